@@ -1,21 +1,20 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
 import { Logger } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from './app/app.module';
+import { loadConfigOrExit, prepareDatabase, redactUrl } from '@stint/api-core';
+import { createApp } from './app/create-app';
+import { assertReachable } from './app/preflight';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
+async function bootstrap(): Promise<void> {
+  const config = loadConfigOrExit();
+  await assertReachable(config);
+  await prepareDatabase(config.databaseUrl);
+  const app = await createApp(config);
+  await app.listen({ port: config.port, host: '0.0.0.0' });
+  new Logger('Bootstrap').log(
+    `Stint API listening on http://localhost:${config.port} (database ${redactUrl(config.databaseUrl)}, redis ${redactUrl(config.redisUrl)}, queue prefix ${config.queuePrefix}).`,
   );
 }
 
-bootstrap();
+bootstrap().catch((error: unknown) => {
+  process.stderr.write(`Stint API failed to start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

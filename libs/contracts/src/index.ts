@@ -1,1 +1,4 @@
-export * from './lib/contracts';
+export * from './lib/errors';
+export * from './lib/paging';
+export * from './lib/users';
+export * from './lib/health';

@@ -1,0 +1,102 @@
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import {
+  AllExceptionsFilter,
+  AppConfig,
+  createValidationPipe,
+  MetricsService,
+  UnmatchedRouteHandler,
+} from '@stint/api-core';
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application (not yet listening): used by main.ts and by the integration tests. */
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+    requestIdHeader: false,
+    genReqId: (req: IncomingMessage) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
+    },
+  });
+  // Registered before Nest's middleware, so the JSON request log and the response share one id.
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    request.raw.headers['x-request-id'] = request.id;
+    void reply.header('x-request-id', request.id);
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(createValidationPipe());
+  app.useGlobalFilters(new AllExceptionsFilter(dashboardFallback(config)));
+  app.enableShutdownHooks();
+
+  const fastify = app.getHttpAdapter().getInstance();
+  const metrics = app.get(MetricsService);
+  fastify.addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.httpDuration.observe(
+      { method: request.method, route, status_code: String(reply.statusCode) },
+      reply.elapsedTime / 1000,
+    );
+    done();
+  });
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // Swagger UI and Angular Material inline some styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+      },
+    },
+  });
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Stint API')
+      .setDescription('Sales rotations for product managers. Errors always have the shape {statusCode, code, message, details}.')
+      .setVersion('1.0')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  if (config.dashboardDir) {
+    await app.register(fastifyStatic, { root: config.dashboardDir, prefix: '/', wildcard: false, index: false });
+  }
+  return app;
+}
+
+/**
+ * The built dashboard is served at `/`. Deep links (`/approvals/123`) fall back
+ * to index.html; anything under /api that matched no route stays a JSON 404.
+ */
+function dashboardFallback(config: AppConfig): UnmatchedRouteHandler {
+  const indexHtml = config.dashboardDir ? readFileSync(join(config.dashboardDir, 'index.html'), 'utf8') : null;
+  return (request, reply) => {
+    const path = request.url.split('?')[0] ?? '/';
+    const isApi = path === '/api' || path.startsWith('/api/');
+    const looksLikeFile = /\.[a-z0-9]{1,8}$/i.test(path);
+    if (!indexHtml || isApi || looksLikeFile || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
+    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    return true;
+  };
+}

@@ -1,0 +1,106 @@
+import { call, startTestApp, TestApp } from './support/test-app';
+import { DisposableRedis } from './support/redis-server';
+import { TcpProxy } from './support/tcp-proxy';
+
+async function waitFor<T>(probe: () => Promise<T>, accept: (value: T) => boolean, timeoutMs: number): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  let last = await probe();
+  while (!accept(last) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    last = await probe();
+  }
+  return last;
+}
+
+describe('GET /api/health', () => {
+  it('answers ok when PostgreSQL and Redis are up, without a token', async () => {
+    const t = await startTestApp();
+    try {
+      const result = await call(t.url, 'GET', '/api/health');
+      expect(result.status).toBe(200);
+      expect(result.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    } finally {
+      await t.close();
+    }
+  });
+
+  describe('when Redis goes away', () => {
+    let redis: DisposableRedis;
+    let t: TestApp;
+
+    beforeAll(async () => {
+      redis = await DisposableRedis.start();
+      t = await startTestApp({ REDIS_URL: redis.url });
+    });
+
+    afterAll(async () => {
+      await t.close();
+      await redis.down();
+    });
+
+    it('answers 503 UNAVAILABLE naming Redis within 5 s, and recovers when it is back without a restart', async () => {
+      expect((await call(t.url, 'GET', '/api/health')).status).toBe(200);
+
+      await redis.down();
+      const started = Date.now();
+      const down = await call(t.url, 'GET', '/api/health');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({
+        statusCode: 503,
+        code: 'UNAVAILABLE',
+        database: 'up',
+        redis: 'down',
+        details: { down: ['redis'] },
+      });
+      expect(String((down.body as { message: string }).message)).toMatch(/redis is down/);
+
+      await redis.up();
+      const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
+      expect(back.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    });
+  });
+
+  it('answers 503 naming the database while PostgreSQL is unreachable, and recovers when it is back', async () => {
+    const proxy = await TcpProxy.start(5432);
+    const url = new URL(process.env['DATABASE_URL'] ?? '');
+    url.host = `127.0.0.1:${proxy.port}`;
+    const t = await startTestApp({ DATABASE_URL: url.toString() });
+    try {
+      expect((await call(t.url, 'GET', '/api/health')).status).toBe(200);
+      await proxy.down();
+      const started = Date.now();
+      const down = await call(t.url, 'GET', '/api/health');
+      expect(Date.now() - started).toBeLessThan(5000);
+      expect(down.status).toBe(503);
+      expect(down.body).toMatchObject({ code: 'UNAVAILABLE', database: 'down', redis: 'up', details: { down: ['database'] } });
+      // An endpoint that needs the database answers 503 too, not a 500 and not a hang.
+      const me = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'admin@stint.local', password: 'admin' } });
+      expect(me.status).toBe(503);
+      expect(me.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
+
+      await proxy.up();
+      const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
+      expect(back.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+    } finally {
+      await t.close();
+      await proxy.down();
+    }
+  });
+});
+
+describe('GET /api/metrics', () => {
+  it('serves Prometheus text with the HTTP latency histogram and queue depths, without a token', async () => {
+    const t = await startTestApp();
+    try {
+      await call(t.url, 'GET', '/api/health');
+      const result = await call<string>(t.url, 'GET', '/api/metrics');
+      expect(result.status).toBe(200);
+      expect(result.headers.get('content-type')).toMatch(/text\/plain/);
+      expect(result.body).toMatch(/stint_http_request_duration_seconds_bucket\{.*route="\/api\/health".*\}/);
+      expect(result.body).toMatch(/# TYPE stint_queue_jobs gauge/);
+    } finally {
+      await t.close();
+    }
+  });
+});

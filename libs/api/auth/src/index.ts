@@ -1,0 +1,7 @@
+export * from './lib/auth.module';
+export * from './lib/auth.service';
+export * from './lib/authenticated-user';
+export * from './lib/roles.decorator';
+export * from './lib/user.entity';
+export * from './lib/password';
+export * from './lib/dto/user.dto';

@@ -1,0 +1,47 @@
+import type { User, UserRole } from '@stint/contracts';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'citext' })
+  email!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  role!: UserRole;
+
+  @Column({ name: 'manager_id', type: 'uuid', nullable: true })
+  managerId!: string | null;
+
+  @Column({ type: 'text', default: 'UTC' })
+  timezone!: string;
+
+  @Column({ name: 'password_hash', type: 'text', select: false })
+  passwordHash!: string;
+
+  @Column({ type: 'boolean', default: true })
+  active!: boolean;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+export function toUser(entity: UserEntity): User {
+  return {
+    id: entity.id,
+    email: entity.email,
+    name: entity.name,
+    role: entity.role,
+    managerId: entity.managerId,
+    timezone: entity.timezone,
+    active: entity.active,
+  };
+}

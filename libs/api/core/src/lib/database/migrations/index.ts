@@ -1,0 +1,5 @@
+import type { MigrationInterface } from 'typeorm';
+import { CreateUsers1795740000000 } from './1795740000000-CreateUsers';
+
+/** Every migration, in order. Never edit one that has landed: add a new one. */
+export const MIGRATIONS: Array<new () => MigrationInterface> = [CreateUsers1795740000000];

@@ -1,0 +1,33 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { DependencyState, HealthStatus } from '@stint/contracts';
+import type Redis from 'ioredis';
+import { DataSource } from 'typeorm';
+import { REDIS } from '../redis/redis-connection';
+import { withTimeout } from './with-timeout';
+
+const CHECK_TIMEOUT_MS = 2000;
+
+@Injectable()
+export class HealthService {
+  constructor(
+    private readonly dataSource: DataSource,
+    @Inject(REDIS) private readonly redis: Redis,
+  ) {}
+
+  async check(): Promise<HealthStatus> {
+    const [database, redis] = await Promise.all([
+      this.probe(() => this.dataSource.query('SELECT 1'), 'PostgreSQL'),
+      this.probe(() => this.redis.ping(), 'Redis'),
+    ]);
+    return { status: database === 'up' && redis === 'up' ? 'ok' : 'unavailable', database, redis };
+  }
+
+  private async probe(run: () => Promise<unknown>, what: string): Promise<DependencyState> {
+    try {
+      await withTimeout(run(), CHECK_TIMEOUT_MS, what);
+      return 'up';
+    } catch {
+      return 'down';
+    }
+  }
+}

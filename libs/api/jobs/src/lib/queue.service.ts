@@ -1,0 +1,106 @@
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { APP_CONFIG, AppConfig, MetricsService } from '@stint/api-core';
+import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
+import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
+import { optionsFor } from './job-options';
+
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id?: string; attemptsMade: number }) => Promise<void>;
+export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+function connectionFrom(url: string, forWorker: boolean): ConnectionOptions {
+  const parsed = new URL(url);
+  return {
+    host: parsed.hostname || 'localhost',
+    port: Number(parsed.port || 6379),
+    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
+    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
+    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
+    tls: parsed.protocol === 'rediss:' ? {} : undefined,
+    // Workers block on Redis and must wait through outages; producers fail fast
+    // (PostgreSQL holds the truth and the reconciler re-enqueues what was missed).
+    maxRetriesPerRequest: forWorker ? null : 1,
+    enableOfflineQueue: forWorker,
+    retryStrategy: (attempt: number) => Math.min(attempt * 250, 2000),
+  };
+}
+
+/** The only code that talks to BullMQ: queues, schedulers and workers go through here. */
+@Injectable()
+export class QueueService implements OnApplicationShutdown {
+  private readonly logger = new Logger(QueueService.name);
+  private readonly queues = new Map<QueueName, Queue>();
+  private readonly workers: Worker[] = [];
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {
+    this.metrics.onScrape(() => this.collectDepths());
+  }
+
+  queue(name: QueueName): Queue {
+    let queue = this.queues.get(name);
+    if (!queue) {
+      queue = new Queue(name, { connection: connectionFrom(this.config.redisUrl, false), prefix: this.config.queuePrefix });
+      queue.on('error', (error) => this.logger.warn(`Queue ${name} cannot reach Redis: ${error.message}`));
+      this.queues.set(name, queue);
+    }
+    return queue;
+  }
+
+  async add<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
+    await this.queue(JOB_QUEUE[name]).add(name, payload, optionsFor(name, options));
+  }
+
+  async remove(queueName: QueueName, jobId: string): Promise<void> {
+    await this.queue(queueName).remove(jobId);
+  }
+
+  /** Registers (or updates) a recurring job under a stable key: safe to call at every start. */
+  async upsertScheduler<N extends JobName>(key: string, name: N, every: { everyMs: number } | { pattern: string }, payload: JobPayloads[N]): Promise<void> {
+    const repeat = 'everyMs' in every ? { every: every.everyMs } : { pattern: every.pattern };
+    await this.queue(JOB_QUEUE[name]).upsertJobScheduler(key, repeat, { name, data: payload, opts: optionsFor(name) });
+  }
+
+  /**
+   * Starts one worker per queue. Refuses to start unless every job name has
+   * exactly one handler (the type enforces it; this checks at run time too).
+   */
+  startWorkers(handlers: JobHandlers, concurrency: Partial<Record<QueueName, number>> = {}): void {
+    const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');
+    if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
+    for (const queueName of Object.values(QueueName)) {
+      const worker = new Worker(
+        queueName,
+        async (job: Job) => {
+          const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
+          if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queueName}`);
+          await handler(job.data as JobPayloads[JobName], { id: job.id, attemptsMade: job.attemptsMade });
+        },
+        {
+          connection: connectionFrom(this.config.redisUrl, true),
+          prefix: this.config.queuePrefix,
+          concurrency: concurrency[queueName] ?? 5,
+        },
+      );
+      worker.on('failed', (job, error) =>
+        this.logger.warn(`Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
+      );
+      worker.on('error', (error) => this.logger.warn(`Worker for ${queueName} cannot reach Redis: ${error.message}`));
+      this.workers.push(worker);
+    }
+  }
+
+  private async collectDepths(): Promise<void> {
+    for (const name of Object.values(QueueName)) {
+      const counts = await this.queue(name).getJobCounts('waiting', 'delayed', 'active', 'failed');
+      for (const [state, count] of Object.entries(counts)) this.metrics.queueDepth.set({ queue: name, state }, count);
+    }
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    // Workers first: let running jobs finish, take no new ones.
+    await Promise.allSettled(this.workers.map((w) => w.close()));
+    await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
+  }
+}
