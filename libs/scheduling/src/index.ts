@@ -1,1 +1,6 @@
-export * from './lib/scheduling';
+export * from './lib/dates';
+export * from './lib/holidays';
+export * from './lib/policy';
+export * from './lib/rules';
+export * from './lib/slots';
+export * from './lib/cadence';

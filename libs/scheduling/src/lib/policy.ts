@@ -1,0 +1,81 @@
+import { isClockTime } from './dates';
+
+/** The programme policy an admin sets (`GET/PUT /api/policy`). */
+export interface Policy {
+  minWeeks: number;
+  maxWeeks: number;
+  /** `HH:MM`, in the PM's time zone. */
+  checkinTime: string;
+  reminderLeadHours: number;
+  overdueAfterHours: number;
+  followUpDays: number;
+}
+
+export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
+  minWeeks: 1,
+  maxWeeks: 12,
+  checkinTime: '10:00',
+  reminderLeadHours: 24,
+  overdueAfterHours: 48,
+  followUpDays: 30,
+});
+
+/** The longest stint a policy may allow. */
+export const MAX_POLICY_WEEKS = 52;
+/** The latest follow-up a policy may ask for. */
+export const MAX_FOLLOW_UP_DAYS = 365;
+
+function isInteger(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value);
+}
+
+/**
+ * Field → message for every invalid field of `p`; an empty object when the
+ * policy is valid. Safe on values that are not numbers at all.
+ */
+export function validatePolicy(p: Policy): Record<string, string> {
+  const errors: Record<string, string> = {};
+
+  if (
+    !isInteger(p.minWeeks) ||
+    p.minWeeks < 1 ||
+    p.minWeeks > MAX_POLICY_WEEKS
+  ) {
+    errors['minWeeks'] =
+      `minWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
+  }
+
+  if (
+    !isInteger(p.maxWeeks) ||
+    p.maxWeeks < 1 ||
+    p.maxWeeks > MAX_POLICY_WEEKS
+  ) {
+    errors['maxWeeks'] =
+      `maxWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
+  } else if (isInteger(p.minWeeks) && p.maxWeeks < p.minWeeks) {
+    errors['maxWeeks'] = `maxWeeks must be at least minWeeks (${p.minWeeks}).`;
+  }
+
+  if (!isClockTime(p.checkinTime)) {
+    errors['checkinTime'] =
+      'checkinTime must be a 24-hour time written HH:MM, e.g. 10:00.';
+  }
+
+  for (const field of ['reminderLeadHours', 'overdueAfterHours'] as const) {
+    const value = p[field];
+    if (!isInteger(value) || value < 0) {
+      errors[field] = `${field} must be a whole number of hours, 0 or more.`;
+    }
+  }
+
+  if (
+    !isInteger(p.followUpDays) ||
+    p.followUpDays < 0 ||
+    p.followUpDays > MAX_FOLLOW_UP_DAYS
+  ) {
+    errors['followUpDays'] =
+      `followUpDays must be a whole number of days from 0 to ${MAX_FOLLOW_UP_DAYS}.`;
+  }
+
+  return errors;
+}

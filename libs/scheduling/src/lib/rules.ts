@@ -1,0 +1,254 @@
+import {
+  endDateFor,
+  fromDayNumber,
+  rangesOverlap,
+  toDayNumber,
+  type IsoDate,
+} from './dates';
+import { MAX_POLICY_WEEKS, type Policy } from './policy';
+
+export type RuleCode =
+  | 'DURATION_OUT_OF_POLICY'
+  | 'START_IN_PAST'
+  | 'TEAM_INACTIVE'
+  | 'BLACKOUT'
+  | 'PM_OVERLAP'
+  | 'CAPACITY_FULL';
+
+export interface RuleViolation {
+  code: RuleCode;
+  /** A sentence for the user that says what to do next. */
+  message: string;
+  details: Record<string, unknown>;
+}
+
+/** An inclusive range of calendar dates. */
+export interface DateRange {
+  startDate: IsoDate;
+  endDate: IsoDate;
+}
+
+export interface BlackoutRange {
+  id?: string;
+  /** null: a global blackout, for every team. */
+  teamId: string | null;
+  startsOn: IsoDate;
+  endsOn: IsoDate;
+  reason?: string;
+}
+
+export interface TeamFacts {
+  id: string;
+  capacity: number;
+  active: boolean;
+}
+
+export interface BookingFacts {
+  team: TeamFacts;
+  /** The team's blackouts and the global ones; blackouts of other teams are ignored. */
+  blackouts: BlackoutRange[];
+  /** The PM's other live placements and pending requests. */
+  pmBusy: DateRange[];
+  /** Booked placements of the team, excluding the one being moved. */
+  teamBookings: DateRange[];
+  policy: Policy;
+  /** Today in the team's time zone. */
+  today: IsoDate;
+}
+
+export interface BookingRequest {
+  startDate: IsoDate;
+  durationWeeks: number;
+}
+
+export interface CheckOptions {
+  /** Check capacity too (default true); off for a pending request, which consumes none. */
+  capacity?: boolean;
+}
+
+/** Whether a blackout applies to the team: its own, or a global one. */
+export function blackoutAppliesTo(
+  blackout: BlackoutRange,
+  teamId: string,
+): boolean {
+  return blackout.teamId === null || blackout.teamId === teamId;
+}
+
+/**
+ * Whether `durationWeeks` is a whole number of weeks inside the policy (and,
+ * whatever the policy says, from 1 to {@link MAX_POLICY_WEEKS}).
+ */
+export function isDurationInPolicy(
+  durationWeeks: number,
+  policy: Policy,
+): boolean {
+  return (
+    Number.isInteger(durationWeeks) &&
+    durationWeeks >= Math.max(1, policy.minWeeks) &&
+    durationWeeks <= Math.min(MAX_POLICY_WEEKS, policy.maxWeeks)
+  );
+}
+
+/**
+ * How many of `bookings` cover each day from `from` to `to` (inclusive),
+ * index 0 being `from`. A sweep over a difference array: O(days + bookings).
+ * Ranges that end before they start cover nothing.
+ */
+export function dailyLoad(
+  bookings: DateRange[],
+  from: IsoDate,
+  to: IsoDate,
+): number[] {
+  const first = toDayNumber(from);
+  const length = toDayNumber(to) - first + 1;
+  if (length <= 0) return [];
+  const delta = new Array<number>(length + 1).fill(0);
+  for (const booking of bookings) {
+    // Ternaries, not Math.max/min: this runs for every booking of every team.
+    const rawStart = toDayNumber(booking.startDate) - first;
+    const rawEnd = toDayNumber(booking.endDate) - first;
+    const start = rawStart > 0 ? rawStart : 0;
+    const end = rawEnd < length - 1 ? rawEnd : length - 1;
+    if (start > end) continue;
+    delta[start] = (delta[start] ?? 0) + 1;
+    delta[end + 1] = (delta[end + 1] ?? 0) - 1;
+  }
+  const load = new Array<number>(length);
+  let running = 0;
+  for (let i = 0; i < length; i++) {
+    running += delta[i] ?? 0;
+    load[i] = running;
+  }
+  return load;
+}
+
+/** The most bookings on any one day from `from` to `to`; 0 for an empty range. */
+export function peakLoad(
+  bookings: DateRange[],
+  from: IsoDate,
+  to: IsoDate,
+): number {
+  let peak = 0;
+  for (const load of dailyLoad(bookings, from, to)) peak = Math.max(peak, load);
+  return peak;
+}
+
+function describeRange(startDate: IsoDate, endDate: IsoDate): string {
+  return startDate === endDate
+    ? `on ${startDate}`
+    : `from ${startDate} to ${endDate}`;
+}
+
+function weeksLabel(n: number): string {
+  return n === 1 ? '1 week' : `${n} weeks`;
+}
+
+/**
+ * Every booking rule `req` breaks, in the order TEAM_INACTIVE,
+ * DURATION_OUT_OF_POLICY, START_IN_PAST, BLACKOUT, PM_OVERLAP, CAPACITY_FULL.
+ * Empty when the booking may go ahead.
+ *
+ * The date-range rules (blackout, overlap, capacity) need a range, so they
+ * are skipped when the duration is not a whole number of weeks from 1 to
+ * {@link MAX_POLICY_WEEKS}; that case already reports DURATION_OUT_OF_POLICY.
+ * Throws a RangeError when `req.startDate` or `facts.today` is not a date.
+ */
+export function checkBooking(
+  facts: BookingFacts,
+  req: BookingRequest,
+  opts: CheckOptions = {},
+): RuleViolation[] {
+  const { team, policy, today } = facts;
+  const { startDate, durationWeeks } = req;
+  toDayNumber(startDate);
+  toDayNumber(today);
+  const violations: RuleViolation[] = [];
+
+  if (!team.active) {
+    violations.push({
+      code: 'TEAM_INACTIVE',
+      message:
+        'This team is not hosting rotations at the moment. Pick an active team.',
+      details: { teamId: team.id },
+    });
+  }
+
+  if (!isDurationInPolicy(durationWeeks, policy)) {
+    const allowed = `Pick a whole number of weeks from ${policy.minWeeks} to ${policy.maxWeeks}.`;
+    violations.push({
+      code: 'DURATION_OUT_OF_POLICY',
+      message: Number.isInteger(durationWeeks)
+        ? `A rotation of ${weeksLabel(durationWeeks)} is outside the policy. ${allowed}`
+        : `A rotation must last whole weeks, not ${durationWeeks}. ${allowed}`,
+      details: {
+        durationWeeks,
+        minWeeks: policy.minWeeks,
+        maxWeeks: policy.maxWeeks,
+      },
+    });
+  }
+
+  if (startDate < today) {
+    violations.push({
+      code: 'START_IN_PAST',
+      message: `The start date ${startDate} has already passed in the team's time zone. Pick a start date on or after ${today}.`,
+      details: { startDate, today },
+    });
+  }
+
+  const hasRange =
+    Number.isInteger(durationWeeks) &&
+    durationWeeks >= 1 &&
+    durationWeeks <= MAX_POLICY_WEEKS;
+  if (!hasRange) return violations;
+  const endDate = endDateFor(startDate, durationWeeks);
+
+  const blackouts = facts.blackouts.filter(
+    (b) =>
+      blackoutAppliesTo(b, team.id) &&
+      rangesOverlap(startDate, endDate, b.startsOn, b.endsOn),
+  );
+  if (blackouts.length > 0) {
+    const listed = blackouts
+      .map(
+        (b) =>
+          `${describeRange(b.startsOn, b.endsOn)}${b.reason ? ` (${b.reason})` : ''}`,
+      )
+      .join('; ');
+    violations.push({
+      code: 'BLACKOUT',
+      message: `The team is unavailable ${listed}. Pick dates outside ${blackouts.length === 1 ? 'this blackout' : 'these blackouts'}.`,
+      details: { startDate, endDate, blackouts },
+    });
+  }
+
+  const conflicts = facts.pmBusy.filter((r) =>
+    rangesOverlap(startDate, endDate, r.startDate, r.endDate),
+  );
+  if (conflicts.length > 0) {
+    const listed = conflicts
+      .map((r) => describeRange(r.startDate, r.endDate))
+      .join('; ');
+    violations.push({
+      code: 'PM_OVERLAP',
+      message: `The PM already has a placement or pending request ${listed}. Pick dates that do not overlap ${conflicts.length === 1 ? 'it' : 'them'}.`,
+      details: { startDate, endDate, conflicts },
+    });
+  }
+
+  if (opts.capacity ?? true) {
+    const loads = dailyLoad(facts.teamBookings, startDate, endDate);
+    const fullAt = loads.findIndex((booked) => booked + 1 > team.capacity);
+    if (fullAt >= 0) {
+      const date = fromDayNumber(toDayNumber(startDate) + fullAt);
+      const booked = loads[fullAt] ?? 0;
+      violations.push({
+        code: 'CAPACITY_FULL',
+        message: `The team is full on ${date} (${booked} of ${team.capacity} places booked). Pick another start date or another team.`,
+        details: { date, booked, capacity: team.capacity },
+      });
+    }
+  }
+
+  return violations;
+}

@@ -1,3 +1,0 @@
-export function scheduling(): string {
-  return 'scheduling';
-}
