@@ -1,68 +1,64 @@
-import { defineConfig, devices } from '@playwright/test';
-import { nxE2EPreset } from '@nx/playwright/preset';
-import { workspaceRoot } from '@nx/devkit';
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
 
-// For CI, you may want to set BASE_URL to the deployed application.
-const baseURL = process.env['BASE_URL'] || 'http://localhost:4200';
-
-/**
- * Read environment variables from file.
- * https://github.com/motdotla/dotenv
+/*
+ * Browser tests drive Debian's Chromium against the built system (API +
+ * worker + dashboard) started by Playwright on its own port, database and
+ * queue prefix; global-teardown drops them. Build first: `npm test` does.
  */
-// require('dotenv').config();
+const workspaceRoot = join(__dirname, '..', '..');
+process.env['E2E_RUN_ID'] ??= `${Date.now().toString(36)}_${process.pid}`;
+const runId = process.env['E2E_RUN_ID'];
+const port = Number(process.env['E2E_PORT'] ?? 3300);
+const baseURL = `http://localhost:${port}`;
+const databaseUrl = process.env['E2E_DATABASE_URL'] ?? `postgres://postgres@localhost:5432/stint_e2e_${runId}`;
+process.env['E2E_DATABASE_URL'] = databaseUrl;
+process.env['E2E_QUEUE_PREFIX'] ??= `stint-e2e-${runId}`;
 
-/**
- * See https://playwright.dev/docs/test-configuration.
- */
 export default defineConfig({
-  ...nxE2EPreset(__filename, { testDir: './src' }),
-  /* Shared settings for all the projects below. See https://playwright.dev/docs/api/class-testoptions. */
+  testDir: './src',
+  outputDir: join(workspaceRoot, 'test-output', 'playwright', 'results'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [['list'], ['html', { outputFolder: join(workspaceRoot, 'test-output', 'playwright', 'report'), open: 'never' }]],
+  globalTeardown: './src/support/global-teardown.ts',
   use: {
     baseURL,
-    /* Collect trace when retrying the failed test. See https://playwright.dev/docs/trace-viewer */
-    trace: 'on-first-retry',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    viewport: { width: 1280, height: 800 },
   },
-  /* Run your local dev server before starting the tests */
   webServer: {
-    command: 'npx nx run dashboard:serve',
-    url: 'http://localhost:4200',
-    reuseExistingServer: true,
+    command: 'node tools/start.mjs --no-build',
     cwd: workspaceRoot,
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+    env: {
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'],
+      APP_URL: baseURL,
+      LOG_LEVEL: 'warn',
+      STINT_VAR_DIR: join(workspaceRoot, 'test-output', 'var', runId),
+      SEED_DEMO: process.env['E2E_SEED_DEMO'] ?? 'true',
+    },
   },
   projects: [
     {
       name: 'chromium',
-      use: { ...devices['Desktop Chrome'] },
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
     },
-
-    {
-      name: 'firefox',
-      use: { ...devices['Desktop Firefox'] },
-    },
-
-    {
-      name: 'webkit',
-      use: { ...devices['Desktop Safari'] },
-    },
-
-    // Uncomment for mobile browsers support
-    /* {
-      name: 'Mobile Chrome',
-      use: { ...devices['Pixel 5'] },
-    },
-    {
-      name: 'Mobile Safari',
-      use: { ...devices['iPhone 12'] },
-    }, */
-
-    // Uncomment for branded browsers
-    /* {
-      name: 'Microsoft Edge',
-      use: { ...devices['Desktop Edge'], channel: 'msedge' },
-    },
-    {
-      name: 'Google Chrome',
-      use: { ...devices['Desktop Chrome'], channel: 'chrome' },
-    } */
   ],
 });
