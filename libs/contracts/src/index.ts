@@ -2,3 +2,5 @@ export * from './lib/errors';
 export * from './lib/paging';
 export * from './lib/users';
 export * from './lib/health';
+export * from './lib/programme';
+export * from './lib/rotations';

@@ -1,9 +1,9 @@
 import { Body, Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, Public } from '@stint/api-core';
+import { ApiErrorResponses, AuthenticatedUser, CurrentUser, Public } from '@stint/api-core';
 import type { LoginResponse, User } from '@stint/contracts';
 import { AuthService } from './auth.service';
-import { AuthenticatedUser, CurrentUser } from './authenticated-user';
+
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto, UserDto } from './dto/user.dto';
 

@@ -2,11 +2,11 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiError, IS_PUBLIC } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, IS_PUBLIC, ROLES } from '@stint/api-core';
 import type { UserRole } from '@stint/contracts';
 import { Repository } from 'typeorm';
-import type { AuthenticatedUser } from './authenticated-user';
-import { ROLES } from './roles.decorator';
+
+
 import { UserEntity } from './user.entity';
 
 interface TokenClaims {

@@ -8,6 +8,8 @@ import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
 import { UserEntity } from './user.entity';
+import { UsersController } from './users.controller';
+import { UsersService } from './users.service';
 
 @Module({
   imports: [
@@ -21,8 +23,8 @@ import { UserEntity } from './user.entity';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [AuthService, TypeOrmModule],
+  controllers: [AuthController, UsersController],
+  providers: [AuthService, UsersService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [AuthService, UsersService, TypeOrmModule],
 })
 export class AuthModule {}

@@ -2,6 +2,7 @@ import { DynamicModule, Global, Inject, Module, OnApplicationShutdown } from '@n
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
+import { Clock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -43,10 +44,11 @@ export class CoreModule implements OnApplicationShutdown {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: REDIS, useFactory: () => createRedisConnection(config.redisUrl, options.role) },
+        Clock,
         HealthService,
         MetricsService,
       ],
-      exports: [APP_CONFIG, REDIS, HealthService, MetricsService, TypeOrmModule],
+      exports: [APP_CONFIG, REDIS, Clock, HealthService, MetricsService, TypeOrmModule],
     };
   }
 

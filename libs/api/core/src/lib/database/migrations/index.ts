@@ -1,5 +1,6 @@
 import type { MigrationInterface } from 'typeorm';
 import { CreateUsers1795740000000 } from './1795740000000-CreateUsers';
+import { CreateBookingTables1795750000000 } from './1795750000000-CreateBookingTables';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS: Array<new () => MigrationInterface> = [CreateUsers1795740000000];
+export const MIGRATIONS: Array<new () => MigrationInterface> = [CreateUsers1795740000000, CreateBookingTables1795750000000];

@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { PageWindow, toPage } from '@stint/api-core';
+import type { AuditEntry, Page } from '@stint/contracts';
+import { EntityManager, Repository } from 'typeorm';
+import { AuditEntryEntity } from './audit-entry.entity';
+
+export interface AuditRecord {
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** One row per state change, written in the same transaction as the change itself. */
+@Injectable()
+export class AuditService {
+  constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
+
+  async record(manager: EntityManager, record: AuditRecord): Promise<void> {
+    await manager.insert(AuditEntryEntity, {
+      actorId: record.actorId,
+      action: record.action,
+      entityType: record.entityType,
+      entityId: record.entityId,
+      before: (record.before ?? null) as object,
+      after: (record.after ?? null) as object,
+    });
+  }
+
+  async list(filter: { entityType?: string; entityId?: string }, window: PageWindow): Promise<Page<AuditEntry>> {
+    const query = this.entries.createQueryBuilder('a').orderBy('a.at', 'DESC').addOrderBy('a.id', 'DESC');
+    if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
+    if (filter.entityId) query.andWhere('a.entity_id = :id', { id: filter.entityId });
+    const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
+    return toPage(
+      rows.map((r) => ({
+        id: String(r.id),
+        actorId: r.actorId,
+        action: r.action,
+        entityType: r.entityType,
+        entityId: r.entityId,
+        before: r.before,
+        after: r.after,
+        at: r.at.toISOString(),
+      })),
+      total,
+      window,
+    );
+  }
+}

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@stint/api-audit';
+import { ApiError, AuthenticatedUser, PageWindow, toPage } from '@stint/api-core';
+import type { Page, User, UserRole } from '@stint/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
+import { hashPassword } from './password';
+import { toUser, UserEntity } from './user.entity';
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** Admin: everyone; manager: self and direct reports; pm: self. */
+  async list(caller: AuthenticatedUser, filter: { role?: UserRole; q?: string }, window: PageWindow): Promise<Page<User>> {
+    const query = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+    if (caller.role === 'manager') query.andWhere('(u.id = :me OR u.manager_id = :me)', { me: caller.id });
+    if (caller.role === 'pm') query.andWhere('u.id = :me', { me: caller.id });
+    if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
+    if (filter.q) query.andWhere(`(u.name ILIKE :q OR u.email::text ILIKE :q)`, { q: `%${escapeLike(filter.q)}%` });
+    const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
+    return toPage(rows.map(toUser), total, window);
+  }
+
+  async create(caller: AuthenticatedUser, input: CreateUserDto): Promise<User> {
+    return this.db.transaction(async (m) => {
+      await this.assertManagerRule(m, input.role, input.managerId ?? null, null);
+      if (await m.exists(UserEntity, { where: { email: input.email.toLowerCase() } })) {
+        throw ApiError.conflict(`A user with email ${input.email} already exists.`, { field: 'email' });
+      }
+      const entity = m.create(UserEntity, {
+        email: input.email.toLowerCase(),
+        name: input.name,
+        role: input.role,
+        managerId: input.managerId ?? null,
+        timezone: input.timezone ?? 'UTC',
+        passwordHash: await hashPassword(input.password),
+        active: true,
+      });
+      const saved = await m.save(entity);
+      const user = toUser(saved);
+      await this.audit.record(m, { actorId: caller.id, action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+      return user;
+    });
+  }
+
+  async update(caller: AuthenticatedUser, id: string, input: UpdateUserDto): Promise<User> {
+    return this.db.transaction(async (m) => {
+      const existing = await m.findOne(UserEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!existing) throw ApiError.notFound('user', id);
+      const before = toUser(existing);
+      const role = input.role ?? existing.role;
+      const managerId = input.managerId !== undefined ? input.managerId : existing.managerId;
+      if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
+      await this.assertManagerRule(m, role, managerId, id);
+      if (role !== existing.role && existing.role === 'manager' && role === 'pm') {
+        const [reports, teams] = await Promise.all([
+          m.count(UserEntity, { where: { managerId: id } }),
+          m.query(`SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`, [id]) as Promise<Array<{ n: number }>>,
+        ]);
+        if (reports > 0 || (teams[0]?.n ?? 0) > 0) {
+          throw ApiError.invalidState('This manager still has reports or teams; move them to another manager first.', {
+            reports,
+            teams: teams[0]?.n ?? 0,
+          });
+        }
+      }
+      if (input.email && input.email.toLowerCase() !== existing.email.toLowerCase()) {
+        if (await m.exists(UserEntity, { where: { email: input.email.toLowerCase() } })) {
+          throw ApiError.conflict(`A user with email ${input.email} already exists.`, { field: 'email' });
+        }
+        existing.email = input.email.toLowerCase();
+      }
+      if (id === caller.id && input.active === false) {
+        throw ApiError.invalidState('You cannot deactivate your own account.');
+      }
+      if (input.name !== undefined) existing.name = input.name;
+      if (input.timezone !== undefined) existing.timezone = input.timezone;
+      if (input.active !== undefined) existing.active = input.active;
+      existing.role = role;
+      existing.managerId = managerId;
+      if (input.password !== undefined) existing.passwordHash = await hashPassword(input.password);
+      const saved = await m.save(existing);
+      const user = toUser(saved);
+      await this.audit.record(m, { actorId: caller.id, action: 'user.updated', entityType: 'user', entityId: id, before, after: user });
+      return user;
+    });
+  }
+
+  /** A pm needs a line manager who is a manager; others may have one but need not. */
+  private async assertManagerRule(m: EntityManager, role: UserRole, managerId: string | null, selfId: string | null): Promise<void> {
+    if (role === 'pm' && !managerId) {
+      throw ApiError.validation({ managerId: 'a pm needs managerId: the id of their line manager' });
+    }
+    if (managerId) {
+      const manager = await m.findOne(UserEntity, { where: { id: managerId } });
+      if (!manager || manager.id === selfId) throw ApiError.validation({ managerId: `no user with id ${managerId}` });
+      if (manager.role !== 'manager' && manager.role !== 'admin') {
+        throw ApiError.validation({ managerId: `${manager.name} is a ${manager.role}, not a manager` });
+      }
+    }
+  }
+}

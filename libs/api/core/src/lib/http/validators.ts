@@ -1,0 +1,30 @@
+import { isClockTime, isIsoDate, isSupportedCountry, isValidTimeZone } from '@stint/scheduling';
+import { registerDecorator, ValidationOptions } from 'class-validator';
+
+function rule(name: string, test: (value: unknown) => boolean, message: string) {
+  return (options?: ValidationOptions): PropertyDecorator =>
+    (target: object, propertyName: string | symbol) =>
+      registerDecorator({
+        name,
+        target: target.constructor,
+        propertyName: String(propertyName),
+        options: { message, ...options },
+        validator: { validate: (value: unknown) => test(value) },
+      });
+}
+
+/** A calendar date `YYYY-MM-DD` that exists. */
+export const IsCalendarDate = rule('isCalendarDate', (v) => typeof v === 'string' && isIsoDate(v), '$property must be a date like 2027-01-04');
+
+/** An IANA time-zone name such as Europe/Berlin. */
+export const IsTimeZone = rule('isTimeZone', (v) => typeof v === 'string' && isValidTimeZone(v), '$property must be an IANA time zone such as Europe/Berlin');
+
+/** A 24-hour time `HH:MM`. */
+export const IsClockTime = rule('isClockTime', (v) => typeof v === 'string' && isClockTime(v), '$property must be a time like 10:00');
+
+/** An ISO 3166 country code that the holiday calendar knows. */
+export const IsHolidayCountry = rule(
+  'isHolidayCountry',
+  (v) => typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) && isSupportedCountry(v),
+  '$property must be a two-letter country code with a known holiday calendar, e.g. DE or US',
+);

@@ -1,0 +1,54 @@
+export interface Team {
+  id: string;
+  name: string;
+  region: string;
+  segment: string;
+  managerId: string;
+  capacity: number;
+  timezone: string;
+  holidayCountry: string | null;
+  active: boolean;
+}
+
+export interface Blackout {
+  id: string;
+  teamId: string | null;
+  startsOn: string;
+  endsOn: string;
+  reason: string;
+}
+
+export interface AffectedPlacement {
+  id: string;
+  pmId: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+}
+
+export interface BlackoutCreated extends Blackout {
+  affectedPlacements: AffectedPlacement[];
+}
+
+export interface ProgrammePolicy {
+  minWeeks: number;
+  maxWeeks: number;
+  checkinTime: string;
+  reminderLeadHours: number;
+  overdueAfterHours: number;
+  followUpDays: number;
+}
+
+export interface AvailabilityDay {
+  date: string;
+  booked: number;
+  capacity: number;
+  blackout: boolean;
+}
+
+export interface SlotSuggestion {
+  teamId: string;
+  teamName: string;
+  startDate: string;
+  endDate: string;
+}

@@ -1,0 +1,83 @@
+export const REQUEST_STATUSES = ['pending_manager', 'pending_host', 'booked', 'rejected', 'withdrawn'] as const;
+export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+export const PLACEMENT_STATUSES = ['scheduled', 'active', 'completed', 'cancelled'] as const;
+export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
+
+export const CHECK_IN_KINDS = ['kickoff', 'weekly', 'midpoint', 'final', 'follow_up'] as const;
+export type CheckInKind = (typeof CHECK_IN_KINDS)[number];
+
+export const CHECK_IN_STATUSES = ['upcoming', 'overdue', 'completed', 'cancelled'] as const;
+export type CheckInStatus = (typeof CHECK_IN_STATUSES)[number];
+
+export interface Approval {
+  step: 'manager' | 'host';
+  decision: 'approved' | 'rejected';
+  byId: string;
+  comment: string;
+  at: string;
+}
+
+export interface RotationRequest {
+  id: string;
+  pmId: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  goals: string[];
+  motivation: string;
+  status: RequestStatus;
+  approvals: Approval[];
+  placementId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SkillRatings {
+  negotiation: number;
+  closing: number;
+  persistence: number;
+}
+
+export interface Feedback {
+  byId: string;
+  text: string;
+  at: string;
+}
+
+export interface CheckIn {
+  id: string;
+  placementId: string;
+  kind: CheckInKind;
+  scheduledAt: string;
+  status: CheckInStatus;
+  completedAt: string | null;
+  ratings: SkillRatings | null;
+  notes: string;
+  feedback: Feedback[];
+}
+
+export interface Placement {
+  id: string;
+  requestId: string;
+  pmId: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  status: PlacementStatus;
+  cancelledReason: string | null;
+  checkIns: CheckIn[];
+}
+
+export interface AuditEntry {
+  id: string;
+  actorId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+  at: string;
+}
