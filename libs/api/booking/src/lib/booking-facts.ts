@@ -90,12 +90,11 @@ export async function loadTeamBookings(m: EntityManager, teamIds: string[], from
 
 /** Everything the pure rules need to judge one candidate booking. */
 export async function loadBookingFacts(m: EntityManager, team: TeamRow, scope: FactsScope, now: Date): Promise<BookingFacts> {
-  const [blackouts, pmBusy, bookings, policy] = await Promise.all([
-    loadBlackouts(m, [team.id], scope.from, scope.to),
-    scope.pmId ? loadPmBusy(m, scope.pmId, scope.from, scope.to, scope) : Promise.resolve([]),
-    loadTeamBookings(m, [team.id], scope.from, scope.to, scope.excludePlacementId ?? null),
-    loadPolicy(m),
-  ]);
+  // Sequential on purpose: inside a transaction these share one connection.
+  const blackouts = await loadBlackouts(m, [team.id], scope.from, scope.to);
+  const pmBusy = scope.pmId ? await loadPmBusy(m, scope.pmId, scope.from, scope.to, scope) : [];
+  const bookings = await loadTeamBookings(m, [team.id], scope.from, scope.to, scope.excludePlacementId ?? null);
+  const policy = await loadPolicy(m);
   return {
     team: { id: team.id, capacity: team.capacity, active: team.active },
     blackouts,

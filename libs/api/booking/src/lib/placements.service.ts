@@ -77,7 +77,7 @@ export class PlacementsService {
   }
 
   async list(caller: AuthenticatedUser, filter: PlacementFilter, window: PageWindow): Promise<Page<Placement>> {
-    const query = this.visibleQuery(caller, filter).orderBy('p.start_date', 'ASC').addOrderBy('p.id', 'ASC');
+    const query = this.visibleQuery(caller, filter).orderBy('p.startDate', 'ASC').addOrderBy('p.id', 'ASC');
     const total = await query.getCount();
     const { entities, raw } = await query.offset(window.offset).limit(window.pageSize).getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);

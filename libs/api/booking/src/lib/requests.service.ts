@@ -51,7 +51,7 @@ export class RequestsService {
       .innerJoin('users', 'pm', 'pm.id = r.pm_id')
       .innerJoin('teams', 't', 't.id = r.team_id')
       .where(visible.sql, visible.params)
-      .orderBy('r.created_at', 'DESC')
+      .orderBy('r.createdAt', 'DESC')
       .addOrderBy('r.id', 'DESC');
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.teamId) query.andWhere('r.team_id = :teamId', { teamId: filter.teamId });

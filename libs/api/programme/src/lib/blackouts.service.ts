@@ -16,7 +16,7 @@ export class BlackoutsService {
 
   /** With a team: its blackouts and the global ones; without: all. */
   async list(teamId: string | undefined, window: PageWindow): Promise<Page<Blackout>> {
-    const query = this.db.getRepository(BlackoutEntity).createQueryBuilder('b').orderBy('b.starts_on', 'ASC').addOrderBy('b.id', 'ASC');
+    const query = this.db.getRepository(BlackoutEntity).createQueryBuilder('b').orderBy('b.startsOn', 'ASC').addOrderBy('b.id', 'ASC');
     if (teamId) query.where('(b.team_id = :teamId OR b.team_id IS NULL)', { teamId });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toBlackout), total, window);
