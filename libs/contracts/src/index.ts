@@ -4,3 +4,4 @@ export * from './lib/users';
 export * from './lib/health';
 export * from './lib/programme';
 export * from './lib/rotations';
+export * from './lib/notifications';

@@ -2,15 +2,28 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@stint/api-audit';
 import { AuthModule } from '@stint/api-auth';
 import { BookingModule } from '@stint/api-booking';
-import { ProgrammeModule } from '@stint/api-programme';
+import { CheckInLifecycle, CheckInsModule, ReminderScheduler } from '@stint/api-checkins';
 import { AppConfig, CoreModule } from '@stint/api-core';
+import { JobsModule } from '@stint/api-jobs';
+import { NotificationsModule } from '@stint/api-notifications';
+import { ProgrammeModule } from '@stint/api-programme';
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, { role: 'api' }), AuditModule, AuthModule, ProgrammeModule, BookingModule],
+      imports: [
+        CoreModule.forRoot(config, { role: 'api' }),
+        JobsModule,
+        NotificationsModule,
+        AuditModule,
+        AuthModule,
+        ProgrammeModule,
+        // Booking lays out check-ins, emails and reminders through the check-ins lifecycle.
+        BookingModule.register({ lifecycle: CheckInLifecycle, providers: [ReminderScheduler] }),
+        CheckInsModule,
+      ],
     };
   }
 }

@@ -18,3 +18,4 @@ export * from './lib/http/uuid-param.pipe';
 export * from './lib/auth/roles.decorator';
 export * from './lib/auth/authenticated-user';
 export * from './lib/clock/clock';
+export * from './lib/database/transaction-runner';

@@ -1,4 +1,4 @@
-import { Module } from '@nestjs/common';
+import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PlacementsController, RequestsController, SlotsController } from './booking.controller';
 import { PlacementEntity } from './placement.entity';
@@ -8,10 +8,28 @@ import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request
 import { RequestsService } from './requests.service';
 import { SlotsService } from './slots.service';
 
-@Module({
-  imports: [TypeOrmModule.forFeature([RotationRequestEntity, RequestApprovalEntity, PlacementEntity])],
-  controllers: [RequestsController, PlacementsController, SlotsController],
-  providers: [RequestsService, PlacementsService, SlotsService, PlacementLifecycle],
-  exports: [RequestsService, PlacementsService, SlotsService, PlacementLifecycle],
-})
-export class BookingModule {}
+export interface BookingOptions {
+  /** What else happens when a placement is booked, moved or cancelled (check-ins, emails). */
+  lifecycle?: Type<PlacementLifecycle>;
+  /** Providers the lifecycle needs that no global module supplies. */
+  providers?: Provider[];
+}
+
+@Module({})
+export class BookingModule {
+  static register(options: BookingOptions = {}): DynamicModule {
+    return {
+      module: BookingModule,
+      imports: [TypeOrmModule.forFeature([RotationRequestEntity, RequestApprovalEntity, PlacementEntity])],
+      controllers: [RequestsController, PlacementsController, SlotsController],
+      providers: [
+        RequestsService,
+        PlacementsService,
+        SlotsService,
+        { provide: PlacementLifecycle, useClass: options.lifecycle ?? PlacementLifecycle },
+        ...(options.providers ?? []),
+      ],
+      exports: [RequestsService, PlacementsService, SlotsService, PlacementLifecycle],
+    };
+  }
+}

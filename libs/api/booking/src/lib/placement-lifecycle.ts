@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { CheckIn } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 import type { PlacementEntity } from './placement.entity';
 import type { RotationRequestEntity } from './rotation-request.entity';
@@ -21,6 +22,11 @@ export class PlacementLifecycle {
 
   async cancelled(_m: EntityManager, _placement: PlacementEntity): Promise<void> {
     // Future check-ins are cancelled and invites withdrawn here.
+  }
+
+  /** The check-ins of these placements, for placement responses. */
+  async checkInsFor(_placementIds: string[]): Promise<Map<string, CheckIn[]>> {
+    return new Map();
   }
 
   /** Request events that email someone (submitted, released to host, rejected). */

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage } from '@stint/api-core';
-import type { Page, Placement, PlacementStatus } from '@stint/contracts';
+import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
+import type { CheckIn, Page, Placement, PlacementStatus } from '@stint/contracts';
 import { checkBooking, endDateFor, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { loadBookingFacts, loadTeam, lockPm } from './booking-facts';
@@ -41,6 +41,7 @@ export class PlacementsService {
     private readonly lifecycle: PlacementLifecycle,
     private readonly slots: SlotsService,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   private visibleQuery(caller: AuthenticatedUser, filter: PlacementFilter): SelectQueryBuilder<PlacementEntity> {
@@ -81,12 +82,14 @@ export class PlacementsService {
     const total = await query.getCount();
     const { entities, raw } = await query.offset(window.offset).limit(window.pageSize).getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
-    return toPage(rows.map((r) => this.toDto(r)), total, window);
+    const checkIns = await this.lifecycle.checkInsFor(rows.map((r) => r.id));
+    return toPage(rows.map((r) => this.toDto(r, checkIns.get(r.id) ?? [])), total, window);
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {
     const { placement } = await this.loadVisible(this.db.manager, caller, id);
-    return this.toDto(placement);
+    const checkIns = await this.lifecycle.checkInsFor([placement.id]);
+    return this.toDto(placement, checkIns.get(placement.id) ?? []);
   }
 
   async reschedule(caller: AuthenticatedUser, id: string, startDate: string, durationWeeks: number | undefined): Promise<Placement> {
@@ -94,7 +97,7 @@ export class PlacementsService {
     let fullMessage = '';
     let target = { teamId: '', pmId: '', weeks: 0 };
     try {
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const { placement, parties } = await this.loadVisible(m, caller, id, true);
         this.assertTeamManager(caller, parties);
         const status = placementStatus(placement, todayIn(placement.timezone, this.clock.now()));
@@ -150,7 +153,7 @@ export class PlacementsService {
   }
 
   async cancel(caller: AuthenticatedUser, id: string, reason: string): Promise<Placement> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const { placement, parties } = await this.loadVisible(m, caller, id, true);
       this.assertTeamManager(caller, parties);
       const status = placementStatus(placement, todayIn(placement.timezone, this.clock.now()));
@@ -222,7 +225,7 @@ export class PlacementsService {
     return { placement: Object.assign(placement, { timezone: rows[0]?.timezone ?? 'UTC' }), parties };
   }
 
-  private toDto(p: PlacementRow): Placement {
+  private toDto(p: PlacementRow, checkIns: CheckIn[]): Placement {
     return {
       id: p.id,
       requestId: p.requestId,
@@ -233,7 +236,7 @@ export class PlacementsService {
       durationWeeks: p.durationWeeks,
       status: placementStatus(p, todayIn(p.timezone, this.clock.now())),
       cancelledReason: p.cancelledReason,
-      checkIns: [],
+      checkIns,
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
 import type { Page, RequestStatus, RotationRequest } from '@stint/contracts';
 import { checkBooking, endDateFor, isIsoDate } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -41,6 +41,7 @@ export class RequestsService {
     private readonly slots: SlotsService,
     private readonly lifecycle: PlacementLifecycle,
     private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
   ) {}
 
   async list(caller: AuthenticatedUser, filter: RequestFilter, window: PageWindow): Promise<Page<RotationRequest>> {
@@ -79,7 +80,7 @@ export class RequestsService {
     const pmId = await this.resolvePm(caller, input.pmId);
     const endDate = endDateFor(input.startDate, input.durationWeeks);
     try {
-      const saved = await this.db.transaction(async (m) => {
+      const saved = await this.tx.run(async (m) => {
         const team = await this.requireTeam(m, input.teamId);
         await lockPm(m, pmId);
         await this.assertRules(m, team, pmId, input.startDate, input.durationWeeks, {});
@@ -111,7 +112,7 @@ export class RequestsService {
 
   async update(caller: AuthenticatedUser, id: string, input: UpdateRequestDto): Promise<RotationRequest> {
     try {
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const { request } = await this.loadVisible(m, caller, id, true);
         if (request.pmId !== caller.id) throw ApiError.forbidden('Only the PM who asked for this rotation may edit it.');
         if (!PENDING.includes(request.status)) throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be edited.`, { status: request.status });
@@ -146,7 +147,7 @@ export class RequestsService {
   async approve(caller: AuthenticatedUser, id: string, comment: string): Promise<RotationRequest> {
     let capacityFull: { teamId: string; pmId: string; startDate: string; durationWeeks: number; error: ApiError } | null = null;
     try {
-      await this.db.transaction(async (m) => {
+      await this.tx.run(async (m) => {
         const { request, parties } = await this.loadVisible(m, caller, id, true);
         const step = this.assertApprover(caller, request, parties);
         // Lock order everywhere: request row, then team row, then the PM's advisory lock.
@@ -205,7 +206,7 @@ export class RequestsService {
   }
 
   async reject(caller: AuthenticatedUser, id: string, comment: string): Promise<RotationRequest> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const { request, parties } = await this.loadVisible(m, caller, id, true);
       const step = this.assertApprover(caller, request, parties);
       const before = snapshot(request);
@@ -219,7 +220,7 @@ export class RequestsService {
   }
 
   async withdraw(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       const { request } = await this.loadVisible(m, caller, id, true);
       if (request.pmId !== caller.id && caller.role !== 'admin') throw ApiError.forbidden('Only the PM who asked for this rotation may withdraw it.');
       if (!PENDING.includes(request.status)) throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be withdrawn.`, { status: request.status });

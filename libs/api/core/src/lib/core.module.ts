@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { TransactionRunner } from './database/transaction-runner';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { loggerOptions } from './logging/logger-options';
@@ -45,10 +46,11 @@ export class CoreModule implements OnApplicationShutdown {
         { provide: APP_CONFIG, useValue: config },
         { provide: REDIS, useFactory: () => createRedisConnection(config.redisUrl, options.role) },
         Clock,
+        TransactionRunner,
         HealthService,
         MetricsService,
       ],
-      exports: [APP_CONFIG, REDIS, Clock, HealthService, MetricsService, TypeOrmModule],
+      exports: [APP_CONFIG, REDIS, Clock, TransactionRunner, HealthService, MetricsService, TypeOrmModule],
     };
   }
 

@@ -8,14 +8,47 @@ export enum QueueName {
 /** Every job name, in one place; each has exactly one handler in the worker. */
 export enum JobName {
   Heartbeat = 'heartbeat',
+  CheckInReminder = 'checkin-reminder',
+  CheckInOverdue = 'checkin-overdue',
+  ApprovalNudge = 'approval-nudge',
+  SendEmail = 'send-email',
+  DailyDigest = 'daily-digest',
+  Reconcile = 'reconcile',
 }
 
-/** The payload type of each job name. */
+/** The payload type of each job name. Instants are ISO strings. */
 export interface JobPayloads {
   [JobName.Heartbeat]: Record<string, never>;
+  /** `dueAt` is the check-in's scheduled instant the job was made for; a moved check-in makes it stale. */
+  [JobName.CheckInReminder]: { checkInId: string; scheduledAt: string };
+  [JobName.CheckInOverdue]: { checkInId: string; scheduledAt: string };
+  /** `hours` waited so far: 24 and 48 nudge the approver, 72 escalates to admins. */
+  [JobName.ApprovalNudge]: { requestId: string; status: 'pending_manager' | 'pending_host'; pendingSince: string; hours: 24 | 48 | 72 };
+  [JobName.SendEmail]: { notificationId: string };
+  [JobName.DailyDigest]: Record<string, never>;
+  [JobName.Reconcile]: Record<string, never>;
 }
 
 /** Which queue carries each job. */
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.Heartbeat]: QueueName.Maintenance,
+  [JobName.CheckInReminder]: QueueName.Reminders,
+  [JobName.CheckInOverdue]: QueueName.Reminders,
+  [JobName.ApprovalNudge]: QueueName.Reminders,
+  [JobName.SendEmail]: QueueName.Email,
+  [JobName.DailyDigest]: QueueName.Maintenance,
+  [JobName.Reconcile]: QueueName.Maintenance,
+};
+
+/**
+ * Deterministic job ids, versioned by the due instant: BullMQ ignores an add
+ * whose id still exists (even completed), so a moved reminder needs a new id.
+ * BullMQ forbids ':' in custom ids, hence '-'.
+ */
+export const jobIds = {
+  checkInReminder: (checkInId: string, scheduledAt: Date) => `checkin-reminder-${checkInId}-${scheduledAt.getTime()}`,
+  checkInOverdue: (checkInId: string, scheduledAt: Date) => `checkin-overdue-${checkInId}-${scheduledAt.getTime()}`,
+  approvalNudge: (requestId: string, status: string, pendingSince: Date, hours: number) =>
+    `approval-nudge-${requestId}-${status}-${pendingSince.getTime()}-${hours}`,
+  sendEmail: (notificationId: string) => `email-${notificationId}`,
 };

@@ -4,7 +4,13 @@ import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
 import { optionsFor } from './job-options';
 
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: { id?: string; attemptsMade: number }) => Promise<void>;
+export interface JobInfo {
+  id?: string;
+  /** Attempts made before this one. */
+  attemptsMade: number;
+  maxAttempts: number;
+}
+export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobInfo) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
 
 function connectionFrom(url: string, forWorker: boolean): ConnectionOptions {
@@ -52,8 +58,23 @@ export class QueueService implements OnApplicationShutdown {
     await this.queue(JOB_QUEUE[name]).add(name, payload, optionsFor(name, options));
   }
 
+  /** Adds a job due at an instant (at once if that has passed), under a deterministic id. */
+  async addAt<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, dueAt: Date, now: Date): Promise<void> {
+    await this.add(name, payload, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
+  }
+
   async remove(queueName: QueueName, jobId: string): Promise<void> {
     await this.queue(queueName).remove(jobId);
+  }
+
+  /** Ids of the delayed and waiting jobs of a queue, page by page (for the reconciler's orphan sweep). */
+  async *pendingJobIds(queueName: QueueName, pageSize = 1000): AsyncGenerator<{ id: string; name: string }> {
+    const queue = this.queue(queueName);
+    for (let start = 0; ; start += pageSize) {
+      const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized'], start, start + pageSize - 1, true);
+      for (const job of jobs) if (job?.id) yield { id: job.id, name: job.name };
+      if (jobs.length < pageSize) return;
+    }
   }
 
   /** Registers (or updates) a recurring job under a stable key: safe to call at every start. */
@@ -75,7 +96,7 @@ export class QueueService implements OnApplicationShutdown {
         async (job: Job) => {
           const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
           if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queueName}`);
-          await handler(job.data as JobPayloads[JobName], { id: job.id, attemptsMade: job.attemptsMade });
+          await handler(job.data as JobPayloads[JobName], { id: job.id, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
         },
         {
           connection: connectionFrom(this.config.redisUrl, true),

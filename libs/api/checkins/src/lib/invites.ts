@@ -1,0 +1,63 @@
+import { buildInvite, CalendarEventSpec, StoredAttachment } from '@stint/api-notifications';
+import type { CheckInEntity } from './check-in.entity';
+import type { Person, RotationParties } from './parties';
+
+export const KIND_LABEL: Record<string, string> = {
+  kickoff: 'Kickoff',
+  weekly: 'Weekly check-in',
+  midpoint: 'Midpoint check-in',
+  final: 'Final retrospective',
+  follow_up: 'Follow-up (30 days after return)',
+};
+
+const CHECK_IN_MINUTES = 30;
+
+export function placementUid(placementId: string): string {
+  return `placement-${placementId}@stint`;
+}
+
+export function checkInUid(checkInId: string): string {
+  return `checkin-${checkInId}@stint`;
+}
+
+function people(parties: RotationParties, organizer: Person): Pick<CalendarEventSpec, 'organizer' | 'attendees'> {
+  const attendees = [parties.pm, parties.lineManager, parties.hostManager].filter((p): p is Person => p !== null);
+  return { organizer: { name: organizer.name, email: organizer.email }, attendees: attendees.map((a) => ({ name: a.name, email: a.email })) };
+}
+
+export function placementEvent(
+  placement: { id: string; startDate: string; endDate: string; sequence: number },
+  parties: RotationParties,
+  appUrl: string,
+): CalendarEventSpec {
+  return {
+    uid: placementUid(placement.id),
+    sequence: placement.sequence,
+    summary: `Sales rotation: ${parties.pm.name} in ${parties.team.name}`,
+    description: `${parties.pm.name} joins ${parties.team.name} from ${placement.startDate} to ${placement.endDate}.`,
+    url: `${appUrl}/placements/${placement.id}`,
+    when: { allDay: { startDate: placement.startDate, endDate: placement.endDate } },
+    ...people(parties, parties.hostManager),
+  };
+}
+
+export function checkInEvent(checkIn: Pick<CheckInEntity, 'id' | 'kind' | 'scheduledAt' | 'inviteSequence'>, parties: RotationParties, appUrl: string): CalendarEventSpec {
+  return {
+    uid: checkInUid(checkIn.id),
+    sequence: checkIn.inviteSequence,
+    summary: `${KIND_LABEL[checkIn.kind] ?? checkIn.kind}: ${parties.pm.name} × ${parties.team.name}`,
+    description: `Stint check-in. Reflect and rate negotiation, closing and persistence: ${appUrl}/check-ins/${checkIn.id}`,
+    url: `${appUrl}/check-ins/${checkIn.id}`,
+    when: { at: checkIn.scheduledAt, minutes: CHECK_IN_MINUTES },
+    ...people(parties, parties.hostManager),
+  };
+}
+
+/** One .ics attachment per event (placement first), as the email table asks. */
+export function inviteAttachments(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): StoredAttachment[] {
+  return events.map((event, i) => ({
+    filename: i === 0 ? (method === 'CANCEL' ? 'cancelled.ics' : 'invite.ics') : `check-in-${i}.ics`,
+    contentType: `text/calendar; charset=utf-8; method=${method}`,
+    content: buildInvite(method, [event], stamp),
+  }));
+}

@@ -1,0 +1,48 @@
+import { buildInvite } from './calendar';
+
+const people = { organizer: { name: 'Stint', email: 'stint@localhost' }, attendees: [{ name: 'Pat PM', email: 'pat@example.com' }] };
+
+function unfold(ics: string): string {
+  return ics.replace(/\r\n[ \t]/g, '');
+}
+
+describe('buildInvite', () => {
+  it('makes an all-day placement event with an exclusive end, a stable UID and the given SEQUENCE', () => {
+    const ics = unfold(
+      buildInvite(
+        'REQUEST',
+        [{ uid: 'placement-123@stint', sequence: 0, summary: 'Rotation: EMEA Enterprise', description: 'Two weeks', url: 'http://x/p/123', when: { allDay: { startDate: '2027-01-04', endDate: '2027-01-17' } }, ...people }],
+        new Date('2027-01-01T00:00:00Z'),
+      ),
+    );
+    expect(ics).toContain('METHOD:REQUEST');
+    expect(ics).toContain('UID:placement-123@stint');
+    expect(ics).toContain('SEQUENCE:0');
+    expect(ics).toMatch(/DTSTART;VALUE=DATE:20270104/);
+    expect(ics).toMatch(/DTEND;VALUE=DATE:20270118/);
+    expect(ics).toContain('STATUS:CONFIRMED');
+    expect(ics).toMatch(/ATTENDEE;[^\r\n]*pat@example\.com/);
+  });
+
+  it('makes a timed check-in event at the stored instant', () => {
+    const ics = unfold(
+      buildInvite(
+        'REQUEST',
+        [{ uid: 'checkin-9@stint', sequence: 2, summary: 'Weekly check-in', description: '', url: 'http://x/c/9', when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 }, ...people }],
+        new Date('2027-01-01T00:00:00Z'),
+      ),
+    );
+    expect(ics).toContain('DTSTART:20270111T090000Z');
+    expect(ics).toContain('DTEND:20270111T093000Z');
+    expect(ics).toContain('SEQUENCE:2');
+  });
+
+  it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {
+    const ics = unfold(
+      buildInvite('CANCEL', [{ uid: 'checkin-9@stint', sequence: 3, summary: 'Weekly check-in', description: '', url: '', when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 }, ...people }], new Date()),
+    );
+    expect(ics).toContain('METHOD:CANCEL');
+    expect(ics).toContain('STATUS:CANCELLED');
+    expect(ics).toContain('SEQUENCE:3');
+  });
+});

@@ -1,0 +1,60 @@
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+
+export interface CalendarPerson {
+  name: string;
+  email: string;
+}
+
+export interface CalendarEventSpec {
+  /** Stable per placement or check-in: the same UID across every update and the cancel. */
+  uid: string;
+  /** Incremented on every change, so clients replace the old version. */
+  sequence: number;
+  summary: string;
+  description: string;
+  url: string;
+  /** An all-day event over inclusive dates, or a timed event at an instant. */
+  when: { allDay: { startDate: string; endDate: string } } | { at: Date; minutes: number };
+  organizer: CalendarPerson;
+  attendees: CalendarPerson[];
+}
+
+function utcDate(isoDate: string): Date {
+  return new Date(`${isoDate}T00:00:00.000Z`);
+}
+
+/**
+ * An iCalendar invite (RFC 5545, iTIP METHOD per RFC 5546): REQUEST for new
+ * and updated events, CANCEL (with a higher SEQUENCE) when withdrawn.
+ */
+export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): string {
+  const calendar = ical({
+    name: 'Stint',
+    prodId: { company: 'Stint', product: 'Stint', language: 'EN' },
+    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+  });
+  for (const spec of events) {
+    const timing =
+      'allDay' in spec.when
+        ? {
+            allDay: true,
+            start: utcDate(spec.when.allDay.startDate),
+            // DTEND of an all-day event is exclusive: the day after the last day.
+            end: new Date(utcDate(spec.when.allDay.endDate).getTime() + 86_400_000),
+          }
+        : { start: spec.when.at, end: new Date(spec.when.at.getTime() + spec.when.minutes * 60_000) };
+    calendar.createEvent({
+      id: spec.uid,
+      sequence: spec.sequence,
+      stamp,
+      summary: spec.summary,
+      description: spec.description,
+      url: spec.url,
+      organizer: { name: spec.organizer.name, email: spec.organizer.email },
+      attendees: spec.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: false })),
+      status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      ...timing,
+    });
+  }
+  return calendar.toString();
+}
