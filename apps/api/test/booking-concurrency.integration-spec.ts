@@ -100,5 +100,3 @@ describe('booking can never overbook, under any concurrency', () => {
     expect(second.body).toMatchObject({ code: 'PM_OVERLAP' });
   });
 });
-  });
-});

@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfigOrExit } from '@stint/api-core';
 import { Logger } from 'nestjs-pino';
-import { WorkerModule } from './app/worker.module';
+import { WorkerModule } from '@stint/api-worker';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfigOrExit();

@@ -62,10 +62,8 @@ export class UsersService {
       if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
       await this.assertManagerRule(m, role, managerId, id);
       if (role !== existing.role && existing.role === 'manager' && role === 'pm') {
-        const [reports, teams] = await Promise.all([
-          m.count(UserEntity, { where: { managerId: id } }),
-          m.query(`SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`, [id]) as Promise<Array<{ n: number }>>,
-        ]);
+        const reports = await m.count(UserEntity, { where: { managerId: id } });
+        const teams: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`, [id]);
         if (reports > 0 || (teams[0]?.n ?? 0) > 0) {
           throw ApiError.invalidState('This manager still has reports or teams; move them to another manager first.', {
             reports,

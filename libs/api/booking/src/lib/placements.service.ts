@@ -95,7 +95,7 @@ export class PlacementsService {
   async reschedule(caller: AuthenticatedUser, id: string, startDate: string, durationWeeks: number | undefined): Promise<Placement> {
     let fullDetails: Record<string, unknown> | null = null;
     let fullMessage = '';
-    let target = { teamId: '', pmId: '', weeks: 0 };
+    let target = { teamId: '', pmId: '', weeks: 0, requestId: '' };
     try {
       await this.tx.run(async (m) => {
         const { placement, parties } = await this.loadVisible(m, caller, id, true);
@@ -108,7 +108,7 @@ export class PlacementsService {
         const team = await loadTeam(m, placement.teamId, true);
         if (!team) throw ApiError.notFound('team', placement.teamId);
         await lockPm(m, placement.pmId);
-        target = { teamId: team.id, pmId: placement.pmId, weeks };
+        target = { teamId: team.id, pmId: placement.pmId, weeks, requestId: placement.requestId };
         const endDate = endDateFor(startDate, weeks);
         const facts = await loadBookingFacts(
           m,
@@ -144,7 +144,7 @@ export class PlacementsService {
         throw new ApiError(409, 'PM_OVERLAP', 'This PM already has another placement on some of these days; pick other dates.');
       }
       if (fullDetails) {
-        const suggestions = await this.slots.suggestFor(target.teamId, target.pmId, startDate, target.weeks);
+        const suggestions = await this.slots.suggestFor(target.teamId, target.pmId, startDate, target.weeks, { excludePlacementId: id, excludeRequestId: target.requestId });
         throw new ApiError(409, 'CAPACITY_FULL', `${fullMessage} The placement keeps its dates; see details.suggestions.`, { ...(fullDetails as object), suggestions });
       }
       throw error;

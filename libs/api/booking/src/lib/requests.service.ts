@@ -194,7 +194,7 @@ export class RequestsService {
       const full = capacityFull as { teamId: string; pmId: string; startDate: string; durationWeeks: number; error: ApiError } | null;
       if (full) {
         // Suggestions are computed after the rollback, outside the team lock.
-        const suggestions = await this.slots.suggestFor(full.teamId, full.pmId, full.startDate, full.durationWeeks);
+        const suggestions = await this.slots.suggestFor(full.teamId, full.pmId, full.startDate, full.durationWeeks, { excludeRequestId: id });
         throw new ApiError(409, 'CAPACITY_FULL', `${full.error.message} The request stays pending; see details.suggestions for the next free slots.`, {
           ...full.error.details,
           suggestions,
@@ -222,7 +222,7 @@ export class RequestsService {
   async withdraw(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {
     await this.tx.run(async (m) => {
       const { request } = await this.loadVisible(m, caller, id, true);
-      if (request.pmId !== caller.id && caller.role !== 'admin') throw ApiError.forbidden('Only the PM who asked for this rotation may withdraw it.');
+      if (request.pmId !== caller.id) throw ApiError.forbidden('Only the PM who asked for this rotation may withdraw it.');
       if (!PENDING.includes(request.status)) throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be withdrawn.`, { status: request.status });
       const before = snapshot(request);
       request.status = 'withdrawn';

@@ -13,6 +13,9 @@ export interface SlotSearch {
   teamIds?: string[];
   pmId: string | null;
   limit: number;
+  /** Leave out the request or placement being moved, so it does not block its own new dates. */
+  excludeRequestId?: string;
+  excludePlacementId?: string;
 }
 
 @Injectable()
@@ -34,8 +37,10 @@ export class SlotsService {
     const [policy, blackouts, bookings, pmBusy] = await Promise.all([
       loadPolicy(m),
       loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
-      loadTeamBookings(m, ids, search.earliestStart, search.latestEnd),
-      search.pmId ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd) : Promise.resolve([]),
+      loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, search.excludePlacementId ?? null),
+      search.pmId
+        ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, { excludeRequestId: search.excludeRequestId ?? null, excludePlacementId: search.excludePlacementId ?? null })
+        : Promise.resolve([]),
     ]);
     const now = this.clock.now();
     return findSlots(
@@ -53,11 +58,17 @@ export class SlotsService {
   }
 
   /** Next free slots in one team, for a CAPACITY_FULL answer: from the wanted start, up to a year on. */
-  async suggestFor(teamId: string, pmId: string, startDate: string, durationWeeks: number): Promise<SlotSuggestion[]> {
+  async suggestFor(
+    teamId: string,
+    pmId: string,
+    startDate: string,
+    durationWeeks: number,
+    exclude: { excludeRequestId?: string; excludePlacementId?: string } = {},
+  ): Promise<SlotSuggestion[]> {
     const team = await loadTeam(this.db.manager, teamId);
     if (!team) return [];
     const earliest = maxDate(startDate, todayIn(team.timezone, this.clock.now()));
-    return this.search({ durationWeeks, earliestStart: earliest, latestEnd: addDays(earliest, 365 + 7 * durationWeeks), teamIds: [teamId], pmId, limit: 3 });
+    return this.search({ durationWeeks, earliestStart: earliest, latestEnd: addDays(earliest, 365 + 7 * durationWeeks), teamIds: [teamId], pmId, limit: 3, ...exclude });
   }
 
   async availability(teamId: string, from: string, to: string): Promise<AvailabilityDay[]> {

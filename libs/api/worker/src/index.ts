@@ -1,0 +1,2 @@
+export * from './lib/worker.module';
+export * from './lib/heartbeat';
