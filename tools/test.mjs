@@ -16,7 +16,7 @@ const steps = [
   ['typecheck', ['node', 'tools/typecheck.mjs']],
   ['unit', nx('run-many', '-t', 'test')],
   ['build', nx('run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard')],
-  ['integration', nx('run', 'api:integration')],
+  ['integration', nx('run-many', '-t', 'integration')],
   ['e2e', ['npx', 'playwright', 'test', '-c', 'apps/dashboard-e2e/playwright.config.ts']],
 ];
 

@@ -1,15 +1,27 @@
 import { Logger } from '@nestjs/common';
 import { loadConfigOrExit, prepareDatabase, redactUrl } from '@stint/api-core';
+import { DemoSeedService } from '@stint/api-seed';
 import { createApp } from './app/create-app';
 import { assertReachable } from './app/preflight';
 
+/** `node main.js` serves; `node main.js --seed` loads the demo programme into an empty database and exits. */
 async function bootstrap(): Promise<void> {
+  const seedOnly = process.argv.includes('--seed');
   const config = loadConfigOrExit();
   await assertReachable(config);
   await prepareDatabase(config.databaseUrl);
   const app = await createApp(config);
+  const logger = new Logger('Bootstrap');
+  if (seedOnly || config.seedDemo) {
+    const outcome = await app.get(DemoSeedService).seedIfEmpty();
+    if (seedOnly) logger.log(outcome.summary);
+  }
+  if (seedOnly) {
+    await app.close();
+    return;
+  }
   await app.listen({ port: config.port, host: '0.0.0.0' });
-  new Logger('Bootstrap').log(
+  logger.log(
     `Stint API listening on http://localhost:${config.port} (database ${redactUrl(config.databaseUrl)}, redis ${redactUrl(config.redisUrl)}, queue prefix ${config.queuePrefix}).`,
   );
 }

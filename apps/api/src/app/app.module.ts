@@ -7,6 +7,7 @@ import { AppConfig, CoreModule } from '@stint/api-core';
 import { JobsModule } from '@stint/api-jobs';
 import { NotificationsModule } from '@stint/api-notifications';
 import { ProgrammeModule } from '@stint/api-programme';
+import { SeedModule } from '@stint/api-seed';
 
 @Module({})
 export class AppModule {
@@ -23,6 +24,7 @@ export class AppModule {
         // Booking lays out check-ins, emails and reminders through the check-ins lifecycle.
         BookingModule.register({ lifecycle: CheckInLifecycle, providers: [ReminderScheduler] }),
         CheckInsModule,
+        SeedModule,
       ],
     };
   }
