@@ -12,6 +12,8 @@ async function bootstrap(): Promise<void> {
   await prepareDatabase(config.databaseUrl);
   const app = await createApp(config);
   const logger = new Logger('Bootstrap');
+  // Initialise first: the first admin is created when no user exists, so before the demo users arrive.
+  await app.init();
   if (seedOnly || config.seedDemo) {
     const outcome = await app.get(DemoSeedService).seedIfEmpty();
     if (seedOnly) logger.log(outcome.summary);
