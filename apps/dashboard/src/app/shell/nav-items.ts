@@ -7,9 +7,24 @@ export interface NavItem {
   roles: UserRole[];
 }
 
+const MANAGERS: UserRole[] = ['manager', 'admin'];
+
 /** The side navigation; each entry is shown only to the roles that can use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', icon: 'home', link: '/', roles: ['pm', 'manager', 'admin'] },
+  { label: 'Plan a rotation', icon: 'event_available', link: '/plan', roles: ['pm'] },
+  { label: 'My rotations', icon: 'work_history', link: '/my-rotations', roles: ['pm'] },
+  { label: 'Approvals', icon: 'fact_check', link: '/approvals', roles: MANAGERS },
+  { label: 'Timeline', icon: 'view_timeline', link: '/timeline', roles: MANAGERS },
+  { label: 'Capacity', icon: 'grid_on', link: '/capacity', roles: MANAGERS },
+  { label: 'Check-ins', icon: 'checklist', link: '/check-ins', roles: MANAGERS },
+  { label: 'Insights', icon: 'insights', link: '/insights', roles: MANAGERS },
+  { label: 'Users', icon: 'group', link: '/admin/users', roles: ['admin'] },
+  { label: 'Teams', icon: 'groups', link: '/admin/teams', roles: ['admin'] },
+  { label: 'Blackouts', icon: 'event_busy', link: '/admin/blackouts', roles: ['admin'] },
+  { label: 'Policy', icon: 'tune', link: '/admin/policy', roles: ['admin'] },
+  { label: 'Email log', icon: 'mail', link: '/admin/emails', roles: ['admin'] },
+  { label: 'Audit trail', icon: 'history', link: '/admin/audit', roles: ['admin'] },
 ];
 
 export function navFor(role: UserRole | undefined): NavItem[] {
