@@ -164,7 +164,13 @@ export class CheckInLifecycle extends PlacementLifecycle {
       c.cancelledAt = now;
       c.inviteSequence += 1;
     }
-    if (future.length) await m.save(future);
+    // One statement: TypeORM saves several updated rows in parallel on the transaction's single connection.
+    if (future.length) {
+      await m.query(`UPDATE check_ins SET cancelled_at = $1, invite_sequence = invite_sequence + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [
+        now.toISOString(),
+        future.map((c) => c.id),
+      ]);
+    }
     const attachments = inviteAttachments(
       'CANCEL',
       [placementEvent(placement, parties, this.config.appUrl), ...future.map((c) => checkInEvent(c, parties, this.config.appUrl))],

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, MetricsService } from '@stint/api-core';
 import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
@@ -32,7 +32,7 @@ function connectionFrom(url: string, forWorker: boolean): ConnectionOptions {
 
 /** The only code that talks to BullMQ: queues, schedulers and workers go through here. */
 @Injectable()
-export class QueueService implements OnApplicationShutdown {
+export class QueueService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
   private readonly workers: Worker[] = [];
@@ -119,9 +119,12 @@ export class QueueService implements OnApplicationShutdown {
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    // Workers first: let running jobs finish, take no new ones.
+  /** Before any module shuts down (the database among them): let running jobs finish, take no new ones. */
+  async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled(this.workers.map((w) => w.close()));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.queues.values()].map((q) => q.close()));
   }
 }
