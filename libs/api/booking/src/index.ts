@@ -5,3 +5,4 @@ export * from './lib/requests.service';
 export * from './lib/placements.service';
 export * from './lib/slots.service';
 export * from './lib/booking.module';
+export * from './lib/dto/responses.dto';

@@ -19,3 +19,4 @@ export * from './lib/auth/roles.decorator';
 export * from './lib/auth/authenticated-user';
 export * from './lib/clock/clock';
 export * from './lib/database/transaction-runner';
+export * from './lib/http/api-page.decorator';

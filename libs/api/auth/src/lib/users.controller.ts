@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
+import { ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
 import type { Page, User } from '@stint/contracts';
 import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user-input.dto';
 import { UserDto } from './dto/user.dto';
@@ -14,6 +14,7 @@ export class UsersController {
 
   @Get()
   @ApiOperation({ summary: 'Users the caller may see: admin all; manager self and direct reports; pm self.' })
+  @ApiPageResponse(UserDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() query: UserQueryDto): Promise<Page<User>> {
     return this.users.list(caller, { role: query.role, q: query.q }, pageWindow(query));

@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Patch, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiErrorResponses, AuthenticatedUser, CurrentUser, pageWindow, UuidParamPipe } from '@stint/api-core';
+import { ApiArrayResponse, ApiError, ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, UuidParamPipe } from '@stint/api-core';
+import { AvailabilityDayDto, PlacementResponseDto, SlotResponseDto } from './dto/responses.dto';
 import type { AvailabilityDay, Page, Placement, RotationRequest, SlotSuggestion } from '@stint/contracts';
 import { diffDays } from '@stint/scheduling';
 import type { FastifyReply } from 'fastify';
@@ -19,6 +20,7 @@ export class RequestsController {
 
   @Get()
   @ApiOperation({ summary: "PM: own; manager: their reports' and their teams'; admin: all. Newest first." })
+  @ApiPageResponse(RotationRequestDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() q: RequestQueryDto): Promise<Page<RotationRequest>> {
     return this.requests.list(caller, { status: q.status, teamId: q.teamId, pmId: q.pmId, awaitingMe: q.awaitingMe === 'true' }, pageWindow(q));
@@ -83,6 +85,7 @@ export class PlacementsController {
 
   @Get('placements')
   @ApiOperation({ summary: 'Placements the caller can see; status is derived when read, by the team’s calendar.' })
+  @ApiPageResponse(PlacementResponseDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() q: PlacementQueryDto): Promise<Page<Placement>> {
     return this.placements.list(caller, { teamId: q.teamId, pmId: q.pmId, status: q.status, from: q.from, to: q.to }, pageWindow(q));
@@ -100,6 +103,7 @@ export class PlacementsController {
   }
 
   @Get('placements/:id')
+  @ApiOkResponse({ type: PlacementResponseDto })
   @ApiErrorResponses(401, 404)
   get(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('placement')) id: string): Promise<Placement> {
     return this.placements.get(caller, id);
@@ -108,6 +112,7 @@ export class PlacementsController {
   @Post('placements/:id/reschedule')
   @HttpCode(200)
   @ApiOperation({ summary: "Team manager or admin moves a placement; rules re-checked excluding itself." })
+  @ApiOkResponse({ type: PlacementResponseDto })
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   reschedule(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('placement')) id: string, @Body() body: RescheduleDto): Promise<Placement> {
     return this.placements.reschedule(caller, id, body.startDate, body.durationWeeks);
@@ -116,6 +121,7 @@ export class PlacementsController {
   @Post('placements/:id/cancel')
   @HttpCode(200)
   @ApiOperation({ summary: 'Team manager or admin cancels a placement, with a reason.' })
+  @ApiOkResponse({ type: PlacementResponseDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   cancel(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('placement')) id: string, @Body() body: CancelDto): Promise<Placement> {
     return this.placements.cancel(caller, id, body.reason);
@@ -133,6 +139,7 @@ export class SlotsController {
 
   @Get('slots')
   @ApiOperation({ summary: 'Earliest feasible slots per team for the PM (default: the caller), earliest first, at most `limit` per team.' })
+  @ApiArrayResponse(SlotResponseDto)
   @ApiErrorResponses(400, 401, 404)
   async search(@CurrentUser() caller: AuthenticatedUser, @Query() q: SlotQueryDto): Promise<SlotSuggestion[]> {
     if (q.latestEnd < q.earliestStart) throw ApiError.validation({ latestEnd: 'latestEnd must be on or after earliestStart' });
@@ -144,6 +151,7 @@ export class SlotsController {
 
   @Get('teams/:id/availability')
   @ApiOperation({ summary: 'Per day: booked placements, capacity and whether it is a blackout day (range ≤ 366 days).' })
+  @ApiArrayResponse(AvailabilityDayDto)
   @ApiErrorResponses(400, 401, 404)
   availability(@Param('id', new UuidParamPipe('team')) id: string, @Query() q: AvailabilityQueryDto): Promise<AvailabilityDay[]> {
     return this.slots.availability(id, q.from, q.to);

@@ -1,6 +1,8 @@
 import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, AuthenticatedUser, CurrentUser, pageWindow, UuidParamPipe } from '@stint/api-core';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { CheckInResponseDto } from '@stint/api-booking';
+import { CapacityWeekDto, StatsOverviewDto } from './dto/stats.dto';
+import { ApiArrayResponse, ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, UuidParamPipe } from '@stint/api-core';
 import type { CapacityWeek, CheckIn, Page, StatsOverview } from '@stint/contracts';
 import { addDays } from '@stint/scheduling';
 import { CheckInQueryDto, CompleteCheckInDto, FeedbackDto, StatsQueryDto } from './dto/check-in.dto';
@@ -15,12 +17,14 @@ export class CheckInsController {
 
   @Get()
   @ApiOperation({ summary: 'Check-ins the caller can see, by time; status derived when read (overdue after the policy’s hours).' })
+  @ApiPageResponse(CheckInResponseDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() q: CheckInQueryDto): Promise<Page<CheckIn>> {
     return this.checkIns.list(caller, { placementId: q.placementId, status: q.status, from: q.from, to: q.to }, pageWindow(q));
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(401, 404)
   get(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string): Promise<CheckIn> {
     return this.checkIns.get(caller, id);
@@ -29,6 +33,7 @@ export class CheckInsController {
   @Post(':id/complete')
   @HttpCode(200)
   @ApiOperation({ summary: 'The PM files the reflection: ratings 1–5 and notes. Once; again → 409 INVALID_STATE.' })
+  @ApiOkResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   complete(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string, @Body() body: CompleteCheckInDto): Promise<CheckIn> {
     return this.checkIns.complete(caller, id, body.ratings, body.notes);
@@ -37,6 +42,7 @@ export class CheckInsController {
   @Post(':id/feedback')
   @HttpCode(201)
   @ApiOperation({ summary: 'A manager who can see the check-in, or an admin, adds feedback.' })
+  @ApiCreatedResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(400, 401, 403, 404)
   feedback(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string, @Body() body: FeedbackDto): Promise<CheckIn> {
     return this.checkIns.addFeedback(caller, id, body.text);
@@ -60,6 +66,7 @@ export class StatsController {
 
   @Get('overview')
   @ApiOperation({ summary: 'Programme figures over what the caller can see (placements overlapping from..to).' })
+  @ApiOkResponse({ type: StatsOverviewDto })
   @ApiErrorResponses(400, 401)
   overview(@CurrentUser() caller: AuthenticatedUser, @Query() q: StatsQueryDto): Promise<StatsOverview> {
     return this.stats.overview(caller, q.from, q.to);
@@ -67,6 +74,7 @@ export class StatsController {
 
   @Get('capacity')
   @ApiOperation({ summary: 'Per team and week: the most placements on any day (booked) beside capacity. Default: the next 12 weeks.' })
+  @ApiArrayResponse(CapacityWeekDto)
   @ApiErrorResponses(400, 401)
   capacity(@CurrentUser() caller: AuthenticatedUser, @Query() q: StatsQueryDto): Promise<CapacityWeek[]> {
     const from = q.from ?? new Date().toISOString().slice(0, 10);

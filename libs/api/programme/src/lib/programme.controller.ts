@@ -1,9 +1,9 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
+import { ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
 import type { Blackout, BlackoutCreated, Page, ProgrammePolicy, Team } from '@stint/contracts';
 import { BlackoutsService } from './blackouts.service';
-import { BlackoutQueryDto, CreateBlackoutDto } from './dto/blackout.dto';
+import { BlackoutCreatedDto, BlackoutDto, BlackoutQueryDto, CreateBlackoutDto } from './dto/blackout.dto';
 import { PolicyDto, UpdatePolicyDto } from './dto/policy.dto';
 import { CreateTeamDto, TeamDto, TeamQueryDto, UpdateTeamDto } from './dto/team.dto';
 import { PolicyService } from './policy.service';
@@ -17,6 +17,7 @@ export class TeamsController {
 
   @Get()
   @ApiOperation({ summary: 'Sales teams (everyone signed in may list them).' })
+  @ApiPageResponse(TeamDto)
   @ApiErrorResponses(400, 401)
   list(@Query() query: TeamQueryDto): Promise<Page<Team>> {
     const active = query.active === undefined ? undefined : query.active === 'true';
@@ -57,6 +58,7 @@ export class BlackoutsController {
 
   @Get()
   @ApiOperation({ summary: "Blackouts; with teamId, that team's and the global ones." })
+  @ApiPageResponse(BlackoutDto)
   @ApiErrorResponses(400, 401)
   list(@Query() query: BlackoutQueryDto): Promise<Page<Blackout>> {
     return this.blackouts.list(query.teamId, pageWindow(query));
@@ -65,6 +67,7 @@ export class BlackoutsController {
   @Post()
   @Roles('admin')
   @ApiOperation({ summary: 'Add a blackout (admin); placements it overlaps are listed as affectedPlacements, never cancelled.' })
+  @ApiCreatedResponse({ type: BlackoutCreatedDto })
   @ApiErrorResponses(400, 401, 403, 404)
   create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateBlackoutDto): Promise<BlackoutCreated> {
     return this.blackouts.create(caller, body);

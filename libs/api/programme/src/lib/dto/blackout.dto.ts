@@ -1,7 +1,29 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
 import { Transform } from 'class-transformer';
+import type { AffectedPlacement, Blackout, BlackoutCreated } from '@stint/contracts';
 import { IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+
+export class BlackoutDto implements Blackout {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null: global' }) teamId!: string | null;
+  @ApiProperty({ example: '2027-03-29' }) startsOn!: string;
+  @ApiProperty({ example: '2027-04-02' }) endsOn!: string;
+  @ApiProperty() reason!: string;
+}
+
+export class AffectedPlacementDto implements AffectedPlacement {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ format: 'uuid' }) pmId!: string;
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty() startDate!: string;
+  @ApiProperty() endDate!: string;
+}
+
+export class BlackoutCreatedDto extends BlackoutDto implements BlackoutCreated {
+  @ApiProperty({ type: [AffectedPlacementDto], description: 'Live placements the blackout overlaps; they are not cancelled.' })
+  affectedPlacements!: AffectedPlacementDto[];
+}
 
 export class CreateBlackoutDto {
   @ApiProperty({ format: 'uuid', nullable: true, type: String, description: 'null for a global blackout' })

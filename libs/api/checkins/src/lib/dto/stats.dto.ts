@@ -1,0 +1,25 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { CapacityWeek, StatsOverview } from '@stint/contracts';
+
+class SkillChangeDto {
+  @ApiProperty({ nullable: true, type: Number }) negotiation!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) closing!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) persistence!: number | null;
+}
+
+export class StatsOverviewDto implements StatsOverview {
+  @ApiProperty() pendingApprovals!: number;
+  @ApiProperty() activePlacements!: number;
+  @ApiProperty() upcomingCheckIns7d!: number;
+  @ApiProperty() overdueCheckIns!: number;
+  @ApiProperty({ nullable: true, type: Number, description: 'completed ÷ (completed + overdue), 0–1' }) checkInCompletionRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number }) averageDurationWeeks!: number | null;
+  @ApiProperty({ type: SkillChangeDto, description: 'Mean over placements of (last − first completed rating)' }) skillChange!: SkillChangeDto;
+}
+
+export class CapacityWeekDto implements CapacityWeek {
+  @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty({ example: '2027-01-04' }) weekStart!: string;
+  @ApiProperty({ description: 'Most placements on any day of the week' }) booked!: number;
+  @ApiProperty() capacity!: number;
+}
