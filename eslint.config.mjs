@@ -33,4 +33,11 @@ export default [
       ],
     },
   },
+  {
+    files: ['**/*.ts'],
+    rules: {
+      // A leading underscore marks a parameter a signature needs but the body does not (base-class hooks).
+      '@typescript-eslint/no-unused-vars': ['warn', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', ignoreRestSiblings: true }],
+    },
+  },
 ];
