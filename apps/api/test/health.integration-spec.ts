@@ -99,6 +99,7 @@ describe('GET /api/metrics', () => {
       expect(result.headers.get('content-type')).toMatch(/text\/plain/);
       expect(result.body).toMatch(/stint_http_request_duration_seconds_bucket\{.*route="\/api\/health".*\}/);
       expect(result.body).toMatch(/# TYPE stint_queue_jobs gauge/);
+      expect(result.body).toMatch(/stint_notifications\{status="sent"\} \d+/);
     } finally {
       await t.close();
     }

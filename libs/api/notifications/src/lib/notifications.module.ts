@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '@stint/api-jobs';
+import { EmailMetrics } from './email-metrics';
 import { EmailSenderService } from './email-sender.service';
 import { MailerService } from './mailer.service';
 import { NotificationEntity } from './notification.entity';
@@ -11,7 +12,7 @@ import { OutboxService } from './outbox.service';
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), JobsModule],
   controllers: [NotificationsController],
-  providers: [OutboxService, MailerService, EmailSenderService],
+  providers: [OutboxService, MailerService, EmailSenderService, EmailMetrics],
   exports: [OutboxService, MailerService, EmailSenderService],
 })
 export class NotificationsModule {}
