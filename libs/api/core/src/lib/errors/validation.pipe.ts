@@ -5,10 +5,15 @@ function collect(errors: ValidationError[], prefix: string, into: Record<string,
   for (const error of errors) {
     const path = prefix ? `${prefix}.${error.property}` : error.property;
     if (error.constraints) {
-      const messages = Object.entries(error.constraints).map(([rule, text]) =>
-        rule === 'whitelistValidation' ? `${path} is not a known field; remove it` : text,
-      );
-      into[path] = messages.join('; ');
+      const rules = Object.keys(error.constraints);
+      if (rules.includes('whitelistValidation')) {
+        into[path] = `${path} is not a known field; remove it`;
+      } else if (error.value === undefined || error.value === null) {
+        into[path] = `${path} is required`;
+      } else {
+        // class-validator lists constraints last-declared first; the first declared (the type check) says most.
+        into[path] = error.constraints[rules[rules.length - 1] ?? ''] ?? `${path} is not valid`;
+      }
     }
     if (error.children?.length) collect(error.children, path, into);
   }
@@ -27,7 +32,8 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // value is read here to tell a missing field from a wrong one; it is never sent back.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => ApiError.validation(fieldErrors(errors)),
   });
 }
