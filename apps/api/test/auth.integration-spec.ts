@@ -48,4 +48,15 @@ describe('sign-in', () => {
     // The admin is unaffected.
     await expect(loginAs(t.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
   });
+
+  it('a burst of 50 concurrent wrong passwords is cut off at the limit: 10 checked, 40 refused at once', async () => {
+    const email = `burst-${Date.now()}@stint.local`;
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => call(t.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })),
+    );
+    const statuses = results.map((r) => r.status);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    await expect(loginAs(t.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
+  });
 });

@@ -38,7 +38,7 @@ export class AuthService implements OnApplicationBootstrap {
 
   async login(email: string, password: string): Promise<LoginResponse> {
     const normalised = email.trim().toLowerCase();
-    if (await this.throttle.isBlocked(normalised)) {
+    if (!(await this.throttle.attempt(normalised))) {
       throw new ApiError(429, 'RATE_LIMITED', 'Too many failed sign-ins for this email; wait a minute and try again.', {
         retryAfterSeconds: 60,
       });
@@ -50,7 +50,6 @@ export class AuthService implements OnApplicationBootstrap {
       .getOne();
     const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
     if (!user || !ok || !user.active) {
-      await this.throttle.recordFailure(normalised);
       throw ApiError.unauthorized(
         user && ok && !user.active ? 'This account is deactivated; ask an admin.' : 'Wrong email or password.',
       );

@@ -23,34 +23,36 @@ export class LoginThrottleService {
     return `${this.config.queuePrefix}:login-failures:${email.toLowerCase()}`;
   }
 
-  async isBlocked(email: string): Promise<boolean> {
-    return (await this.failures(email)) >= MAX_FAILURES;
+  /**
+   * Counts one sign-in attempt and says whether it may go ahead. Counting
+   * before the password is checked means a burst of concurrent guesses is
+   * cut off at the limit instead of all reaching bcrypt; a success clears
+   * the count, so only failures accumulate.
+   */
+  async attempt(email: string): Promise<boolean> {
+    return (await this.hit(email)) <= MAX_FAILURES;
   }
 
-  async recordFailure(email: string): Promise<void> {
+  private async hit(email: string): Promise<number> {
     try {
       const key = this.key(email);
-      const [[, count]] = (await this.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec()) as [[unknown, number]];
-      void count;
+      const result = await this.redis.multi().incr(key).expire(key, WINDOW_SECONDS, 'NX').exec();
+      return Number(result?.[0]?.[1] ?? 0);
     } catch {
       const now = Date.now();
-      const entry = this.local.get(email.toLowerCase());
-      if (!entry || entry.resetAt < now) this.local.set(email.toLowerCase(), { count: 1, resetAt: now + WINDOW_SECONDS * 1000 });
-      else entry.count += 1;
+      const id = email.toLowerCase();
+      const entry = this.local.get(id);
+      if (!entry || entry.resetAt < now) {
+        this.local.set(id, { count: 1, resetAt: now + WINDOW_SECONDS * 1000 });
+        return 1;
+      }
+      entry.count += 1;
+      return entry.count;
     }
   }
 
   async clear(email: string): Promise<void> {
     this.local.delete(email.toLowerCase());
     await this.redis.del(this.key(email)).catch(() => undefined);
-  }
-
-  private async failures(email: string): Promise<number> {
-    try {
-      return Number((await this.redis.get(this.key(email))) ?? 0);
-    } catch {
-      const entry = this.local.get(email.toLowerCase());
-      return entry && entry.resetAt >= Date.now() ? entry.count : 0;
-    }
   }
 }
