@@ -9,6 +9,7 @@ import { SMTPServer } from 'smtp-server';
 export class SmtpSink {
   readonly messages: ParsedMail[] = [];
   private refusals = 0;
+  private refuseUntil = 0;
   refused = 0;
 
   private constructor(
@@ -26,8 +27,8 @@ export class SmtpSink {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', () => {
-          if (sink && sink.refusals > 0) {
-            sink.refusals--;
+          if (sink && (sink.refusals > 0 || Date.now() < sink.refuseUntil)) {
+            if (sink.refusals > 0) sink.refusals--;
             sink.refused++;
             const error = Object.assign(new Error('Try again later'), { responseCode: 451 });
             callback(error);
@@ -58,6 +59,11 @@ export class SmtpSink {
 
   refuseNext(count: number): void {
     this.refusals = count;
+  }
+
+  /** Answers 451 to every message for a while, as a mail server in trouble would. */
+  refuseFor(ms: number): void {
+    this.refuseUntil = Date.now() + ms;
   }
 
   to(email: string): ParsedMail[] {
