@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm test`: lint, type-check, unit tests, build, integration tests against the
-// real PostgreSQL and Redis, and the browser suite in Debian's Chromium.
+// real PostgreSQL and Redis, the browser suite in Debian's Chromium, and the fault suite.
 // Runs every step even after a failure, then exits non-zero if any failed.
 // `--only=unit,integration` runs a subset.
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,8 @@ const steps = [
   ['build', nx('run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard')],
   ['integration', nx('run-many', '-t', 'integration')],
   ['e2e', ['npx', 'playwright', 'test', '-c', 'apps/dashboard-e2e/playwright.config.ts']],
+  // Real processes killed and starved on purpose (about 4 minutes, most of it the 2-minute SMTP outage).
+  ['faults', nx('run', 'api:faults')],
 ];
 
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
