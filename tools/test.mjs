@@ -16,6 +16,7 @@ const steps = [
   ['typecheck', ['node', 'tools/typecheck.mjs']],
   ['unit', nx('run-many', '-t', 'test')],
   ['build', nx('run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard')],
+  ['bundle', ['node', 'tools/check-bundle.mjs']],
   ['integration', nx('run-many', '-t', 'integration')],
   ['e2e', ['npx', 'playwright', 'test', '-c', 'apps/dashboard-e2e/playwright.config.ts']],
   // Real processes killed and starved on purpose (about 4 minutes, most of it the 2-minute SMTP outage).

@@ -17,7 +17,8 @@ process.env['E2E_QUEUE_PREFIX'] ??= `stint-e2e-${runId}`;
 
 export default defineConfig({
   testDir: './src',
-  outputDir: join(workspaceRoot, 'test-output', 'playwright', 'results'),
+  // Per run, so two runs on one machine never delete each other's traces.
+  outputDir: join(workspaceRoot, 'test-output', 'playwright', `results-${runId}`),
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -1,0 +1,66 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { AvailabilityDay, Page, Placement, ProgrammePolicy, RequestStatus, RotationRequest } from '@stint/contracts';
+import { catchError, forkJoin, Observable, of } from 'rxjs';
+import { fetchAll, toHttpParams } from '../shared/fetch-all';
+
+export interface RequestQuery {
+  /** true: only what waits for the caller's decision (the API's awaitingMe extension). */
+  awaitingMe: boolean;
+  status?: RequestStatus | '';
+  teamId?: string;
+  page: number;
+  pageSize: number;
+}
+
+/** The PM's other commitments the viewer can see, to show overlaps before deciding. */
+export interface Commitments {
+  requests: RotationRequest[];
+  placements: Placement[];
+}
+
+/** Rotation requests waiting for a decision, and what a decision needs to know. */
+@Injectable({ providedIn: 'root' })
+export class ApprovalsService {
+  private readonly http = inject(HttpClient);
+
+  list(query: RequestQuery): Observable<Page<RotationRequest>> {
+    return this.http.get<Page<RotationRequest>>('/api/rotation-requests', {
+      params: toHttpParams({
+        awaitingMe: query.awaitingMe ? 'true' : undefined,
+        status: query.status,
+        teamId: query.teamId,
+        page: query.page,
+        pageSize: query.pageSize,
+      }),
+    });
+  }
+
+  get(id: string): Observable<RotationRequest> {
+    return this.http.get<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}`);
+  }
+
+  approve(id: string, comment: string): Observable<RotationRequest> {
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/approve`, comment.trim() ? { comment: comment.trim() } : {});
+  }
+
+  reject(id: string, comment: string): Observable<RotationRequest> {
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/reject`, { comment: comment.trim() });
+  }
+
+  availability(teamId: string, from: string, to: string): Observable<AvailabilityDay[]> {
+    return this.http.get<AvailabilityDay[]>(`/api/teams/${encodeURIComponent(teamId)}/availability`, { params: toHttpParams({ from, to }) });
+  }
+
+  commitments(pmId: string, from: string, to: string): Observable<Commitments> {
+    return forkJoin({
+      requests: fetchAll<RotationRequest>(this.http, '/api/rotation-requests', { pmId }),
+      placements: fetchAll<Placement>(this.http, '/api/placements', { pmId, from, to }),
+    });
+  }
+
+  /** Policy bounds for the duration rule; a failure only hides that one line. */
+  policy(): Observable<ProgrammePolicy | null> {
+    return this.http.get<ProgrammePolicy>('/api/policy').pipe(catchError(() => of(null)));
+  }
+}

@@ -1,0 +1,43 @@
+import { HttpClient } from '@angular/common/http';
+import { inject, Injectable } from '@angular/core';
+import type { CheckIn, CheckInStatus, Page, Placement, StatsOverview } from '@stint/contracts';
+import { Observable } from 'rxjs';
+import { fetchAll, toHttpParams } from '../shared/fetch-all';
+
+export interface CheckInQuery {
+  status?: CheckInStatus | '';
+  placementId?: string;
+  /** Check-ins on or after this date (UTC). */
+  from?: string | null;
+  /** Check-ins on or before this date (UTC). */
+  to?: string | null;
+  page: number;
+  pageSize: number;
+}
+
+/** Check-ins across the placements the viewer can see, the programme's figures, and managers' feedback. */
+@Injectable({ providedIn: 'root' })
+export class CheckInsService {
+  private readonly http = inject(HttpClient);
+
+  list(query: CheckInQuery): Observable<Page<CheckIn>> {
+    return this.http.get<Page<CheckIn>>('/api/check-ins', { params: toHttpParams({ ...query }) });
+  }
+
+  overview(from?: string | null, to?: string | null): Observable<StatsOverview> {
+    return this.http.get<StatsOverview>('/api/stats/overview', { params: toHttpParams({ from, to }) });
+  }
+
+  /** Placements active around a window, to name the PM and team behind each check-in. */
+  placementsAround(from: string, to: string): Observable<Placement[]> {
+    return fetchAll<Placement>(this.http, '/api/placements', { from, to });
+  }
+
+  placement(id: string): Observable<Placement> {
+    return this.http.get<Placement>(`/api/placements/${encodeURIComponent(id)}`);
+  }
+
+  addFeedback(checkInId: string, text: string): Observable<CheckIn> {
+    return this.http.post<CheckIn>(`/api/check-ins/${encodeURIComponent(checkInId)}/feedback`, { text: text.trim() });
+  }
+}
