@@ -22,7 +22,7 @@ let failed = 0;
 for (const config of configs) {
   // Angular spec configs are CommonJS for Jest; type-check them with the resolution Angular's packages need.
   const angularSpec = /dashboard/.test(config) && config.endsWith('tsconfig.spec.json');
-  const extra = angularSpec ? ['--module', 'preserve', '--moduleResolution', 'bundler'] : [];
+  const extra = angularSpec ? ['--module', 'preserve', '--moduleResolution', 'bundler', '--lib', 'es2022,dom,dom.iterable'] : [];
   const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', config, ...extra], { cwd: root, encoding: 'utf8' });
   const name = relative(root, config);
   if (result.status === 0) console.log(`typecheck ok   ${name}`);

@@ -21,7 +21,10 @@ export interface Approval {
 export interface RotationRequest {
   id: string;
   pmId: string;
+  /** Extension: the PM's and team's names, so a host manager need not look up people outside their reports. */
+  pmName?: string;
   teamId: string;
+  teamName?: string;
   startDate: string;
   endDate: string;
   durationWeeks: number;
@@ -62,6 +65,9 @@ export interface Placement {
   id: string;
   requestId: string;
   pmId: string;
+  /** Extension: names of the PM and the team. */
+  pmName?: string;
+  teamName?: string;
   teamId: string;
   startDate: string;
   endDate: string;

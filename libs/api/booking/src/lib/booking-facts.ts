@@ -104,3 +104,10 @@ export async function loadBookingFacts(m: EntityManager, team: TeamRow, scope: F
     today: todayIn(team.timezone, now),
   };
 }
+
+/** Names of PMs and teams for a page of results: two queries, whatever the page size. */
+export async function namesFor(m: EntityManager, userIds: string[], teamIds: string[]): Promise<{ people: Map<string, string>; teams: Map<string, string> }> {
+  const people: Array<{ id: string; name: string }> = userIds.length ? await m.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(userIds)]]) : [];
+  const teams: Array<{ id: string; name: string }> = teamIds.length ? await m.query(`SELECT id, name::text AS name FROM teams WHERE id = ANY($1::uuid[])`, [[...new Set(teamIds)]]) : [];
+  return { people: new Map(people.map((p) => [p.id, p.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
+}

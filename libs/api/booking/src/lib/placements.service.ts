@@ -5,7 +5,7 @@ import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunn
 import type { CheckIn, Page, Placement, PlacementStatus } from '@stint/contracts';
 import { checkBooking, endDateFor, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
-import { loadBookingFacts, loadTeam, lockPm } from './booking-facts';
+import { loadBookingFacts, loadTeam, lockPm, namesFor } from './booking-facts';
 import { PlacementEntity } from './placement.entity';
 import { PlacementLifecycle } from './placement-lifecycle';
 import { placementSnapshot } from './requests.service';
@@ -83,13 +83,15 @@ export class PlacementsService {
     const { entities, raw } = await query.offset(window.offset).limit(window.pageSize).getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
     const checkIns = await this.lifecycle.checkInsFor(rows.map((r) => r.id));
-    return toPage(rows.map((r) => this.toDto(r, checkIns.get(r.id) ?? [])), total, window);
+    const names = await namesFor(this.db.manager, rows.map((r) => r.pmId), rows.map((r) => r.teamId));
+    return toPage(rows.map((r) => this.toDto(r, checkIns.get(r.id) ?? [], names)), total, window);
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {
     const { placement } = await this.loadVisible(this.db.manager, caller, id);
     const checkIns = await this.lifecycle.checkInsFor([placement.id]);
-    return this.toDto(placement, checkIns.get(placement.id) ?? []);
+    const names = await namesFor(this.db.manager, [placement.pmId], [placement.teamId]);
+    return this.toDto(placement, checkIns.get(placement.id) ?? [], names);
   }
 
   async reschedule(caller: AuthenticatedUser, id: string, startDate: string, durationWeeks: number | undefined): Promise<Placement> {
@@ -225,12 +227,14 @@ export class PlacementsService {
     return { placement: Object.assign(placement, { timezone: rows[0]?.timezone ?? 'UTC' }), parties };
   }
 
-  private toDto(p: PlacementRow, checkIns: CheckIn[]): Placement {
+  private toDto(p: PlacementRow, checkIns: CheckIn[], names: { people: Map<string, string>; teams: Map<string, string> }): Placement {
     return {
       id: p.id,
       requestId: p.requestId,
       pmId: p.pmId,
+      pmName: names.people.get(p.pmId) ?? '',
       teamId: p.teamId,
+      teamName: names.teams.get(p.teamId) ?? '',
       startDate: p.startDate,
       endDate: p.endDate,
       durationWeeks: p.durationWeeks,

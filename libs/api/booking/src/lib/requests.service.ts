@@ -5,7 +5,7 @@ import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunn
 import type { Page, RequestStatus, RotationRequest } from '@stint/contracts';
 import { checkBooking, endDateFor, isIsoDate } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { loadBookingFacts, loadTeam, lockPm, TeamRow } from './booking-facts';
+import { loadBookingFacts, loadTeam, lockPm, namesFor, TeamRow } from './booking-facts';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { PlacementEntity } from './placement.entity';
 import { PlacementLifecycle } from './placement-lifecycle';
@@ -312,10 +312,13 @@ export class RequestsService {
       .where('a.request_id IN (:...ids)', { ids: rows.map((r) => r.id) })
       .orderBy('a.at', 'ASC')
       .getMany();
+    const names = await namesFor(m, rows.map((r) => r.pmId), rows.map((r) => r.teamId));
     return rows.map((r) => ({
       id: r.id,
       pmId: r.pmId,
+      pmName: names.people.get(r.pmId) ?? '',
       teamId: r.teamId,
+      teamName: names.teams.get(r.teamId) ?? '',
       startDate: r.startDate,
       endDate: r.endDate,
       durationWeeks: r.durationWeeks,

@@ -18,7 +18,9 @@ export class ApprovalDto implements Approval {
 export class RotationRequestDto implements RotationRequest {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) pmId!: string;
+  @ApiProperty({ description: 'Extension: the PM’s name' }) pmName!: string;
   @ApiProperty({ format: 'uuid' }) teamId!: string;
+  @ApiProperty({ description: 'Extension: the team’s name' }) teamName!: string;
   @ApiProperty({ example: '2027-01-04' }) startDate!: string;
   @ApiProperty({ example: '2027-01-31' }) endDate!: string;
   @ApiProperty({ example: 4 }) durationWeeks!: number;

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { AvailabilityDay, Page, Placement, ProgrammePolicy, RequestStatus, RotationRequest } from '@stint/contracts';
-import { catchError, forkJoin, Observable, of } from 'rxjs';
+import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
+import { rememberNames } from '../shared/names';
 
 export interface RequestQuery {
   /** true: only what waits for the caller's decision (the API's awaitingMe extension). */
@@ -33,11 +34,11 @@ export class ApprovalsService {
         page: query.page,
         pageSize: query.pageSize,
       }),
-    });
+    }).pipe(map(rememberNames));
   }
 
   get(id: string): Observable<RotationRequest> {
-    return this.http.get<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}`);
+    return this.http.get<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}`).pipe(map(rememberNames));
   }
 
   approve(id: string, comment: string): Observable<RotationRequest> {

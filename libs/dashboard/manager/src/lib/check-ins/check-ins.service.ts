@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { CheckIn, CheckInStatus, Page, Placement, StatsOverview } from '@stint/contracts';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
+import { rememberNames } from '../shared/names';
 
 export interface CheckInQuery {
   status?: CheckInStatus | '';
@@ -34,7 +35,7 @@ export class CheckInsService {
   }
 
   placement(id: string): Observable<Placement> {
-    return this.http.get<Placement>(`/api/placements/${encodeURIComponent(id)}`);
+    return this.http.get<Placement>(`/api/placements/${encodeURIComponent(id)}`).pipe(map(rememberNames));
   }
 
   addFeedback(checkInId: string, text: string): Observable<CheckIn> {

@@ -1,8 +1,9 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type { Page, Placement, PlacementStatus } from '@stint/contracts';
-import { Observable } from 'rxjs';
+import { map, Observable } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
+import { rememberNames } from '../shared/names';
 
 export interface PlacementQuery {
   teamId?: string;
@@ -20,7 +21,7 @@ export class PlacementsService {
   private readonly http = inject(HttpClient);
 
   page(query: PlacementQuery & { page: number; pageSize: number }): Observable<Page<Placement>> {
-    return this.http.get<Page<Placement>>('/api/placements', { params: toHttpParams({ ...query }) });
+    return this.http.get<Page<Placement>>('/api/placements', { params: toHttpParams({ ...query }) }).pipe(map(rememberNames));
   }
 
   /** Every placement matching, across pages (the timeline must draw them all). */
@@ -29,7 +30,7 @@ export class PlacementsService {
   }
 
   get(id: string): Observable<Placement> {
-    return this.http.get<Placement>(`/api/placements/${encodeURIComponent(id)}`);
+    return this.http.get<Placement>(`/api/placements/${encodeURIComponent(id)}`).pipe(map(rememberNames));
   }
 
   reschedule(id: string, startDate: string, durationWeeks: number): Observable<Placement> {

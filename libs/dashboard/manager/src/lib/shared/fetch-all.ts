@@ -1,6 +1,7 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { MAX_PAGE_SIZE, type Page } from '@stint/contracts';
 import { forkJoin, map, Observable, of, switchMap } from 'rxjs';
+import { rememberNames } from './names';
 
 /** Query values as the API takes them; empty ones are left out. */
 export type QueryValues = Record<string, string | number | boolean | null | undefined>;
@@ -19,7 +20,7 @@ export function toHttpParams(values: QueryValues): HttpParams {
  * the rest come in parallel. `maxPages` bounds a runaway range.
  */
 export function fetchAll<T>(http: HttpClient, url: string, query: QueryValues = {}, maxPages = 25): Observable<T[]> {
-  const page = (n: number) => http.get<Page<T>>(url, { params: toHttpParams({ ...query, page: n, pageSize: MAX_PAGE_SIZE }) });
+  const page = (n: number) => http.get<Page<T>>(url, { params: toHttpParams({ ...query, page: n, pageSize: MAX_PAGE_SIZE }) }).pipe(map(rememberNames));
   return page(1).pipe(
     switchMap((first) => {
       const pages = Math.min(Math.ceil(first.total / MAX_PAGE_SIZE), maxPages);
