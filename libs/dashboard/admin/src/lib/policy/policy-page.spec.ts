@@ -1,0 +1,69 @@
+import { provideHttpClient } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
+import { ComponentFixture, TestBed } from '@angular/core/testing';
+import { PolicyPage } from './policy-page';
+
+const policy = { minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 };
+
+describe('PolicyPage', () => {
+  let http: HttpTestingController;
+  let fixture: ComponentFixture<PolicyPage>;
+  let el: HTMLElement;
+
+  async function settle(): Promise<void> {
+    for (let i = 0; i < 4; i++) {
+      await fixture.whenStable();
+      fixture.detectChanges();
+    }
+  }
+
+  function type(name: string, value: string): void {
+    const input = el.querySelector<HTMLInputElement>(`input[formcontrolname="${name}"]`);
+    if (!input) throw new Error(`no ${name}`);
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+
+  async function save(): Promise<void> {
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await settle();
+  }
+
+  beforeEach(async () => {
+    TestBed.configureTestingModule({ providers: [provideHttpClient(), provideHttpClientTesting()] });
+    http = TestBed.inject(HttpTestingController);
+    fixture = TestBed.createComponent(PolicyPage);
+    fixture.detectChanges();
+    http.expectOne('/api/policy').flush(policy);
+    await settle();
+    el = fixture.nativeElement as HTMLElement;
+  });
+
+  afterEach(() => http.verify());
+
+  it('explains what the API would refuse, field by field, and sends nothing', async () => {
+    type('minWeeks', '6');
+    type('maxWeeks', '4');
+    type('checkinTime', '9:5');
+    type('followUpDays', '-1');
+    await save();
+    const text = el.textContent ?? '';
+    expect(text).toContain('Maximum weeks must be at least the minimum (6).');
+    expect(text).toContain('Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.');
+    expect(text).toContain('Follow-up after (days) must be a whole number of days from 0 to 365.');
+    http.expectNone('/api/policy');
+  });
+
+  it('sends only what changed, and shows an error the API returns under its field', async () => {
+    type('maxWeeks', '8');
+    await save();
+    const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/policy');
+    expect(put.request.body).toEqual({ maxWeeks: 8 });
+    put.flush(
+      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid policy.', details: { fields: { maxWeeks: 'maxWeeks must be at least minWeeks (9).' } } },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(el.querySelector('[data-testid="max-weeks-error"]')?.textContent).toContain('Maximum weeks must be at least minWeeks (9).');
+  });
+});

@@ -1,0 +1,22 @@
+import { formatDay, formatInstant, formatRange, isTimeZone, timeZones } from './format';
+
+describe('formatting', () => {
+  it('prints calendar dates and ranges', () => {
+    expect(formatDay('2027-03-29')).toBe('Mon 29 Mar 2027');
+    expect(formatRange('2027-03-29', '2027-03-29')).toBe('Mon 29 Mar 2027');
+    expect(formatRange('2027-03-29', '2027-04-02')).toBe('Mon 29 Mar 2027 – Fri 2 Apr 2027');
+  });
+
+  it('prints instants in a time zone, and a dash for none', () => {
+    expect(formatInstant('2027-01-04T09:00:00.000Z', 'America/New_York')).toBe('Mon 4 Jan 2027, 04:00');
+    expect(formatInstant(null, 'UTC')).toBe('—');
+  });
+
+  it('knows IANA time zones', () => {
+    expect(isTimeZone('Europe/Berlin')).toBe(true);
+    expect(isTimeZone('Mars/Olympus')).toBe(false);
+    expect(isTimeZone('')).toBe(false);
+    expect(timeZones()[0]).toBe('UTC');
+    expect(timeZones()).toContain('Asia/Singapore');
+  });
+});

@@ -1,0 +1,160 @@
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatIconModule } from '@angular/material/icon';
+import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { REQUEST_STATUSES, type CheckIn, type Placement, type RequestStatus, type RotationRequest } from '@stint/contracts';
+import { describeError, SessionService } from '@stint/dashboard-session';
+import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { PmApi } from '../data/pm-api.service';
+import { confirmAction } from '../shared/confirm-dialog';
+import {
+  APPROVAL_STEP_LABEL,
+  CHECK_IN_KIND_LABEL,
+  CHECK_IN_STATUS_LABEL,
+  isPending,
+  PLACEMENT_STATUS_LABEL,
+  REQUEST_STATUS_LABEL,
+} from '../shared/rotations';
+import { STANDARD_GOALS } from '../shared/goals-field';
+import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/dates';
+import { downloadText } from '../util/download';
+import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
+import { LOADING, loadable } from '../util/loadable';
+import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
+
+@Component({
+  selector: 'lib-my-rotations-page',
+  imports: [RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './my-rotations-page.scss',
+  templateUrl: './my-rotations-page.html',
+})
+export class MyRotationsPage {
+  private readonly api = inject(PmApi);
+  private readonly session = inject(SessionService);
+  private readonly route = inject(ActivatedRoute);
+  private readonly router = inject(Router);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
+
+  protected readonly timeZone = this.session.user()?.timezone ?? 'UTC';
+  protected readonly statuses = REQUEST_STATUSES;
+  protected readonly pageSizes = [...PAGE_SIZES];
+  protected readonly requestStatusLabel = REQUEST_STATUS_LABEL;
+  protected readonly placementStatusLabel = PLACEMENT_STATUS_LABEL;
+  protected readonly kindLabel = CHECK_IN_KIND_LABEL;
+  protected readonly checkInStatusLabel = CHECK_IN_STATUS_LABEL;
+  protected readonly stepLabel = APPROVAL_STEP_LABEL;
+  protected readonly isPending = isPending;
+  protected readonly formatRange = formatRange;
+  protected readonly formatDay = formatDay;
+  protected readonly weeksLabel = weeksLabel;
+  protected readonly downloading = signal<string | null>(null);
+
+  private readonly teams = toSignal(this.api.teams().pipe(catchError(() => of([]))), { initialValue: [] });
+  private readonly policy = toSignal(this.api.policy().pipe(catchError(() => of(null))), { initialValue: null });
+  private readonly refresh = new Subject<void>();
+
+  private readonly requestQuery$ = this.route.queryParamMap.pipe(
+    map((params) => ({ status: oneOf(params.get('status'), REQUEST_STATUSES), ...pageQuery(params, '', 10) })),
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  );
+  private readonly placementQuery$ = this.route.queryParamMap.pipe(
+    map((params) => pageQuery(params, 'placements', 10)),
+    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
+  );
+
+  protected readonly requestQuery = toSignal(this.requestQuery$, { requireSync: true });
+  protected readonly placementQuery = toSignal(this.placementQuery$, { requireSync: true });
+
+  protected readonly requests = toSignal(
+    combineLatest([this.requestQuery$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.requests(q)))),
+    { initialValue: LOADING },
+  );
+  protected readonly placements = toSignal(
+    combineLatest([this.placementQuery$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.placements(q)))),
+    { initialValue: LOADING },
+  );
+
+  protected teamName(id: string): string {
+    return this.teams().find((t) => t.id === id)?.name ?? 'Team';
+  }
+
+  protected goalsText(request: RotationRequest): string {
+    return request.goals.map((goal) => STANDARD_GOALS.find((g) => g.value === goal)?.label ?? goal).join(' · ');
+  }
+
+  protected when(instant: string): string {
+    return formatInstant(instant, this.timeZone);
+  }
+
+  /** Who the request waits on now, in words; null once decided. */
+  protected waitingOn(request: RotationRequest): string | null {
+    if (request.status === 'pending_manager') return 'Waiting for your line manager to release you.';
+    if (request.status === 'pending_host') return "Waiting for the host team's manager to agree.";
+    return null;
+  }
+
+  protected filterStatus(status: RequestStatus | null): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { status, page: null }, queryParamsHandling: 'merge' });
+  }
+
+  protected pageRequests(event: PageEvent): void {
+    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: event.pageIndex + 1, pageSize: event.pageSize }, queryParamsHandling: 'merge' });
+  }
+
+  protected pagePlacements(event: PageEvent): void {
+    void this.router.navigate([], {
+      relativeTo: this.route,
+      queryParams: { placementsPage: event.pageIndex + 1, placementsPageSize: event.pageSize },
+      queryParamsHandling: 'merge',
+    });
+  }
+
+  protected async edit(request: RotationRequest): Promise<void> {
+    const data: EditRequestData = { request, teams: this.teams(), policy: this.policy() };
+    const ref = this.dialog.open<EditRequestDialog, EditRequestData, RotationRequest>(EditRequestDialog, { data, width: 'min(640px, 94vw)', maxHeight: '90vh' });
+    const updated = await firstValueFrom(ref.afterClosed());
+    if (!updated) return;
+    const restarted = updated.status === 'pending_manager' && request.status === 'pending_host';
+    this.snackBar.open(restarted ? 'Request updated. Approval starts again with your line manager.' : 'Request updated.', 'OK', { duration: 5000 });
+    this.refresh.next();
+  }
+
+  protected async withdraw(request: RotationRequest): Promise<void> {
+    const yes = await confirmAction(this.dialog, {
+      title: 'Withdraw this request?',
+      message: `Your request for ${this.teamName(request.teamId)}, ${formatRange(request.startDate, request.endDate)}, will be withdrawn and your managers will no longer be asked to approve it. This cannot be undone.`,
+      confirm: 'Withdraw request',
+    });
+    if (!yes) return;
+    try {
+      await firstValueFrom(this.api.withdrawRequest(request.id));
+      this.snackBar.open('Request withdrawn.', 'OK', { duration: 5000 });
+      this.refresh.next();
+    } catch (error) {
+      this.snackBar.open(`Could not withdraw: ${describeError(error).message}`, 'OK', { duration: 8000 });
+    }
+  }
+
+  protected async downloadInvite(placement: Placement, checkIn: CheckIn): Promise<void> {
+    this.downloading.set(checkIn.id);
+    try {
+      const ics = await firstValueFrom(this.api.calendar(checkIn.id));
+      downloadText(ics, `stint-${this.teamName(placement.teamId).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${checkIn.kind}-${checkIn.scheduledAt.slice(0, 10)}.ics`, 'text/calendar');
+      this.snackBar.open('Calendar invite downloaded: open it to add the check-in to your calendar.', 'OK', { duration: 5000 });
+    } catch (error) {
+      this.snackBar.open(`Could not download the invite: ${describeError(error).message}`, 'OK', { duration: 8000 });
+    } finally {
+      this.downloading.set(null);
+    }
+  }
+}

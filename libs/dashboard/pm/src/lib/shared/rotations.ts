@@ -1,0 +1,68 @@
+import type { CheckInKind, CheckInStatus, Placement, PlacementStatus, RequestStatus, RotationRequest } from '@stint/contracts';
+import { rangesOverlap } from '../util/dates';
+
+export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
+  pending_manager: 'Waiting for line manager',
+  pending_host: 'Waiting for host team',
+  booked: 'Booked',
+  rejected: 'Rejected',
+  withdrawn: 'Withdrawn',
+};
+
+export const PLACEMENT_STATUS_LABEL: Record<PlacementStatus, string> = {
+  scheduled: 'Scheduled',
+  active: 'Running',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const CHECK_IN_KIND_LABEL: Record<CheckInKind, string> = {
+  kickoff: 'Kick-off',
+  weekly: 'Weekly check-in',
+  midpoint: 'Midpoint',
+  final: 'Final retrospective',
+  follow_up: '30-day follow-up',
+};
+
+export const CHECK_IN_STATUS_LABEL: Record<CheckInStatus, string> = {
+  upcoming: 'Upcoming',
+  overdue: 'Overdue',
+  completed: 'Completed',
+  cancelled: 'Cancelled',
+};
+
+export const APPROVAL_STEP_LABEL = { manager: 'Line manager', host: 'Host team manager' } as const;
+
+export function isPending(request: Pick<RotationRequest, 'status'>): boolean {
+  return request.status === 'pending_manager' || request.status === 'pending_host';
+}
+
+/** Something on the PM's calendar: a pending request or a placement that still holds its days. */
+export interface BusyRange {
+  kind: 'request' | 'placement';
+  id: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+  status: RequestStatus | PlacementStatus;
+}
+
+/**
+ * What blocks new dates for a PM (the PM_OVERLAP rule): pending requests and
+ * placements that are not cancelled. A booked request is represented by its
+ * placement, so it is not listed twice.
+ */
+export function busyRanges(requests: RotationRequest[], placements: Placement[]): BusyRange[] {
+  const pending = requests
+    .filter(isPending)
+    .map((r): BusyRange => ({ kind: 'request', id: r.id, teamId: r.teamId, startDate: r.startDate, endDate: r.endDate, status: r.status }));
+  const booked = placements
+    .filter((p) => p.status !== 'cancelled')
+    .map((p): BusyRange => ({ kind: 'placement', id: p.id, teamId: p.teamId, startDate: p.startDate, endDate: p.endDate, status: p.status }));
+  return [...pending, ...booked].sort((a, b) => a.startDate.localeCompare(b.startDate));
+}
+
+/** The ranges a planned stint would share a day with; `ignoreId` leaves out the request being edited. */
+export function overlapping(ranges: BusyRange[], startDate: string, endDate: string, ignoreId?: string): BusyRange[] {
+  return ranges.filter((r) => r.id !== ignoreId && rangesOverlap(r.startDate, r.endDate, startDate, endDate));
+}
