@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test, type APIRequestContext, type Browser, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { ADMIN, saveScreen } from './support/screens';
 
@@ -94,8 +94,8 @@ function startsWith(label: string): RegExp {
  * Picks an option of a Material select (not a native <select>). The select's
  * accessible name is its label followed by the current value, hence the prefix match.
  */
-async function choose(page: Page, label: string, option: string | RegExp, multiple = false): Promise<void> {
-  const select = page.getByRole('combobox', { name: startsWith(label) });
+async function choose(page: Page, label: string, option: string | RegExp, multiple = false, within?: Locator): Promise<void> {
+  const select = (within ?? page).getByRole('combobox', { name: startsWith(label) });
   // Centred first, so the option panel has room to open inside the viewport.
   await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await select.click();
@@ -360,7 +360,7 @@ test.describe('programme admin', () => {
     await dialog.getByLabel('Name').fill('Duplicate');
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByLabel('Password').fill('long-enough-password');
-    await choose(page, 'Role', 'Manager');
+    await choose(page, 'Role', 'Manager', false, dialog);
     await dialog.getByRole('button', { name: 'Create user' }).click();
     await expect(dialog.getByText(/already exists/)).toBeVisible();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
