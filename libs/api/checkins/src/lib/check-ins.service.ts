@@ -62,7 +62,8 @@ export class CheckInsService {
     if (filter.placementId) query.andWhere('c.placement_id = :placementId', { placementId: filter.placementId });
     if (filter.from) query.andWhere('c.scheduled_at >= CAST(:from AS date)', { from: filter.from });
     if (filter.to) query.andWhere(`c.scheduled_at < CAST(:to AS date) + 1`, { to: filter.to });
-    const overdueAt = `c.scheduled_at + make_interval(hours => CAST(:hours AS int))`;
+    // Written against the bare column, so the (scheduled_at, id) index can bound it.
+    const overdueSince = `CAST(:now AS timestamptz) - make_interval(hours => CAST(:hours AS int))`;
     switch (filter.status) {
       case 'completed':
         query.andWhere('c.completed_at IS NOT NULL');
@@ -71,10 +72,10 @@ export class CheckInsService {
         query.andWhere('c.completed_at IS NULL AND c.cancelled_at IS NOT NULL');
         break;
       case 'overdue':
-        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND ${overdueAt} < CAST(:now AS timestamptz)`);
+        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at < ${overdueSince}`);
         break;
       case 'upcoming':
-        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND ${overdueAt} >= CAST(:now AS timestamptz)`);
+        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
         break;
     }
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();

@@ -6,7 +6,8 @@ import { addDays, dailyLoad, diffDays, weekStart } from '@stint/scheduling';
 import { DataSource } from 'typeorm';
 
 function scopeSql(caller: AuthenticatedUser): string {
-  if (caller.role === 'admin') return 'TRUE';
+  // $1 is always referenced, so PostgreSQL can type it whichever branch applies.
+  if (caller.role === 'admin') return '$1::uuid IS NOT NULL';
   if (caller.role === 'manager') return '(pm.manager_id = $1 OR t.manager_id = $1)';
   return 'pm.id = $1';
 }

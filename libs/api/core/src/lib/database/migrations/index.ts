@@ -2,10 +2,12 @@ import type { MigrationInterface } from 'typeorm';
 import { CreateUsers1795740000000 } from './1795740000000-CreateUsers';
 import { CreateBookingTables1795750000000 } from './1795750000000-CreateBookingTables';
 import { CreateCheckInsAndNotifications1795760000000 } from './1795760000000-CreateCheckInsAndNotifications';
+import { AddListIndexes1795770000000 } from './1795770000000-AddListIndexes';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateUsers1795740000000,
   CreateBookingTables1795750000000,
   CreateCheckInsAndNotifications1795760000000,
+  AddListIndexes1795770000000,
 ];

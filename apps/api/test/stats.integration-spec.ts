@@ -1,0 +1,61 @@
+import type { CapacityWeek, Placement, StatsOverview } from '@stint/contracts';
+import { Fixtures, futureMonday } from './support/fixtures';
+import { call, startTestApp, TestApp } from './support/test-app';
+
+describe('dashboard figures', () => {
+  let t: TestApp;
+  let f: Fixtures;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    f = await Fixtures.create(t.url);
+  });
+  afterAll(() => t.close());
+
+  it('overview and capacity answer every role, with the skill change from first to last reflection', async () => {
+    const lineManager = await f.manager();
+    const host = await f.manager();
+    const team = await f.team(host, { capacity: 2 });
+    const pm = await f.pm(lineManager);
+    const start = futureMonday(40);
+    const booked = await f.booked(pm, lineManager, host, team.id, start, 2);
+    const placement = await call<Placement>(t.url, 'GET', `/api/placements/${booked.placementId}`, { token: pm.token });
+    const [first, second] = placement.body.checkIns;
+    for (const [checkIn, score] of [[first, 2], [second, 4]] as const) {
+      const done = await call(t.url, 'POST', `/api/check-ins/${checkIn?.id}/complete`, {
+        token: pm.token,
+        body: { ratings: { negotiation: score, closing: score, persistence: 3 }, notes: 'Reflection.' },
+      });
+      expect(done.status).toBe(200);
+      // A distinct completion instant keeps "first" and "last" apart.
+      await new Promise((r) => setTimeout(r, 20));
+    }
+
+    for (const actor of [f.admin, lineManager, host, pm]) {
+      const overview = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, { token: actor.token });
+      expect(overview.status).toBe(200);
+      expect(overview.body).toEqual({
+        pendingApprovals: expect.any(Number),
+        activePlacements: expect.any(Number),
+        upcomingCheckIns7d: expect.any(Number),
+        overdueCheckIns: expect.any(Number),
+        checkInCompletionRate: expect.anything(),
+        averageDurationWeeks: expect.any(Number),
+        skillChange: { negotiation: expect.any(Number), closing: expect.any(Number), persistence: expect.any(Number) },
+      });
+    }
+    const mine = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, { token: pm.token });
+    expect(mine.body.skillChange).toEqual({ negotiation: 2, closing: 2, persistence: 0 });
+    expect(mine.body.averageDurationWeeks).toBe(2);
+
+    const capacity = await call<CapacityWeek[]>(t.url, 'GET', `/api/stats/capacity?from=${start}&to=${start}`, { token: host.token });
+    expect(capacity.status).toBe(200);
+    expect(capacity.body).toContainEqual({ teamId: team.id, weekStart: start, booked: 1, capacity: 2 });
+  });
+
+  it('refuses a capacity range over two years with a clear error', async () => {
+    const result = await call(t.url, 'GET', '/api/stats/capacity?from=2027-01-01&to=2030-01-01', { token: f.admin.token });
+    expect(result.status).toBe(400);
+    expect(result.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { to: expect.stringMatching(/2 years/) } } });
+  });
+});
