@@ -8,15 +8,14 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { AuditEntry, User } from '@stint/contracts';
-import { SessionService } from '@stint/dashboard-session';
-import { catchError, combineLatest, debounceTime, distinctUntilChanged, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { describeError, SessionService } from '@stint/dashboard-session';
+import { catchError, debounceTime, distinctUntilChanged, of } from 'rxjs';
+import { injectListPage, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
 import { UsersApi } from '../data/users.api';
 import { formatInstant } from '../util/format';
-import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 import { auditChanges } from './audit-diff';
 
 /** What the API audits (`GET /api/audit?entityType=`). */
@@ -138,8 +137,6 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class AuditPage {
   private readonly api = inject(OperationsApi);
   private readonly usersApi = inject(UsersApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly timeZone = inject(SessionService).user()?.timezone ?? 'UTC';
 
   protected readonly types = ENTITY_TYPES;
@@ -147,20 +144,16 @@ export class AuditPage {
   protected readonly pageSizes = [...PAGE_SIZES];
   protected readonly columns = ['at', 'actor', 'action', 'entity', 'changes'];
 
-  private readonly query$ = this.route.queryParamMap.pipe(
-    map((p) => {
-      const entityId = p.get('entityId');
-      return { entityType: oneOf(p.get('entityType'), ENTITY_TYPES), entityId: entityId && UUID.test(entityId) ? entityId.toLowerCase() : null, ...pageQuery(p) };
-    }),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  protected readonly query = toSignal(this.query$, { requireSync: true });
-  private readonly refresh = new Subject<void>();
-
-  protected readonly entries = toSignal(
-    combineLatest([this.query$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.audit(q)))),
-    { initialValue: LOADING },
-  );
+  private readonly list = injectListPage({
+    read: (p) => {
+        const entityId = p.get('entityId');
+        return { entityType: oneOf(p.get('entityType'), ENTITY_TYPES), entityId: entityId && UUID.test(entityId) ? entityId.toLowerCase() : null, ...pageQuery(p) };
+      },
+    fetch: (q) => this.api.audit(q),
+    describeError,
+  });
+  protected readonly query = this.list.query;
+  protected readonly entries = this.list.state;
   private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
   private readonly names = computed(() => new Map(this.people().map((u) => [u.id, u.name])));
 
@@ -171,7 +164,7 @@ export class AuditPage {
       const trimmed = id.trim();
       if (!trimmed || UUID.test(trimmed)) this.navigate({ entityId: trimmed || null, page: null });
     });
-    this.query$.pipe(takeUntilDestroyed()).subscribe((q) => {
+    this.list.query$.pipe(takeUntilDestroyed()).subscribe((q) => {
       if ((q.entityId ?? '') !== this.entityId.value.trim().toLowerCase()) this.entityId.setValue(q.entityId ?? '', { emitEvent: false });
     });
   }
@@ -192,8 +185,8 @@ export class AuditPage {
     return auditChanges(entry.before, entry.after);
   }
 
-  protected navigate(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
+  protected navigate(change: QueryChange): void {
+    this.list.navigate(change);
   }
 
   protected clear(): void {
@@ -201,6 +194,6 @@ export class AuditPage {
   }
 
   protected page(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.page(event);
   }
 }

@@ -12,18 +12,16 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import type { Blackout, BlackoutCreated, Team, User } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
-import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { confirmAction, fieldError, injectListPage, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { BlackoutsApi } from '../data/blackouts.api';
 import { TeamsApi } from '../data/teams.api';
 import { UsersApi } from '../data/users.api';
-import { applyApiErrors, fieldError } from '../shared/api-form-errors';
-import { confirmAction } from '../shared/confirm-dialog';
+import { applyApiErrors } from '../shared/api-form-errors';
 import { formatRange } from '../util/format';
-import { PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -208,8 +206,6 @@ export class BlackoutsPage {
   private readonly api = inject(BlackoutsApi);
   private readonly teamsApi = inject(TeamsApi);
   private readonly usersApi = inject(UsersApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -223,20 +219,16 @@ export class BlackoutsPage {
   private readonly resultHeading = viewChild<ElementRef<HTMLElement>>('resultHeading');
   private readonly formDirective = viewChild(FormGroupDirective);
 
-  private readonly query$ = this.route.queryParamMap.pipe(
-    map((p) => {
-      const teamId = p.get('teamId');
-      return { teamId: teamId && UUID.test(teamId) ? teamId : null, ...pageQuery(p) };
-    }),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  protected readonly query = toSignal(this.query$, { requireSync: true });
-  private readonly refresh = new Subject<void>();
-
-  protected readonly blackouts = toSignal(
-    combineLatest([this.query$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.list(q)))),
-    { initialValue: LOADING },
-  );
+  private readonly list = injectListPage({
+    read: (p) => {
+        const teamId = p.get('teamId');
+        return { teamId: teamId && UUID.test(teamId) ? teamId : null, ...pageQuery(p) };
+      },
+    fetch: (q) => this.api.list(q),
+    describeError,
+  });
+  protected readonly query = this.list.query;
+  protected readonly blackouts = this.list.state;
   protected readonly teamList = toSignal(this.teamsApi.all().pipe(catchError(() => of<Team[]>([]))), { initialValue: [] });
   private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
   private readonly teamNames = computed(() => new Map(this.teamList().map((t) => [t.id, t.name])));
@@ -265,12 +257,12 @@ export class BlackoutsPage {
     return this.personNames().get(id) ?? 'A PM';
   }
 
-  protected navigate(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
+  protected navigate(change: QueryChange): void {
+    this.list.navigate(change);
   }
 
   protected page(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.page(event);
   }
 
   async create(): Promise<void> {
@@ -286,7 +278,7 @@ export class BlackoutsPage {
       this.snackBar.open(n ? `Blackout added. ${n} booked placement${n === 1 ? ' overlaps' : 's overlap'} it.` : 'Blackout added.', 'OK', { duration: 6000 });
       // resetForm also forgets the submission, so the emptied fields do not show errors.
       this.formDirective()?.resetForm({ teamId: '', startsOn: '', endsOn: '', reason: '' });
-      this.refresh.next();
+      this.list.reload();
       setTimeout(() => this.resultHeading()?.nativeElement.focus());
     } catch (error) {
       const { message, body } = describeError(error);
@@ -308,7 +300,7 @@ export class BlackoutsPage {
     try {
       await firstValueFrom(this.api.remove(blackout.id));
       this.snackBar.open('Blackout deleted.', 'OK', { duration: 5000 });
-      this.refresh.next();
+      this.list.reload();
     } catch (error) {
       this.snackBar.open(`Could not delete: ${describeError(error).message}`, 'OK', { duration: 8000 });
     }

@@ -10,14 +10,12 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationStatus } from '@stint/contracts';
-import { SessionService } from '@stint/dashboard-session';
-import { combineLatest, debounceTime, distinctUntilChanged, map, startWith, Subject, switchMap } from 'rxjs';
+import { describeError, SessionService } from '@stint/dashboard-session';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
+import { injectListPage, loadable, LOADING, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
 import { formatInstant } from '../util/format';
-import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 
 export const KIND_LABEL: Record<NotificationKind, string> = {
   request_submitted: 'Request submitted',
@@ -160,8 +158,6 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
 })
 export class EmailsPage {
   private readonly api = inject(OperationsApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly timeZone = inject(SessionService).user()?.timezone ?? 'UTC';
 
   protected readonly kinds = NOTIFICATION_KINDS;
@@ -171,23 +167,19 @@ export class EmailsPage {
   protected readonly pageSizes = [...PAGE_SIZES];
   protected readonly columns = ['createdAt', 'kind', 'recipient', 'subject', 'status', 'delivery'];
 
-  private readonly query$ = this.route.queryParamMap.pipe(
-    map((p) => ({
-      kind: oneOf(p.get('kind'), NOTIFICATION_KINDS),
-      status: oneOf(p.get('status'), NOTIFICATION_STATUSES),
-      recipient: (p.get('recipient') ?? '').slice(0, 320),
-      ...pageQuery(p),
-    })),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  protected readonly query = toSignal(this.query$, { requireSync: true });
-  private readonly refresh = new Subject<void>();
-
-  protected readonly emails = toSignal(
-    combineLatest([this.query$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.emails({ ...q, recipient: q.recipient || null })))),
-    { initialValue: LOADING },
-  );
-  protected readonly queues = toSignal(loadable(this.api.queues()), { initialValue: LOADING });
+  private readonly list = injectListPage({
+    read: (p) => ({
+        kind: oneOf(p.get('kind'), NOTIFICATION_KINDS),
+        status: oneOf(p.get('status'), NOTIFICATION_STATUSES),
+        recipient: (p.get('recipient') ?? '').slice(0, 320),
+        ...pageQuery(p),
+      }),
+    fetch: (q) => this.api.emails({ ...q, recipient: q.recipient || null }),
+    describeError,
+  });
+  protected readonly query = this.list.query;
+  protected readonly emails = this.list.state;
+  protected readonly queues = toSignal(loadable(this.api.queues(), describeError), { initialValue: LOADING });
 
   protected readonly recipient = new FormControl(this.query().recipient, { nonNullable: true });
 
@@ -209,11 +201,11 @@ export class EmailsPage {
     return STATUS_LABEL[status] ?? status;
   }
 
-  protected navigate(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
+  protected navigate(change: QueryChange): void {
+    this.list.navigate(change);
   }
 
   protected page(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.page(event);
   }
 }

@@ -10,8 +10,9 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ProgrammePolicy } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom } from 'rxjs';
+import { fieldError } from '@stint/dashboard-ui';
 import { PolicyApi } from '../data/policy.api';
-import { applyApiErrors, fieldError } from '../shared/api-form-errors';
+import { applyApiErrors } from '../shared/api-form-errors';
 import { POLICY_LABEL, policyChanges, policyErrors, PolicyField } from './policy-rules';
 
 /** Each field is checked against the whole policy, so "max ≥ min" shows under the maximum. */

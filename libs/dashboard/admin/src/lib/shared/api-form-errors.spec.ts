@@ -1,6 +1,7 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import type { ApiErrorBody } from '@stint/contracts';
-import { applyApiErrors, fieldError, humanise, placeApiErrors, wholeNumber } from './api-form-errors';
+import { fieldError } from '@stint/dashboard-ui';
+import { applyApiErrors, humanise, placeApiErrors, wholeNumber } from './api-form-errors';
 
 const body = (code: ApiErrorBody['code'], message: string, details: Record<string, unknown> = {}): ApiErrorBody => ({ statusCode: 400, code, message, details });
 

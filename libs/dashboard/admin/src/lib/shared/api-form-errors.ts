@@ -1,22 +1,6 @@
-import type { AbstractControl, FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
+import type { FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ApiErrorBody } from '@stint/contracts';
-
-/**
- * The sentence to show under a field: an error the API reported (`api`), a
- * custom validator's own sentence (our validators return the message as the
- * error value), or the given text for Angular's built-in validators.
- */
-export function fieldError(control: AbstractControl | null, messages: Record<string, string> = {}): string | null {
-  const errors = control?.errors;
-  if (!errors) return null;
-  if (typeof errors['api'] === 'string') return errors['api'];
-  for (const [key, value] of Object.entries(errors)) {
-    if (typeof value === 'string') return value;
-    const message = messages[key];
-    if (message) return message;
-  }
-  return 'Check this field.';
-}
+import { setApiError } from '@stint/dashboard-ui';
 
 /** `capacity must be at least 1` → `Capacity must be at least 1.` using the form's own label for the field. */
 export function humanise(field: string, message: string, labels: Record<string, string> = {}): string {
@@ -64,9 +48,7 @@ export function applyApiErrors(form: FormGroup, body: ApiErrorBody | null, fallb
   const placed = placeApiErrors(body, fallback, Object.keys(form.controls), labels);
   for (const [field, message] of Object.entries(placed.fields)) {
     const control = form.get(field);
-    if (!control) continue;
-    control.setErrors({ ...(control.errors ?? {}), api: message });
-    control.markAsTouched();
+    if (control) setApiError(control, message);
   }
   return placed.general ?? (Object.keys(placed.fields).length ? null : fallback);
 }

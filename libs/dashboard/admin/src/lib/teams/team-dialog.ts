@@ -11,8 +11,9 @@ import { MatSelectModule } from '@angular/material/select';
 import type { Team, User } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom, map, startWith } from 'rxjs';
+import { fieldError } from '@stint/dashboard-ui';
 import { TeamInput, TeamsApi } from '../data/teams.api';
-import { applyApiErrors, fieldError, wholeNumber } from '../shared/api-form-errors';
+import { applyApiErrors, wholeNumber } from '../shared/api-form-errors';
 import { timeZoneValidator } from '../users/user-dialog';
 import { timeZones } from '../util/format';
 

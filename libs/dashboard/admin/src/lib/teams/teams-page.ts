@@ -11,15 +11,12 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
 import type { Team, User } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
-import { catchError, combineLatest, debounceTime, distinctUntilChanged, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, of } from 'rxjs';
+import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { TeamsApi } from '../data/teams.api';
 import { UsersApi } from '../data/users.api';
-import { confirmAction } from '../shared/confirm-dialog';
-import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 import { TeamDialog, TeamDialogData } from './team-dialog';
 
 @Component({
@@ -113,25 +110,19 @@ import { TeamDialog, TeamDialogData } from './team-dialog';
 export class TeamsPage {
   private readonly api = inject(TeamsApi);
   private readonly usersApi = inject(UsersApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly pageSizes = [...PAGE_SIZES];
   protected readonly columns = ['name', 'region', 'manager', 'capacity', 'calendar', 'status', 'actions'];
 
-  private readonly query$ = this.route.queryParamMap.pipe(
-    map((p) => ({ active: oneOf(p.get('active'), ['true', 'false'] as const), q: (p.get('q') ?? '').slice(0, 120), ...pageQuery(p) })),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  protected readonly query = toSignal(this.query$, { requireSync: true });
-  private readonly refresh = new Subject<void>();
-
-  protected readonly teams = toSignal(
-    combineLatest([this.query$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.list({ ...q, q: q.q || null })))),
-    { initialValue: LOADING },
-  );
+  private readonly list = injectListPage({
+    read: (p) => ({ active: oneOf(p.get('active'), ['true', 'false'] as const), q: (p.get('q') ?? '').slice(0, 120), ...pageQuery(p) }),
+    fetch: (q) => this.api.list({ ...q, q: q.q || null }),
+    describeError,
+  });
+  protected readonly query = this.list.query;
+  protected readonly teams = this.list.state;
   private readonly managers = toSignal(this.usersApi.managers().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
   private readonly managerNames = computed(() => new Map(this.managers().map((m) => [m.id, m.name])));
 
@@ -145,12 +136,12 @@ export class TeamsPage {
     return this.managerNames().get(id) ?? 'Unknown';
   }
 
-  protected navigate(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
+  protected navigate(change: QueryChange): void {
+    this.list.navigate(change);
   }
 
   protected page(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.page(event);
   }
 
   protected async create(): Promise<void> {
@@ -192,6 +183,6 @@ export class TeamsPage {
 
   private done(message: string): void {
     this.snackBar.open(message, 'OK', { duration: 5000 });
-    this.refresh.next();
+    this.list.reload();
   }
 }

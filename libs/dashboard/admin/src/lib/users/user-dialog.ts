@@ -11,8 +11,9 @@ import { MatSelectModule } from '@angular/material/select';
 import { USER_ROLES, type User, type UserRole } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom, map, startWith } from 'rxjs';
+import { fieldError } from '@stint/dashboard-ui';
 import { UserInput, UsersApi } from '../data/users.api';
-import { applyApiErrors, fieldError } from '../shared/api-form-errors';
+import { applyApiErrors } from '../shared/api-form-errors';
 import { isTimeZone, timeZones } from '../util/format';
 
 export interface UserDialogData {

@@ -11,14 +11,11 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { ActivatedRoute, Router } from '@angular/router';
 import { USER_ROLES, type User, type UserRole } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, combineLatest, debounceTime, distinctUntilChanged, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, debounceTime, distinctUntilChanged, firstValueFrom, of, switchMap } from 'rxjs';
+import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { UsersApi } from '../data/users.api';
-import { confirmAction } from '../shared/confirm-dialog';
-import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 import { ROLE_LABEL, UserDialog, UserDialogData } from './user-dialog';
 
 @Component({
@@ -112,8 +109,6 @@ import { ROLE_LABEL, UserDialog, UserDialogData } from './user-dialog';
 })
 export class UsersPage {
   private readonly api = inject(UsersApi);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -123,21 +118,16 @@ export class UsersPage {
   protected readonly pageSizes = [...PAGE_SIZES];
   protected readonly columns = ['name', 'email', 'role', 'manager', 'timezone', 'status', 'actions'];
 
-  private readonly query$ = this.route.queryParamMap.pipe(
-    map((p) => ({ role: oneOf(p.get('role'), USER_ROLES), q: (p.get('q') ?? '').slice(0, 200), ...pageQuery(p) })),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  protected readonly query = toSignal(this.query$, { requireSync: true });
-  private readonly refresh = new Subject<void>();
-
-  protected readonly users = toSignal(
-    combineLatest([this.query$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.list({ ...q, q: q.q || null })))),
-    { initialValue: LOADING },
-  );
+  private readonly list = injectListPage({
+    read: (p) => ({ role: oneOf(p.get('role'), USER_ROLES), q: (p.get('q') ?? '').slice(0, 200), ...pageQuery(p) }),
+    fetch: (q) => this.api.list({ ...q, q: q.q || null }),
+    describeError,
+  });
+  protected readonly query = this.list.query;
+  protected readonly users = this.list.state;
 
   private readonly managers = toSignal(
-    this.refresh.pipe(
-      startWith(undefined),
+    this.list.reloads.pipe(
       switchMap(() => this.api.managers().pipe(catchError(() => of<User[]>([])))),
     ),
     { initialValue: [] },
@@ -158,12 +148,12 @@ export class UsersPage {
     return id ? (this.managerNames().get(id) ?? 'Unknown') : '—';
   }
 
-  protected navigate(params: Record<string, string | number | null>): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: params, queryParamsHandling: 'merge' });
+  protected navigate(change: QueryChange): void {
+    this.list.navigate(change);
   }
 
   protected page(event: PageEvent): void {
-    this.navigate({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.list.page(event);
   }
 
   protected async create(): Promise<void> {
@@ -205,6 +195,6 @@ export class UsersPage {
 
   private done(message: string): void {
     this.snackBar.open(message, 'OK', { duration: 5000 });
-    this.refresh.next();
+    this.list.reload();
   }
 }

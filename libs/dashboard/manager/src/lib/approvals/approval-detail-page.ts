@@ -9,7 +9,8 @@ import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
 import type { AvailabilityDay, RotationRequest, SlotSuggestion } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { combineLatest, firstValueFrom, forkJoin, map, of, switchMap, take } from 'rxjs';
+import { combineLatest, firstValueFrom, forkJoin, of, switchMap, take } from 'rxjs';
+import { askForComment, Loading } from '@stint/dashboard-ui';
 import { HEAT_COLORS, heatLevel } from '../capacity/heatmap';
 import { formatDay, formatInstant, formatRange, todayIso } from '../shared/dates';
 import { DirectoryService } from '../shared/directory.service';
@@ -17,9 +18,8 @@ import { plural } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
 import { PAGE_STYLES } from '../shared/page-styles';
-import { ErrorPanel, Loading, StatusChip } from '../shared/ui';
+import { ErrorPanel, StatusChip } from '../shared/ui';
 import { ApprovalsService } from './approvals.service';
-import { RejectDialog, RejectDialogData } from './reject-dialog';
 import { checkRules, findOverlaps } from './rule-check';
 
 const PENDING = new Set(['pending_manager', 'pending_host']);
@@ -266,9 +266,23 @@ export class ApprovalDetailPage {
   }
 
   protected async reject(request: RotationRequest): Promise<void> {
-    const data: RejectDialogData = { request, pmName: this.pm(), teamName: this.team() };
-    const ref = this.dialog.open<RejectDialog, RejectDialogData, RotationRequest>(RejectDialog, { data, width: 'min(520px, 94vw)', autoFocus: 'first-tabbable' });
-    const updated = await firstValueFrom(ref.afterClosed().pipe(map((r) => r ?? null)));
+    const pmName = this.pm();
+    const updated = await askForComment(
+      this.dialog,
+      {
+        title: 'Reject request',
+        intro: `${pmName} asked for ${this.team()}. Say why you reject it; ${pmName} gets your comment by email.`,
+        label: 'Comment',
+        required: 'A comment is required to reject.',
+        busy: 'Rejecting…',
+        dismiss: 'Keep it',
+        submit: 'Reject request',
+        focusField: true,
+        send: (comment) => this.api.reject(request.id, comment),
+        describeError,
+      },
+      { autoFocus: 'first-tabbable' },
+    );
     if (updated) {
       this.request.set(updated);
       this.actionError.set(null);

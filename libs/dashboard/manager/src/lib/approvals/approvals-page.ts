@@ -9,6 +9,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { RotationRequest } from '@stint/contracts';
 import { catchError, combineLatest, forkJoin, map, of, take } from 'rxjs';
+import { Loading } from '@stint/dashboard-ui';
 import { formatInstant, formatRange } from '../shared/dates';
 import { DirectoryService } from '../shared/directory.service';
 import { injectHandset } from '../shared/handset';
@@ -18,7 +19,7 @@ import { personName, teamName } from '../shared/names';
 import { PAGE_STYLES } from '../shared/page-styles';
 import { injectRouteQuery } from '../shared/route-query';
 import { SortDirection, sortItems, SortKeys } from '../shared/sorting';
-import { EmptyState, ErrorPanel, Loading, StatusChip } from '../shared/ui';
+import { EmptyState, ErrorPanel, StatusChip } from '../shared/ui';
 import { APPROVALS_QUERY, ApprovalsQuery, PAGE_SIZES, statusOptions } from './approvals.query';
 import { ApprovalsService } from './approvals.service';
 

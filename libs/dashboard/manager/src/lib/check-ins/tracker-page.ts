@@ -11,7 +11,8 @@ import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import type { CheckIn, CheckInKind, Placement } from '@stint/contracts';
-import { catchError, combineLatest, firstValueFrom, forkJoin, map, Observable, of, switchMap, take } from 'rxjs';
+import { catchError, combineLatest, forkJoin, map, Observable, of, switchMap, take } from 'rxjs';
+import { Loading } from '@stint/dashboard-ui';
 import { formatInstant, isIsoDate, todayIso } from '../shared/dates';
 import { DirectoryService } from '../shared/directory.service';
 import { injectHandset } from '../shared/handset';
@@ -21,9 +22,9 @@ import { byId, personName, teamName } from '../shared/names';
 import { PAGE_STYLES } from '../shared/page-styles';
 import { injectRouteQuery } from '../shared/route-query';
 import { SortDirection, sortItems, SortKeys } from '../shared/sorting';
-import { EmptyState, ErrorPanel, Loading, StatusChip } from '../shared/ui';
+import { EmptyState, ErrorPanel, StatusChip } from '../shared/ui';
 import { CheckInsService } from './check-ins.service';
-import { FeedbackDialog, FeedbackDialogData } from './feedback-dialog';
+import { askForFeedback } from './feedback-dialog';
 import { missingPlacementIds, placementWindow } from './placement-lookup';
 import { TRACKER_PAGE_SIZES, TRACKER_QUERY, TRACKER_VIEWS, trackerApiQuery, TrackerQuery } from './tracker.query';
 
@@ -277,8 +278,7 @@ export class TrackerPage {
 
   protected async feedback(row: Row): Promise<void> {
     const subject = `${KIND_LABEL[row.checkIn.kind]} with ${row.pm}, ${formatInstant(row.checkIn.scheduledAt)}`;
-    const ref = this.dialog.open<FeedbackDialog, FeedbackDialogData, CheckIn>(FeedbackDialog, { data: { checkIn: row.checkIn, subject }, width: 'min(520px, 94vw)' });
-    const updated = await firstValueFrom(ref.afterClosed());
+    const updated = await askForFeedback(this.dialog, this.api, row.checkIn, subject);
     if (updated) {
       this.checkIns.update((list) => list.map((c) => (c.id === updated.id ? updated : c)));
       this.message.set(`Feedback saved for ${row.pm}.`);

@@ -6,9 +6,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { CheckIn, CheckInKind, Placement } from '@stint/contracts';
-import { SessionService } from '@stint/dashboard-session';
+import { describeError, SessionService } from '@stint/dashboard-session';
 import { combineLatest, firstValueFrom, forkJoin, take } from 'rxjs';
-import { FeedbackDialog, FeedbackDialogData } from '../check-ins/feedback-dialog';
+import { askForComment, Loading } from '@stint/dashboard-ui';
+import { CheckInsService } from '../check-ins/check-ins.service';
+import { askForFeedback } from '../check-ins/feedback-dialog';
 import { formatDay, formatInstant, instantDate, weekStart } from '../shared/dates';
 import { DirectoryService } from '../shared/directory.service';
 import { injectHandset } from '../shared/handset';
@@ -16,8 +18,7 @@ import { KIND_LABEL, plural } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
 import { PAGE_STYLES } from '../shared/page-styles';
-import { EmptyState, ErrorPanel, Loading, StatusChip } from '../shared/ui';
-import { CancelDialog, CancelDialogData } from './cancel-dialog';
+import { EmptyState, ErrorPanel, StatusChip } from '../shared/ui';
 import { PlacementsService } from './placements.service';
 import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
 
@@ -141,6 +142,7 @@ export class PlacementDetailPage {
   private readonly directory = inject(DirectoryService);
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
+  private readonly checkInsApi = inject(CheckInsService);
   private readonly handset = injectHandset();
   private readonly tick = signal(0);
 
@@ -189,8 +191,18 @@ export class PlacementDetailPage {
   }
 
   protected async cancel(p: Placement): Promise<void> {
-    const ref = this.dialog.open<CancelDialog, CancelDialogData, Placement>(CancelDialog, { data: { placement: p, subject: this.subject() }, width: 'min(520px, 94vw)' });
-    const updated = await firstValueFrom(ref.afterClosed());
+    const updated = await askForComment(this.dialog, {
+      title: 'Cancel placement',
+      intro: `${this.subject()}. Its future check-ins are cancelled and everyone's invites withdrawn. This cannot be undone.`,
+      label: 'Reason',
+      required: 'Say why the placement is cancelled.',
+      busy: 'Cancelling…',
+      dismiss: 'Keep it',
+      submit: 'Cancel placement',
+      rows: 3,
+      send: (reason) => this.api.cancel(p.id, reason),
+      describeError,
+    });
     if (updated) {
       this.placement.set(updated);
       this.message.set('Cancelled. Future check-ins are cancelled and invites withdrawn.');
@@ -199,8 +211,7 @@ export class PlacementDetailPage {
 
   protected async feedback(p: Placement, checkIn: CheckIn): Promise<void> {
     const subject = `${KIND_LABEL[checkIn.kind]} with ${this.pm()}, ${formatInstant(checkIn.scheduledAt)}`;
-    const ref = this.dialog.open<FeedbackDialog, FeedbackDialogData, CheckIn>(FeedbackDialog, { data: { checkIn, subject }, width: 'min(520px, 94vw)' });
-    const updated = await firstValueFrom(ref.afterClosed());
+    const updated = await askForFeedback(this.dialog, this.checkInsApi, checkIn, subject);
     if (updated) {
       this.placement.set({ ...p, checkIns: p.checkIns.map((c) => (c.id === updated.id ? updated : c)) });
       this.message.set('Feedback saved.');

@@ -8,8 +8,8 @@ import { MatInputModule } from '@angular/material/input';
 import type { Placement, SlotSuggestion } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom } from 'rxjs';
+import { Loading } from '@stint/dashboard-ui';
 import { endDateFor, formatDay, formatRange, isIsoDate } from '../shared/dates';
-import { Loading } from '../shared/ui';
 import { PlacementsService } from './placements.service';
 
 export interface RescheduleDialogData {

@@ -1,6 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { AnyStatus, STATUS_LABEL } from './labels';
 
 /** A status in words on a tinted pill; the colours keep 4.5:1 contrast. */
@@ -21,24 +20,6 @@ import { AnyStatus, STATUS_LABEL } from './labels';
 export class StatusChip {
   readonly status = input.required<AnyStatus>();
   protected readonly label = computed(() => STATUS_LABEL[this.status()] ?? this.status());
-}
-
-/** A thin progress bar while a screen loads; announced once to screen readers. */
-@Component({
-  selector: 'lib-loading',
-  imports: [MatProgressBarModule],
-  changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `:host { display: block; min-height: 4px; margin: 4px 0; } .sr { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }`,
-  template: `
-    @if (active()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="label()" />
-      <span class="sr" role="status">{{ label() }}</span>
-    }
-  `,
-})
-export class Loading {
-  readonly active = input(true);
-  readonly label = input('Loading…');
 }
 
 /** A failure in words, with a way to try again. */

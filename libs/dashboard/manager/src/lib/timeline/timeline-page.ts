@@ -9,6 +9,7 @@ import { RouterLink } from '@angular/router';
 import type { Placement, PlacementStatus } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { combineLatest, forkJoin, take } from 'rxjs';
+import { Loading } from '@stint/dashboard-ui';
 import { addDays, formatDay, formatRange, isIsoDate, todayIso, weekStart } from '../shared/dates';
 import { DirectoryService } from '../shared/directory.service';
 import { STATUS_LABEL } from '../shared/labels';
@@ -17,7 +18,7 @@ import { personName } from '../shared/names';
 import { PAGE_STYLES } from '../shared/page-styles';
 import { PlacementsService } from '../placements/placements.service';
 import { injectRouteQuery } from '../shared/route-query';
-import { EmptyState, ErrorPanel, Loading } from '../shared/ui';
+import { EmptyState, ErrorPanel } from '../shared/ui';
 import { buildTimeline, rangeEnd, TimelineRange, todayPct, weekColumns } from './timeline-layout';
 import { apiStatus, defaultTimelineStart, matchesStatus, TEAMS_PER_PAGE, TIMELINE_QUERY, TIMELINE_WEEKS, TimelineQuery, TimelineStatus } from './timeline.query';
 

@@ -13,11 +13,10 @@ import { RouterLink } from '@angular/router';
 import type { CheckIn } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { catchError, distinctUntilChanged, filter, firstValueFrom, forkJoin, map, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
-import { fieldError, setApiError } from '../shared/form-errors';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
 import { formatInstant, formatRange } from '../util/dates';
-import { Loadable, LOADING, loadable, valueOf } from '../util/loadable';
 import { ratingTrend, Skill, SKILL_LABEL, SKILLS } from './rating-trend';
 import { TrendChart } from './trend-chart';
 
@@ -66,7 +65,7 @@ export class CheckInPage {
     return this.reload.pipe(
       map(() => true),
       startWith(false),
-      switchMap((quiet) => (quiet ? loadable(load()).pipe(filter((s) => s.status !== 'loading')) : loadable(load()))),
+      switchMap((quiet) => (quiet ? loadable(load(), describeError).pipe(filter((s) => s.status !== 'loading')) : loadable(load(), describeError))),
     );
   }
 

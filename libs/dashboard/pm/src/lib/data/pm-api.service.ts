@@ -1,17 +1,6 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  CheckIn,
-  Page,
-  Placement,
-  ProgrammePolicy,
-  RequestStatus,
-  RotationRequest,
-  SkillRatings,
-  SlotSuggestion,
-  Team,
-  User,
-} from '@stint/contracts';
+import type { CheckIn, Page, Placement, ProgrammePolicy, RequestStatus, RotationRequest, SkillRatings, SlotSuggestion, Team, User } from '@stint/contracts';
 import { map, Observable } from 'rxjs';
 import type { SlotParams } from '../plan/slot-query';
 

@@ -9,25 +9,16 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { ActivatedRoute, Router, RouterLink } from '@angular/router';
+import { RouterLink } from '@angular/router';
 import { REQUEST_STATUSES, type CheckIn, type Placement, type RequestStatus, type RotationRequest } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, combineLatest, distinctUntilChanged, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
+import { catchError, firstValueFrom, of } from 'rxjs';
+import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
-import { confirmAction } from '../shared/confirm-dialog';
-import {
-  APPROVAL_STEP_LABEL,
-  CHECK_IN_KIND_LABEL,
-  CHECK_IN_STATUS_LABEL,
-  isPending,
-  PLACEMENT_STATUS_LABEL,
-  REQUEST_STATUS_LABEL,
-} from '../shared/rotations';
+import { APPROVAL_STEP_LABEL, CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL, isPending, PLACEMENT_STATUS_LABEL, REQUEST_STATUS_LABEL } from '../shared/rotations';
 import { STANDARD_GOALS } from '../shared/goals-field';
 import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/dates';
 import { downloadText } from '../util/download';
-import { oneOf, PAGE_SIZES, pageQuery } from '../util/list-query';
-import { LOADING, loadable } from '../util/loadable';
 import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
 
 @Component({
@@ -40,8 +31,6 @@ import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
 export class MyRotationsPage {
   private readonly api = inject(PmApi);
   private readonly session = inject(SessionService);
-  private readonly route = inject(ActivatedRoute);
-  private readonly router = inject(Router);
   private readonly dialog = inject(MatDialog);
   private readonly snackBar = inject(MatSnackBar);
 
@@ -61,28 +50,21 @@ export class MyRotationsPage {
 
   private readonly teams = toSignal(this.api.teams().pipe(catchError(() => of([]))), { initialValue: [] });
   private readonly policy = toSignal(this.api.policy().pipe(catchError(() => of(null))), { initialValue: null });
-  private readonly refresh = new Subject<void>();
+  private readonly requestList = injectListPage({
+    read: (params) => ({ status: oneOf(params.get('status'), REQUEST_STATUSES), ...pageQuery(params, '', 10) }),
+    fetch: (q) => this.api.requests(q),
+    describeError,
+  });
+  private readonly placementList = injectListPage({
+    read: (params) => pageQuery(params, 'placements', 10),
+    fetch: (q) => this.api.placements(q),
+    describeError,
+  });
 
-  private readonly requestQuery$ = this.route.queryParamMap.pipe(
-    map((params) => ({ status: oneOf(params.get('status'), REQUEST_STATUSES), ...pageQuery(params, '', 10) })),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-  private readonly placementQuery$ = this.route.queryParamMap.pipe(
-    map((params) => pageQuery(params, 'placements', 10)),
-    distinctUntilChanged((a, b) => JSON.stringify(a) === JSON.stringify(b)),
-  );
-
-  protected readonly requestQuery = toSignal(this.requestQuery$, { requireSync: true });
-  protected readonly placementQuery = toSignal(this.placementQuery$, { requireSync: true });
-
-  protected readonly requests = toSignal(
-    combineLatest([this.requestQuery$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.requests(q)))),
-    { initialValue: LOADING },
-  );
-  protected readonly placements = toSignal(
-    combineLatest([this.placementQuery$, this.refresh.pipe(startWith(undefined))]).pipe(switchMap(([q]) => loadable(this.api.placements(q)))),
-    { initialValue: LOADING },
-  );
+  protected readonly requestQuery = this.requestList.query;
+  protected readonly placementQuery = this.placementList.query;
+  protected readonly requests = this.requestList.state;
+  protected readonly placements = this.placementList.state;
 
   protected teamName(id: string): string {
     return this.teams().find((t) => t.id === id)?.name ?? 'Team';
@@ -104,19 +86,20 @@ export class MyRotationsPage {
   }
 
   protected filterStatus(status: RequestStatus | null): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { status, page: null }, queryParamsHandling: 'merge' });
+    this.requestList.navigate({ status, page: null });
   }
 
   protected pageRequests(event: PageEvent): void {
-    void this.router.navigate([], { relativeTo: this.route, queryParams: { page: event.pageIndex + 1, pageSize: event.pageSize }, queryParamsHandling: 'merge' });
+    this.requestList.page(event);
   }
 
   protected pagePlacements(event: PageEvent): void {
-    void this.router.navigate([], {
-      relativeTo: this.route,
-      queryParams: { placementsPage: event.pageIndex + 1, placementsPageSize: event.pageSize },
-      queryParamsHandling: 'merge',
-    });
+    this.placementList.navigate({ placementsPage: event.pageIndex + 1, placementsPageSize: event.pageSize });
+  }
+
+  private reload(): void {
+    this.requestList.reload();
+    this.placementList.reload();
   }
 
   protected async edit(request: RotationRequest): Promise<void> {
@@ -126,7 +109,7 @@ export class MyRotationsPage {
     if (!updated) return;
     const restarted = updated.status === 'pending_manager' && request.status === 'pending_host';
     this.snackBar.open(restarted ? 'Request updated. Approval starts again with your line manager.' : 'Request updated.', 'OK', { duration: 5000 });
-    this.refresh.next();
+    this.reload();
   }
 
   protected async withdraw(request: RotationRequest): Promise<void> {
@@ -139,7 +122,7 @@ export class MyRotationsPage {
     try {
       await firstValueFrom(this.api.withdrawRequest(request.id));
       this.snackBar.open('Request withdrawn.', 'OK', { duration: 5000 });
-      this.refresh.next();
+      this.reload();
     } catch (error) {
       this.snackBar.open(`Could not withdraw: ${describeError(error).message}`, 'OK', { duration: 8000 });
     }

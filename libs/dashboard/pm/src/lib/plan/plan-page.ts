@@ -13,13 +13,13 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SlotSuggestion } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { catchError, combineLatest, debounceTime, distinctUntilChanged, firstValueFrom, forkJoin, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import { fieldError, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
-import { dateValidator, fieldError, setApiError, weeksValidator } from '../shared/form-errors';
+import { dateValidator, weeksValidator } from '../shared/form-errors';
 import { GoalsField, goalsValidator } from '../shared/goals-field';
 import { RequestField, requestErrorsFrom } from '../shared/request-errors';
 import { BusyRange, busyRanges, overlapping, PLACEMENT_STATUS_LABEL, REQUEST_STATUS_LABEL } from '../shared/rotations';
 import { addDays, endDateFor, formatRange, isIsoDate, todayIn, weeksLabel } from '../util/dates';
-import { LOADING, loadable, valueOf } from '../util/loadable';
 import { buildSlotParams, slotParamsKey, slotSearchProblem } from './slot-query';
 
 type SlotState =
@@ -66,9 +66,9 @@ export class PlanPage {
   protected readonly weeksLabel = weeksLabel;
 
   protected readonly policy = toSignal(this.api.policy().pipe(catchError(() => of(null))), { initialValue: null });
-  protected readonly teams = toSignal(loadable(this.api.teams()), { initialValue: LOADING });
+  protected readonly teams = toSignal(loadable(this.api.teams(), describeError), { initialValue: LOADING });
   protected readonly activeTeams = computed(() => (valueOf(this.teams()) ?? []).filter((t) => t.active));
-  protected readonly pms = toSignal(this.planner ? loadable(this.api.plannablePms()) : of(null), { initialValue: null });
+  protected readonly pms = toSignal(this.planner ? loadable(this.api.plannablePms(), describeError) : of(null), { initialValue: null });
 
   protected readonly search = new FormGroup({
     pmId: new FormControl(this.route.snapshot.queryParamMap.get('pmId') ?? '', { nonNullable: true, validators: this.planner ? [Validators.required] : [] }),
@@ -114,6 +114,7 @@ export class PlanPage {
             requests: this.api.requests({ pmId: who, pageSize: 200 }).pipe(map((page) => page.items)),
             placements: this.api.placements({ pmId: who, pageSize: 200 }).pipe(map((page) => page.items)),
           }),
+          describeError,
         );
       }),
     ),

@@ -1,17 +1,8 @@
-import { FormControl, Validators } from '@angular/forms';
-import { dateValidator, fieldError, setApiError, weeksValidator } from './form-errors';
+import { FormControl } from '@angular/forms';
+import { fieldError } from '@stint/dashboard-ui';
+import { dateValidator, weeksValidator } from './form-errors';
 
 describe('form errors', () => {
-  it('prefers what the API said, then a validator’s own sentence, then the given text', () => {
-    const control = new FormControl('', [Validators.required]);
-    expect(fieldError(control, { required: 'Enter a team.' })).toBe('Enter a team.');
-    setApiError(control, 'This team is not hosting rotations.');
-    expect(fieldError(control, { required: 'Enter a team.' })).toBe('This team is not hosting rotations.');
-    expect(control.touched).toBe(true);
-    control.setValue('other');
-    expect(fieldError(control)).toBeNull();
-  });
-
   it('checks dates', () => {
     expect(dateValidator(new FormControl('2027-02-30'))).toEqual({ date: 'Enter a date like 2027-01-04.' });
     expect(dateValidator(new FormControl('2027-02-28'))).toBeNull();

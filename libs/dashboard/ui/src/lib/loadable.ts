@@ -1,4 +1,3 @@
-import { describeError } from '@stint/dashboard-session';
 import { catchError, map, Observable, of, startWith } from 'rxjs';
 
 /** What a screen shows while it fetches: a loading bar, the data, or why it failed. */
@@ -6,11 +5,14 @@ export type Loadable<T> = { status: 'loading' } | { status: 'ready'; value: T } 
 
 export const LOADING: Loadable<never> = { status: 'loading' };
 
+/** Turns a failed call into the sentence a screen shows (the session's `describeError` fits). */
+export type DescribeError = (error: unknown) => { message: string };
+
 /** Wraps a request so it starts `loading`, ends `ready`, and turns a failure into words instead of an error. */
-export function loadable<T>(source: Observable<T>): Observable<Loadable<T>> {
+export function loadable<T>(source: Observable<T>, describe: DescribeError): Observable<Loadable<T>> {
   return source.pipe(
     map((value): Loadable<T> => ({ status: 'ready', value })),
-    catchError((error: unknown) => of<Loadable<T>>({ status: 'error', message: describeError(error).message })),
+    catchError((error: unknown) => of<Loadable<T>>({ status: 'error', message: describe(error).message })),
     startWith<Loadable<T>>(LOADING),
   );
 }

@@ -17,8 +17,15 @@ describe('list query params', () => {
   });
 
   it('reads paging, optionally under a prefix', () => {
-    const params = convertToParamMap({ page: '2', pageSize: '50', placementsPage: '3' });
+    const params = convertToParamMap({
+      page: '2',
+      pageSize: '50',
+      placementsPage: '3',
+    });
     expect(pageQuery(params)).toEqual({ page: 2, pageSize: 50 });
-    expect(pageQuery(params, 'placements', 10)).toEqual({ page: 3, pageSize: 10 });
+    expect(pageQuery(params, 'placements', 10)).toEqual({
+      page: 3,
+      pageSize: 10,
+    });
   });
 });

@@ -22,5 +22,8 @@ export const PAGE_SIZES = [10, 20, 50, 100] as const;
 /** `?page=2&pageSize=20` (or with a prefix, `?placementsPage=2`), bounded to what the API accepts. */
 export function pageQuery(params: ParamMap, prefix = '', defaultSize = 20): PageQuery {
   const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
-  return { page: intParam(params.get(key('page')), 1), pageSize: intParam(params.get(key('pageSize')), defaultSize, 1, 200) };
+  return {
+    page: intParam(params.get(key('page')), 1),
+    pageSize: intParam(params.get(key('pageSize')), defaultSize, 1, 200),
+  };
 }
