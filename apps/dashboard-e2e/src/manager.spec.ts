@@ -136,6 +136,8 @@ async function signOut(page: Page): Promise<void> {
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   // Let fades (dialogs, error messages) finish: half-faded text is not what a user reads.
   await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
+  // Material's snack bar keeps its live region aria-hidden for a moment while it announces; scan once it has settled.
+  await expect(page.locator('.mat-mdc-snack-bar-container [aria-hidden="true"]')).toHaveCount(0, { timeout: 5_000 });
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

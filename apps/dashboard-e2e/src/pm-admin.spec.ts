@@ -82,6 +82,8 @@ function blocking(violations: Awaited<ReturnType<AxeBuilder['analyze']>>['violat
 /** No serious or critical axe violation on the whole page (shell included) as it is now. */
 async function expectAccessible(page: Page, screen: string): Promise<void> {
   await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout: 15_000 });
+  // Material's snack bar keeps its live region aria-hidden for a moment while it announces; scan once it has settled.
+  await expect(page.locator('.mat-mdc-snack-bar-container [aria-hidden="true"]')).toHaveCount(0, { timeout: 5_000 });
   const results = await new AxeBuilder({ page }).analyze();
   expect(blocking(results.violations), `axe on ${screen}`).toEqual([]);
 }

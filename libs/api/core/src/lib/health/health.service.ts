@@ -17,9 +17,23 @@ export class HealthService {
   async check(): Promise<HealthStatus> {
     const [database, redis] = await Promise.all([
       this.probe(() => this.dataSource.query('SELECT 1'), 'PostgreSQL'),
-      this.probe(() => this.redis.ping(), 'Redis'),
+      this.probe(() => this.pingRedis(), 'Redis'),
     ]);
     return { status: database === 'up' && redis === 'up' ? 'ok' : 'unavailable', database, redis };
+  }
+
+  /** Right after start the client may still be connecting: wait for it (bounded by the probe's timeout) rather than fail. */
+  private async pingRedis(): Promise<unknown> {
+    if (this.redis.status === 'connecting' || this.redis.status === 'connect' || this.redis.status === 'wait') {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, CHECK_TIMEOUT_MS);
+        this.redis.once('ready', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+    return this.redis.ping();
   }
 
   private async probe(run: () => Promise<unknown>, what: string): Promise<DependencyState> {
