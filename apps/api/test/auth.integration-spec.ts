@@ -1,3 +1,5 @@
+import { Fixtures, futureMonday } from './support/fixtures';
+import { DisposableRedis } from './support/redis-server';
 import { call, loginAs, startTestApp, TestApp } from './support/test-app';
 
 describe('sign-in', () => {
@@ -58,5 +60,32 @@ describe('sign-in', () => {
     expect(statuses.filter((s) => s === 401)).toHaveLength(10);
     expect(statuses.filter((s) => s === 429)).toHaveLength(40);
     await expect(loginAs(t.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
+  });
+
+  it('sign-in and requests keep working while Redis is down; the limit still holds and the email waits in the outbox', async () => {
+    const redis = await DisposableRedis.start();
+    const app = await startTestApp({ REDIS_URL: redis.url });
+    try {
+      await redis.down();
+      await expect(loginAs(app.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
+      const email = `offline-${Date.now()}@stint.local`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await call(app.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
+      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
+      expect(statuses[10]).toBe(429);
+
+      // Business goes on: the request is recorded with its email in the outbox; the reconciler queues it once Redis is back.
+      const f = await Fixtures.create(app.url);
+      const manager = await f.manager();
+      const pm = await f.pm(manager);
+      const team = await f.team(manager);
+      const request = await f.request(pm, team.id, futureMonday(30), 1);
+      expect(request.status).toBe('pending_manager');
+      const log = await call<{ items: Array<{ status: string; dedupeKey: string }> }>(app.url, 'GET', '/api/notifications?kind=request_submitted&pageSize=200', { token: f.admin.token });
+      expect(log.body.items.filter((n) => n.dedupeKey.startsWith(`request_submitted:${request.id}:`)).map((n) => n.status)).toEqual(['pending']);
+    } finally {
+      await app.close();
+      await redis.down();
+    }
   });
 });

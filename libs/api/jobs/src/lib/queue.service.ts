@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, MetricsService } from '@stint/api-core';
+import { APP_CONFIG, AppConfig, MetricsService, withTimeout } from '@stint/api-core';
 import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
 import { optionsFor } from './job-options';
@@ -12,6 +12,9 @@ export interface JobInfo {
 }
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobInfo) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** How long a call to Redis on a request's path may wait before it is given up (see bounded()). */
+const REDIS_CALL_TIMEOUT_MS = 2000;
 
 function connectionFrom(url: string, forWorker: boolean): ConnectionOptions {
   const parsed = new URL(url);
@@ -54,8 +57,18 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     return queue;
   }
 
+  /**
+   * BullMQ waits for a connection that is down instead of failing, so every
+   * call made on a request's path is bounded: with Redis away the caller gets
+   * an error after a moment (PostgreSQL keeps the truth; the reconciler
+   * catches up) instead of a request that never answers.
+   */
+  private bounded<T>(work: Promise<T>): Promise<T> {
+    return withTimeout(work, REDIS_CALL_TIMEOUT_MS, 'Redis');
+  }
+
   async add<N extends JobName>(name: N, payload: JobPayloads[N], options: JobsOptions = {}): Promise<void> {
-    await this.queue(JOB_QUEUE[name]).add(name, payload, optionsFor(name, options));
+    await this.bounded(this.queue(JOB_QUEUE[name]).add(name, payload, optionsFor(name, options)));
   }
 
   /** Adds a job due at an instant (at once if that has passed), under a deterministic id. */
@@ -64,7 +77,11 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   async remove(queueName: QueueName, jobId: string): Promise<void> {
-    await this.queue(queueName).remove(jobId);
+    await this.bounded(this.queue(queueName).remove(jobId));
+  }
+
+  async counts(queueName: QueueName): Promise<Record<string, number>> {
+    return this.bounded(this.queue(queueName).getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'paused'));
   }
 
   /** Ids of the delayed and waiting jobs of a queue, page by page (for the reconciler's orphan sweep). */
@@ -114,7 +131,7 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
 
   private async collectDepths(): Promise<void> {
     for (const name of Object.values(QueueName)) {
-      const counts = await this.queue(name).getJobCounts('waiting', 'delayed', 'active', 'failed');
+      const counts = await this.counts(name);
       for (const [state, count] of Object.entries(counts)) this.metrics.queueDepth.set({ queue: name, state }, count);
     }
   }

@@ -27,7 +27,7 @@ export class QueuesController {
   async list(): Promise<{ queues: QueueState[] }> {
     const queues: QueueState[] = [];
     for (const name of Object.values(QueueName)) {
-      const c = await this.queues.queue(name).getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'paused');
+      const c = await this.queues.counts(name);
       queues.push({ name, waiting: c['waiting'] ?? 0, delayed: c['delayed'] ?? 0, active: c['active'] ?? 0, failed: c['failed'] ?? 0, completed: c['completed'] ?? 0, paused: c['paused'] ?? 0 });
     }
     return { queues };

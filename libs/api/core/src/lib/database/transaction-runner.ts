@@ -28,12 +28,14 @@ export class TransactionRunner {
   async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
     const effects: Effect[] = [];
     const result = await context.run(effects, () => this.db.transaction(work));
-    for (const effect of effects) {
-      try {
-        await effect();
-      } catch (error) {
-        this.logger.warn(`An after-commit step failed (the reconciler will repeat it): ${error instanceof Error ? error.message : String(error)}`);
-      }
+    // Concurrently, and never failing the request: the change is committed whatever happens here.
+    const outcomes = await Promise.allSettled(effects.map((effect) => effect()));
+    const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
+    if (failed.length) {
+      const reason = failed[0]?.reason;
+      this.logger.warn(
+        `${failed.length} of ${effects.length} after-commit steps failed (the reconciler will repeat them): ${reason instanceof Error ? reason.message : String(reason)}`,
+      );
     }
     return result;
   }
