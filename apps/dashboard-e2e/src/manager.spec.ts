@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
-import { saveScreen } from './support/screens';
+import { dialogSettled, saveScreen } from './support/screens';
 
 /*
  * The manager dashboard end to end, on the demo seed but independent of its
@@ -236,6 +236,7 @@ test.describe('manager dashboard', () => {
     await page.getByRole('button', { name: 'Reschedule…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reschedule placement' });
     await expect(dialog).toBeVisible();
+    await dialogSettled(page);
     await dialog.getByLabel('New start date').fill(target.startDate);
     await expect(dialog).toContainText('It would run until');
     await screen(page, 'manager-reschedule-dialog');
@@ -266,6 +267,7 @@ test.describe('manager dashboard', () => {
     await expect(checkInRow).toBeVisible();
     await checkInRow.getByRole('button', { name: /Add feedback/ }).click();
     const feedback = page.getByRole('dialog', { name: 'Add feedback' });
+    await dialogSettled(page);
     await feedback.getByRole('button', { name: 'Save feedback' }).click();
     await expect(feedback.getByText('Write some feedback first.')).toBeVisible();
     await feedback.getByLabel('Feedback').fill('Welcome aboard: shadow Jordan on the first two renewal calls.');
@@ -295,6 +297,7 @@ test.describe('manager dashboard', () => {
     await page.goto(`/approvals/${requestId}`);
     await page.getByRole('button', { name: 'Reject…' }).click();
     const dialog = page.getByRole('dialog', { name: 'Reject request' });
+    await dialogSettled(page);
     await dialog.getByRole('button', { name: 'Reject request' }).click();
     await expect(dialog.getByText('A comment is required to reject.')).toBeVisible();
     await screen(page, 'manager-reject-dialog');

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { ADMIN, saveScreen } from './support/screens';
+import { ADMIN, dialogSettled, saveScreen } from './support/screens';
 
 /*
  * The PM's and the programme admin's self-service, against the built system
@@ -297,6 +297,7 @@ test.describe('PM self-service', () => {
     await expect(card).toContainText('Waiting for host team');
 
     await card.getByRole('button', { name: /^Edit request/ }).click();
+    await dialogSettled(page);
     const dialog = page.getByRole('dialog');
     await expect(dialog.getByTestId('restart-warning')).toContainText('restarts approval');
     await dialog.getByLabel('Duration (weeks)').fill('1');
@@ -333,6 +334,7 @@ test.describe('programme admin', () => {
 
     const email = `e2e.new.${run}@stint.local`;
     await page.getByRole('button', { name: 'New user' }).click();
+    await dialogSettled(page);
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Name').fill(`E2E New PM ${run}`);
     await dialog.getByLabel('Email').fill(email);
@@ -359,6 +361,7 @@ test.describe('programme admin', () => {
 
     // The same email again is a conflict, shown under the email field.
     await page.getByRole('button', { name: 'New user' }).click();
+    await dialogSettled(page);
     await dialog.getByLabel('Name').fill('Duplicate');
     await dialog.getByLabel('Email').fill(email);
     await dialog.getByLabel('Password').fill('long-enough-password');
@@ -371,6 +374,7 @@ test.describe('programme admin', () => {
     const teamName = `E2E Blackout Team ${run}`;
     await page.getByRole('link', { name: 'Teams' }).click();
     await page.getByRole('button', { name: 'New team' }).click();
+    await dialogSettled(page);
     await dialog.getByLabel('Name').fill(teamName);
     await choose(page, 'Manager', 'Sam Whitaker');
     await dialog.getByLabel('Capacity').fill('0');
