@@ -20,3 +20,5 @@ export * from './lib/auth/authenticated-user';
 export * from './lib/clock/clock';
 export * from './lib/database/transaction-runner';
 export * from './lib/http/api-page.decorator';
+export * from './lib/database/policy';
+export * from './lib/http/like-pattern';

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, PageWindow, toPage } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from '@stint/api-core';
 import type { Page, User, UserRole } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 import { hashPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class UsersService {
@@ -25,7 +21,7 @@ export class UsersService {
     if (caller.role === 'manager') query.andWhere('(u.id = :me OR u.manager_id = :me)', { me: caller.id });
     if (caller.role === 'pm') query.andWhere('u.id = :me', { me: caller.id });
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
-    if (filter.q) query.andWhere(`(u.name ILIKE :q OR u.email::text ILIKE :q)`, { q: `%${escapeLike(filter.q)}%` });
+    if (filter.q) query.andWhere(`(u.name ILIKE :q OR u.email::text ILIKE :q)`, { q: containsPattern(filter.q) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toUser), total, window);
   }

@@ -1,4 +1,5 @@
-import type { BlackoutRange, BookingFacts, DateRange, Policy } from '@stint/scheduling';
+import { loadPolicy } from '@stint/api-core';
+import type { BlackoutRange, BookingFacts, DateRange } from '@stint/scheduling';
 import { todayIn } from '@stint/scheduling';
 import type { EntityManager } from 'typeorm';
 
@@ -28,16 +29,6 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 73))`, [pmId]);
 }
 
-export async function loadPolicy(m: EntityManager): Promise<Policy> {
-  const rows: Policy[] = await m.query(
-    `SELECT min_weeks AS "minWeeks", max_weeks AS "maxWeeks", checkin_time AS "checkinTime",
-            reminder_lead_hours AS "reminderLeadHours", overdue_after_hours AS "overdueAfterHours", follow_up_days AS "followUpDays"
-       FROM policy WHERE id = 1`,
-  );
-  const policy = rows[0];
-  if (!policy) throw new Error('the policy row is missing');
-  return policy;
-}
 
 export interface FactsScope {
   /** Range to load overlapping facts for (the candidate's dates, or a whole search window). */

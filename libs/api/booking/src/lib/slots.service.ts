@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, Clock } from '@stint/api-core';
+import { ApiError, Clock, loadPolicy } from '@stint/api-core';
 import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
 import { addDays, dailyLoad, diffDays, eachDay, findSlots, maxDate, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
-import { loadBlackouts, loadPmBusy, loadPolicy, loadTeam, loadTeamBookings, TeamRow } from './booking-facts';
+import { loadBlackouts, loadPmBusy, loadTeam, loadTeamBookings, TeamRow } from './booking-facts';
 
 export interface SlotSearch {
   durationWeeks: number;

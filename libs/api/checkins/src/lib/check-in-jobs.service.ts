@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Clock, TransactionRunner } from '@stint/api-core';
+import { APP_CONFIG, AppConfig, Clock, loadPolicy, TransactionRunner } from '@stint/api-core';
 import { JobName, JobPayloads, jobIds, QueueName, QueueService } from '@stint/api-jobs';
 import { OutboxService } from '@stint/api-notifications';
 import { todayIn } from '@stint/scheduling';
@@ -165,7 +165,7 @@ export class CheckInJobsService {
   async dailyDigest(): Promise<number> {
     const now = this.clock.now();
     const managers: Person[] = await this.db.query(`SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'manager' AND active`);
-    const hours = await this.db.query(`SELECT overdue_after_hours AS h FROM policy WHERE id = 1`).then((r: Array<{ h: number }>) => r[0]?.h ?? 48);
+    const hours = (await loadPolicy(this.db.manager)).overdueAfterHours;
     let sent = 0;
     for (const manager of managers) {
       const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: manager.timezone, hour: '2-digit', hour12: false }).format(now)) % 24;
@@ -221,9 +221,7 @@ export class CheckInJobsService {
    */
   async reconcile(): Promise<{ scheduled: number; orphansRemoved: number; emailsQueued: number }> {
     const now = this.clock.now();
-    const policy: { reminderLeadHours: number; overdueAfterHours: number } = (
-      await this.db.query(`SELECT reminder_lead_hours AS "reminderLeadHours", overdue_after_hours AS "overdueAfterHours" FROM policy WHERE id = 1`)
-    )[0];
+    const policy = await loadPolicy(this.db.manager);
     const expected = new Set<string>();
     let scheduled = 0;
 

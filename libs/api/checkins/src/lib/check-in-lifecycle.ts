@@ -1,10 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { afterCommit, APP_CONFIG, AppConfig, Clock } from '@stint/api-core';
+import { afterCommit, APP_CONFIG, AppConfig, Clock, loadPolicy } from '@stint/api-core';
 import { PlacementEntity, PlacementLifecycle, RotationRequestEntity } from '@stint/api-booking';
 import { OutboxService } from '@stint/api-notifications';
 import type { CheckIn } from '@stint/contracts';
-import { createHolidayCalendar, planCheckIns, type Policy } from '@stint/scheduling';
+import { createHolidayCalendar, planCheckIns } from '@stint/scheduling';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { checkInStatus } from './check-in-status';
 import { CheckInEntity, CheckInFeedbackEntity } from './check-in.entity';
@@ -12,14 +12,6 @@ import { checkInEvent, inviteAttachments, KIND_LABEL, placementEvent } from './i
 import { loadParties, localTime, Person, RotationParties, uniquePeople } from './parties';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
-async function policyOf(m: EntityManager): Promise<Policy> {
-  const rows: Policy[] = await m.query(
-    `SELECT min_weeks AS "minWeeks", max_weeks AS "maxWeeks", checkin_time AS "checkinTime", reminder_lead_hours AS "reminderLeadHours",
-            overdue_after_hours AS "overdueAfterHours", follow_up_days AS "followUpDays" FROM policy WHERE id = 1`,
-  );
-  if (!rows[0]) throw new Error('the policy row is missing');
-  return rows[0];
-}
 
 /**
  * The check-ins side of a placement's life, run inside the booking
@@ -40,7 +32,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
 
   override async booked(m: EntityManager, placement: PlacementEntity, request: RotationRequestEntity): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
-    const policy = await policyOf(m);
+    const policy = await loadPolicy(m);
     const planned = planCheckIns({
       startDate: placement.startDate,
       durationWeeks: placement.durationWeeks,
@@ -88,7 +80,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
 
   override async rescheduled(m: EntityManager, placement: PlacementEntity): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
-    const policy = await policyOf(m);
+    const policy = await loadPolicy(m);
     const existing = await m.find(CheckInEntity, { where: { placementId: placement.id }, order: { scheduledAt: 'ASC' } });
     const planned = planCheckIns({
       startDate: placement.startDate,
@@ -268,7 +260,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
     if (!placementIds.length) return result;
     const [checkIns, policy] = await Promise.all([
       this.db.getRepository(CheckInEntity).find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } }),
-      policyOf(this.db.manager),
+      loadPolicy(this.db.manager),
     ]);
     const feedback = checkIns.length
       ? await this.db.getRepository(CheckInFeedbackEntity).find({ where: { checkInId: In(checkIns.map((c) => c.id)) }, order: { at: 'ASC' } })

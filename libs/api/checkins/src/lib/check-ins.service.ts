@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, APP_CONFIG, AppConfig, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
+import { ApiError, APP_CONFIG, AppConfig, AuthenticatedUser, Clock, loadPolicy, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
 import { buildInvite } from '@stint/api-notifications';
 import type { CheckIn, CheckInStatus, Page, SkillRatings } from '@stint/contracts';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -29,8 +29,7 @@ export interface CheckInFilter {
 }
 
 async function overdueHours(m: EntityManager): Promise<number> {
-  const rows: Array<{ h: number }> = await m.query(`SELECT overdue_after_hours AS h FROM policy WHERE id = 1`);
-  return rows[0]?.h ?? 48;
+  return (await loadPolicy(m)).overdueAfterHours;
 }
 
 @Injectable()

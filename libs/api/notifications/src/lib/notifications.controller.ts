@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiErrorResponses, PageQueryDto, pageWindow, Roles, toPage } from '@stint/api-core';
+import { ApiErrorResponses, containsPattern, PageQueryDto, pageWindow, Roles, toPage } from '@stint/api-core';
 import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationRecord, type NotificationStatus, type Page } from '@stint/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
@@ -40,7 +40,7 @@ export class NotificationsController {
     const query = this.db.getRepository(NotificationEntity).createQueryBuilder('n').orderBy('n.createdAt', 'DESC').addOrderBy('n.id', 'DESC');
     if (q.kind) query.andWhere('n.kind = :kind', { kind: q.kind });
     if (q.status) query.andWhere('n.status = :status', { status: q.status });
-    if (q.recipient) query.andWhere('n.recipient ILIKE :recipient', { recipient: `%${q.recipient.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (q.recipient) query.andWhere('n.recipient ILIKE :recipient', { recipient: containsPattern(q.recipient) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toNotificationRecord), total, window);
   }

@@ -1,16 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, PageWindow, toPage } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from '@stint/api-core';
 import type { Page, Team } from '@stint/contracts';
 import { peakLoad, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
 import { TeamEntity, toTeam } from './team.entity';
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 @Injectable()
 export class TeamsService {
@@ -23,7 +19,7 @@ export class TeamsService {
     const query = this.db.getRepository(TeamEntity).createQueryBuilder('t').orderBy('t.name', 'ASC');
     if (filter.active !== undefined) query.andWhere('t.active = :active', { active: filter.active });
     if (filter.managerId) query.andWhere('t.manager_id = :managerId', { managerId: filter.managerId });
-    if (filter.q) query.andWhere('(t.name ILIKE :q OR t.region ILIKE :q OR t.segment ILIKE :q)', { q: `%${escapeLike(filter.q)}%` });
+    if (filter.q) query.andWhere('(t.name ILIKE :q OR t.region ILIKE :q OR t.segment ILIKE :q)', { q: containsPattern(filter.q) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toTeam), total, window);
   }
