@@ -6,3 +6,4 @@ export * from './lib/check-in-jobs.service';
 export * from './lib/reminder-scheduler.service';
 export * from './lib/stats.service';
 export * from './lib/checkins.module';
+export * from './lib/job-ledger';

@@ -5,3 +5,5 @@ export * from './lib/mailer.service';
 export * from './lib/outbox.service';
 export * from './lib/email-sender.service';
 export * from './lib/notifications.module';
+export * from './lib/outbox-sweeper.service';
+export * from './lib/retry-policy';

@@ -1,14 +1,16 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Clock, loadPolicy, TransactionRunner } from '@stint/api-core';
-import { JobName, JobPayloads, jobIds, QueueName, QueueService } from '@stint/api-jobs';
-import { OutboxService } from '@stint/api-notifications';
+import { APP_CONFIG, AppConfig, Clock, loadPolicy, MetricsService, TransactionRunner } from '@stint/api-core';
+import { DueJob, JobName, JobPayloads, QueueName, QueueService } from '@stint/api-jobs';
+import { OutboxService, OutboxSweeper } from '@stint/api-notifications';
 import { todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
-import { dueJobs } from './check-in-status';
 import { KIND_LABEL } from './invites';
 import { loadParties, localTime, Person, uniquePeople } from './parties';
-import { NUDGE_HOURS, ReminderScheduler } from './reminder-scheduler.service';
+import { EARLY_TOLERANCE_MS, OVERDUE_LATE_LIMIT_MS, recordRun, SKIP_TEMPLATES, skipReason, SQL_ISO } from './job-ledger';
+import { checkInJobs, NUDGE_HOURS, nudgeJobs } from './reminder-scheduler.service';
+
+const HOUR = 3_600_000;
 
 interface OpenCheckIn {
   id: string;
@@ -34,7 +36,8 @@ export class CheckInJobsService {
     private readonly tx: TransactionRunner,
     private readonly outbox: OutboxService,
     private readonly queues: QueueService,
-    private readonly scheduler: ReminderScheduler,
+    private readonly sweeper: OutboxSweeper,
+    private readonly metrics: MetricsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -52,52 +55,78 @@ export class CheckInJobsService {
   async reminder({ checkInId, scheduledAt }: JobPayloads[JobName.CheckInReminder]): Promise<void> {
     await this.tx.run(async (m) => {
       const c = await this.openCheckIn(m, checkInId, scheduledAt);
-      if (!c) return;
+      if (!c) return; // completed, cancelled or moved: the job is stale
+      const now = this.clock.now();
+      const at = new Date(scheduledAt);
+      const policy = await loadPolicy(m);
+      const dueAt = new Date(at.getTime() - policy.reminderLeadHours * HOUR);
+      // The policy moved the reminder later since this job was made: the job for the new moment sends it.
+      if (now.getTime() < dueAt.getTime() - EARLY_TOLERANCE_MS) return;
+      const run = { kind: 'checkin_reminder' as const, subjectId: c.id, subjectAt: at, dueAt, ranAt: now };
+      if (now.getTime() >= at.getTime()) {
+        if (await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.checkInBegun(at) })) this.logger.warn(`Skipped the reminder of check-in ${c.id}: ${skipReason.checkInBegun(at)}`);
+        return;
+      }
+      if (!(await recordRun(m, { ...run, outcome: 'sent' }))) return;
       const parties = await loadParties(m, c.pm_id, c.team_id);
       const label = KIND_LABEL[c.kind] ?? c.kind;
       for (const person of uniquePeople([parties.pm, parties.hostManager])) {
         await this.outbox.record(m, {
           kind: 'checkin_reminder',
           to: person,
-          dedupeKey: `checkin_reminder:${c.id}:${new Date(scheduledAt).getTime()}:${person.id}`,
+          dedupeKey: `checkin_reminder:${c.id}:${at.getTime()}:${person.id}`,
           related: { type: 'check_in', id: c.id },
           content: {
             subject: `Coming up: ${label} for ${parties.pm.name} (${parties.team.name})`,
             heading: `${label} coming up`,
             paragraphs: [
-              `${label} for ${parties.pm.name}'s rotation in ${parties.team.name} is at ${localTime(new Date(scheduledAt), person.timezone)}.`,
+              `${label} for ${parties.pm.name}'s rotation in ${parties.team.name} is at ${localTime(at, person.timezone)}.`,
               person.id === parties.pm.id ? 'Take a moment beforehand to note what you learned; you will rate negotiation, closing and persistence.' : 'Add your feedback on the check-in page afterwards.',
             ],
             action: { label: 'Open the check-in', url: `${this.config.appUrl}/check-ins/${c.id}` },
           },
         });
       }
+      this.metrics.reminderLateness.observe({ kind: 'checkin_reminder' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
     });
   }
 
+  /** Decides from the current policy: a policy that moved the overdue moment later makes an early job do nothing. */
   async overdue({ checkInId, scheduledAt }: JobPayloads[JobName.CheckInOverdue]): Promise<void> {
     await this.tx.run(async (m) => {
       const c = await this.openCheckIn(m, checkInId, scheduledAt);
       if (!c) return;
+      const now = this.clock.now();
+      const at = new Date(scheduledAt);
+      const policy = await loadPolicy(m);
+      const dueAt = new Date(at.getTime() + policy.overdueAfterHours * HOUR);
+      if (now.getTime() < dueAt.getTime() - EARLY_TOLERANCE_MS) return;
+      const run = { kind: 'checkin_overdue' as const, subjectId: c.id, subjectAt: at, dueAt, ranAt: now };
+      if (now.getTime() - dueAt.getTime() > OVERDUE_LATE_LIMIT_MS) {
+        await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.tooLate(dueAt) });
+        return;
+      }
+      if (!(await recordRun(m, { ...run, outcome: 'sent' }))) return;
       const parties = await loadParties(m, c.pm_id, c.team_id);
       const label = KIND_LABEL[c.kind] ?? c.kind;
       for (const person of uniquePeople([parties.pm, parties.lineManager])) {
         await this.outbox.record(m, {
           kind: 'checkin_overdue',
           to: person,
-          dedupeKey: `checkin_overdue:${c.id}:${new Date(scheduledAt).getTime()}:${person.id}`,
+          dedupeKey: `checkin_overdue:${c.id}:${at.getTime()}:${person.id}`,
           related: { type: 'check_in', id: c.id },
           content: {
             subject: `Overdue: ${label} for ${parties.pm.name} (${parties.team.name})`,
             heading: `${label} is overdue`,
             paragraphs: [
-              `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(new Date(scheduledAt), person.timezone)} and has no reflection yet.`,
+              `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person.timezone)} and has no reflection yet.`,
               person.id === parties.pm.id ? 'File your reflection now: it takes two minutes.' : `As ${parties.pm.name}'s line manager, please give them a nudge.`,
             ],
             action: { label: 'Open the check-in', url: `${this.config.appUrl}/check-ins/${c.id}` },
           },
         });
       }
+      this.metrics.reminderLateness.observe({ kind: 'checkin_overdue' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
     });
   }
 
@@ -110,6 +139,18 @@ export class CheckInJobsService {
       );
       const r = rows[0];
       if (!r) return; // decided, withdrawn or edited since: nothing to nudge
+      const now = this.clock.now();
+      const since = new Date(pendingSince);
+      const dueAt = new Date(since.getTime() + hours * HOUR);
+      if (now.getTime() < dueAt.getTime() - EARLY_TOLERANCE_MS) return;
+      const run = { kind: 'approval_nudge' as const, subjectId: r.id, subjectAt: since, step: hours, dueAt, ranAt: now };
+      // After a gap, only the latest step that is due goes out.
+      const latest = Math.max(...NUDGE_HOURS.filter((h) => now.getTime() >= since.getTime() + h * HOUR - EARLY_TOLERANCE_MS));
+      if (latest > hours) {
+        await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.superseded(latest) });
+        return;
+      }
+      if (!(await recordRun(m, { ...run, outcome: 'sent' }))) return;
       const parties = await loadParties(m, r.pm_id, r.team_id);
       const approver: Person | null = status === 'pending_manager' ? parties.lineManager : parties.hostManager;
       const url = `${this.config.appUrl}/approvals/${r.id}`;
@@ -117,19 +158,21 @@ export class CheckInJobsService {
         ['PM', parties.pm.name],
         ['Team', parties.team.name],
         ['Dates', `${r.start_date} to ${r.end_date}`],
-        ['Waiting since', new Date(pendingSince).toISOString()],
+        ['Waiting since', since.toISOString()],
       ];
+      this.metrics.reminderLateness.observe({ kind: 'approval_nudge' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
+      const waited = Math.floor((now.getTime() - since.getTime()) / HOUR);
       if (hours < 72) {
         if (!approver) return;
         await this.outbox.record(m, {
           kind: 'approval_reminder',
           to: approver,
-          dedupeKey: `approval_reminder:${r.id}:${status}:${new Date(pendingSince).getTime()}:${hours}`,
+          dedupeKey: `approval_reminder:${r.id}:${status}:${since.getTime()}:${hours}`,
           related: { type: 'rotation_request', id: r.id },
           content: {
             subject: `Reminder: ${parties.pm.name}'s rotation in ${parties.team.name} waits for you (${hours} h)`,
             heading: 'A rotation request is waiting for your decision',
-            paragraphs: [`It has waited ${hours} hours. Approve or decline it so ${parties.pm.name} can plan.`],
+            paragraphs: [`It has waited ${Math.max(hours, waited)} hours. Approve or decline it so ${parties.pm.name} can plan.`],
             facts,
             action: { label: 'Decide now', url },
           },
@@ -141,13 +184,13 @@ export class CheckInJobsService {
         await this.outbox.record(m, {
           kind: 'approval_escalated',
           to: admin,
-          dedupeKey: `approval_escalated:${r.id}:${status}:${new Date(pendingSince).getTime()}:${admin.id}`,
+          dedupeKey: `approval_escalated:${r.id}:${status}:${since.getTime()}:${admin.id}`,
           related: { type: 'rotation_request', id: r.id },
           content: {
-            subject: `Escalation: ${approver?.name ?? 'an approver'} has held ${parties.pm.name}'s rotation for 72 h`,
+            subject: `Escalation: ${approver?.name ?? 'an approver'} has held ${parties.pm.name}'s rotation for ${Math.max(72, waited)} h`,
             heading: 'A rotation request is stuck',
             paragraphs: [
-              `${parties.pm.name}'s request to join ${parties.team.name} has waited 72 hours for ${approver ? `${approver.name} (${approver.email})` : 'a line manager, and the PM has none'} to ${status === 'pending_manager' ? 'release them' : 'agree to host'}.`,
+              `${parties.pm.name}'s request to join ${parties.team.name} has waited ${Math.max(72, waited)} hours for ${approver ? `${approver.name} (${approver.email})` : 'a line manager, and the PM has none'} to ${status === 'pending_manager' ? 'release them' : 'agree to host'}.`,
               'As an admin you may decide in their place.',
             ],
             facts,
@@ -215,54 +258,81 @@ export class CheckInJobsService {
   }
 
   /**
-   * Makes Redis mirror PostgreSQL: every future reminder, overdue and
-   * approval job PostgreSQL implies exists (adds are idempotent by id),
-   * orphans are removed, and every pending notification is queued.
+   * Makes Redis mirror PostgreSQL. The ledger (job_runs) says which reminder,
+   * overdue and nudge jobs are still owed, however long ago they fell due;
+   * each of those gets its job (added if missing, brought forward if due),
+   * jobs nobody owes any more are removed, and the outbox sweep queues every
+   * pending email. Owed jobs that can no longer mean anything are recorded as
+   * skipped here, in bulk, with their reason.
    */
-  async reconcile(): Promise<{ scheduled: number; orphansRemoved: number; emailsQueued: number }> {
+  async reconcile(): Promise<{ scheduled: number; skipped: number; added: number; orphansRemoved: number; emailsQueued: number }> {
     const now = this.clock.now();
     const policy = await loadPolicy(this.db.manager);
-    const expected = new Set<string>();
-    let scheduled = 0;
+    const skipped = await this.skipHopeless(now, policy);
 
-    const open: Array<{ id: string; scheduled_at: Date }> = await this.db.query(
-      `SELECT c.id, c.scheduled_at FROM check_ins c JOIN placements p ON p.id = c.placement_id
+    const open: Array<{ id: string; scheduled_at: Date; reminded: boolean }> = await this.db.query(
+      `SELECT c.id, c.scheduled_at,
+              EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
+         FROM check_ins c JOIN placements p ON p.id = c.placement_id
         WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
-          AND c.scheduled_at + make_interval(hours => $1::int) > $2::timestamptz - interval '1 hour'`,
-      [policy.overdueAfterHours, now.toISOString()],
+          AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_overdue' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at)`,
     );
-    for (const c of open) {
-      const at = new Date(c.scheduled_at);
-      const due = dueJobs(at, now, policy);
-      if (due.reminderAt) expected.add(jobIds.checkInReminder(c.id, at));
-      expected.add(jobIds.checkInOverdue(c.id, at));
-      await this.scheduler.scheduleCheckIn({ id: c.id, scheduledAt: at }, policy);
-      scheduled++;
-    }
+    const expected: DueJob[] = open.flatMap((c) => checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, { reminder: !c.reminded, overdue: true }));
 
-    const pending: Array<{ id: string; status: 'pending_manager' | 'pending_host'; pending_since: Date }> = await this.db.query(
-      `SELECT id, status, pending_since FROM rotation_requests WHERE status IN ('pending_manager', 'pending_host') AND pending_since > $1::timestamptz - interval '73 hours'`,
-      [now.toISOString()],
+    const pending: Array<{ id: string; status: 'pending_manager' | 'pending_host'; pending_since: Date; done: number[] }> = await this.db.query(
+      `SELECT r.id, r.status, r.pending_since,
+              COALESCE((SELECT array_agg(j.step) FROM job_runs j WHERE j.kind = 'approval_nudge' AND j.subject_id = r.id AND j.subject_at = r.pending_since), '{}') AS done
+         FROM rotation_requests r WHERE r.status IN ('pending_manager', 'pending_host')`,
     );
     for (const r of pending) {
-      const since = new Date(r.pending_since);
-      for (const hours of NUDGE_HOURS) expected.add(jobIds.approvalNudge(r.id, r.status, since, hours));
-      await this.scheduler.scheduleApprovalNudges({ id: r.id, status: r.status, pendingSince: since });
+      const owed = NUDGE_HOURS.filter((h) => !r.done.includes(h));
+      expected.push(...nudgeJobs({ id: r.id, status: r.status, pendingSince: new Date(r.pending_since) }, owed));
     }
 
+    const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
+    const wanted = new Set(expected.map((j) => j.jobId));
     let orphansRemoved = 0;
-    for await (const job of this.queues.pendingJobIds(QueueName.Reminders)) {
-      if (!expected.has(job.id) && (job.id.startsWith('checkin-') || job.id.startsWith('approval-nudge-'))) {
-        await this.queues.remove(QueueName.Reminders, job.id);
+    for (const id of await this.queues.pendingJobIds(QueueName.Reminders)) {
+      if (!wanted.has(id) && (id.startsWith('checkin-') || id.startsWith('approval-nudge-'))) {
+        await this.queues.remove(QueueName.Reminders, id);
         orphansRemoved++;
       }
     }
-
-    const emails: Array<{ id: string }> = await this.db.query(`SELECT id FROM notifications WHERE status = 'pending' ORDER BY created_at`);
-    for (const e of emails) await this.queues.add(JobName.SendEmail, { notificationId: e.id }, { jobId: jobIds.sendEmail(e.id) });
-    const summary = { scheduled, orphansRemoved, emailsQueued: emails.length };
-    this.logger.log(`Reconciled Redis with PostgreSQL: ${scheduled} check-ins scheduled, ${pending.length} pending requests, ${orphansRemoved} orphan jobs removed, ${emails.length} pending emails queued.`);
+    const emails = await this.sweeper.sweep();
+    const summary = { scheduled: open.length, skipped, added, orphansRemoved, emailsQueued: emails.added };
+    this.logger.log(
+      `Reconciled Redis with PostgreSQL: ${open.length} open check-ins and ${pending.length} pending requests owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+    );
     return summary;
   }
-}
 
+  /**
+   * Records, set-wise, the owed jobs that can no longer help: reminders of
+   * check-ins that have begun (recorded as sent when an older version of
+   * Stint already sent one) and overdue escalations more than 7 days late.
+   * The handlers apply the same rules one job at a time.
+   */
+  private async skipHopeless(now: Date, policy: { reminderLeadHours: number; overdueAfterHours: number }): Promise<number> {
+    const open = `FROM check_ins c JOIN placements p ON p.id = c.placement_id
+       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL`;
+    const [, reminders] = (await this.db.query(
+      `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
+       SELECT 'checkin_reminder', c.id, c.scheduled_at, 0, c.scheduled_at - make_interval(hours => $2::int), $1::timestamptz,
+              CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN 'sent' ELSE 'skipped' END,
+              CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN NULL
+                   ELSE replace($3, '{at}', ${SQL_ISO('c.scheduled_at')}) END
+         ${open} AND c.scheduled_at <= $1::timestamptz
+       ON CONFLICT DO NOTHING`,
+      [now.toISOString(), policy.reminderLeadHours, SKIP_TEMPLATES.checkInBegun],
+    )) as [unknown, number];
+    const [, overdue] = (await this.db.query(
+      `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
+       SELECT 'checkin_overdue', c.id, c.scheduled_at, 0, c.scheduled_at + make_interval(hours => $2::int), $1::timestamptz, 'skipped',
+              replace($4, '{at}', ${SQL_ISO('c.scheduled_at + make_interval(hours => $2::int)')})
+         ${open} AND c.scheduled_at + make_interval(hours => $2::int) < $1::timestamptz - make_interval(secs => $3::double precision / 1000)
+       ON CONFLICT DO NOTHING`,
+      [now.toISOString(), policy.overdueAfterHours, OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES.tooLate],
+    )) as [unknown, number];
+    return (reminders ?? 0) + (overdue ?? 0);
+  }
+}

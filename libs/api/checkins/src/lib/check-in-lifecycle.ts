@@ -141,8 +141,8 @@ export class CheckInLifecycle extends PlacementLifecycle {
       });
     }
     afterCommit(async () => {
-      for (const x of moved) await this.scheduler.unscheduleCheckIn(x.checkIn.id, x.oldAt);
-      for (const c of dropped) await this.scheduler.unscheduleCheckIn(c.id, c.scheduledAt);
+      for (const x of moved) await this.scheduler.unscheduleCheckIn(x.checkIn.id, x.oldAt, policy);
+      for (const c of dropped) await this.scheduler.unscheduleCheckIn(c.id, c.scheduledAt, policy);
       for (const c of [...moved.map((x) => x.checkIn), ...created]) await this.scheduler.scheduleCheckIn(c, policy);
     });
   }
@@ -186,8 +186,9 @@ export class CheckInLifecycle extends PlacementLifecycle {
         },
       });
     }
+    const policy = await loadPolicy(m);
     afterCommit(async () => {
-      for (const c of future) await this.scheduler.unscheduleCheckIn(c.id, c.scheduledAt);
+      for (const c of future) await this.scheduler.unscheduleCheckIn(c.id, c.scheduledAt, policy);
     });
   }
 

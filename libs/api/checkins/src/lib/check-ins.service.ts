@@ -109,7 +109,7 @@ export class CheckInsService {
     });
     // The overdue job finds it completed and does nothing; removing it keeps Redis tidy.
     const done = await this.db.getRepository(CheckInEntity).findOneByOrFail({ id });
-    await this.scheduler.unscheduleCheckIn(id, done.scheduledAt).catch(() => undefined);
+    await this.scheduler.unscheduleCheckIn(id, done.scheduledAt, await loadPolicy(this.db.manager)).catch(() => undefined);
     return this.get(caller, id);
   }
 

@@ -19,9 +19,12 @@ export enum JobName {
 /** The payload type of each job name. Instants are ISO strings. */
 export interface JobPayloads {
   [JobName.Heartbeat]: Record<string, never>;
-  /** `dueAt` is the check-in's scheduled instant the job was made for; a moved check-in makes it stale. */
-  [JobName.CheckInReminder]: { checkInId: string; scheduledAt: string };
-  [JobName.CheckInOverdue]: { checkInId: string; scheduledAt: string };
+  /**
+   * `scheduledAt` is the check-in's instant the job was made for (a moved check-in makes it stale);
+   * `dueAt` is when the job was meant to run under the policy of that moment (a policy change makes it stale).
+   */
+  [JobName.CheckInReminder]: { checkInId: string; scheduledAt: string; dueAt?: string };
+  [JobName.CheckInOverdue]: { checkInId: string; scheduledAt: string; dueAt?: string };
   /** `hours` waited so far: 24 and 48 nudge the approver, 72 escalates to admins. */
   [JobName.ApprovalNudge]: { requestId: string; status: 'pending_manager' | 'pending_host'; pendingSince: string; hours: 24 | 48 | 72 };
   [JobName.SendEmail]: { notificationId: string };
@@ -41,14 +44,19 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
 };
 
 /**
- * Deterministic job ids, versioned by the due instant: BullMQ ignores an add
- * whose id still exists (even completed), so a moved reminder needs a new id.
+ * Deterministic job ids. BullMQ ignores an add whose id still exists (even a
+ * finished one), so every id carries what makes the job different from an
+ * earlier one: the check-in's instant and the due instant (a moved check-in or
+ * a policy change gives new ids), and an email's attempt number (each retry is
+ * a new job). Adding the job PostgreSQL says is due goes through
+ * QueueService.ensureJobs, which clears a finished job of the same id first.
  * BullMQ forbids ':' in custom ids, hence '-'.
  */
 export const jobIds = {
-  checkInReminder: (checkInId: string, scheduledAt: Date) => `checkin-reminder-${checkInId}-${scheduledAt.getTime()}`,
-  checkInOverdue: (checkInId: string, scheduledAt: Date) => `checkin-overdue-${checkInId}-${scheduledAt.getTime()}`,
+  checkInReminder: (checkInId: string, scheduledAt: Date, dueAt: Date) => `checkin-reminder-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
+  checkInOverdue: (checkInId: string, scheduledAt: Date, dueAt: Date) => `checkin-overdue-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
   approvalNudge: (requestId: string, status: string, pendingSince: Date, hours: number) =>
     `approval-nudge-${requestId}-${status}-${pendingSince.getTime()}-${hours}`,
-  sendEmail: (notificationId: string) => `email-${notificationId}`,
+  /** `attempt` counts the attempts made before this job's (0 for the first send). */
+  sendEmail: (notificationId: string, attempt = 0) => `email-${notificationId}-${attempt}`,
 };

@@ -3,24 +3,43 @@ import { JobName } from './job-names';
 
 const DAY_SECONDS = 24 * 3600;
 
-/** Retention and retry policy by default: failed jobs kept a week, completed ones removed by age. */
+/** The custom back-off of every job: exponential from `delay`, never more than 5 minutes between attempts. */
+export const CAPPED_BACKOFF = 'capped';
+export const MAX_BACKOFF_MS = 5 * 60_000;
+
+export function cappedBackoffMs(attemptsMade: number, delayMs = 1000): number {
+  return Math.min(MAX_BACKOFF_MS, delayMs * 2 ** Math.min(Math.max(0, attemptsMade - 1), 30));
+}
+
+/**
+ * Retention and retry by default. Completed jobs are removed at once: what a
+ * job did is recorded in PostgreSQL (job_runs, notifications), so a finished
+ * job in Redis would only block re-adding its id.
+ */
 export const DEFAULT_JOB_OPTIONS: JobsOptions = {
   attempts: 5,
-  backoff: { type: 'exponential', delay: 1000 },
-  removeOnComplete: { age: DAY_SECONDS, count: 50_000 },
-  removeOnFail: { age: 7 * DAY_SECONDS },
+  backoff: { type: CAPPED_BACKOFF, delay: 1000 },
+  removeOnComplete: true,
+  removeOnFail: { age: 7 * DAY_SECONDS, count: 10_000 },
 };
 
-/** Per-job overrides of the defaults: the one table of job options. */
+/**
+ * Per-job overrides of the defaults: the one table of job options.
+ * - Reminder, overdue and nudge jobs retry (capped at 5 minutes apart) for
+ *   about 4 hours; if they still fail, the reconciler adds them again, since
+ *   PostgreSQL (job_runs) says they are still owed.
+ * - A send-email job makes one SMTP attempt; SMTP failures are recorded on the
+ *   notification and retried as a new job (see EmailSenderService), so these
+ *   attempts only cover the database being away while claiming or recording.
+ */
 export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
-  [JobName.Heartbeat]: { attempts: 1, removeOnComplete: { count: 10 }, removeOnFail: { count: 10 } },
-  [JobName.CheckInReminder]: {},
-  [JobName.CheckInOverdue]: {},
-  [JobName.ApprovalNudge]: {},
-  // SMTP outages are retried for about 4 hours (2 s doubling, 8 attempts) before a notification is marked failed.
-  [JobName.SendEmail]: { attempts: 8, backoff: { type: 'exponential', delay: 2000 } },
-  [JobName.DailyDigest]: { attempts: 3, removeOnComplete: { count: 50 } },
-  [JobName.Reconcile]: { attempts: 3, removeOnComplete: { count: 50 } },
+  [JobName.Heartbeat]: { attempts: 1, removeOnFail: { count: 10 } },
+  [JobName.CheckInReminder]: { attempts: 50 },
+  [JobName.CheckInOverdue]: { attempts: 50 },
+  [JobName.ApprovalNudge]: { attempts: 50 },
+  [JobName.SendEmail]: { attempts: 20 },
+  [JobName.DailyDigest]: { attempts: 3, removeOnFail: { count: 100 } },
+  [JobName.Reconcile]: { attempts: 3, removeOnFail: { count: 100 } },
 };
 
 export function optionsFor(name: JobName, extra: JobsOptions = {}): JobsOptions {

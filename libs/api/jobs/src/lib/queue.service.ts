@@ -2,7 +2,7 @@ import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShu
 import { APP_CONFIG, AppConfig, MetricsService, withTimeout } from '@stint/api-core';
 import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
-import { optionsFor } from './job-options';
+import { CAPPED_BACKOFF, cappedBackoffMs, optionsFor } from './job-options';
 
 export interface JobInfo {
   id?: string;
@@ -12,6 +12,24 @@ export interface JobInfo {
 }
 export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobInfo) => Promise<void>;
 export type JobHandlers = { [N in JobName]: JobHandler<N> };
+
+/** A job PostgreSQL says should exist in Redis, due at an instant. */
+export interface DueJob<N extends JobName = JobName> {
+  name: N;
+  payload: JobPayloads[N];
+  jobId: string;
+  dueAt: Date;
+}
+
+export interface EnsureResult {
+  /** Jobs that were missing (never added, lost with Redis, or finished without effect) and were added. */
+  added: number;
+  /** Delayed jobs already due by PostgreSQL's clock, moved to run now. */
+  promoted: number;
+}
+
+/** Job states that mean "still to run" (or running). */
+const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-children', 'paused'] as const;
 
 /** How long a call to Redis on a request's path may wait before it is given up (see bounded()). */
 const REDIS_CALL_TIMEOUT_MS = 2000;
@@ -80,18 +98,109 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     await this.bounded(this.queue(queueName).remove(jobId));
   }
 
+  /** Ids of a queue's jobs in the given states, read state by state in pages (ids only, no payloads). */
+  async jobIdsIn(queueName: QueueName, states: readonly string[], pageSize = 5000): Promise<Set<string>> {
+    const queue = this.queue(queueName);
+    const ids = new Set<string>();
+    for (const state of states) {
+      for (let start = 0; ; start += pageSize) {
+        const page = await this.bounded(queue.getRanges([state as Parameters<Queue['getRanges']>[0][number]], start, start + pageSize - 1, true));
+        for (const id of page) ids.add(id);
+        if (page.length < pageSize) break;
+      }
+    }
+    return ids;
+  }
+
+  /**
+   * Makes sure each job exists and will run at its due instant. A job already
+   * waiting, delayed or running is left alone, except that a delayed job that
+   * is already due is promoted. A missing id is added, after removing any
+   * finished (completed or failed) job of that id, which BullMQ would
+   * otherwise take as a duplicate and ignore. Idempotent; safe from several
+   * workers at once.
+   */
+  async ensureJobs(queueName: QueueName, jobs: DueJob[], now: Date): Promise<EnsureResult> {
+    if (!jobs.length) return { added: 0, promoted: 0 };
+    const queue = this.queue(queueName);
+    const pending = await this.jobIdsIn(queueName, PENDING_STATES);
+    const delayed = await this.jobIdsIn(queueName, ['delayed']);
+    const missing = jobs.filter((j) => !pending.has(j.jobId));
+    const overdue = jobs.filter((j) => delayed.has(j.jobId) && j.dueAt.getTime() <= now.getTime());
+    for (let i = 0; i < missing.length; i += 500) {
+      const chunk = missing.slice(i, i + 500);
+      await Promise.all(chunk.map((j) => queue.remove(j.jobId)));
+      await queue.addBulk(
+        chunk.map((j) => ({
+          name: j.name,
+          data: j.payload,
+          opts: optionsFor(j.name, { jobId: j.jobId, delay: Math.max(0, j.dueAt.getTime() - now.getTime()) }),
+        })),
+      );
+    }
+    let promoted = 0;
+    for (const j of overdue) {
+      const job = await queue.getJob(j.jobId);
+      if (!job) continue;
+      try {
+        await job.promote();
+        promoted++;
+      } catch {
+        // It left the delayed set in the meantime (it is running): nothing to do.
+      }
+    }
+    return { added: missing.length, promoted };
+  }
+
+  /**
+   * Registers each missing job scheduler; returns the keys that were missing.
+   * A scheduler lost with Redis's data comes back on the next check.
+   */
+  async ensureSchedulers(schedulers: ReadonlyArray<{ key: string; name: JobName; every: { everyMs: number } | { pattern: string } }>): Promise<string[]> {
+    const missing: string[] = [];
+    for (const s of schedulers) {
+      const queue = this.queue(JOB_QUEUE[s.name]);
+      if (await queue.getJobScheduler(s.key)) continue;
+      await this.upsertScheduler(s.key, s.name, s.every, {} as JobPayloads[typeof s.name]);
+      missing.push(s.key);
+    }
+    return missing;
+  }
+
+  /** The job schedulers of every queue, for the queue monitor. */
+  async schedulers(): Promise<Array<{ key: string; every: string; next: string | null }>> {
+    const out: Array<{ key: string; every: string; next: string | null }> = [];
+    for (const name of Object.values(QueueName)) {
+      const list = await this.bounded(this.queue(name).getJobSchedulers(0, 99, true));
+      for (const s of list) {
+        out.push({ key: s.key, every: s.pattern ?? (s.every ? `${Math.round(Number(s.every) / 1000)} s` : ''), next: s.next ? new Date(s.next).toISOString() : null });
+      }
+    }
+    return out;
+  }
+
+  /** A page of a queue's failed jobs, newest first. */
+  async failedJobs(queueName: QueueName, start: number, end: number): Promise<{ jobs: Job[]; total: number }> {
+    const queue = this.queue(queueName);
+    const [jobs, total] = await this.bounded(Promise.all([queue.getFailed(start, end), queue.getFailedCount()]));
+    return { jobs: jobs.filter((j): j is Job => !!j), total };
+  }
+
+  /** Retries one failed job; false when there is no failed job of that id. */
+  async retryFailed(queueName: QueueName, jobId: string): Promise<boolean> {
+    const job = await this.bounded(this.queue(queueName).getJob(jobId));
+    if (!job || !(await job.isFailed())) return false;
+    await this.bounded(job.retry('failed'));
+    return true;
+  }
+
   async counts(queueName: QueueName): Promise<Record<string, number>> {
     return this.bounded(this.queue(queueName).getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'paused'));
   }
 
-  /** Ids of the delayed and waiting jobs of a queue, page by page (for the reconciler's orphan sweep). */
-  async *pendingJobIds(queueName: QueueName, pageSize = 1000): AsyncGenerator<{ id: string; name: string }> {
-    const queue = this.queue(queueName);
-    for (let start = 0; ; start += pageSize) {
-      const jobs = await queue.getJobs(['delayed', 'waiting', 'prioritized'], start, start + pageSize - 1, true);
-      for (const job of jobs) if (job?.id) yield { id: job.id, name: job.name };
-      if (jobs.length < pageSize) return;
-    }
+  /** Ids of the delayed and waiting jobs of a queue (for the reconciler's orphan sweep). */
+  async pendingJobIds(queueName: QueueName): Promise<Set<string>> {
+    return this.jobIdsIn(queueName, ['delayed', 'waiting', 'prioritized']);
   }
 
   /** Registers (or updates) a recurring job under a stable key: safe to call at every start. */
@@ -105,6 +214,7 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
    * exactly one handler (the type enforces it; this checks at run time too).
    */
   startWorkers(handlers: JobHandlers, concurrency: Partial<Record<QueueName, number>> = {}): void {
+    const jobsRun = this.metrics.jobs;
     const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');
     if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
     for (const queueName of Object.values(QueueName)) {
@@ -119,11 +229,20 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
           connection: connectionFrom(this.config.redisUrl, true),
           prefix: this.config.queuePrefix,
           concurrency: concurrency[queueName] ?? 5,
+          settings: {
+            backoffStrategy: (attemptsMade: number, type?: string, _error?: Error, job?: { opts: JobsOptions }) => {
+              const backoff = job?.opts.backoff;
+              const delay = typeof backoff === 'object' && backoff.delay ? backoff.delay : 1000;
+              return type === CAPPED_BACKOFF ? cappedBackoffMs(attemptsMade, delay) : delay;
+            },
+          },
         },
       );
-      worker.on('failed', (job, error) =>
-        this.logger.warn(`Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`),
-      );
+      worker.on('completed', (job) => jobsRun.inc({ name: job.name, outcome: 'completed' }));
+      worker.on('failed', (job, error) => {
+        jobsRun.inc({ name: job?.name ?? 'unknown', outcome: 'failed' });
+        this.logger.warn(`Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`);
+      });
       worker.on('error', (error) => this.logger.warn(`Worker for ${queueName} cannot reach Redis: ${error.message}`));
       this.workers.push(worker);
     }

@@ -1,15 +1,43 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, MetricsService } from '@stint/api-core';
-import type { JobInfo } from '@stint/api-jobs';
+import { Clock, MetricsService, withTimeout } from '@stint/api-core';
+import { JobName, jobIds, QueueService } from '@stint/api-jobs';
 import { DataSource } from 'typeorm';
 import { MailerService } from './mailer.service';
-import { NotificationEntity } from './notification.entity';
+import type { StoredAttachment } from './notification.entity';
+import { classifySmtpError, nextAttemptAt } from './retry-policy';
+
+/** How long one worker owns an email it claimed; after that (a worker killed mid-send) another may take it. */
+export const CLAIM_MS = 3 * 60_000;
+/** One SMTP conversation may take this long before it counts as a transient failure; well inside the claim. */
+export const SEND_DEADLINE_MS = 2 * 60_000;
+
+interface ClaimedRow {
+  id: string;
+  recipient: string;
+  subject: string;
+  body_text: string;
+  body_html: string;
+  attachments: StoredAttachment[];
+  attempts: number;
+  first_failed_at: Date | null;
+}
+
+type Outcome =
+  | { kind: 'sent'; messageId: string }
+  | { kind: 'retry'; error: string; next: Date; firstFailedAt: Date }
+  | { kind: 'failed'; error: string; permanent: boolean; firstFailedAt: Date };
 
 /**
- * The send job: one recorded notification, sent at most once. The row is
- * locked (SKIP LOCKED) while SMTP talks, so a second worker running the same
- * job skips it; a row already sent is left alone.
+ * The send job, in three steps with no transaction across SMTP:
+ * 1. claim the row in one statement (pending, due, not claimed by a live worker; attempts + 1);
+ * 2. talk SMTP with no database connection held;
+ * 3. record the result in one statement, guarded by the claim's attempt number.
+ * A transient failure schedules the next attempt as a new job; a permanent
+ * one (5xx) or the end of the 24-hour window marks the email failed.
+ * At-least-once at the SMTP edge: a worker killed after the server accepted a
+ * message but before step 3 leaves a claim that expires, and the email is sent
+ * again with the same Message-ID.
  */
 @Injectable()
 export class EmailSenderService {
@@ -19,44 +47,89 @@ export class EmailSenderService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly mailer: MailerService,
     private readonly metrics: MetricsService,
+    private readonly queues: QueueService,
     private readonly clock: Clock,
   ) {}
 
-  async send(notificationId: string, job: JobInfo): Promise<void> {
-    const failure = await this.db.transaction(async (m) => {
-      const row = await m
-        .getRepository(NotificationEntity)
-        .createQueryBuilder('n')
-        .setLock('pessimistic_write')
-        .setOnLocked('skip_locked')
-        .where('n.id = :id', { id: notificationId })
-        .getOne();
-      if (!row || row.status === 'sent') return null;
-      try {
-        const messageId = await this.mailer.send({
+  async send(notificationId: string): Promise<void> {
+    const row = await this.claim(notificationId);
+    if (!row) return; // sent, failed, claimed by a live worker, or not due yet: nothing for this job to do
+    const outcome = await this.attempt(row);
+    await this.record(row, outcome);
+    if (outcome.kind === 'retry') {
+      // Best effort: if Redis is away, the outbox sweep adds this job from PostgreSQL's next_attempt_at.
+      await this.queues
+        .addAt(JobName.SendEmail, { notificationId: row.id }, jobIds.sendEmail(row.id, row.attempts), outcome.next, this.clock.now())
+        .catch((error: Error) => this.logger.warn(`Retry of notification ${row.id} not queued (${error.message}); the outbox sweep will queue it.`));
+    }
+  }
+
+  private async claim(id: string): Promise<ClaimedRow | null> {
+    const now = this.clock.now();
+    const [rows] = (await this.db.query(
+      `UPDATE notifications
+          SET attempts = attempts + 1, claimed_until = $2::timestamptz + make_interval(secs => $3::double precision / 1000)
+        WHERE id = $1 AND status = 'pending'
+          AND (claimed_until IS NULL OR claimed_until < $2::timestamptz)
+          AND (next_attempt_at IS NULL OR next_attempt_at <= $2::timestamptz)
+        RETURNING id, recipient, subject, body_text, body_html, attachments, attempts, first_failed_at`,
+      [id, now.toISOString(), CLAIM_MS],
+    )) as [ClaimedRow[], number];
+    return rows[0] ?? null;
+  }
+
+  private async attempt(row: ClaimedRow): Promise<Outcome> {
+    try {
+      const messageId = await withTimeout(
+        this.mailer.send({
           to: row.recipient,
           subject: row.subject,
-          text: row.bodyText,
-          html: row.bodyHtml,
+          text: row.body_text,
+          html: row.body_html,
           attachments: row.attachments,
           messageId: `<${row.id}@stint>`,
-        });
-        await m.update(NotificationEntity, { id: row.id }, { status: 'sent', messageId, sentAt: this.clock.now(), attempts: row.attempts + 1, lastError: null });
-        this.metrics.emails.inc({ outcome: 'sent' });
-        return null;
+        }),
+        SEND_DEADLINE_MS,
+        'The mail server',
+      );
+      return { kind: 'sent', messageId };
+    } catch (error) {
+      const failure = classifySmtpError(error);
+      const now = this.clock.now();
+      const firstFailedAt = row.first_failed_at ? new Date(row.first_failed_at) : now;
+      if (failure.kind === 'permanent') return { kind: 'failed', error: failure.message, permanent: true, firstFailedAt };
+      const failures = row.attempts; // every attempt so far has failed, this one included
+      const next = nextAttemptAt(failures, firstFailedAt, now);
+      if (!next) return { kind: 'failed', error: `Gave up after 24 hours of retries. Last error: ${failure.message}`, permanent: false, firstFailedAt };
+      return { kind: 'retry', error: failure.message, next, firstFailedAt };
+    }
+  }
+
+  /** Writes the outcome; retried while PostgreSQL is briefly away so a sent email is not sent again. */
+  private async record(row: ClaimedRow, outcome: Outcome): Promise<void> {
+    const now = this.clock.now().toISOString();
+    const [sql, params]: [string, unknown[]] =
+      outcome.kind === 'sent'
+        ? [`status = 'sent', message_id = $3, sent_at = $4, last_error = NULL, next_attempt_at = NULL`, [outcome.messageId, now]]
+        : outcome.kind === 'retry'
+          ? [`last_error = $3, next_attempt_at = $4, first_failed_at = $5`, [outcome.error, outcome.next.toISOString(), outcome.firstFailedAt.toISOString()]]
+          : [`status = 'failed', last_error = $3, next_attempt_at = NULL, first_failed_at = $4, permanent_failure = $5`, [outcome.error, outcome.firstFailedAt.toISOString(), outcome.permanent]];
+    const deadline = Date.now() + CLAIM_MS - SEND_DEADLINE_MS;
+    for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
+      try {
+        await this.db.query(`UPDATE notifications SET claimed_until = NULL, ${sql} WHERE id = $1 AND attempts = $2`, [row.id, row.attempts, ...params]);
+        break;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const final = job.attemptsMade + 1 >= job.maxAttempts;
-        await m.update(NotificationEntity, { id: row.id }, { attempts: row.attempts + 1, lastError: message.slice(0, 2000), ...(final && { status: 'failed' as const }) });
-        if (final) {
-          this.metrics.emails.inc({ outcome: 'failed' });
-          this.logger.error(`Giving up on notification ${row.id} to ${row.recipient} after ${row.attempts + 1} attempts: ${message}`);
-          return null;
-        }
-        return error instanceof Error ? error : new Error(message);
+        if (Date.now() + wait > deadline) throw error;
+        this.logger.warn(`Recording the outcome of notification ${row.id} failed (${(error as Error).message}); trying again.`);
+        await new Promise((r) => setTimeout(r, wait));
       }
-    });
-    // Thrown after the commit, so the attempt count survives and BullMQ retries with back-off.
-    if (failure) throw failure;
+    }
+    if (outcome.kind === 'sent') this.metrics.emails.inc({ outcome: 'sent' });
+    else if (outcome.kind === 'retry') this.metrics.emails.inc({ outcome: 'retry' });
+    else {
+      this.metrics.emails.inc({ outcome: 'failed' });
+      this.logger.error(`Giving up on notification ${row.id} after ${row.attempts} attempt(s): ${outcome.error}`);
+    }
   }
 }

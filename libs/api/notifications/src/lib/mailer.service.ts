@@ -37,7 +37,7 @@ export class MailerService implements OnModuleDestroy {
           maxConnections: 5,
           maxMessages: 500,
           connectionTimeout: 10_000,
-          greetingTimeout: 10_000,
+          greetingTimeout: 30_000,
           socketTimeout: 30_000,
         } as SMTPTransport.Options);
   }

@@ -26,6 +26,10 @@ export class NotificationEntity {
   @Column({ name: 'related_id', type: 'uuid', nullable: true }) relatedId!: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true }) sentAt!: Date | null;
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true }) nextAttemptAt!: Date | null;
+  @Column({ name: 'claimed_until', type: 'timestamptz', nullable: true }) claimedUntil!: Date | null;
+  @Column({ name: 'first_failed_at', type: 'timestamptz', nullable: true }) firstFailedAt!: Date | null;
+  @Column({ name: 'permanent_failure', type: 'boolean', default: false }) permanentFailure!: boolean;
 }
 
 export function toNotificationRecord(n: NotificationEntity): NotificationRecord {
@@ -40,5 +44,7 @@ export function toNotificationRecord(n: NotificationEntity): NotificationRecord 
     createdAt: n.createdAt.toISOString(),
     sentAt: n.sentAt ? n.sentAt.toISOString() : null,
     dedupeKey: n.dedupeKey,
+    nextAttemptAt: n.status === 'pending' && n.nextAttemptAt ? n.nextAttemptAt.toISOString() : null,
+    permanentFailure: n.permanentFailure,
   };
 }

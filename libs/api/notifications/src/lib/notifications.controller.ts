@@ -1,11 +1,12 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiErrorResponses, containsPattern, PageQueryDto, pageWindow, Roles, toPage } from '@stint/api-core';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationRecord, type NotificationStatus, type Page } from '@stint/contracts';
+import { ApiErrorResponses, AuthenticatedUser, containsPattern, CurrentUser, PageQueryDto, pageWindow, Roles, toPage, UuidParamPipe } from '@stint/api-core';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationRecord, type NotificationStatus, type Page, type RetryFailedResult } from '@stint/contracts';
 import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { NotificationEntity, toNotificationRecord } from './notification.entity';
+import { OutboxSweeper } from './outbox-sweeper.service';
 
 class NotificationQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
@@ -29,7 +30,10 @@ class NotificationQueryDto extends PageQueryDto {
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sweeper: OutboxSweeper,
+  ) {}
 
   @Get()
   @Roles('admin')
@@ -43,5 +47,23 @@ export class NotificationsController {
     if (q.recipient) query.andWhere('n.recipient ILIKE :recipient', { recipient: containsPattern(q.recipient) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toNotificationRecord), total, window);
+  }
+
+  @Post('retry-failed')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Retry every failed email (admin): each goes back to pending with a fresh 24-hour retry window and is queued at once.' })
+  @ApiErrorResponses(401, 403)
+  retryFailed(@CurrentUser() caller: AuthenticatedUser): Promise<RetryFailedResult> {
+    return this.sweeper.retryAllFailed(caller);
+  }
+
+  @Post(':id/retry')
+  @HttpCode(200)
+  @Roles('admin')
+  @ApiOperation({ summary: 'Retry one failed email (admin): back to pending with a fresh 24-hour retry window, queued at once. 409 INVALID_STATE unless it is failed.' })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  retry(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('email')) id: string): Promise<NotificationRecord> {
+    return this.sweeper.retry(caller, id);
   }
 }

@@ -7,12 +7,13 @@ import { MailerService } from './mailer.service';
 import { NotificationEntity } from './notification.entity';
 import { NotificationsController } from './notifications.controller';
 import { OutboxService } from './outbox.service';
+import { OutboxSweeper } from './outbox-sweeper.service';
 
 @Global()
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), JobsModule],
   controllers: [NotificationsController],
-  providers: [OutboxService, MailerService, EmailSenderService, EmailMetrics],
-  exports: [OutboxService, MailerService, EmailSenderService],
+  providers: [OutboxService, MailerService, EmailSenderService, EmailMetrics, OutboxSweeper],
+  exports: [OutboxService, MailerService, EmailSenderService, OutboxSweeper],
 })
 export class NotificationsModule {}

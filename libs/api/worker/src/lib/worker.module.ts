@@ -6,9 +6,7 @@ import { JobName, JobsModule, QueueName, QueueService } from '@stint/api-jobs';
 import { EmailSenderService, NotificationsModule } from '@stint/api-notifications';
 import type Redis from 'ioredis';
 import { recordHeartbeat } from './heartbeat';
-
-const HEARTBEAT_EVERY_MS = 30_000;
-const RECONCILE_EVERY_MS = 10 * 60_000;
+import { Watchdog } from './watchdog';
 
 @Module({})
 export class WorkerModule implements OnApplicationBootstrap {
@@ -18,6 +16,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly queues: QueueService,
     private readonly jobs: CheckInJobsService,
     private readonly sender: EmailSenderService,
+    private readonly watchdog: Watchdog,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -26,6 +25,8 @@ export class WorkerModule implements OnApplicationBootstrap {
     return {
       module: WorkerModule,
       imports: [CoreModule.forRoot(config, { role: 'worker' }), JobsModule, NotificationsModule, AuditModule, CheckInsModule],
+      providers: [Watchdog],
+      exports: [Watchdog],
     };
   }
 
@@ -37,7 +38,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         [JobName.CheckInReminder]: (payload) => this.jobs.reminder(payload),
         [JobName.CheckInOverdue]: (payload) => this.jobs.overdue(payload),
         [JobName.ApprovalNudge]: (payload) => this.jobs.approvalNudge(payload),
-        [JobName.SendEmail]: (payload, job) => this.sender.send(payload.notificationId, job),
+        [JobName.SendEmail]: (payload) => this.sender.send(payload.notificationId),
         [JobName.DailyDigest]: async () => {
           await this.jobs.dailyDigest();
         },
@@ -45,14 +46,13 @@ export class WorkerModule implements OnApplicationBootstrap {
           await this.jobs.reconcile();
         },
       },
+      // Sends hold no database connection while SMTP talks, so a slow mail server occupies only email slots;
+      // reminder jobs keep their own 20 and the pool (10) is only held for short statements.
       { [QueueName.Email]: 10, [QueueName.Reminders]: 20, [QueueName.Maintenance]: 1 },
     );
-    // Registered idempotently under stable keys at every start.
-    await this.queues.upsertScheduler('heartbeat', JobName.Heartbeat, { everyMs: HEARTBEAT_EVERY_MS }, {});
-    await this.queues.upsertScheduler('daily-digest', JobName.DailyDigest, { pattern: '0 * * * *' }, {});
-    await this.queues.upsertScheduler('reconcile', JobName.Reconcile, { everyMs: RECONCILE_EVERY_MS }, {});
-    // And once now: a Redis that lost everything costs a delay, never a reminder.
-    await this.queues.add(JobName.Reconcile, {}, { jobId: `reconcile-start-${Date.now()}` });
+    // The first check registers the schedulers and queues a reconcile: a Redis that lost everything costs a delay, never a reminder.
+    await this.watchdog.check();
+    this.watchdog.start();
     this.logger.log(`Stint worker ready (queue prefix ${this.config.queuePrefix}).`);
   }
 }

@@ -12,12 +12,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOperation({ summary: 'Checks PostgreSQL and Redis; 503 UNAVAILABLE names what is down.' })
-  @ApiResponse({ status: 200, description: '{status: "ok", database: "up", redis: "up"}' })
+  @ApiOperation({
+    summary:
+      'Checks PostgreSQL, Redis and the worker heartbeat. 503 UNAVAILABLE names what is down; a worker silent for 2 minutes gives 200 with status "degraded" and worker "down".',
+  })
+  @ApiResponse({ status: 200, description: '{status: "ok" | "degraded", database: "up", redis: "up", worker: "up" | "down", workerHeartbeatAt}' })
   @ApiResponse({ status: 503, description: 'A dependency is down (details name it).' })
   async get(@Res() reply: FastifyReply): Promise<void> {
     const status = await this.health.check();
-    if (status.status === 'ok') {
+    if (status.status !== 'unavailable') {
       await reply.status(200).send(status);
       return;
     }

@@ -3,6 +3,7 @@ import { CreateUsers1795740000000 } from './1795740000000-CreateUsers';
 import { CreateBookingTables1795750000000 } from './1795750000000-CreateBookingTables';
 import { CreateCheckInsAndNotifications1795760000000 } from './1795760000000-CreateCheckInsAndNotifications';
 import { AddListIndexes1795770000000 } from './1795770000000-AddListIndexes';
+import { DurableDelivery1795780000000 } from './1795780000000-DurableDelivery';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -10,4 +11,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateBookingTables1795750000000,
   CreateCheckInsAndNotifications1795760000000,
   AddListIndexes1795770000000,
+  DurableDelivery1795780000000,
 ];

@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuditService } from '@stint/api-audit';
+import { ApiError, AuthenticatedUser, Clock } from '@stint/api-core';
+import { DueJob, EnsureResult, JobName, jobIds, QueueName, QueueService } from '@stint/api-jobs';
+import type { NotificationRecord, RetryFailedResult } from '@stint/contracts';
+import { DataSource } from 'typeorm';
+import { NotificationEntity, toNotificationRecord } from './notification.entity';
+
+/** The most pending emails one sweep looks at; the next sweep takes the rest. */
+const SWEEP_LIMIT = 20_000;
+
+/**
+ * Keeps Redis in step with the outbox. PostgreSQL says which emails are still
+ * owed and when (pending, next_attempt_at, an expired claim); the sweep makes
+ * sure each has its send job, so a Redis that lost its data, a retry that
+ * could not be queued, or a worker killed mid-send costs a delay, never an
+ * email. Admins' retries of failed emails go through here too.
+ */
+@Injectable()
+export class OutboxSweeper {
+  private readonly logger = new Logger(OutboxSweeper.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    private readonly audit: AuditService,
+    private readonly clock: Clock,
+  ) {}
+
+  async sweep(): Promise<EnsureResult & { pending: number }> {
+    const now = this.clock.now();
+    const rows: Array<{ id: string; attempts: number; next_attempt_at: Date | null }> = await this.db.query(
+      `SELECT id, attempts, next_attempt_at FROM notifications
+        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < $1::timestamptz)
+        ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,
+      [now.toISOString()],
+    );
+    const jobs: DueJob[] = rows.map((r) => ({
+      name: JobName.SendEmail,
+      payload: { notificationId: r.id },
+      jobId: jobIds.sendEmail(r.id, r.attempts),
+      dueAt: r.next_attempt_at ? new Date(r.next_attempt_at) : now,
+    }));
+    const result = await this.queues.ensureJobs(QueueName.Email, jobs, now);
+    if (result.added || result.promoted) this.logger.log(`Outbox sweep: ${result.added} send jobs re-queued, ${result.promoted} brought forward, of ${rows.length} pending emails.`);
+    return { ...result, pending: rows.length };
+  }
+
+  /** One failed email back to pending, with a fresh 24-hour retry window, and queued at once. */
+  async retry(caller: AuthenticatedUser, id: string): Promise<NotificationRecord> {
+    const row = await this.db.transaction(async (m) => {
+      const found = await m.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!found) throw ApiError.notFound('email', id);
+      if (found.status !== 'failed') {
+        throw ApiError.invalidState(`Only a failed email can be retried; this one is ${found.status}.`, { status: found.status });
+      }
+      await m.query(
+        `UPDATE notifications SET status = 'pending', next_attempt_at = NULL, first_failed_at = NULL, claimed_until = NULL, permanent_failure = false WHERE id = $1`,
+        [id],
+      );
+      await this.audit.record(m, { actorId: caller.id, action: 'notification.retried', entityType: 'notification', entityId: id, before: { status: 'failed', lastError: found.lastError } });
+      return m.findOneOrFail(NotificationEntity, { where: { id } });
+    });
+    await this.queue([{ id: row.id, attempts: row.attempts }]);
+    return toNotificationRecord(row);
+  }
+
+  /** Every failed email back to pending and queued. */
+  async retryAllFailed(caller: AuthenticatedUser): Promise<RetryFailedResult> {
+    const rows = await this.db.transaction(async (m) => {
+      const [updated] = (await m.query(
+        `UPDATE notifications SET status = 'pending', next_attempt_at = NULL, first_failed_at = NULL, claimed_until = NULL, permanent_failure = false
+          WHERE status = 'failed' RETURNING id, attempts`,
+      )) as [Array<{ id: string; attempts: number }>, number];
+      if (updated.length) {
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: 'notification.retried_all',
+          entityType: 'notification',
+          entityId: '00000000-0000-0000-0000-000000000000',
+          after: { retried: updated.length },
+        });
+      }
+      return updated;
+    });
+    await this.queue(rows);
+    return { retried: rows.length };
+  }
+
+  private async queue(rows: Array<{ id: string; attempts: number }>): Promise<void> {
+    const now = this.clock.now();
+    const jobs: DueJob[] = rows.map((r) => ({ name: JobName.SendEmail, payload: { notificationId: r.id }, jobId: jobIds.sendEmail(r.id, r.attempts), dueAt: now }));
+    // Committed already: if Redis is away, the worker's sweep queues them within a minute.
+    await this.queues.ensureJobs(QueueName.Email, jobs, now).catch((error: Error) => this.logger.warn(`Retried emails not queued now (${error.message}); the outbox sweep will queue them.`));
+  }
+}
