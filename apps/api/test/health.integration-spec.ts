@@ -1,3 +1,4 @@
+import Redis from 'ioredis';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { DisposableRedis } from './support/redis-server';
 import { TcpProxy } from './support/tcp-proxy';
@@ -18,8 +19,30 @@ describe('GET /api/health', () => {
     try {
       const result = await call(t.url, 'GET', '/api/health');
       expect(result.status).toBe(200);
-      expect(result.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+      expect(result.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', worker: 'up' });
     } finally {
+      await t.close();
+    }
+  });
+
+  it('reads the worker heartbeat: silent for over 2 minutes is "degraded" with worker "down" (still 200), a fresh beat is "ok"', async () => {
+    const prefix = `health-worker-${Date.now()}`;
+    const t = await startTestApp({ QUEUE_PREFIX: prefix });
+    const redis = new Redis(t.config.redisUrl);
+    try {
+      const stale = new Date(Date.now() - 3 * 60_000).toISOString();
+      await redis.set(`${prefix}:worker:heartbeat`, stale);
+      const silent = await call(t.url, 'GET', '/api/health');
+      expect(silent.status).toBe(200);
+      expect(silent.body).toEqual({ status: 'degraded', database: 'up', redis: 'up', worker: 'down', workerHeartbeatAt: stale });
+
+      const fresh = new Date().toISOString();
+      await redis.set(`${prefix}:worker:heartbeat`, fresh);
+      const alive = await call(t.url, 'GET', '/api/health');
+      expect(alive.body).toEqual({ status: 'ok', database: 'up', redis: 'up', worker: 'up', workerHeartbeatAt: fresh });
+    } finally {
+      await redis.del(`${prefix}:worker:heartbeat`);
+      redis.disconnect();
       await t.close();
     }
   });
@@ -57,7 +80,7 @@ describe('GET /api/health', () => {
 
       await redis.up();
       const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
-      expect(back.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+      expect(back.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', worker: 'up' });
     });
   });
 
@@ -81,7 +104,7 @@ describe('GET /api/health', () => {
 
       await proxy.up();
       const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
-      expect(back.body).toEqual({ status: 'ok', database: 'up', redis: 'up' });
+      expect(back.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', worker: 'up' });
     } finally {
       await t.close();
       await proxy.down();

@@ -120,8 +120,9 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     const pm = await f.pm(lineManager);
     const start = futureMonday(10);
     const kickoff = new Date(`${start}T10:00:00.000Z`);
-    // "Now" is 24 h (the lead) and 2 s before the kickoff: its reminder is due in 2 s.
+    // "Now" is 24 h (the lead) and 2 s before the kickoff: its reminder is due in 2 s. The API and the worker share the time.
     controlClock(t.app, new Date(kickoff.getTime() - 24 * HOUR - 2000));
+    controlClock(worker.context, new Date(kickoff.getTime() - 24 * HOUR - 2000));
     await f.booked(pm, lineManager, host, team.id, start, 1);
 
     await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.startsWith('Coming up: Kickoff')) && sink.to(host.user.email).some((m) => m.subject?.includes(pm.user.name)));
@@ -142,6 +143,7 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
       const start = futureMonday(14);
       const kickoff = new Date(`${start}T10:00:00.000Z`);
       const clock = controlClock(t.app, new Date(kickoff.getTime() - 3000));
+      controlClock(worker.context, new Date(kickoff.getTime() - 3000));
       const a = await f.booked(late, lineManager, host, team.id, start, 1);
       const b = await f.booked(diligent, lineManager, host, team.id, start, 1);
       const done = await call<Placement>(t.url, 'GET', `/api/placements/${b.placementId}`, { token: diligent.token });

@@ -41,7 +41,7 @@ export const skipReason = {
 };
 
 /** SQL for an instant as `toISOString()` writes it (milliseconds included), to fill `{at}` in bulk. */
-export const SQL_ISO = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+export const SQL_ISO = (column: string) => `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 /**
  * What each reminder, overdue and approval-nudge job did, in PostgreSQL.
