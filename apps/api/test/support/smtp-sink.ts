@@ -10,6 +10,9 @@ export class SmtpSink {
   readonly messages: ParsedMail[] = [];
   private refusals = 0;
   private refuseUntil = 0;
+  private rejectPattern: RegExp | null = null;
+  /** While set, every SMTP command (and the greeting) is answered this many ms late. */
+  slowMs = 0;
   refused = 0;
 
   private constructor(
@@ -23,6 +26,21 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      onConnect(_session, callback) {
+        setTimeout(() => callback(), sink?.slowMs ?? 0);
+      },
+      onMailFrom(_address, _session, callback) {
+        setTimeout(() => callback(), sink?.slowMs ?? 0);
+      },
+      onRcptTo(address, _session, callback) {
+        setTimeout(() => {
+          if (sink?.rejectPattern?.test(address.address)) {
+            callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+            return;
+          }
+          callback();
+        }, sink?.slowMs ?? 0);
+      },
       onData(stream, _session, callback) {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
@@ -37,7 +55,7 @@ export class SmtpSink {
           simpleParser(Buffer.concat(chunks))
             .then((mail) => {
               sink?.messages.push(mail);
-              callback();
+              setTimeout(() => callback(), sink?.slowMs ?? 0);
             })
             .catch((e: Error) => callback(e));
         });
@@ -66,6 +84,11 @@ export class SmtpSink {
   /** Answers 451 to every message for a while, as a mail server in trouble would. */
   refuseFor(ms: number): void {
     this.refuseUntil = Date.now() + ms;
+  }
+
+  /** Answers 550 (permanent) to recipients matching the pattern, as a server that knows no such user would; null stops. */
+  rejectRecipients(pattern: RegExp | null): void {
+    this.rejectPattern = pattern;
   }
 
   to(email: string): ParsedMail[] {
