@@ -460,9 +460,20 @@ test.describe('programme admin', () => {
       await page.reload();
       await expect(page.getByTestId('emails-table').getByRole('row').filter({ hasText: pm.email }).first()).toBeVisible({ timeout: 2_000 });
     }).toPass({ timeout: 45_000 });
-    await expect(page.getByTestId('queue-monitor-link')).toHaveAttribute('href', '/api/admin/queues');
     await saveScreen(page, 'admin-emails');
     await expectAccessible(page, 'admin emails');
+
+    // The queue monitor opens inside the app, with the admin's session (the API alone would answer 401).
+    await page.getByTestId('queue-monitor-link').click();
+    await expect(page).toHaveURL(/\/admin\/queues$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Queues' })).toBeVisible();
+    await expect(page.getByTestId('worker-status')).toContainText('Up');
+    await expect(page.getByTestId('worker-status')).toContainText('Last heartbeat');
+    for (const queue of ['reminders', 'email', 'maintenance']) {
+      await expect(page.getByTestId('queues-table').getByRole('row').filter({ hasText: queue })).toHaveCount(1);
+    }
+    await saveScreen(page, 'admin-queues');
+    await expectAccessible(page, 'admin queues');
 
     // Audit trail of the placement's request: who asked, who approved.
     await page.goto(`/admin/audit?entityType=rotation_request&entityId=${rotation.id}`);

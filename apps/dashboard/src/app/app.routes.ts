@@ -7,7 +7,7 @@ import { Shell } from './shell/shell';
  * Each feature library brings its own lazily loaded routes:
  * manager (approvals, timeline, placements, capacity, check-in tracker, insights),
  * pm (plan a rotation, my rotations, check-in reflections), admin (users, teams,
- * blackouts, policy, email log, audit).
+ * blackouts, policy, email log, queues, audit).
  */
 export const appRoutes: Route[] = [
   { path: 'login', component: LoginPage, title: 'Sign in · Stint' },

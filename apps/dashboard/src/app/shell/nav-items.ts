@@ -24,6 +24,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Blackouts', icon: 'event_busy', link: '/admin/blackouts', roles: ['admin'] },
   { label: 'Policy', icon: 'tune', link: '/admin/policy', roles: ['admin'] },
   { label: 'Email log', icon: 'mail', link: '/admin/emails', roles: ['admin'] },
+  { label: 'Queues', icon: 'dns', link: '/admin/queues', roles: ['admin'] },
   { label: 'Audit trail', icon: 'history', link: '/admin/audit', roles: ['admin'] },
 ];
 

@@ -1,18 +1,23 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AuditEntry, NotificationKind, NotificationRecord, NotificationStatus, Page } from '@stint/contracts';
+import type {
+  AuditEntry,
+  FailedJob,
+  JobRun,
+  JobRunOutcome,
+  NotificationKind,
+  NotificationRecord,
+  NotificationStatus,
+  Page,
+  QueueMonitor,
+  RetryFailedResult,
+} from '@stint/contracts';
 import { Observable } from 'rxjs';
 import { queryParams } from './http-params';
 
-export interface QueueState {
-  name: string;
-  waiting: number;
-  delayed: number;
-  active: number;
-  failed: number;
-  completed: number;
-  paused: number;
-}
+/** The queues the API monitors, in the order the monitor lists them. */
+export const QUEUE_NAMES = ['reminders', 'email', 'maintenance'] as const;
+export type QueueName = (typeof QUEUE_NAMES)[number];
 
 /** The admin's window on what the system did: emails, the audit trail, the queues. */
 @Injectable({ providedIn: 'root' })
@@ -23,11 +28,34 @@ export class OperationsApi {
     return this.http.get<Page<NotificationRecord>>('/api/notifications', { params: queryParams(filter) });
   }
 
+  /** Queues a failed email again (409 INVALID_STATE unless it is failed). */
+  retryEmail(id: string): Observable<NotificationRecord> {
+    return this.http.post<NotificationRecord>(`/api/notifications/${encodeURIComponent(id)}/retry`, {});
+  }
+
+  /** Queues every failed email again. */
+  retryFailedEmails(): Observable<RetryFailedResult> {
+    return this.http.post<RetryFailedResult>('/api/notifications/retry-failed', {});
+  }
+
   audit(filter: { entityType?: string | null; entityId?: string | null; page?: number; pageSize?: number }): Observable<Page<AuditEntry>> {
     return this.http.get<Page<AuditEntry>>('/api/audit', { params: queryParams(filter) });
   }
 
-  queues(): Observable<{ queues: QueueState[] }> {
-    return this.http.get<{ queues: QueueState[] }>('/api/admin/queues');
+  queueMonitor(): Observable<QueueMonitor> {
+    return this.http.get<QueueMonitor>('/api/admin/queues');
+  }
+
+  failedJobs(queue: QueueName, paging: { page?: number; pageSize?: number }): Observable<Page<FailedJob>> {
+    return this.http.get<Page<FailedJob>>(`/api/admin/queues/${queue}/failed`, { params: queryParams(paging) });
+  }
+
+  /** Runs a failed job again (404 NOT_FOUND once it is no longer failed). */
+  retryJob(queue: string, id: string): Observable<void> {
+    return this.http.post<void>(`/api/admin/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/retry`, {});
+  }
+
+  jobRuns(filter: { outcome?: JobRunOutcome | null; page?: number; pageSize?: number }): Observable<Page<JobRun>> {
+    return this.http.get<Page<JobRun>>('/api/admin/job-runs', { params: queryParams(filter) });
   }
 }

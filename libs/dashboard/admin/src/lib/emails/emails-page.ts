@@ -1,19 +1,22 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationStatus } from '@stint/contracts';
+import { RouterLink } from '@angular/router';
+import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationRecord, type NotificationStatus } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { debounceTime, distinctUntilChanged } from 'rxjs';
-import { injectListPage, loadable, LOADING, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
+import { debounceTime, distinctUntilChanged, firstValueFrom, switchMap } from 'rxjs';
+import { confirmAction, injectListPage, loadable, LOADING, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
 import { formatInstant } from '../util/format';
 
@@ -35,7 +38,7 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
 
 @Component({
   selector: 'lib-emails-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   styles: `
@@ -45,18 +48,23 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
     h2 { margin: 0; }
     .last-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); max-width: 420px; overflow-wrap: anywhere; }
     tr.failed td { background: color-mix(in srgb, var(--mat-sys-error-container) 40%, transparent); }
+    .permanent { display: block; margin-top: 4px; color: var(--mat-sys-error); font: var(--mat-sys-label-medium); }
   `,
   template: `
-    <div class="head"><h1>Email log</h1></div>
-    <p class="lead">Every email Stint recorded, newest first. Failed ones are retried with back-off; the last error says why the mail server refused.</p>
+    <div class="head">
+      <h1>Email log</h1>
+      <button mat-stroked-button type="button" (click)="retryAll()" [disabled]="busy()" data-testid="retry-all-failed"><mat-icon aria-hidden="true">replay</mat-icon> Retry all failed</button>
+    </div>
+    <p class="lead">
+      Every email Stint recorded, newest first. A failed send is retried with back-off (at most 5 minutes apart) for 24 hours; a permanent refusal (a 5xx reply) is not retried. The
+      last error says why the mail server refused: once that is fixed, retry failed emails here.
+    </p>
 
     <mat-card appearance="outlined" class="queues">
       <mat-card-content>
         <div class="queues-head">
           <h2>Queue monitor</h2>
-          <a mat-stroked-button href="/api/admin/queues" target="_blank" rel="noopener" data-testid="queue-monitor-link">
-            <mat-icon aria-hidden="true">open_in_new</mat-icon> Open queue monitor
-          </a>
+          <a mat-stroked-button routerLink="/admin/queues" data-testid="queue-monitor-link"><mat-icon aria-hidden="true">dns</mat-icon> Open queue monitor</a>
         </div>
         @if (queues(); as state) {
           @if (state.status === 'ready') {
@@ -126,14 +134,25 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
               <td mat-cell *matCellDef="let n">
                 <span class="chip" [class.ok]="n.status === 'sent'" [class.bad]="n.status === 'failed'" [class.wait]="n.status === 'pending'">{{ statusText(n.status) }}</span>
+                @if (n.status === 'failed' && n.permanentFailure) {
+                  <span class="permanent">Refused permanently</span>
+                }
               </td>
             </ng-container>
             <ng-container matColumnDef="delivery">
               <th mat-header-cell *matHeaderCellDef scope="col">Delivery</th>
               <td mat-cell *matCellDef="let n">
-                <div>{{ n.attempts }} {{ n.attempts === 1 ? 'attempt' : 'attempts' }}{{ n.sentAt ? ', sent ' + when(n.sentAt) : '' }}</div>
+                <div>{{ deliveryText(n) }}</div>
                 @if (n.lastError) {
                   <div class="last-error">Last error: {{ n.lastError }}</div>
+                }
+              </td>
+            </ng-container>
+            <ng-container matColumnDef="actions">
+              <th mat-header-cell *matHeaderCellDef scope="col" class="actions"><span class="sr-only">Actions</span></th>
+              <td mat-cell *matCellDef="let n" class="actions">
+                @if (n.status === 'failed') {
+                  <button mat-button type="button" (click)="retry(n)" [disabled]="busy()" [attr.aria-label]="'Retry the email to ' + n.recipient" data-testid="retry-email">Retry</button>
                 }
               </td>
             </ng-container>
@@ -158,6 +177,8 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
 })
 export class EmailsPage {
   private readonly api = inject(OperationsApi);
+  private readonly dialog = inject(MatDialog);
+  private readonly snackBar = inject(MatSnackBar);
   private readonly timeZone = inject(SessionService).user()?.timezone ?? 'UTC';
 
   protected readonly kinds = NOTIFICATION_KINDS;
@@ -165,7 +186,8 @@ export class EmailsPage {
   protected readonly kindLabel = KIND_LABEL;
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly pageSizes = [...PAGE_SIZES];
-  protected readonly columns = ['createdAt', 'kind', 'recipient', 'subject', 'status', 'delivery'];
+  protected readonly columns = ['createdAt', 'kind', 'recipient', 'subject', 'status', 'delivery', 'actions'];
+  protected readonly busy = signal(false);
 
   private readonly list = injectListPage({
     read: (p) => ({
@@ -179,7 +201,8 @@ export class EmailsPage {
   });
   protected readonly query = this.list.query;
   protected readonly emails = this.list.state;
-  protected readonly queues = toSignal(loadable(this.api.queues(), describeError), { initialValue: LOADING });
+  /** Read again with the list, so a retry shows in the counts too. */
+  protected readonly queues = toSignal(this.list.reloads.pipe(switchMap(() => loadable(this.api.queueMonitor(), describeError))), { initialValue: LOADING });
 
   protected readonly recipient = new FormControl(this.query().recipient, { nonNullable: true });
 
@@ -191,6 +214,14 @@ export class EmailsPage {
 
   protected when(instant: string | null): string {
     return formatInstant(instant, this.timeZone);
+  }
+
+  /** `2 attempts, next attempt Mon 4 Jan 2027, 10:05` or `1 attempt, sent …`. */
+  protected deliveryText(n: NotificationRecord): string {
+    const parts = [`${n.attempts} ${n.attempts === 1 ? 'attempt' : 'attempts'}`];
+    if (n.sentAt) parts.push(`sent ${this.when(n.sentAt)}`);
+    if (n.status === 'pending' && n.nextAttemptAt) parts.push(`next attempt ${this.when(n.nextAttemptAt)}`);
+    return parts.join(', ');
   }
 
   protected kindText(kind: NotificationKind): string {
@@ -207,5 +238,40 @@ export class EmailsPage {
 
   protected page(event: PageEvent): void {
     this.list.page(event);
+  }
+
+  protected async retry(email: NotificationRecord): Promise<void> {
+    this.busy.set(true);
+    try {
+      await firstValueFrom(this.api.retryEmail(email.id));
+      this.snackBar.open(`The email to ${email.recipient} is queued to send again.`, 'OK', { duration: 5000 });
+    } catch (error) {
+      this.snackBar.open(`Could not retry: ${describeError(error).message}`, 'OK', { duration: 8000 });
+    } finally {
+      this.busy.set(false);
+      this.list.reload();
+    }
+  }
+
+  protected async retryAll(): Promise<void> {
+    const yes = await confirmAction(this.dialog, {
+      title: 'Retry all failed emails?',
+      message: 'Every failed email is queued to send again. Fix what made them fail first (the last error says what), or they will fail again.',
+      confirm: 'Retry all failed',
+      cancel: 'Not now',
+    });
+    if (!yes) return;
+    this.busy.set(true);
+    try {
+      const { retried } = await firstValueFrom(this.api.retryFailedEmails());
+      this.snackBar.open(retried ? `${retried} failed ${retried === 1 ? 'email is' : 'emails are'} queued to send again.` : 'There were no failed emails to retry.', 'OK', {
+        duration: 6000,
+      });
+    } catch (error) {
+      this.snackBar.open(`Could not retry: ${describeError(error).message}`, 'OK', { duration: 8000 });
+    } finally {
+      this.busy.set(false);
+      this.list.reload();
+    }
   }
 }
