@@ -1,4 +1,4 @@
-/* Fault suite: the built API and worker as real processes, killed and starved on purpose. Run `npm run test:faults`. */
+/* Fault suite: the built API and worker as real processes, killed and starved on purpose, sized by real outages (SMTP down 6 min, PostgreSQL cut 60 s). Run `npm run test:faults`. */
 module.exports = {
   displayName: 'api-faults',
   preset: '../../jest.preset.js',
@@ -12,4 +12,6 @@ module.exports = {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 300000,
+  // Each fault file has its own database and queue prefix; the long outages run side by side.
+  maxWorkers: 6,
 };

@@ -75,8 +75,8 @@ describe('faults', () => {
       const mine = () => sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
       await waitUntil(() => mine().length >= 30, 60_000, 'the first emails');
       await a.kill9();
-      // BullMQ notices the dead worker's active jobs as stalled (30 s) and the other worker takes them.
-      await waitUntil(async () => (await statusCounts(tag))['sent'] === 150, 150_000, 'all 150 emails marked sent');
+      // The dead worker's claims expire (3 minutes) and the other worker's outbox sweep re-queues those emails.
+      await waitUntil(async () => (await statusCounts(tag))['sent'] === 150, 5 * 60_000, 'all 150 emails marked sent');
       const ids = new Set(mine().map((m) => m.messageId));
       expect(ids.size).toBe(150);
       // SMTP itself cannot be exactly-once: a message accepted in the instant before the kill may go out again,
@@ -86,7 +86,7 @@ describe('faults', () => {
       await a.stop();
       await b.stop();
     }
-  });
+  }, 8 * 60_000);
 
   it('Redis loses every key of the instance and the processes restart: every pending email is still sent once', async () => {
     const tag = `flush-${Date.now()}`;
@@ -145,31 +145,6 @@ describe('faults', () => {
     } finally {
       await proxied.stop();
       await proxy.down();
-    }
-  });
-
-  it('SMTP refusing for 2 minutes: emails are retried with back-off, then all delivered once', async () => {
-    const tag = `smtp-${Date.now()}`;
-    sink.refuseFor(120_000);
-    await recordEmails(tag, 20);
-    const worker = new StintProcess('worker', env());
-    worker.start();
-    try {
-      // Every email is tried, refused, and stays pending with its attempt and error recorded.
-      await waitUntil(
-        async () => (await sql<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1 AND attempts >= 1`, [`${tag}:%`]))[0]?.n === 20,
-        60_000,
-        'a refused attempt for every email',
-      );
-      const during = await sql<{ status: string; last_error: string | null }>(`SELECT status, last_error FROM notifications WHERE dedupe_key LIKE $1`, [`${tag}:%`]);
-      expect(during.every((r) => r.status === 'pending' && /451/.test(r.last_error ?? ''))).toBe(true);
-      await waitUntil(async () => (await statusCounts(tag))['sent'] === 20, 240_000, 'delivery after SMTP recovered');
-      const mine = sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
-      expect(mine).toHaveLength(20);
-      expect(new Set(mine.map((m) => m.messageId)).size).toBe(20);
-      expect(await statusCounts(tag)).toEqual({ sent: 20 });
-    } finally {
-      await worker.stop();
     }
   });
 
