@@ -122,9 +122,9 @@ const TABLE: Row[] = [
   row('POST',   '/api/rotation-requests {pmId: owner}',       'none',            '201   403   201  404  404   201   401', (w, t) => ({ path: '/api/rotation-requests', body: { teamId: w.hostTeam.id, startDate: t.start, durationWeeks: 1, goals: ['closing'], pmId: t.pmId } })),
   row('GET',    '/api/rotation-requests/:id',                 'pending',         '200   404   200  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}` })),
   row('PATCH',  '/api/rotation-requests/:id',                 'pending',         '200   404   403  403  404   403   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}`, body: { goals: ['negotiation', 'closing'] } })),
-  row('POST',   '/api/rotation-requests/:id/approve (pending_manager)', 'pending', '403 404   200  403  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/approve`, body: { comment: 'ok' } })),
+  row('POST',   '/api/rotation-requests/:id/approve (pending_manager)', 'pending', '403 404   200  403  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/approve`, body: { step: 'manager', comment: 'ok' } })),
   row('POST',   '/api/rotation-requests/:id/reject (pending_manager)',  'pending', '403 404   200  403  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/reject`, body: { comment: 'not now' } })),
-  row('POST',   '/api/rotation-requests/:id/approve (pending_host)',    'released', '403 404  403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/approve`, body: { comment: 'welcome' } })),
+  row('POST',   '/api/rotation-requests/:id/approve (pending_host)',    'released', '403 404  403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/approve`, body: { step: 'host', comment: 'welcome' } })),
   row('POST',   '/api/rotation-requests/:id/reject (pending_host)',     'released', '403 404  403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/reject`, body: { comment: 'team is busy' } })),
   row('POST',   '/api/rotation-requests/:id/withdraw',        'pending',         '200   404   403  403  404   403   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/withdraw`, body: {} })),
 

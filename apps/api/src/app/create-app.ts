@@ -5,8 +5,13 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import {
   AllExceptionsFilter,
+  ApiError,
   AppConfig,
+  clientErrorHandler,
   createValidationPipe,
+  jsonDepth,
+  MAX_BODY_BYTES,
+  MAX_BODY_DEPTH,
   MetricsService,
   UnmatchedRouteHandler,
 } from '@stint/api-core';
@@ -20,13 +25,29 @@ import { AppModule } from './app.module';
 /** Builds the HTTP application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
-    bodyLimit: 1024 * 1024,
+    bodyLimit: MAX_BODY_BYTES,
+    // Errors Node's HTTP parser raises (431, bad header bytes) in the contract's shape.
+    clientErrorHandler,
     trustProxy: true,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
     },
+  });
+  // JSON bodies nested deeper than MAX_BODY_DEPTH are refused before parsing (a linear scan), so no handler,
+  // class-transformer or validator ever recurses through them.
+  const fastifyInstance = adapter.getInstance();
+  const parseJson = fastifyInstance.getDefaultJsonParser('error', 'error');
+  fastifyInstance.removeContentTypeParser('application/json');
+  fastifyInstance.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = typeof body === 'string' ? body : body.toString('utf8');
+    if (jsonDepth(text, MAX_BODY_DEPTH) > MAX_BODY_DEPTH) {
+      const message = `The body nests deeper than ${MAX_BODY_DEPTH} levels; flatten it.`;
+      done(ApiError.validation({ body: message }, message), undefined);
+      return;
+    }
+    parseJson(request, text, done);
   });
   // Registered before Nest's middleware, so the JSON request log and the response share one id.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
@@ -37,6 +58,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
     abortOnError: false,
+    // The JSON parser is ours (depth-limited, above); Nest would otherwise register its own over it.
+    bodyParser: false,
   });
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');

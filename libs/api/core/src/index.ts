@@ -22,3 +22,4 @@ export * from './lib/database/transaction-runner';
 export * from './lib/http/api-page.decorator';
 export * from './lib/database/policy';
 export * from './lib/http/like-pattern';
+export * from './lib/http/input-gate';

@@ -57,11 +57,18 @@ export class UsersService {
       const managerId = input.managerId !== undefined ? input.managerId : existing.managerId;
       if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
       await this.assertManagerRule(m, role, managerId, id);
-      if (role !== existing.role && existing.role === 'manager' && role === 'pm') {
+      if (existing.role === 'admin' && existing.active && (role !== 'admin' || input.active === false)) {
+        const others: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> $1`, [id]);
+        if ((others[0]?.n ?? 0) === 0) {
+          throw ApiError.invalidState('Stint needs at least one active admin: make someone else an admin first.', { activeAdmins: 1 });
+        }
+      }
+      // Whoever still has reports or teams must keep a role that may have them (manager or admin).
+      if (role !== existing.role && role === 'pm' && (existing.role === 'manager' || existing.role === 'admin')) {
         const reports = await m.count(UserEntity, { where: { managerId: id } });
         const teams: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`, [id]);
         if (reports > 0 || (teams[0]?.n ?? 0) > 0) {
-          throw ApiError.invalidState('This manager still has reports or teams; move them to another manager first.', {
+          throw ApiError.invalidState(`This ${existing.role} still has reports or teams; move them to another manager first.`, {
             reports,
             teams: teams[0]?.n ?? 0,
           });

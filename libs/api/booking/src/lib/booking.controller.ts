@@ -51,11 +51,11 @@ export class RequestsController {
 
   @Post(':id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: "Line manager releases (→ pending_host); host manager agrees, which books it (→ booked), or 409 CAPACITY_FULL with suggestions." })
+  @ApiOperation({ summary: "Line manager releases (step manager → pending_host); host manager agrees (step host), which books it (→ booked), or 409 CAPACITY_FULL with suggestions. A repeat of a decided step is 409 INVALID_STATE." })
   @ApiOkResponse({ type: RotationRequestDto })
   @ApiErrorResponses(400, 401, 403, 404, 409, 422)
   approve(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('rotation request')) id: string, @Body() body: DecisionDto): Promise<RotationRequest> {
-    return this.requests.approve(caller, id, body.comment ?? '');
+    return this.requests.approve(caller, id, body.comment ?? '', body.step);
   }
 
   @Post(':id/reject')
@@ -64,7 +64,7 @@ export class RequestsController {
   @ApiOkResponse({ type: RotationRequestDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   reject(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('rotation request')) id: string, @Body() body: RejectDto): Promise<RotationRequest> {
-    return this.requests.reject(caller, id, body.comment);
+    return this.requests.reject(caller, id, body.comment, body.step);
   }
 
   @Post(':id/withdraw')

@@ -144,12 +144,13 @@ export class RequestsService {
     return this.get(caller, id);
   }
 
-  async approve(caller: AuthenticatedUser, id: string, comment: string): Promise<RotationRequest> {
+  async approve(caller: AuthenticatedUser, id: string, comment: string, requested?: ApprovalStep): Promise<RotationRequest> {
     let capacityFull: { teamId: string; pmId: string; startDate: string; durationWeeks: number; error: ApiError } | null = null;
     try {
       await this.tx.run(async (m) => {
         const { request, parties } = await this.loadVisible(m, caller, id, true);
-        const step = this.assertApprover(caller, request, parties);
+        const step = this.assertApprover(caller, request, parties, requested);
+        await this.assertPmActive(m, request.pmId);
         // Lock order everywhere: request row, then team row, then the PM's advisory lock.
         const team = await this.requireTeam(m, request.teamId, true);
         await lockPm(m, request.pmId);
@@ -205,10 +206,10 @@ export class RequestsService {
     return this.get(caller, id);
   }
 
-  async reject(caller: AuthenticatedUser, id: string, comment: string): Promise<RotationRequest> {
+  async reject(caller: AuthenticatedUser, id: string, comment: string, requested?: ApprovalStep): Promise<RotationRequest> {
     await this.tx.run(async (m) => {
       const { request, parties } = await this.loadVisible(m, caller, id, true);
-      const step = this.assertApprover(caller, request, parties);
+      const step = this.assertApprover(caller, request, parties, requested, false);
       const before = snapshot(request);
       await m.insert(RequestApprovalEntity, { requestId: id, step, decision: 'rejected', byId: caller.id, comment, at: this.clock.now() });
       request.status = 'rejected';
@@ -232,17 +233,42 @@ export class RequestsService {
     return this.get(caller, id);
   }
 
-  /** Which step the caller decides, or why they may not. */
-  private assertApprover(caller: AuthenticatedUser, request: RotationRequestEntity, parties: Parties): 'manager' | 'host' {
-    if (request.status === 'pending_manager') {
-      if (caller.role === 'admin' || parties.lineManagerId === caller.id) return 'manager';
-      throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
+  /**
+   * Which step the caller decides, or why they may not. A decision names its
+   * step (`manager` releases, `host` agrees to host); a step that is not the
+   * current one is 409, so a repeated click never decides a second step. A
+   * caller who holds both keys (an admin, or a manager who is both the PM's
+   * line manager and the host) must name `host` to approve the host step (a
+   * rejection ends the request, so it cannot take a second step anyway).
+   */
+  private assertApprover(caller: AuthenticatedUser, request: RotationRequestEntity, parties: Parties, requested?: ApprovalStep, approving = true): ApprovalStep {
+    const current: ApprovalStep | null = request.status === 'pending_manager' ? 'manager' : request.status === 'pending_host' ? 'host' : null;
+    if (!current) throw ApiError.invalidState(`This request is ${request.status}; there is nothing to decide.`, { status: request.status });
+    const mayRelease = caller.role === 'admin' || parties.lineManagerId === caller.id;
+    const mayHost = caller.role === 'admin' || parties.hostManagerId === caller.id;
+    if (current === 'manager' && !mayRelease) throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
+    if (current === 'host' && !mayHost) throw ApiError.forbidden("This request waits for the host team's manager to agree.");
+    if (requested && requested !== current) {
+      throw ApiError.invalidState(
+        requested === 'manager'
+          ? 'This request has already been released (it waits for the host); the manager step cannot be taken again.'
+          : "This request still waits for the line manager's release; the host step comes after it.",
+        { status: request.status, step: current },
+      );
     }
-    if (request.status === 'pending_host') {
-      if (caller.role === 'admin' || parties.hostManagerId === caller.id) return 'host';
-      throw ApiError.forbidden("This request waits for the host team's manager to agree.");
+    if (approving && !requested && current === 'host' && mayRelease && mayHost) {
+      throw ApiError.invalidState('You hold both keys and this request has already been released. To agree to host as well, send step "host".', {
+        status: request.status,
+        step: current,
+      });
     }
-    throw ApiError.invalidState(`This request is ${request.status}; there is nothing to decide.`, { status: request.status });
+    return current;
+  }
+
+  /** A deactivated PM's request can no longer be released or booked. */
+  private async assertPmActive(m: EntityManager, pmId: string): Promise<void> {
+    const rows: Array<{ active: boolean }> = await m.query(`SELECT active FROM users WHERE id = $1`, [pmId]);
+    if (!rows[0]?.active) throw ApiError.invalidState('This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.', { pmActive: false });
   }
 
   /** Planning for someone else: admins for anyone, a manager for their own reports; otherwise the PM is invisible (404). */
@@ -334,6 +360,8 @@ export class RequestsService {
     }));
   }
 }
+
+export type ApprovalStep = 'manager' | 'host';
 
 function snapshot(r: RotationRequestEntity): Record<string, unknown> {
   return { status: r.status, teamId: r.teamId, startDate: r.startDate, endDate: r.endDate, durationWeeks: r.durationWeeks, placementId: r.placementId };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, Clock, loadPolicy } from '@stint/api-core';
+import { ApiError, Clock, LATEST_DATE, loadPolicy } from '@stint/api-core';
 import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
 import { addDays, dailyLoad, diffDays, eachDay, findSlots, maxDate, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
@@ -26,7 +26,10 @@ export class SlotsService {
   ) {}
 
   /** Earliest feasible slots per team that pass every rule for that PM. */
-  async search(search: SlotSearch, m: EntityManager = this.db.manager): Promise<SlotSuggestion[]> {
+  async search(input: SlotSearch, m: EntityManager = this.db.manager): Promise<SlotSuggestion[]> {
+    // Stint works with dates up to 2100-12-31 only: no slot is offered beyond it.
+    const search = { ...input, latestEnd: input.latestEnd > LATEST_DATE ? LATEST_DATE : input.latestEnd };
+    if (search.earliestStart > search.latestEnd) return [];
     const teams: TeamRow[] = await m.query(
       `SELECT id, name::text AS name, capacity, active, timezone, manager_id, holiday_country FROM teams
         WHERE active AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY name`,

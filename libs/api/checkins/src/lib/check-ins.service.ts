@@ -115,8 +115,11 @@ export class CheckInsService {
 
   async addFeedback(caller: AuthenticatedUser, id: string, text: string): Promise<CheckIn> {
     await this.tx.run(async (m) => {
-      await this.access(m, caller, id);
+      const access = await this.access(m, caller, id, true);
       if (caller.role === 'pm') throw ApiError.forbidden('Feedback on a check-in comes from managers; the PM writes the reflection.');
+      if (access.checkIn.cancelledAt || access.placementCancelled) {
+        throw ApiError.invalidState('This check-in was cancelled with its placement; there is nothing to give feedback on.', { status: 'cancelled' });
+      }
       await m.insert(CheckInFeedbackEntity, { checkInId: id, byId: caller.id, text, at: this.clock.now() });
       await this.audit.record(m, { actorId: caller.id, action: 'check_in.feedback', entityType: 'check_in', entityId: id, after: { text } });
     });

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { TimeZoneCatalog } from './database/time-zone-catalog';
 import { TransactionRunner } from './database/transaction-runner';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
@@ -49,6 +50,7 @@ export class CoreModule implements OnApplicationShutdown {
         TransactionRunner,
         HealthService,
         MetricsService,
+        TimeZoneCatalog,
       ],
       exports: [APP_CONFIG, REDIS, Clock, TransactionRunner, HealthService, MetricsService, TypeOrmModule],
     };

@@ -45,4 +45,28 @@ describe('buildInvite', () => {
     expect(ics).toContain('STATUS:CANCELLED');
     expect(ics).toContain('SEQUENCE:3');
   });
+
+  it('writes display names RFC 5545 allows: no escaped quotes inside a quoted CN', () => {
+    const ics = unfold(
+      buildInvite(
+        'REQUEST',
+        [
+          {
+            uid: 'checkin-10@stint',
+            sequence: 0,
+            summary: 'Kickoff',
+            description: '',
+            url: '',
+            when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 },
+            organizer: { name: 'Stint', email: 'stint@localhost' },
+            attendees: [{ name: 'Pat "The Closer" Lee', email: 'pat@example.com' }],
+          },
+        ],
+        new Date('2027-01-01T00:00:00Z'),
+      ),
+    );
+    const attendee = ics.split('\r\n').find((line) => line.startsWith('ATTENDEE')) ?? '';
+    expect(attendee).not.toContain('\\"');
+    expect(attendee).toMatch(/CN="Pat 'The Closer' Lee"/);
+  });
 });

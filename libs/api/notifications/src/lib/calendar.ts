@@ -19,6 +19,16 @@ export interface CalendarEventSpec {
   attendees: CalendarPerson[];
 }
 
+/**
+ * A display name as an iCalendar CN parameter may hold it: RFC 5545 quotes
+ * parameter values with DQUOTE and allows no DQUOTE (and no control
+ * character) inside, so those are replaced rather than escaped.
+ */
+export function calendarName(name: string): string {
+  // eslint-disable-next-line no-control-regex
+  return name.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+}
+
 function utcDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
 }
@@ -50,8 +60,8 @@ export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventS
       summary: spec.summary,
       description: spec.description,
       url: spec.url,
-      organizer: { name: spec.organizer.name, email: spec.organizer.email },
-      attendees: spec.attendees.map((a) => ({ name: a.name, email: a.email, rsvp: false })),
+      organizer: { name: calendarName(spec.organizer.name), email: spec.organizer.email },
+      attendees: spec.attendees.map((a) => ({ name: calendarName(a.name), email: a.email, rsvp: false })),
       status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       ...timing,
     });

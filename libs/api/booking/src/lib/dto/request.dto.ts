@@ -86,7 +86,16 @@ export class UpdateRequestDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(2000) motivation?: string;
 }
 
+const STEPS = ['manager', 'host'] as const;
+const STEP_DOC =
+  'The step this decision is for: `manager` (the line manager releases the PM) or `host` (the host team\'s manager agrees, which books). A step that is not the current one is 409 INVALID_STATE, so a repeated click has no second effect. Without it the caller decides the current step, except that, to approve, a caller who holds both keys (an admin, or the PM\'s line manager who also manages the team) must send `host` to take the host step.';
+
 export class DecisionDto {
+  @ApiPropertyOptional({ enum: STEPS, description: STEP_DOC })
+  @IsOptional()
+  @IsIn(STEPS, { message: 'step must be manager or host' })
+  step?: 'manager' | 'host';
+
   @ApiPropertyOptional({ example: 'Enjoy the stint.' })
   @IsOptional()
   @Transform(trim)
@@ -96,6 +105,11 @@ export class DecisionDto {
 }
 
 export class RejectDto {
+  @ApiPropertyOptional({ enum: STEPS, description: STEP_DOC })
+  @IsOptional()
+  @IsIn(STEPS, { message: 'step must be manager or host' })
+  step?: 'manager' | 'host';
+
   @ApiProperty({ example: 'Q4 launch needs you here.' })
   @Transform(trim)
   @IsString({ message: 'comment must be a string' })

@@ -1,5 +1,6 @@
 import { isClockTime, isIsoDate, isSupportedCountry, isValidTimeZone } from '@stint/scheduling';
 import { registerDecorator, ValidationOptions } from 'class-validator';
+import { EARLIEST_DATE, isDateInRange, isKnownTimeZone, LATEST_DATE } from './input-gate';
 
 function rule(name: string, test: (value: unknown) => boolean, message: string) {
   return (options?: ValidationOptions): PropertyDecorator =>
@@ -13,11 +14,19 @@ function rule(name: string, test: (value: unknown) => boolean, message: string) 
       });
 }
 
-/** A calendar date `YYYY-MM-DD` that exists. */
-export const IsCalendarDate = rule('isCalendarDate', (v) => typeof v === 'string' && isIsoDate(v), '$property must be a date like 2027-01-04');
+/** A calendar date `YYYY-MM-DD` that exists, within 2000-01-01 … 2100-12-31. */
+export const IsCalendarDate = rule(
+  'isCalendarDate',
+  (v) => typeof v === 'string' && isIsoDate(v) && isDateInRange(v),
+  `$property must be a date between ${EARLIEST_DATE} and ${LATEST_DATE}, like 2027-01-04`,
+);
 
-/** An IANA time-zone name such as Europe/Berlin. */
-export const IsTimeZone = rule('isTimeZone', (v) => typeof v === 'string' && isValidTimeZone(v), '$property must be an IANA time zone such as Europe/Berlin');
+/** An IANA time-zone name such as Europe/Berlin that both the runtime and PostgreSQL know. */
+export const IsTimeZone = rule(
+  'isTimeZone',
+  (v) => typeof v === 'string' && v.length <= 64 && isValidTimeZone(v) && isKnownTimeZone(v),
+  '$property must be an IANA time zone such as Europe/Berlin',
+);
 
 /** A 24-hour time `HH:MM`. */
 export const IsClockTime = rule('isClockTime', (v) => typeof v === 'string' && isClockTime(v), '$property must be a time like 10:00');

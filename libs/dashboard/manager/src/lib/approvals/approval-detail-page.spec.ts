@@ -77,7 +77,8 @@ describe('ApprovalDetailPage', () => {
     const approve = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Approve') as HTMLButtonElement;
     approve.click();
     const call = http.expectOne('/api/rotation-requests/r1/approve');
-    expect(call.request.body).toEqual({});
+    // The step shown on screen is always named, so a double click cannot take the next step too.
+    expect(call.request.body).toEqual({ step: 'manager' });
     call.flush(
       {
         statusCode: 409,

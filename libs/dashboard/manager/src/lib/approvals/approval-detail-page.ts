@@ -247,7 +247,7 @@ export class ApprovalDetailPage {
     this.suggestions.set([]);
     this.message.set(null);
     try {
-      const updated = await firstValueFrom(this.api.approve(request.id, this.comment.value));
+      const updated = await firstValueFrom(this.api.approve(request, this.comment.value));
       this.request.set(updated);
       this.comment.reset();
       this.message.set(
@@ -278,7 +278,7 @@ export class ApprovalDetailPage {
         dismiss: 'Keep it',
         submit: 'Reject request',
         focusField: true,
-        send: (comment) => this.api.reject(request.id, comment),
+        send: (comment) => this.api.reject(request, comment),
         describeError,
       },
       { autoFocus: 'first-tabbable' },

@@ -41,12 +41,14 @@ export class ApprovalsService {
     return this.http.get<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}`).pipe(map(rememberNames));
   }
 
-  approve(id: string, comment: string): Observable<RotationRequest> {
-    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/approve`, comment.trim() ? { comment: comment.trim() } : {});
+  /** Always names the step shown on screen, so a double click can never take a second step. */
+  approve(request: Pick<RotationRequest, 'id' | 'status'>, comment: string): Observable<RotationRequest> {
+    const body = { step: stepOf(request), ...(comment.trim() && { comment: comment.trim() }) };
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(request.id)}/approve`, body);
   }
 
-  reject(id: string, comment: string): Observable<RotationRequest> {
-    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/reject`, { comment: comment.trim() });
+  reject(request: Pick<RotationRequest, 'id' | 'status'>, comment: string): Observable<RotationRequest> {
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(request.id)}/reject`, { step: stepOf(request), comment: comment.trim() });
   }
 
   availability(teamId: string, from: string, to: string): Observable<AvailabilityDay[]> {
@@ -64,4 +66,9 @@ export class ApprovalsService {
   policy(): Observable<ProgrammePolicy | null> {
     return this.http.get<ProgrammePolicy>('/api/policy').pipe(catchError(() => of(null)));
   }
+}
+
+/** The approval step a request waits for: the line manager's release, then the host's agreement. */
+export function stepOf(request: Pick<RotationRequest, 'status'>): 'manager' | 'host' {
+  return request.status === 'pending_manager' ? 'manager' : 'host';
 }
