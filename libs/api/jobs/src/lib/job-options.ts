@@ -38,8 +38,9 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.CheckInOverdue]: { attempts: 50 },
   [JobName.ApprovalNudge]: { attempts: 50 },
   [JobName.SendEmail]: { attempts: 20 },
-  [JobName.DailyDigest]: { attempts: 3, removeOnFail: { count: 100 } },
-  [JobName.Reconcile]: { attempts: 3, removeOnFail: { count: 100 } },
+  // Maintenance runs keep their last 50 completions, for operators (ids are unique per run, so none blocks another).
+  [JobName.DailyDigest]: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
+  [JobName.Reconcile]: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },
 };
 
 export function optionsFor(name: JobName, extra: JobsOptions = {}): JobsOptions {
