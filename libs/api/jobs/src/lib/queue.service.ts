@@ -123,18 +123,22 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   async ensureJobs(queueName: QueueName, jobs: DueJob[], now: Date): Promise<EnsureResult> {
     if (!jobs.length) return { added: 0, promoted: 0 };
     const queue = this.queue(queueName);
+    const wallStart = Date.now();
     const pending = await this.jobIdsIn(queueName, PENDING_STATES);
     const delayed = await this.jobIdsIn(queueName, ['delayed']);
+    const finished = await this.jobIdsIn(queueName, ['completed', 'failed']);
     const missing = jobs.filter((j) => !pending.has(j.jobId));
     const overdue = jobs.filter((j) => delayed.has(j.jobId) && j.dueAt.getTime() <= now.getTime());
     for (let i = 0; i < missing.length; i += 500) {
       const chunk = missing.slice(i, i + 500);
-      await Promise.all(chunk.map((j) => queue.remove(j.jobId)));
+      await Promise.all(chunk.filter((j) => finished.has(j.jobId)).map((j) => queue.remove(j.jobId)));
+      // Delays count from this moment, not from when the call began: a long call must not make jobs late.
+      const at = now.getTime() + (Date.now() - wallStart);
       await queue.addBulk(
         chunk.map((j) => ({
           name: j.name,
           data: j.payload,
-          opts: optionsFor(j.name, { jobId: j.jobId, delay: Math.max(0, j.dueAt.getTime() - now.getTime()) }),
+          opts: optionsFor(j.name, { jobId: j.jobId, delay: Math.max(0, j.dueAt.getTime() - at) }),
         })),
       );
     }
