@@ -9,6 +9,8 @@ import { NotificationEntity, toNotificationRecord } from './notification.entity'
 
 /** The most pending emails one sweep looks at; the next sweep takes the rest. */
 const SWEEP_LIMIT = 20_000;
+/** How long an email may sit past its moment before the light sweep suspects its job is gone. */
+const STALE_AFTER_MS = 2 * 60_000;
 
 /**
  * Keeps Redis in step with the outbox. PostgreSQL says which emails are still
@@ -28,11 +30,21 @@ export class OutboxSweeper {
     private readonly clock: Clock,
   ) {}
 
-  async sweep(): Promise<EnsureResult & { pending: number }> {
+  /**
+   * `all` (the reconciler, after a Redis loss, admins' retries) checks every
+   * pending email. `stale` (the watchdog, every 30 s) checks only those that
+   * should have gone out more than 2 minutes ago, or whose claim expired, so
+   * it costs next to nothing while mail flows normally.
+   */
+  async sweep(scope: 'all' | 'stale' = 'all'): Promise<EnsureResult & { pending: number }> {
     const now = this.clock.now();
+    const stale =
+      scope === 'stale'
+        ? `AND (claimed_until < $1::timestamptz OR COALESCE(next_attempt_at, created_at) < $1::timestamptz - make_interval(secs => ${STALE_AFTER_MS / 1000}))`
+        : '';
     const rows: Array<{ id: string; attempts: number; next_attempt_at: Date | null }> = await this.db.query(
       `SELECT id, attempts, next_attempt_at FROM notifications
-        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < $1::timestamptz)
+        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < $1::timestamptz) ${stale}
         ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,
       [now.toISOString()],
     );

@@ -30,7 +30,8 @@ export interface WatchdogReport {
 /**
  * Self-healing without a restart. Every 30 seconds each worker beats, publishes
  * its metrics, re-registers any job scheduler that is missing, and re-queues
- * pending emails whose send job is gone. A sentinel key tells when Redis lost
+ * pending emails that are more than 2 minutes overdue or whose claim expired
+ * (their send job is gone). A sentinel key tells when Redis lost
  * this instance's data (FLUSHALL, keys deleted, a Redis without persistence
  * restarted); then a full reconcile rebuilds every job PostgreSQL implies.
  */
@@ -74,7 +75,7 @@ export class Watchdog implements OnApplicationShutdown {
         if (dataLost) this.logger.warn(`Redis lost Stint's data (missing: ${sentinelMissing ? 'sentinel' : ''} ${restoredSchedulers.join(', ')}); schedulers restored, rebuilding every job from PostgreSQL.`);
         await this.queues.add(JobName.Reconcile, {}, { jobId: `reconcile-${first ? 'start' : 'heal'}-${Date.now()}` });
       }
-      const emails = await this.sweeper.sweep();
+      const emails = await this.sweeper.sweep('stale');
       return { restoredSchedulers: first ? [] : restoredSchedulers, dataLost, emailsQueued: emails.added };
     } catch (error) {
       this.logger.warn(`Watchdog check failed (${error instanceof Error ? error.message : String(error)}); trying again in ${WATCHDOG_EVERY_MS / 1000} s.`);
