@@ -38,19 +38,27 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('an expired session sends the user to sign in with a message', async ({ page }) => {
+  test('the token stays out of reach of page scripts, and a session ended elsewhere sends the user to sign in with a message', async ({ page, context, request }) => {
     await page.goto('/login');
-    await page.evaluate(() =>
-      localStorage.setItem(
-        'stint.session',
-        JSON.stringify({
-          accessToken: 'expired.token.value',
-          user: { id: 'x', email: 'a@b.c', name: 'Old session', role: 'admin', managerId: null, timezone: 'UTC', active: true },
-        }),
-      ),
-    );
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.getByRole('heading', { name: /Welcome, / })).toBeVisible();
+
+    // The credential is an httpOnly, SameSite=Strict cookie on /api: nothing a page script can read holds a token.
+    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }));
+    expect(readable).not.toMatch(/eyJ/);
+    const cookie = (await context.cookies()).find((c) => c.name === 'stint_session');
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });
+
+    // "Sign out everywhere" from another client ends this browser's session too.
+    const other = await request.post('/api/auth/login', { data: { email: ADMIN.email, password: ADMIN.password } });
+    const { accessToken } = (await other.json()) as { accessToken: string };
+    const ended = await request.post('/api/auth/logout-all', { headers: { Authorization: `Bearer ${accessToken}` } });
+    expect(ended.status()).toBe(204);
+
     await page.goto('/');
     await expect(page).toHaveURL(/\/login/);
-    await expect(page.getByRole('status')).toHaveText(/session has expired/);
+    await expect(page.getByRole('status')).toHaveText(/session has ended/);
   });
 });

@@ -18,7 +18,7 @@ import { UsersService } from './users.service';
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
         secret: config.jwtSecret,
-        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresIn as unknown as number },
+        signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresIn },
         verifyOptions: { algorithms: ['HS256'] },
       }),
     }),

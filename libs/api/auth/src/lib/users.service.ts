@@ -83,16 +83,29 @@ export class UsersService {
       if (id === caller.id && input.active === false) {
         throw ApiError.invalidState('You cannot deactivate your own account.');
       }
+      // A new password, a role change or a (de)activation ends every token issued before it.
+      const endsSessions =
+        input.password !== undefined || role !== existing.role || (input.active !== undefined && input.active !== existing.active);
       if (input.name !== undefined) existing.name = input.name;
       if (input.timezone !== undefined) existing.timezone = input.timezone;
       if (input.active !== undefined) existing.active = input.active;
       existing.role = role;
       existing.managerId = managerId;
       if (input.password !== undefined) existing.passwordHash = await hashPassword(input.password);
+      if (endsSessions) existing.tokenVersion += 1;
       const saved = await m.save(existing);
       const user = toUser(saved);
       await this.audit.record(m, { actorId: caller.id, action: 'user.updated', entityType: 'user', entityId: id, before, after: user });
       return user;
+    });
+  }
+
+  /** "Sign out everywhere": bumps the token version, so every token issued to the user until now ends. */
+  async endSessions(userId: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      const bumped = await m.increment(UserEntity, { id: userId }, 'tokenVersion', 1);
+      if (!bumped.affected) throw ApiError.unauthorized();
+      await this.audit.record(m, { actorId: userId, action: 'user.sessions_ended', entityType: 'user', entityId: userId });
     });
   }
 

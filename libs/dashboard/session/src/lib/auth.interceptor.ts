@@ -4,17 +4,28 @@ import { Router } from '@angular/router';
 import { catchError, throwError } from 'rxjs';
 import { SessionService } from './session.service';
 
-/** Adds the bearer token to API calls; a 401 on any call but login ends the session. */
+/** Sent on every API call: the API requires it for cookie-authenticated POST/PUT/PATCH/DELETE (CSRF defence). */
+export const CSRF_HEADER = 'X-Stint-CSRF';
+
+function isApiUrl(url: string): boolean {
+  return /^\/api(?:[/?#]|$)/.test(url);
+}
+
+/**
+ * API calls go with the session cookie (withCredentials) and `X-Stint-CSRF: 1`;
+ * no token is ever attached by script. Calls elsewhere go untouched. A 401 on
+ * any call but login ends the session.
+ */
 export const authInterceptor: HttpInterceptorFn = (request, next) => {
+  if (!isApiUrl(request.url)) return next(request);
   const session = inject(SessionService);
   const router = inject(Router);
-  const token = session.token();
-  const isLogin = request.url.endsWith('/api/auth/login');
-  const authorised = token && !isLogin ? request.clone({ setHeaders: { Authorization: `Bearer ${token}` } }) : request;
-  return next(authorised).pipe(
+  const isLogin = request.url === '/api/auth/login';
+  return next(request.clone({ withCredentials: true, setHeaders: { [CSRF_HEADER]: '1' } })).pipe(
     catchError((error: unknown) => {
       if (error instanceof HttpErrorResponse && error.status === 401 && !isLogin) {
-        session.expire(router.url);
+        const message = (error.error as { message?: unknown } | null)?.message;
+        session.expire(router.url, typeof message === 'string' ? message : undefined);
       }
       return throwError(() => error);
     }),

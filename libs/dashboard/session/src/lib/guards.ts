@@ -3,11 +3,13 @@ import { CanActivateFn, Router } from '@angular/router';
 import type { UserRole } from '@stint/contracts';
 import { SessionService } from './session.service';
 
-/** Lets a signed-in user through; others go to login and come back afterwards. */
-export const signedInGuard: CanActivateFn = (_route, state) => {
+/** Lets a signed-in user through (restoring the cookie session first); others go to login and come back afterwards. */
+export const signedInGuard: CanActivateFn = async (_route, state) => {
   const session = inject(SessionService);
+  const router = inject(Router);
+  await session.restore();
   if (session.signedIn()) return true;
-  return inject(Router).createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
+  return router.createUrlTree(['/login'], { queryParams: { returnUrl: state.url } });
 };
 
 /** Lets only the given roles through; others land on the home page. */

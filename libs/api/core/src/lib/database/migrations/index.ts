@@ -4,6 +4,7 @@ import { CreateBookingTables1795750000000 } from './1795750000000-CreateBookingT
 import { CreateCheckInsAndNotifications1795760000000 } from './1795760000000-CreateCheckInsAndNotifications';
 import { AddListIndexes1795770000000 } from './1795770000000-AddListIndexes';
 import { DurableDelivery1795780000000 } from './1795780000000-DurableDelivery';
+import { TokenVersion1795790000000 } from './1795790000000-TokenVersion';
 import { RepairTimeZones1795800000000 } from './1795800000000-RepairTimeZones';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
@@ -13,5 +14,6 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   CreateCheckInsAndNotifications1795760000000,
   AddListIndexes1795770000000,
   DurableDelivery1795780000000,
+  TokenVersion1795790000000,
   RepairTimeZones1795800000000,
 ];
