@@ -1,6 +1,7 @@
 import type { CapacityWeek, Placement, StatsOverview } from '@stint/contracts';
 import { Fixtures, futureMonday } from './support/fixtures';
 import { call, startTestApp, TestApp } from './support/test-app';
+import { controlClock } from './support/worker';
 
 describe('dashboard figures', () => {
   let t: TestApp;
@@ -21,14 +22,19 @@ describe('dashboard figures', () => {
     const booked = await f.booked(pm, lineManager, host, team.id, start, 2);
     const placement = await call<Placement>(t.url, 'GET', `/api/placements/${booked.placementId}`, { token: pm.token });
     const [first, second] = placement.body.checkIns;
-    for (const [checkIn, score] of [[first, 2], [second, 4]] as const) {
-      const done = await call(t.url, 'POST', `/api/check-ins/${checkIn?.id}/complete`, {
-        token: pm.token,
-        body: { ratings: { negotiation: score, closing: score, persistence: 3 }, notes: 'Reflection.' },
-      });
-      expect(done.status).toBe(200);
-      // A distinct completion instant keeps "first" and "last" apart.
-      await new Promise((r) => setTimeout(r, 20));
+    // A reflection opens on its check-in's day, so "now" moves to each check-in in turn (which also keeps "first" and "last" apart).
+    const clock = controlClock(t.app, new Date());
+    try {
+      for (const [checkIn, score] of [[first, 2], [second, 4]] as const) {
+        clock.set(new Date(checkIn?.scheduledAt ?? ''));
+        const done = await call(t.url, 'POST', `/api/check-ins/${checkIn?.id}/complete`, {
+          token: pm.token,
+          body: { ratings: { negotiation: score, closing: score, persistence: 3 }, notes: 'Reflection.' },
+        });
+        expect(done.status).toBe(200);
+      }
+    } finally {
+      jest.restoreAllMocks();
     }
 
     for (const actor of [f.admin, lineManager, host, pm]) {

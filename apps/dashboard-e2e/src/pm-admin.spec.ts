@@ -88,6 +88,52 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   expect(blocking(results.violations), `axe on ${screen}`).toEqual([]);
 }
 
+interface CheckInView {
+  id: string;
+  kind: string;
+  scheduledAt: string;
+  status: string;
+  ratings: { negotiation: number; closing: number; persistence: number } | null;
+  opensOn?: string;
+}
+
+/** How the page writes a calendar day (`Mon 5 Jan 2099`), allowing for the month's spelling in the browser's ICU. */
+function dayPattern(iso: string): RegExp {
+  const [year, month, day] = iso.split('-').map(Number);
+  const weekday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  return new RegExp(`opens on ${weekday} ${day} \\p{L}+ ${year}, the day of this check-in`, 'u');
+}
+
+/** `+2`, `0`, `−1`, as the trend writes a change. */
+function signed(delta: number): string {
+  return delta > 0 ? `+${delta}` : delta < 0 ? `\u2212${Math.abs(delta)}` : '0';
+}
+
+/**
+ * The first overdue check-in (in the API's order) of a demo PM (pm01…pm20, who sign in with the demo
+ * password), with that PM, their line manager, and the PM's reflections filed so far.
+ */
+async function overdueDemoCheckIn(
+  request: APIRequestContext,
+  admin: Session,
+): Promise<{ checkIn: CheckInView; pm: { id: string; email: string }; lineManagerEmail: string; completedBefore: Array<{ id: string; scheduledAt: string; ratings: NonNullable<CheckInView['ratings']> }> }> {
+  const users = await call<{ items: Array<{ id: string; email: string; managerId: string | null }> }>(request, admin, 'get', '/api/users?pageSize=200');
+  const overdue = await call<{ items: Array<CheckInView & { placementId: string }> }>(request, admin, 'get', '/api/check-ins?status=overdue&pageSize=200');
+  for (const checkIn of overdue.items) {
+    const placement = await call<{ pmId: string }>(request, admin, 'get', `/api/placements/${checkIn.placementId}`);
+    const pm = users.items.find((u) => u.id === placement.pmId);
+    if (!pm || !/^pm\d{2}@stint\.local$/.test(pm.email)) continue;
+    const lineManager = users.items.find((u) => u.id === pm.managerId);
+    expect(lineManager, `line manager of ${pm.email}`).toBeTruthy();
+    const placements = await call<{ items: Array<{ checkIns: CheckInView[] }> }>(request, admin, 'get', `/api/placements?pmId=${pm.id}&pageSize=200`);
+    const completedBefore = placements.items
+      .flatMap((p) => p.checkIns)
+      .flatMap((c) => (c.status === 'completed' && c.ratings ? [{ id: c.id, scheduledAt: c.scheduledAt, ratings: c.ratings }] : []));
+    return { checkIn, pm, lineManagerEmail: lineManager?.email ?? '', completedBefore };
+  }
+  throw new Error('The demo seed has no overdue check-in of a demo PM.');
+}
+
 function startsWith(label: string): RegExp {
   return new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
 }
@@ -142,6 +188,8 @@ test.describe('PM self-service', () => {
     await expect(page.getByTestId('duration-error')).toContainText('outside the policy');
     await page.getByLabel('Duration (weeks)').fill('2');
     await choose(page, 'Preferred teams', new RegExp(team.name), true);
+    // Two weeks out, so the rotation (and its kick-off) is always ahead, whatever the weekday today.
+    await page.getByLabel('Earliest start').fill(isoDay(14));
 
     // Live suggestions for the preferred team.
     const suggestions = page.getByTestId('suggestions');
@@ -225,51 +273,87 @@ test.describe('PM self-service', () => {
     await expect(page.getByRole('heading', { name: 'Kick-off', level: 1 })).toBeVisible();
     await expect(page.getByRole('heading', { name: 'Your reflection' })).toBeVisible();
 
+    // The rotation is weeks away: the page says when the reflection opens instead of a form the API would refuse.
+    const session = await apiLogin(request, pm.email, pm.password);
+    const full = await call<{ checkIns: CheckInView[] }>(request, session, 'get', `/api/placements/${placementId}`);
+    const kickoff = full.checkIns.find((c) => c.kind === 'kickoff');
+    expect(kickoffHref).toBe(`/check-ins/${kickoff?.id}`);
+    expect(kickoff?.opensOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    await expect(page.getByTestId('opens-on')).toContainText(dayPattern(kickoff?.opensOn ?? ''));
+    await expect(page.getByRole('button', { name: 'Complete check-in' })).toHaveCount(0);
+    await saveScreen(page, 'pm-check-in-not-open');
+    await expectAccessible(page, 'check-in not open yet');
+    const early = await request.post(`/api/check-ins/${kickoff?.id}/complete`, {
+      headers: { Authorization: `Bearer ${session.accessToken}` },
+      data: { ratings: { negotiation: 2, closing: 3, persistence: 2 }, notes: 'Too early.' },
+    });
+    expect(early.status()).toBe(409);
+    expect(await early.json()).toMatchObject({ code: 'INVALID_STATE', details: { opensOn: kickoff?.opensOn } });
+
+    // A reflection that is due: a demo PM with an overdue check-in (the first the API lists) files it.
+    const due = await overdueDemoCheckIn(request, admin);
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(page, due.pm.email);
+    await page.goto(`/check-ins/${due.checkIn.id}`);
+    await expect(page.getByRole('heading', { name: 'Your reflection' })).toBeVisible();
+    await expect(page.getByTestId('check-in-status')).toHaveText('Overdue');
+    await expect(page.getByTestId('opens-on')).toHaveCount(0);
+
     await page.getByRole('button', { name: 'Complete check-in' }).click();
     await expect(page.getByText('Rate negotiation from 1 to 5.')).toBeVisible();
     await saveScreen(page, 'pm-check-in-reflection');
     await expectAccessible(page, 'check-in reflection');
 
+    const mine = { negotiation: 2, closing: 3, persistence: 2 };
     await page.getByRole('radiogroup', { name: 'Negotiation' }).getByRole('radio', { name: '2' }).check();
     await page.getByRole('radiogroup', { name: 'Closing' }).getByRole('radio', { name: '3' }).check();
     await page.getByRole('radiogroup', { name: 'Persistence' }).getByRole('radio', { name: '2' }).check();
-    await page.getByLabel('Notes').fill('Met the team and picked three deals to follow.');
+    await page.getByLabel('Notes').fill('Caught up late: picked three deals to follow.');
     await page.getByRole('button', { name: 'Complete check-in' }).click();
     await expect(page.getByTestId('check-in-status')).toHaveText('Completed');
     await expect(page.getByTestId('reflection')).toContainText('2 of 5');
-    await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(1);
 
-    // A second reflection (filed through the API) turns the ratings into a trend.
-    const session = await apiLogin(request, pm.email, pm.password);
-    const full = await call<{ checkIns: Array<{ id: string; kind: string }> }>(request, session, 'get', `/api/placements/${placementId}`);
-    const weekly = full.checkIns.find((c) => c.kind === 'midpoint' || c.kind === 'weekly');
-    await call(request, session, 'post', `/api/check-ins/${weekly?.id}/complete`, { ratings: { negotiation: 4, closing: 3, persistence: 3 }, notes: 'Held the line on price.' });
-    await page.reload();
-    await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(2);
-    await expect(page.getByTestId('trend-change')).toContainText('Negotiation +2');
+    // The ratings trend: the PM's earlier reflections (as the API had them) and this one, first to latest by schedule.
+    const points = [...due.completedBefore, { id: due.checkIn.id, scheduledAt: due.checkIn.scheduledAt, ratings: mine }].sort(
+      (a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id),
+    );
+    await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(points.length);
+    const first = points[0]?.ratings;
+    const last = points[points.length - 1]?.ratings;
+    if (first && last && points.length > 1) {
+      for (const [skill, label] of [['negotiation', 'Negotiation'], ['closing', 'Closing'], ['persistence', 'Persistence']] as const) {
+        await expect(page.getByTestId('trend-change')).toContainText(`${label} ${signed(last[skill] - first[skill])}`);
+      }
+    }
     await saveScreen(page, 'pm-check-in-trend');
     await expectAccessible(page, 'check-in trend');
 
     // Completing twice is refused; the page then shows the reflection, not the form.
-    const again = await request.post(`/api/check-ins/${weekly?.id}/complete`, {
-      headers: { Authorization: `Bearer ${session.accessToken}` },
-      data: { ratings: { negotiation: 4, closing: 3, persistence: 3 }, notes: '' },
+    const demoSession = await apiLogin(request, due.pm.email);
+    const again = await request.post(`/api/check-ins/${due.checkIn.id}/complete`, {
+      headers: { Authorization: `Bearer ${demoSession.accessToken}` },
+      data: { ratings: mine, notes: '' },
     });
     expect(again.status()).toBe(409);
+    expect(await again.json()).toMatchObject({ code: 'INVALID_STATE', details: { status: 'completed' } });
 
-    // The line manager reads the reflection and adds feedback on the same page.
+    // The PM's line manager reads the reflection and adds feedback on the same page.
+    const lineManager = await browser.newContext();
+    const lineManagerPage = await lineManager.newPage();
+    await signIn(lineManagerPage, due.lineManagerEmail);
+    await lineManagerPage.goto(`/check-ins/${due.checkIn.id}`);
+    await expect(lineManagerPage.getByTestId('reflection')).toContainText('3 of 5');
+    await lineManagerPage.getByLabel('Your feedback').fill('Good catch-up: ask for the next step on every call.');
+    await lineManagerPage.getByRole('button', { name: 'Add feedback' }).click();
+    await expect(lineManagerPage.getByTestId('feedback')).toContainText('ask for the next step');
+    await saveScreen(lineManagerPage, 'manager-check-in-feedback');
+    await expectAccessible(lineManagerPage, 'check-in (manager)');
+    await lineManager.close();
+
+    // A line manager can plan for their PM too.
     const manager = await browser.newContext();
     const managerPage = await manager.newPage();
     await signIn(managerPage, MARIA);
-    await managerPage.goto(kickoffHref);
-    await expect(managerPage.getByTestId('reflection')).toContainText('3 of 5');
-    await managerPage.getByLabel('Your feedback').fill('Good start: ask for the next step on every call.');
-    await managerPage.getByRole('button', { name: 'Add feedback' }).click();
-    await expect(managerPage.getByTestId('feedback')).toContainText('ask for the next step');
-    await saveScreen(managerPage, 'manager-check-in-feedback');
-    await expectAccessible(managerPage, 'check-in (manager)');
-
-    // A line manager can plan for their PM too.
     await managerPage.goto(`/plan?pmId=${pm.id}`);
     await expect(managerPage.getByRole('combobox', { name: startsWith('Product manager') })).toContainText(pm.name);
     await expect(managerPage.getByTestId('existing-rotations')).toContainText(team.name);

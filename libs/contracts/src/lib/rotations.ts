@@ -59,6 +59,11 @@ export interface CheckIn {
   ratings: SkillRatings | null;
   notes: string;
   feedback: Feedback[];
+  /**
+   * Extension: the check-in's day (`YYYY-MM-DD`, on the PM's calendar), from
+   * which the PM can file the reflection; earlier, completing answers 409.
+   */
+  opensOn?: string;
 }
 
 export interface Placement {

@@ -286,6 +286,7 @@ export function toCheckIn(c: CheckInEntity, feedback: CheckInFeedbackEntity[], n
         : null,
     notes: c.notes,
     feedback: feedback.filter((f) => f.checkInId === c.id).map((f) => ({ byId: f.byId, text: f.text, at: f.at.toISOString() })),
+    opensOn: c.dueDate,
   };
 }
 

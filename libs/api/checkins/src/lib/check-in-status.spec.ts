@@ -1,4 +1,4 @@
-import { checkInStatus, dueJobs } from './check-in-status';
+import { checkInStatus, dueJobs, reflectionOpensOn } from './check-in-status';
 
 const at = (iso: string) => new Date(iso);
 const policy = { reminderLeadHours: 24, overdueAfterHours: 48 };
@@ -15,6 +15,22 @@ describe('checkInStatus', () => {
   it('is completed once a reflection is filed, even late, and cancelled with its placement', () => {
     expect(checkInStatus({ scheduledAt, completedAt: at('2027-01-20T00:00:00Z'), cancelledAt: null }, at('2027-02-01T00:00:00Z'), 48)).toBe('completed');
     expect(checkInStatus({ scheduledAt, completedAt: null, cancelledAt: at('2027-01-01T00:00:00Z') }, at('2027-02-01T00:00:00Z'), 48)).toBe('cancelled');
+  });
+});
+
+describe('reflectionOpensOn', () => {
+  it('is closed before the check-in\'s day and open from that day on, whatever the hour', () => {
+    expect(reflectionOpensOn('2027-01-11', 'UTC', at('2026-09-01T12:00:00Z'))).toBe('2027-01-11');
+    expect(reflectionOpensOn('2027-01-11', 'UTC', at('2027-01-10T23:59:59Z'))).toBe('2027-01-11');
+    expect(reflectionOpensOn('2027-01-11', 'UTC', at('2027-01-11T00:00:00Z'))).toBeNull();
+    expect(reflectionOpensOn('2027-01-11', 'UTC', at('2027-02-01T00:00:00Z'))).toBeNull();
+  });
+
+  it('counts the day in the PM\'s time zone', () => {
+    // 23:00 UTC on the 10th is already the 11th in Berlin, but still the 10th in New York.
+    expect(reflectionOpensOn('2027-01-11', 'Europe/Berlin', at('2027-01-10T23:00:00Z'))).toBeNull();
+    expect(reflectionOpensOn('2027-01-11', 'America/New_York', at('2027-01-11T04:59:00Z'))).toBe('2027-01-11');
+    expect(reflectionOpensOn('2027-01-11', 'America/New_York', at('2027-01-11T05:00:00Z'))).toBeNull();
   });
 });
 

@@ -1,4 +1,5 @@
 import type { CheckInStatus } from '@stint/contracts';
+import { todayIn } from '@stint/scheduling';
 
 const HOUR = 3_600_000;
 
@@ -11,6 +12,15 @@ export function checkInStatus(
   if (c.completedAt) return 'completed';
   if (c.cancelledAt) return 'cancelled';
   return now.getTime() > c.scheduledAt.getTime() + overdueAfterHours * HOUR ? 'overdue' : 'upcoming';
+}
+
+/**
+ * A reflection can be filed from the check-in's day on: its `dueDate` (a
+ * calendar date) against today in the PM's time zone. Before then, the day it
+ * opens; from then on, null.
+ */
+export function reflectionOpensOn(dueDate: string, pmTimeZone: string, now: Date): string | null {
+  return todayIn(pmTimeZone, now) < dueDate ? dueDate : null;
 }
 
 export interface DueJobs {

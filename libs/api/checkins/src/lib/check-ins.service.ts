@@ -7,7 +7,7 @@ import type { CheckIn, CheckInStatus, Page, SkillRatings } from '@stint/contract
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from './check-in.entity';
 import { toCheckIn } from './check-in-lifecycle';
-import { checkInStatus } from './check-in-status';
+import { checkInStatus, reflectionOpensOn } from './check-in-status';
 import { checkInEvent } from './invites';
 import { loadParties } from './parties';
 import { ReminderScheduler } from './reminder-scheduler.service';
@@ -15,6 +15,8 @@ import { ReminderScheduler } from './reminder-scheduler.service';
 interface Access {
   checkIn: CheckInEntity;
   pmId: string;
+  /** The PM's IANA time zone: a check-in's day (due_date) is a day on their calendar. */
+  pmTimeZone: string;
   teamId: string;
   lineManagerId: string | null;
   hostManagerId: string;
@@ -97,6 +99,11 @@ export class CheckInsService {
       const status = checkInStatus(access.checkIn, this.clock.now(), 0);
       if (status === 'completed') throw ApiError.invalidState('This check-in is already completed; a reflection is filed once.', { status });
       if (status === 'cancelled') throw ApiError.invalidState('This check-in was cancelled with its placement.', { status });
+      // A reflection looks back on the check-in, so it opens on the check-in's day in the PM's time zone, not before.
+      const opensOn = reflectionOpensOn(access.checkIn.dueDate, access.pmTimeZone, this.clock.now());
+      if (opensOn) {
+        throw ApiError.invalidState(`This check-in opens for reflection on ${opensOn} (its day); come back then.`, { opensOn });
+      }
       Object.assign(access.checkIn, {
         completedAt: this.clock.now(),
         ratingNegotiation: ratings.negotiation,
@@ -136,8 +143,8 @@ export class CheckInsService {
   private async access(m: EntityManager, caller: AuthenticatedUser, id: string, lock = false): Promise<Access> {
     const checkIn = await m.findOne(CheckInEntity, { where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
     if (!checkIn) throw ApiError.notFound('check-in', id);
-    const rows: Array<{ pm_id: string; team_id: string; line: string | null; host: string; cancelled: boolean }> = await m.query(
-      `SELECT p.pm_id, p.team_id, pm.manager_id AS line, t.manager_id AS host, p.cancelled_at IS NOT NULL AS cancelled
+    const rows: Array<{ pm_id: string; pm_timezone: string; team_id: string; line: string | null; host: string; cancelled: boolean }> = await m.query(
+      `SELECT p.pm_id, pm.timezone AS pm_timezone, p.team_id, pm.manager_id AS line, t.manager_id AS host, p.cancelled_at IS NOT NULL AS cancelled
          FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id WHERE p.id = $1`,
       [checkIn.placementId],
     );
@@ -145,6 +152,6 @@ export class CheckInsService {
     if (!r) throw ApiError.notFound('check-in', id);
     const visible = caller.role === 'admin' || (caller.role === 'manager' ? r.line === caller.id || r.host === caller.id : r.pm_id === caller.id);
     if (!visible) throw ApiError.notFound('check-in', id);
-    return { checkIn, pmId: r.pm_id, teamId: r.team_id, lineManagerId: r.line, hostManagerId: r.host, placementCancelled: r.cancelled };
+    return { checkIn, pmId: r.pm_id, pmTimeZone: r.pm_timezone, teamId: r.team_id, lineManagerId: r.line, hostManagerId: r.host, placementCancelled: r.cancelled };
   }
 }

@@ -20,6 +20,7 @@ const kickoff: CheckIn = {
   ratings: null,
   notes: '',
   feedback: [],
+  opensOn: '2099-01-05',
 };
 const earlier: CheckIn = { ...kickoff, id: 'c0', placementId: 'p0', scheduledAt: '2098-06-01T10:00:00.000Z', status: 'completed', ratings: { negotiation: 1, closing: 2, persistence: 2 } };
 const placement: Placement = {
@@ -35,6 +36,14 @@ const placement: Placement = {
   checkIns: [kickoff],
 };
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
+
+/** Only the date is faked: the page's own timers and Angular's scheduling run for real. */
+function itIsNow(iso: string): void {
+  jest.useFakeTimers({
+    now: new Date(iso),
+    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+  });
+}
 
 describe('CheckInPage', () => {
   let http: HttpTestingController;
@@ -71,10 +80,15 @@ describe('CheckInPage', () => {
     return fixture.nativeElement as HTMLElement;
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    jest.useRealTimers();
+  });
 
   it('asks the PM for three ratings and notes, then shows how the ratings moved', async () => {
+    itIsNow('2099-01-05T10:30:00.000Z');
     const el = await open(pm, kickoff);
+    expect(el.querySelector('[data-testid="opens-on"]')).toBeNull();
     expect(el.querySelector('h1')?.textContent).toContain('Kick-off');
     expect(el.textContent).toContain('Your reflection');
     expect(el.querySelector('[data-testid="trend"]')).toBeNull();
@@ -113,6 +127,37 @@ describe('CheckInPage', () => {
     expect(change).toContain('Negotiation +2');
     expect(change).toContain('Closing 0');
     expect(change).toContain('Persistence +2');
+  });
+
+  it('before the check-in\'s day, tells the PM when the reflection opens instead of offering a form', async () => {
+    itIsNow('2098-11-20T12:00:00.000Z');
+    const el = await open(pm, kickoff);
+    expect(el.textContent).toContain('Your reflection');
+    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Your reflection opens on Mon 5 Jan 2099, the day of this check-in.');
+    expect(el.querySelector('form')).toBeNull();
+    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(false);
+  });
+
+  it('counts the day in the PM\'s time zone', async () => {
+    // 06:00 UTC on the 5th is still the evening of the 4th in Los Angeles.
+    itIsNow('2099-01-05T06:00:00.000Z');
+    const el = await open({ ...pm, timezone: 'America/Los_Angeles' }, kickoff);
+    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Mon 5 Jan 2099');
+    expect(el.querySelector('form')).toBeNull();
+  });
+
+  it('offers the form from the first hour of the day in the PM\'s time zone, before the check-in\'s time', async () => {
+    // 16:00 UTC on the 4th is already 01:00 on the 5th in Tokyo.
+    itIsNow('2099-01-04T16:00:00.000Z');
+    const el = await open({ ...pm, timezone: 'Asia/Tokyo' }, kickoff);
+    expect(el.querySelector('[data-testid="opens-on"]')).toBeNull();
+    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(true);
+  });
+
+  it('works out the day from the check-in\'s time when the API does not say it', async () => {
+    itIsNow('2099-01-04T12:00:00.000Z');
+    const el = await open(pm, { ...kickoff, opensOn: undefined });
+    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Mon 5 Jan 2099');
   });
 
   it('shows a manager the reflection and lets them add feedback', async () => {

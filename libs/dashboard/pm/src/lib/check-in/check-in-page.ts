@@ -16,7 +16,7 @@ import { catchError, distinctUntilChanged, filter, firstValueFrom, forkJoin, map
 import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
-import { formatInstant, formatRange } from '../util/dates';
+import { formatDay, formatInstant, formatRange, todayIn } from '../util/dates';
 import { ratingTrend, Skill, SKILL_LABEL, SKILLS } from './rating-trend';
 import { TrendChart } from './trend-chart';
 
@@ -55,6 +55,7 @@ export class CheckInPage {
   protected readonly kindLabel = CHECK_IN_KIND_LABEL;
   protected readonly statusLabel = CHECK_IN_STATUS_LABEL;
   protected readonly formatRange = formatRange;
+  protected readonly formatDay = formatDay;
   protected readonly fieldError = fieldError;
   protected readonly canGiveFeedback = this.session.hasRole('manager', 'admin');
 
@@ -106,6 +107,17 @@ export class CheckInPage {
   protected readonly isOwnCheckIn = computed(() => {
     const me = this.session.user()?.id;
     return !!me && me === this.pmId();
+  });
+
+  /**
+   * Before the check-in's day (on the PM's calendar: only the PM files, and this is their zone), the day the
+   * reflection opens; null once it is open. The API refuses earlier reflections with 409 and the same day.
+   */
+  protected readonly opensOn = computed(() => {
+    const checkIn = valueOf(this.view())?.checkIn;
+    if (!checkIn) return null;
+    const day = checkIn.opensOn ?? todayIn(this.timeZone, new Date(checkIn.scheduledAt));
+    return todayIn(this.timeZone) < day ? day : null;
   });
 
   protected readonly teamName = computed(() => {
