@@ -37,28 +37,29 @@ describe('sign-in', () => {
     expect(unknown.body).toEqual(result.body);
   });
 
-  it('more than 10 failures a minute for one email are rate limited, other emails are still served', async () => {
+  it('after 5 failures for one email from one address, that address waits (429 with Retry-After); other emails are still served', async () => {
     const email = `victim-${Date.now()}@stint.local`;
     const statuses: number[] = [];
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 7; i++) {
       statuses.push((await call(t.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
     }
-    expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-    expect(statuses.slice(10)).toEqual([429, 429]);
+    expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+    expect(statuses.slice(5)).toEqual([429, 429]);
     const limited = await call(t.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } });
-    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED' });
+    expect(limited.body).toMatchObject({ statusCode: 429, code: 'RATE_LIMITED', details: { retryAfterSeconds: 60 } });
+    expect(limited.headers.get('retry-after')).toBe('60');
     // The admin is unaffected.
     await expect(loginAs(t.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
   });
 
-  it('a burst of 50 concurrent wrong passwords is cut off at the limit: 10 checked, 40 refused at once', async () => {
+  it('a burst of 50 concurrent wrong passwords is cut off at the limit: 5 checked, 45 refused at once', async () => {
     const email = `burst-${Date.now()}@stint.local`;
     const results = await Promise.all(
       Array.from({ length: 50 }, () => call(t.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })),
     );
     const statuses = results.map((r) => r.status);
-    expect(statuses.filter((s) => s === 401)).toHaveLength(10);
-    expect(statuses.filter((s) => s === 429)).toHaveLength(40);
+    expect(statuses.filter((s) => s === 401)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(45);
     await expect(loginAs(t.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
   });
 
@@ -70,9 +71,9 @@ describe('sign-in', () => {
       await expect(loginAs(app.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
       const email = `offline-${Date.now()}@stint.local`;
       const statuses: number[] = [];
-      for (let i = 0; i < 11; i++) statuses.push((await call(app.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
-      expect(statuses.slice(0, 10)).toEqual(Array(10).fill(401));
-      expect(statuses[10]).toBe(429);
+      for (let i = 0; i < 6; i++) statuses.push((await call(app.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
+      expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
+      expect(statuses[5]).toBe(429);
 
       // Business goes on: the request is recorded with its email in the outbox; the reconciler queues it once Redis is back.
       const f = await Fixtures.create(app.url);

@@ -4,12 +4,26 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, ApiError } from '@stint/api-core';
 import type { LoginResponse, User } from '@stint/contracts';
 import { Repository } from 'typeorm';
-import { LoginThrottleService } from './login-throttle.service';
-import { hashPassword, verifyPassword } from './password';
+import { clientKey, LoginRefusal, LoginThrottleService } from './login-throttle.service';
+import { dummyHash, hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
 
-/** Compared against when the email is unknown, so both paths take as long. */
-const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8.kF1aNRv8bYy2GxJ4mC5S0qz6Q8lS';
+/** "2 minutes", "45 seconds", "4 hours": the wait a 429 asks for, in words. */
+function inWords(seconds: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (seconds < 60) return unit(seconds, 'second');
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 120 ? unit(minutes, 'minute') : unit(Math.ceil(minutes / 60), 'hour');
+}
+
+function rateLimited(refusal: LoginRefusal): ApiError {
+  const wait = inWords(refusal.retryAfterSeconds);
+  const message =
+    refusal.scope === 'address'
+      ? `Too many failed sign-ins from your address; wait ${wait} and try again.`
+      : `Too many failed sign-ins for this email from your address; wait ${wait} and try again, or ask an admin to reset the password.`;
+  return new ApiError(429, 'RATE_LIMITED', message, { retryAfterSeconds: refusal.retryAfterSeconds });
+}
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {
@@ -24,8 +38,14 @@ export class AuthService implements OnApplicationBootstrap {
 
   /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when no user exists. */
   async onApplicationBootstrap(): Promise<void> {
+    // The stand-in hash for unknown emails, computed once now rather than by the first sign-in.
+    await dummyHash();
     if (!this.config.adminEmail || !this.config.adminPassword) return;
     if ((await this.users.count()) > 0) return;
+    if (this.config.adminPassword.length > PASSWORD_MAX_LENGTH) {
+      this.logger.error(`ADMIN_PASSWORD is longer than ${PASSWORD_MAX_LENGTH} characters, so it could never sign in; the first admin was not created.`);
+      return;
+    }
     const passwordHash = await hashPassword(this.config.adminPassword);
     await this.users
       .createQueryBuilder()
@@ -36,27 +56,53 @@ export class AuthService implements OnApplicationBootstrap {
     this.logger.log(`Created the first admin ${this.config.adminEmail}.`);
   }
 
-  async login(email: string, password: string): Promise<LoginResponse> {
+  /**
+   * Signs in `email` from `clientAddress` (request.ip), within the limits of
+   * LoginThrottleService. An unknown email, a wrong password and a
+   * deactivated account all get the same 401 after the same argon2 work, and
+   * all count as failures: telling "deactivated" only when the password is
+   * right would confirm the password to whoever guessed it, and telling it
+   * always would confirm that the account exists. The admin who deactivated
+   * someone tells them.
+   */
+  async login(email: string, password: string, clientAddress: string): Promise<LoginResponse> {
     const normalised = email.trim().toLowerCase();
-    if (!(await this.throttle.attempt(normalised))) {
-      throw new ApiError(429, 'RATE_LIMITED', 'Too many failed sign-ins for this email; wait a minute and try again.', {
-        retryAfterSeconds: 60,
-      });
+    const ticket = await this.throttle.attempt(clientAddress, normalised);
+    if (!ticket.allowed) throw rateLimited(ticket);
+    let user: UserEntity | null;
+    let ok: boolean;
+    try {
+      user = await this.users
+        .createQueryBuilder('u')
+        .addSelect('u.passwordHash')
+        .where('u.email = :email', { email: normalised })
+        .getOne();
+      ok = await verifyPassword(password, user?.passwordHash ?? '', clientKey(clientAddress));
+    } catch (error) {
+      // Not a failure: the password was never checked (e.g. the database is down).
+      await this.throttle.abandoned(ticket);
+      throw error;
     }
-    const user = await this.users
-      .createQueryBuilder('u')
-      .addSelect('u.passwordHash')
-      .where('u.email = :email', { email: normalised })
-      .getOne();
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_HASH);
-    if (!user || !ok || !user.active) {
-      throw ApiError.unauthorized(
-        user && ok && !user.active ? 'This account is deactivated; ask an admin.' : 'Wrong email or password.',
-      );
-    }
-    await this.throttle.clear(normalised);
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role });
+    if (!user || !ok || !user.active) throw ApiError.unauthorized('Wrong email or password.');
+    await this.throttle.succeeded(ticket);
+    if (needsRehash(user.passwordHash)) await this.rehash(user, password, clientKey(clientAddress));
+    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, ver: user.tokenVersion });
     return { accessToken, user: toUser(user) };
+  }
+
+  /**
+   * A bcrypt hash (or argon2 with older parameters) is replaced on sign-in,
+   * the one moment the plain password is known. Only if it is still the hash
+   * just checked, so a password changed meanwhile is kept; updated_at stays, as
+   * nothing the user sees changed. A failure here never fails the sign-in.
+   */
+  private async rehash(user: UserEntity, password: string, queue: string): Promise<void> {
+    try {
+      const fresh = await hashPassword(password, queue);
+      await this.users.query(`UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3`, [fresh, user.id, user.passwordHash]);
+    } catch (error) {
+      this.logger.warn(`Could not rehash the password of user ${user.id}: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   async me(id: string): Promise<User> {

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { LoginRequest } from '@stint/contracts';
 import { IsString, MaxLength, MinLength } from 'class-validator';
+import { PASSWORD_MAX_LENGTH } from '../password';
 
 export class LoginDto implements LoginRequest {
   @ApiProperty({ example: 'admin@stint.local' })
@@ -9,9 +10,9 @@ export class LoginDto implements LoginRequest {
   @MaxLength(320)
   email!: string;
 
-  @ApiProperty({ example: 'admin' })
+  @ApiProperty({ example: 'admin', maxLength: PASSWORD_MAX_LENGTH })
   @IsString({ message: 'password must be a string' })
   @MinLength(1, { message: 'password is required' })
-  @MaxLength(200)
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` })
   password!: string;
 }

@@ -19,7 +19,9 @@ describe('loadConfig', () => {
       adminEmail: 'admin@stint.local',
       adminPassword: 'admin',
       seedDemo: false,
-      jwtExpiresIn: '12h',
+      metricsVersionInfo: false,
+      jwtExpiresIn: 12 * 3600,
+      trustProxy: false,
     });
   });
 
@@ -40,6 +42,13 @@ describe('loadConfig', () => {
     ['QUEUE_PREFIX', 'has space', /QUEUE_PREFIX may hold only/],
     ['SMTP_URL', 'localhost:1025', /SMTP_URL must start with smtp:\/\//],
     ['ADMIN_EMAIL', 'nobody', /ADMIN_EMAIL is not an email address/],
+    ['METRICS_VERSION_INFO', 'sometimes', /METRICS_VERSION_INFO must be true or false/],
+    ['TRUST_PROXY', 'yes please', /TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list .*\(got "yes please"\)/],
+    ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be .*\(got "10.0.0.0\/33"\)/],
+    ['TRUST_PROXY', '10.0.0.1, proxy.internal', /TRUST_PROXY must be .*\(got "proxy.internal"\)/],
+    ['TRUST_PROXY', '10.0.0.1,,10.0.0.2', /TRUST_PROXY must be .*\(got "10.0.0.1,,10.0.0.2"\)/],
+    ['TRUST_PROXY', '-1', /TRUST_PROXY must be /],
+    ['TRUST_PROXY', '999.1.1.1', /TRUST_PROXY must be .*\(got "999.1.1.1"\)/],
   ])('rejects %s=%s with one line naming the variable', (name, value, message) => {
     expect(() => loadConfig({ [name]: value }, cwd)).toThrow(ConfigError);
     expect(() => loadConfig({ [name]: value }, cwd)).toThrow(message);
@@ -54,7 +63,97 @@ describe('loadConfig', () => {
     expect(config.adminPassword).toBeNull();
   });
 
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['FALSE', false],
+    ['0', false],
+    ['true', true],
+    ['1', 1],
+    ['2', 2],
+    ['10.0.0.1', ['10.0.0.1']],
+    [' 10.0.0.0/8 , 2001:db8::/32,loopback ', ['10.0.0.0/8', '2001:db8::/32', 'loopback']],
+    ['::1', ['::1']],
+  ])('reads TRUST_PROXY=%s as %j', (value, expected) => {
+    const env = value === undefined ? {} : { TRUST_PROXY: value };
+    expect(loadConfig(env, cwd).trustProxy).toEqual(expected);
+  });
+
+  it('the TRUST_PROXY error is one line', () => {
+    expect(() => loadConfig({ TRUST_PROXY: 'maybe' }, cwd)).toThrow(
+      'Configuration error: TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list of proxy addresses/CIDRs (got "maybe")',
+    );
+  });
+
+  describe('in production (safe defaults)', () => {
+    const production = { NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(32) };
+    const strongPassword = 'correct-horse-battery-staple';
+
+    it('accepts an admin with a strong password', () => {
+      const config = loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: strongPassword }, cwd);
+      expect(config).toMatchObject({ adminEmail: 'ops@example.com', adminPassword: strongPassword, seedDemo: false });
+    });
+
+    it('refuses ADMIN_EMAIL without ADMIN_PASSWORD, in one line naming the variable', () => {
+      expect(() => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com' }, cwd)).toThrow(
+        'Configuration error: ADMIN_PASSWORD is required when ADMIN_EMAIL is set and NODE_ENV=production',
+      );
+    });
+
+    it.each(['admin', 'Admin', 'short-pass1', 'x'.repeat(11), 'adminadminadmin', 'PASSWORD1234'])('refuses the weak ADMIN_PASSWORD %s', (password) => {
+      const run = () => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: password }, cwd);
+      expect(run).toThrow(ConfigError);
+      expect(run).toThrow(/^Configuration error: ADMIN_PASSWORD is too weak for NODE_ENV=production: use at least 12 characters/);
+    });
+
+    it('keeps the development defaults outside production', () => {
+      expect(loadConfig({ ADMIN_PASSWORD: 'admin', SEED_DEMO: 'true' }, cwd)).toMatchObject({ adminPassword: 'admin', seedDemo: true });
+    });
+
+    it('refuses SEED_DEMO=true (the demo users share a published password)', () => {
+      expect(() => loadConfig({ ...production, SEED_DEMO: 'true' }, cwd)).toThrow(
+        'Configuration error: SEED_DEMO must not be true when NODE_ENV=production',
+      );
+      expect(loadConfig({ ...production, SEED_DEMO: 'false' }, cwd).seedDemo).toBe(false);
+    });
+
+    it('refuses the JWT secret the old docker-compose.yml published', () => {
+      expect(() => loadConfig({ ...production, JWT_SECRET: 'dev-only-insecure-jwt-secret-do-not-use' }, cwd)).toThrow(
+        /^Configuration error: JWT_SECRET is a published default/,
+      );
+    });
+
+    it('says what is wrong in one line without echoing the password', () => {
+      const run = () => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'secret-ish' }, cwd);
+      expect(run).toThrow(ConfigError);
+      expect(run).not.toThrow(/secret-ish|\n/);
+    });
+  });
+
+  it('leaves the runtime version out of /api/metrics unless METRICS_VERSION_INFO=true', () => {
+    expect(loadConfig({}, cwd).metricsVersionInfo).toBe(false);
+    expect(loadConfig({ METRICS_VERSION_INFO: 'true' }, cwd).metricsVersionInfo).toBe(true);
+  });
+
   it('strips a trailing slash from APP_URL so links join cleanly', () => {
     expect(loadConfig({ APP_URL: 'https://stint.example.com/' }, cwd).appUrl).toBe('https://stint.example.com');
+  });
+
+  it.each([
+    ['3600', 3600],
+    ['45s', 45],
+    ['30m', 1800],
+    ['12h', 43_200],
+    ['7d', 604_800],
+    [' 2H ', 7200],
+  ])('reads JWT_EXPIRES_IN=%s as %i seconds (a bare number is seconds, not milliseconds)', (value, seconds) => {
+    expect(loadConfig({ JWT_EXPIRES_IN: value }, cwd).jwtExpiresIn).toBe(seconds);
+  });
+
+  it.each(['0', '0h', '-5', '1.5h', '12 h', '3w', 'soon', '9'.repeat(20)])('rejects JWT_EXPIRES_IN=%s with one line', (value) => {
+    expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(ConfigError);
+    expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(
+      `Configuration error: JWT_EXPIRES_IN must be a duration like 30m, 12h, 7d or 3600 (seconds) (got "${value.trim()}")`,
+    );
   });
 });
