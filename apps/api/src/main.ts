@@ -8,6 +8,11 @@ import { assertReachable } from './app/preflight';
 async function bootstrap(): Promise<void> {
   const seedOnly = process.argv.includes('--seed');
   const config = loadConfigOrExit();
+  if (seedOnly && config.nodeEnv === 'production') {
+    // The demo users share a published password: never in production (as SEED_DEMO=true, refused by loadConfig).
+    process.stderr.write('Configuration error: --seed (the demo programme) is refused when NODE_ENV=production\n');
+    process.exit(1);
+  }
   await assertReachable(config);
   await prepareDatabase(config.databaseUrl);
   const app = await createApp(config);

@@ -21,6 +21,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { BASE_CSP, dashboardCsp, indexHtmlWithNonce, newCspNonce, swaggerUiCsp } from './content-security-policy';
+
+/** The paths @nestjs/swagger answers with Swagger UI's HTML page (they get swaggerUiCsp). */
+const SWAGGER_UI_PAGES = new Set(['/api/docs', '/api/docs/', '/api/docs/index.html']);
 
 /** Builds the HTTP application (not yet listening): used by main.ts and by the integration tests. */
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
@@ -28,7 +32,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyLimit: MAX_BODY_BYTES,
     // Errors Node's HTTP parser raises (431, bad header bytes) in the contract's shape.
     clientErrorHandler,
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {
       const given = req.headers['x-request-id'];
@@ -78,17 +82,18 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
 
+  // A strict Content-Security-Policy on every response (no inline script or style, no eval). The two HTML
+  // pages replace it with their own: the dashboard's index.html (a per-response style nonce, dashboardFallback)
+  // and Swagger UI's page (hashes of its inline styles, below).
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        // Swagger UI and Angular Material inline some styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-      },
-    },
+    contentSecurityPolicy: { useDefaults: false, directives: { ...BASE_CSP } },
+  });
+  fastify.addHook('onSend', (request, reply, payload, done) => {
+    const path = request.url.split('?')[0] ?? '';
+    if (SWAGGER_UI_PAGES.has(path) && typeof payload === 'string' && /^text\/html/.test(String(reply.getHeader('content-type')))) {
+      void reply.header('content-security-policy', swaggerUiCsp(payload));
+    }
+    done(null, payload);
   });
 
   const document = SwaggerModule.createDocument(
@@ -103,7 +108,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   if (config.dashboardDir) {
-    await app.register(fastifyStatic, { root: config.dashboardDir, prefix: '/', wildcard: false, index: false });
+    // index.html is never served as a plain file: dashboardFallback sends it with this response's CSP nonce.
+    await app.register(fastifyStatic, { root: config.dashboardDir, prefix: '/', wildcard: false, index: false, globIgnore: ['index.html'] });
   }
   return app;
 }
@@ -113,13 +119,21 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
  * to index.html; anything under /api that matched no route stays a JSON 404.
  */
 function dashboardFallback(config: AppConfig): UnmatchedRouteHandler {
-  const indexHtml = config.dashboardDir ? readFileSync(join(config.dashboardDir, 'index.html'), 'utf8') : null;
+  const indexHtml = config.dashboardDir ? indexHtmlWithNonce(readFileSync(join(config.dashboardDir, 'index.html'), 'utf8')) : null;
   return (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = path === '/api' || path.startsWith('/api/');
-    const looksLikeFile = /\.[a-z0-9]{1,8}$/i.test(path);
+    const looksLikeFile = path !== '/index.html' && /\.[a-z0-9]{1,8}$/i.test(path);
     if (!indexHtml || isApi || looksLikeFile || (request.method !== 'GET' && request.method !== 'HEAD')) return false;
-    void reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(indexHtml);
+    // A fresh nonce per response, in the page (ngCspNonce) and in its policy: Angular's component styles are
+    // <style> elements, allowed by the nonce alone (no 'unsafe-inline').
+    const nonce = newCspNonce();
+    void reply
+      .status(200)
+      .header('cache-control', 'no-cache')
+      .header('content-security-policy', dashboardCsp(nonce))
+      .type('text/html; charset=utf-8')
+      .send(indexHtml(nonce));
     return true;
   };
 }

@@ -6,6 +6,7 @@ import { Clock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
 import { TimeZoneCatalog } from './database/time-zone-catalog';
 import { TransactionRunner } from './database/transaction-runner';
+import { SafeTypeOrmLogger } from './database/typeorm-logger';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { loggerOptions } from './logging/logger-options';
@@ -37,6 +38,8 @@ export class CoreModule implements OnApplicationShutdown {
           synchronize: false,
           migrationsRun: false,
           logging: ['error'],
+          // Failed queries without their parameters (TypeORM's default logger prints them).
+          logger: new SafeTypeOrmLogger(),
           // Fail fast while PostgreSQL is down instead of queueing requests forever.
           extra: { max: 10, connectionTimeoutMillis: 3000, idleTimeoutMillis: 30000 },
           retryAttempts: 0,

@@ -3,6 +3,22 @@ import type { IncomingMessage } from 'node:http';
 import { RequestMethod } from '@nestjs/common';
 import type { Params } from 'nestjs-pino';
 
+/** Fields whose value never reaches a log line, at any depth up to three levels (e.g. `user.passwordHash`, `req.headers.cookie`). */
+const SECRET_KEYS = ['password', 'passwordHash', 'password_hash', 'authorization', 'cookie', 'token', 'accessToken'];
+
+/** pino redaction paths: each secret key at the top level and one to three levels down, plus a failed query's parameters. */
+export const REDACT_PATHS: string[] = [
+  ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `*.*.*.${key}`]),
+  '*.headers["set-cookie"]',
+  // A TypeORM QueryFailedError carries the statement's parameters and PostgreSQL's row `detail`.
+  'err.parameters',
+  'err.detail',
+  'err.driverError',
+  '*.err.parameters',
+  '*.err.detail',
+  '*.err.driverError',
+];
+
 /** JSON logs; each request line carries the request id (taken from X-Request-Id when given). */
 export function loggerOptions(level: string): Params {
   return {
@@ -13,7 +29,7 @@ export function loggerOptions(level: string): Params {
         const given = req.headers['x-request-id'];
         return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
       },
-      redact: ['req.headers.authorization', 'req.headers.cookie'],
+      redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/metrics' },
       customProps: () => ({ service: 'stint-api' }),
     },

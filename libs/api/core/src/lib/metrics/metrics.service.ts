@@ -64,6 +64,8 @@ export class MetricsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'stint_' });
+    // /api/metrics is public: the exact Node version helps an attacker pick exploits, so it is opt-in.
+    if (!config.metricsVersionInfo) this.registry.removeSingleMetric('stint_nodejs_version_info');
   }
 
   /** Registers work to run before each scrape (e.g. reading queue depths). */

@@ -42,6 +42,7 @@ const STATUS_FILTERS: Array<{ value: TimelineStatus; label: string }> = [
       .legend { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; font: var(--mat-sys-body-small); list-style: none; padding: 0; }
       .legend li { display: flex; align-items: center; gap: 6px; }
       .sw { width: 16px; height: 12px; border-radius: 3px; display: inline-block; }
+      .sw.sw-today { background: var(--mat-sys-tertiary); width: 3px; }
       .chart { min-width: 760px; }
       .row { display: grid; grid-template-columns: 190px 1fr; }
       .head { position: sticky; top: 0; background: var(--mat-sys-surface); z-index: 1; border-bottom: 1px solid var(--mat-sys-outline-variant); }
@@ -107,7 +108,7 @@ const STATUS_FILTERS: Array<{ value: TimelineStatus; label: string }> = [
       @for (s of legend; track s) {
         <li><span class="sw s-{{ s }}" aria-hidden="true"></span>{{ statusLabel[s] }}</li>
       }
-      <li><span class="sw" style="background: var(--mat-sys-tertiary); width: 3px" aria-hidden="true"></span>Today</li>
+      <li><span class="sw sw-today" aria-hidden="true"></span>Today</li>
     </ul>
 
     <lib-loading [active]="state().status === 'loading'" label="Loading placements…" />
