@@ -9,6 +9,7 @@ import {
   AppConfig,
   clientErrorHandler,
   createValidationPipe,
+  frameworkErrorHandler,
   jsonDepth,
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
@@ -30,8 +31,9 @@ const SWAGGER_UI_PAGES = new Set(['/api/docs', '/api/docs/', '/api/docs/index.ht
 export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
-    // Errors Node's HTTP parser raises (431, bad header bytes) in the contract's shape.
+    // Errors Node's HTTP parser raises (431, bad header bytes) and Fastify's router raises, in the contract's shape.
     clientErrorHandler,
+    frameworkErrors: frameworkErrorHandler,
     trustProxy: config.trustProxy,
     requestIdHeader: false,
     genReqId: (req: IncomingMessage) => {

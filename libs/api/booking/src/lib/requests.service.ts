@@ -246,8 +246,12 @@ export class RequestsService {
     if (!current) throw ApiError.invalidState(`This request is ${request.status}; there is nothing to decide.`, { status: request.status });
     const mayRelease = caller.role === 'admin' || parties.lineManagerId === caller.id;
     const mayHost = caller.role === 'admin' || parties.hostManagerId === caller.id;
-    if (current === 'manager' && !mayRelease) throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
-    if (current === 'host' && !mayHost) throw ApiError.forbidden("This request waits for the host team's manager to agree.");
+    const holdsRequested = requested === 'manager' ? mayRelease : requested === 'host' ? mayHost : false;
+    // A repeat of a step the caller holds (a double click) is a conflict with the request's state, not a permission problem.
+    if (!(requested && requested !== current && holdsRequested)) {
+      if (current === 'manager' && !mayRelease) throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
+      if (current === 'host' && !mayHost) throw ApiError.forbidden("This request waits for the host team's manager to agree.");
+    }
     if (requested && requested !== current) {
       throw ApiError.invalidState(
         requested === 'manager'

@@ -1,3 +1,4 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Socket } from 'node:net';
 
 /**
@@ -112,4 +113,17 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
         : [400, 'Bad Request', 'The request is not valid HTTP (for example a header with characters HTTP does not allow); fix it and send it again.'];
   const body = JSON.stringify({ statusCode: status, code: status === 408 ? 'UNAVAILABLE' : 'VALIDATION_FAILED', message, details: {} });
   socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+}
+
+/**
+ * Errors Fastify's router raises before any route runs (a path segment over
+ * the length limit, a URL it cannot decode), in the contract's shape.
+ */
+export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequest, reply: FastifyReply): void {
+  const status = error.code === 'FST_ERR_MAX_PARAM_LENGTH' ? 414 : (error.statusCode ?? 400);
+  const message =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? 'A part of the URL is too long; ids are 36 characters. Check the address.'
+      : 'The URL could not be read (bad percent-encoding?); check the address.';
+  void reply.code(status).type('application/json; charset=utf-8').send({ statusCode: status, code: 'VALIDATION_FAILED', message, details: {} });
 }
