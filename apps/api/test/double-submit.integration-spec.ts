@@ -85,6 +85,21 @@ describe('double submits: the same state-changing POST sent twice at once has on
     }
   });
 
+  it('rescheduling to the same dates and giving the same feedback: the repeat changes nothing', async () => {
+    const team = await f.team(host, { capacity: 2 });
+    const pm = await f.pm(lineManager);
+    const booked = await f.booked(pm, lineManager, host, team.id, futureMonday(34), 1);
+    const startDate = futureMonday(36);
+    expect(await twice(() => call(t.url, 'POST', `/api/placements/${booked.placementId}/reschedule`, { token: host.token, body: { startDate } }))).toEqual([200, 200]);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'placement.rescheduled'`, [booked.placementId])).toBe(1);
+    expect(await count(`SELECT sequence AS n FROM placements WHERE id = $1`, [booked.placementId])).toBe(1);
+
+    const placement = await call<Placement>(t.url, 'GET', `/api/placements/${booked.placementId}`, { token: host.token });
+    const checkInId = placement.body.checkIns[0]?.id;
+    expect(await twice(() => call(t.url, 'POST', `/api/check-ins/${checkInId}/feedback`, { token: host.token, body: { text: 'Strong discovery calls.' } }))).toEqual([201, 201]);
+    expect(await count(`SELECT count(*) AS n FROM check_in_feedback WHERE check_in_id = $1`, [checkInId])).toBe(1);
+  });
+
   it('creating a user twice with one email', async () => {
     const email = `twice-${Date.now()}@test.stint`;
     const statuses = await twice(() => call(t.url, 'POST', '/api/users', { token: f.admin.token, body: { email, name: 'Twice', role: 'manager', password: 'password-123' } }));

@@ -107,6 +107,8 @@ export class PlacementsService {
           throw ApiError.invalidState(`This placement is ${status}; it can no longer be moved.`, { status });
         }
         const weeks = durationWeeks ?? placement.durationWeeks;
+        // Moving to where it already is (a repeated submit) changes nothing and sends no new invites.
+        if (placement.startDate === startDate && placement.durationWeeks === weeks) return;
         const team = await loadTeam(m, placement.teamId, true);
         if (!team) throw ApiError.notFound('team', placement.teamId);
         await lockPm(m, placement.pmId);

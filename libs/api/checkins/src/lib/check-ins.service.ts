@@ -127,6 +127,12 @@ export class CheckInsService {
       if (access.checkIn.cancelledAt || access.placementCancelled) {
         throw ApiError.invalidState('This check-in was cancelled with its placement; there is nothing to give feedback on.', { status: 'cancelled' });
       }
+      // The same text from the same manager moments ago is a repeated submit, not new feedback.
+      const repeat: unknown[] = await m.query(
+        `SELECT 1 FROM check_in_feedback WHERE check_in_id = $1 AND by_id = $2 AND text = $3 AND at > $4::timestamptz - interval '1 minute'`,
+        [id, caller.id, text, this.clock.now().toISOString()],
+      );
+      if (repeat.length) return;
       await m.insert(CheckInFeedbackEntity, { checkInId: id, byId: caller.id, text, at: this.clock.now() });
       await this.audit.record(m, { actorId: caller.id, action: 'check_in.feedback', entityType: 'check_in', entityId: id, after: { text } });
     });
