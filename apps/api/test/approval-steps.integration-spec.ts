@@ -1,16 +1,10 @@
 import type { RotationRequest } from '@stint/contracts';
-import { Client } from 'pg';
+import { sql } from './support/sql';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { call, startTestApp, TestApp } from './support/test-app';
 
-async function approvals(requestId: string): Promise<Array<{ step: string; decision: string }>> {
-  const client = new Client({ connectionString: process.env['DATABASE_URL'] });
-  await client.connect();
-  try {
-    return (await client.query(`SELECT step, decision FROM request_approvals WHERE request_id = $1 ORDER BY at`, [requestId])).rows;
-  } finally {
-    await client.end();
-  }
+function approvals(requestId: string): Promise<Array<{ step: string; decision: string }>> {
+  return sql(`SELECT step, decision FROM request_approvals WHERE request_id = $1 ORDER BY at`, [requestId]);
 }
 
 describe('approvals name their step: a double click never turns both keys', () => {

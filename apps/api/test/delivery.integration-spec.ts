@@ -4,7 +4,7 @@ import { OutboxSweeper } from '@stint/api-notifications';
 import { Watchdog } from '@stint/api-worker';
 import type { FailedJob, JobRun, NotificationRecord, Page, Placement, QueueMonitor } from '@stint/contracts';
 import Redis from 'ioredis';
-import { Client } from 'pg';
+import { sql } from './support/sql';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { call, startTestApp, TestApp } from './support/test-app';
@@ -13,15 +13,6 @@ import { controlClock, startTestWorker } from './support/worker';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env['DATABASE_URL'] });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;

@@ -1,16 +1,10 @@
 import type { Placement, RotationRequest } from '@stint/contracts';
-import { Client } from 'pg';
+import { sql } from './support/sql';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { call, CallResult, startTestApp, TestApp } from './support/test-app';
 
-async function count(sql: string, params: unknown[]): Promise<number> {
-  const client = new Client({ connectionString: process.env['DATABASE_URL'] });
-  await client.connect();
-  try {
-    return Number((await client.query(sql, params)).rows[0]?.n ?? 0);
-  } finally {
-    await client.end();
-  }
+async function count(text: string, params: unknown[]): Promise<number> {
+  return Number((await sql<{ n: unknown }>(text, params))[0]?.n ?? 0);
 }
 
 /** The same request twice at the same instant, as a double click sends it. */

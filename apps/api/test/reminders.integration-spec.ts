@@ -1,7 +1,7 @@
 import { CheckInJobsService } from '@stint/api-checkins';
 import type { NotificationRecord, Page, Placement } from '@stint/contracts';
 import type { ParsedMail } from 'mailparser';
-import { Client } from 'pg';
+import { sql } from './support/sql';
 import Redis from 'ioredis';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { invites, SmtpSink } from './support/smtp-sink';
@@ -14,15 +14,6 @@ function subjects(mails: ParsedMail[]): string[] {
   return mails.map((m) => m.subject ?? '');
 }
 
-async function sql<T>(text: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: process.env['DATABASE_URL'] });
-  await client.connect();
-  try {
-    return (await client.query(text, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

@@ -1,7 +1,8 @@
 import { loginAs } from '../support/test-app';
 import { SmtpSink } from '../support/smtp-sink';
 import { waitUntil } from './processes';
-import { emailStatus, Stage } from './stage';
+import { Stage } from './stage';
+import { Fixtures, futureMonday } from '../support/fixtures';
 
 /*
  * Redis loses every key of this Stint instance (as FLUSHALL would) while the
@@ -31,15 +32,17 @@ describe('faults: Redis loses its data while every process keeps running', () =>
     const monitor = async () => (await fetch(`${base}/api/admin/queues`, { headers: { authorization: `Bearer ${admin}` } })).json() as Promise<{ schedulers: Array<{ key: string }> }>;
     await waitUntil(async () => (await monitor()).schedulers.length === 3, 60_000, 'the worker to register its schedulers');
 
-    // 20 emails the mail server refuses for now: their retries wait in Redis, and only there.
-    const tag = `redisloss-${Date.now()}`;
-    sink.refuseFor(60_000);
-    await stage.sql(
-      `INSERT INTO notifications (kind, recipient, subject, body_text, body_html, dedupe_key)
-       SELECT 'digest', 'loss-' || g || '@test.stint', $1 || ' #' || g, 'body', '<p>body</p>', $1 || ':' || g FROM generate_series(1, 20) AS g`,
-      [tag],
-    );
-    await waitUntil(async () => (await stage.sql<{ n: number }>(`SELECT count(*)::int AS n FROM notifications WHERE subject LIKE $1 AND attempts >= 1`, [`${tag}%`]))[0]?.n === 20, 90_000, 'a refused first attempt of each email');
+    // 20 requests made through the API while the mail server refuses: their emails to the line manager
+    // are recorded, tried, refused, and their retries wait in Redis, and only there.
+    const f = await Fixtures.create(base);
+    const lineManager = await f.manager();
+    const host = await f.manager();
+    const team = await f.team(host, { capacity: 3 });
+    sink.refuseFor(5 * 60_000);
+    for (let i = 0; i < 20; i++) await f.request(await f.pm(lineManager), team.id, futureMonday(40 + i), 1);
+    const rows = () =>
+      stage.sql<{ status: string; attempts: number }>(`SELECT status, attempts FROM notifications WHERE recipient = $1 AND kind = 'request_submitted'`, [lineManager.user.email]);
+    await waitUntil(async () => (await rows()).filter((r) => r.attempts >= 1).length === 20, 90_000, 'a refused first attempt of each email');
 
     const lostAt = Date.now();
     expect(await stage.loseRedis()).toBeGreaterThan(0);
@@ -48,7 +51,7 @@ describe('faults: Redis loses its data while every process keeps running', () =>
 
     await waitUntil(async () => (await monitor()).schedulers.length === 3, 2 * 60_000, 'the schedulers back within 2 minutes');
     const schedulersBackAfter = Date.now() - lostAt;
-    await waitUntil(async () => (await emailStatus(stage, tag))['sent'] === 20, 2 * 60_000 - (Date.now() - lostAt), 'the pending emails sent within 2 minutes of the loss');
+    await waitUntil(async () => (await rows()).filter((r) => r.status === 'sent').length === 20, 2 * 60_000 - (Date.now() - lostAt), 'the pending emails sent within 2 minutes of the loss');
     const emailsBackAfter = Date.now() - lostAt;
 
     const reminders = () => sink.messages.filter((m) => (m.subject ?? '').startsWith('Coming up: Weekly check-in') && [due.pm, due.host].some((e) => (m.to && JSON.stringify(m.to).includes(e))));
@@ -56,7 +59,7 @@ describe('faults: Redis loses its data while every process keeps running', () =>
     await new Promise((r) => setTimeout(r, 5000));
     expect(reminders()).toHaveLength(10);
     expect(new Set(reminders().map((m) => m.messageId)).size).toBe(10);
-    const mine = sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
+    const mine = sink.to(lineManager.user.email).filter((m) => /asks to join/.test(m.subject ?? ''));
     expect(mine).toHaveLength(20);
     expect(new Set(mine.map((m) => m.messageId)).size).toBe(20);
     console.log(`Redis loss: schedulers back after ${Math.round(schedulersBackAfter / 1000)} s, pending emails sent after ${Math.round(emailsBackAfter / 1000)} s; reminders due after the loss arrived once.`);
