@@ -174,3 +174,17 @@ describe('admins: Stint always keeps an active admin, and nobody with reports be
   });
 });
 
+
+describe('paging limits', () => {
+  it('a page number beyond 100000 is a 400, never a 500', async () => {
+    const t = await startTestApp();
+    try {
+      const token = await loginAs(t.url, 'admin@stint.local', 'admin');
+      for (const path of ['/api/users?page=1e308', '/api/rotation-requests?page=100001', '/api/admin/queues/email/failed?page=1e20', '/api/audit?page=1e308']) {
+        expectError(await call(t.url, 'GET', path, { token }), 400, 'VALIDATION_FAILED', 'page');
+      }
+    } finally {
+      await t.close();
+    }
+  });
+});

@@ -194,7 +194,13 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   async retryFailed(queueName: QueueName, jobId: string): Promise<boolean> {
     const job = await this.bounded(this.queue(queueName).getJob(jobId));
     if (!job || !(await job.isFailed())) return false;
-    await this.bounded(job.retry('failed'));
+    try {
+      await this.bounded(job.retry('failed'));
+    } catch (error) {
+      // Retried by someone else in the meantime (a double click): it is no longer a failed job.
+      if (error instanceof Error && /not in the failed state/.test(error.message)) return false;
+      throw error;
+    }
     return true;
   }
 

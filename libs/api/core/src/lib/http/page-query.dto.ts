@@ -5,11 +5,12 @@ import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
 /** `?page=1&pageSize=50`, pageSize ≤ 200. Extend it for list endpoints with filters. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ minimum: 1, maximum: 100_000, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1, { message: 'page must be 1 or more' })
+  @Max(100_000, { message: 'page must be at most 100000' })
   page?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: DEFAULT_PAGE_SIZE })
