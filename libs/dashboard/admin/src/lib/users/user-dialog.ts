@@ -132,7 +132,7 @@ export function userBody(before: User | null, value: { email: string; name: stri
             <input matInput type="password" formControlName="password" autocomplete="new-password" [required]="!editing" />
             <mat-hint>{{ editing ? 'Leave empty to keep the current password.' : 'At least 8 characters.' }}</mat-hint>
             @if (form.controls.password.invalid) {
-              <mat-error>{{ fieldError(form.controls.password, { required: 'Password is required.', minlength: 'Password must be at least 8 characters.' }) }}</mat-error>
+              <mat-error>{{ fieldError(form.controls.password, { required: 'Password is required.', minlength: 'Password must be at least 8 characters.', maxlength: 'Password must be at most 1024 characters.' }) }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -170,7 +170,7 @@ export class UserDialog {
       role: new FormControl<UserRole>(this.data.user?.role ?? 'pm', { nonNullable: true, validators: [Validators.required] }),
       managerId: new FormControl(this.data.user?.managerId ?? '', { nonNullable: true }),
       timezone: new FormControl(this.data.user?.timezone ?? 'UTC', { nonNullable: true, validators: [timeZoneValidator] }),
-      password: new FormControl('', { nonNullable: true, validators: [...(this.data.user ? [] : [Validators.required]), Validators.minLength(8), Validators.maxLength(200)] }),
+      password: new FormControl('', { nonNullable: true, validators: [...(this.data.user ? [] : [Validators.required]), Validators.minLength(8), Validators.maxLength(1024)] }),
     },
     { validators: [lineManagerRule] },
   );
