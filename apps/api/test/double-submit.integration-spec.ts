@@ -100,4 +100,30 @@ describe('double submits: the same state-changing POST sent twice at once has on
     expect(statuses).toEqual([201, 409]);
     expect(await count(`SELECT count(*) AS n FROM users WHERE email = $1`, [email])).toBe(1);
   });
+
+  it('a line manager repeating a release without naming the step: 409, one release', async () => {
+    const team = await f.team(host, { capacity: 2 });
+    const pm = await f.pm(lineManager);
+    const request = await f.request(pm, team.id, futureMonday(38), 1);
+    expect(await twice(() => call(t.url, 'POST', `/api/rotation-requests/${request.id}/approve`, { token: lineManager.token, body: {} }))).toEqual([200, 409]);
+    expect(await count(`SELECT count(*) AS n FROM request_approvals WHERE request_id = $1`, [request.id])).toBe(1);
+  });
+
+  it('adding and deleting a blackout', async () => {
+    const team = await f.team(host, { capacity: 2 });
+    const body = { teamId: team.id, startsOn: futureMonday(40), endsOn: futureMonday(41), reason: 'Offsite' };
+    const created = await Promise.all([0, 1].map(() => call<{ id: string }>(t.url, 'POST', '/api/blackouts', { token: f.admin.token, body })));
+    expect(created.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(await count(`SELECT count(*) AS n FROM blackouts WHERE team_id = $1`, [team.id])).toBe(1);
+    const id = created.find((r) => r.status === 201)?.body.id;
+    expect(await twice(() => call(t.url, 'DELETE', `/api/blackouts/${id}`, { token: f.admin.token }))).toEqual([204, 404]);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'blackout.deleted'`, [id])).toBe(1);
+  });
+
+  it('signing out everywhere twice with one token: the repeat finds the session already ended', async () => {
+    const pm = await f.pm(lineManager);
+    expect(await twice(() => call(t.url, 'POST', '/api/auth/logout-all', { token: pm.token }))).toEqual([204, 401]);
+    expect(await count(`SELECT token_version AS n FROM users WHERE id = $1`, [pm.user.id])).toBe(1);
+    expect(await count(`SELECT count(*) AS n FROM audit_log WHERE entity_id = $1 AND action = 'user.sessions_ended'`, [pm.user.id])).toBe(1);
+  });
 });

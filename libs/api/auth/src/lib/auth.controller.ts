@@ -77,7 +77,7 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'Every earlier session of the caller has ended.' })
   @ApiErrorResponses(401, 403)
   async logoutAll(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
-    await this.users.endSessions(user.id);
+    await this.users.endSessions(user.id, user.tokenVersion);
     clearSessionCookie(reply, this.config);
   }
 

@@ -68,7 +68,7 @@ export class AuthGuard implements CanActivate {
     try {
       const user = await this.authenticate(token);
       if (viaCookie && !passesCsrfCheck(request.method, request.headers)) throw ApiError.forbidden(CSRF_MESSAGE);
-      request.user = { id: user.id, email: user.email, role: user.role, managerId: user.managerId, timezone: user.timezone };
+      request.user = { id: user.id, email: user.email, role: user.role, managerId: user.managerId, timezone: user.timezone, tokenVersion: user.tokenVersion };
 
       const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
       if (roles && !roles.includes(user.role)) {

@@ -5,6 +5,7 @@ import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from
 import type { Page, User, UserRole } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
+import { SESSION_ENDED_MESSAGE } from './auth.guard';
 import { hashPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
 
@@ -101,10 +102,12 @@ export class UsersService {
   }
 
   /** "Sign out everywhere": bumps the token version, so every token issued to the user until now ends. */
-  async endSessions(userId: string): Promise<void> {
+  async endSessions(userId: string, fromVersion?: number): Promise<void> {
     await this.db.transaction(async (m) => {
-      const bumped = await m.increment(UserEntity, { id: userId }, 'tokenVersion', 1);
-      if (!bumped.affected) throw ApiError.unauthorized();
+      // Only from the version the caller's token carries: a repeat (a double click) finds it already ended.
+      const where = fromVersion === undefined ? { id: userId } : { id: userId, tokenVersion: fromVersion };
+      const bumped = await m.increment(UserEntity, where, 'tokenVersion', 1);
+      if (!bumped.affected) throw ApiError.unauthorized(SESSION_ENDED_MESSAGE);
       await this.audit.record(m, { actorId: userId, action: 'user.sessions_ended', entityType: 'user', entityId: userId });
     });
   }

@@ -248,6 +248,10 @@ export class RequestsService {
     const mayHost = caller.role === 'admin' || parties.hostManagerId === caller.id;
     const holdsRequested = requested === 'manager' ? mayRelease : requested === 'host' ? mayHost : false;
     // A repeat of a step the caller holds (a double click) is a conflict with the request's state, not a permission problem.
+    // Without a step, a line manager who already released it and now repeats the click is told so, not refused.
+    if (!requested && approving && current === 'host' && mayRelease && !mayHost) {
+      throw ApiError.invalidState('This request is already released; it waits for the host team\'s manager to agree.', { status: request.status });
+    }
     if (!(requested && requested !== current && holdsRequested)) {
       if (current === 'manager' && !mayRelease) throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
       if (current === 'host' && !mayHost) throw ApiError.forbidden("This request waits for the host team's manager to agree.");

@@ -30,6 +30,15 @@ export class BlackoutsService {
         const team: unknown[] = await m.query(`SELECT 1 FROM teams WHERE id = $1`, [input.teamId]);
         if (!team.length) throw ApiError.notFound('team', input.teamId);
       }
+      // The same blackout twice (a double click) is one blackout: serialise on its key, then look.
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [`blackout:${input.teamId ?? 'all'}:${input.startsOn}:${input.endsOn}`]);
+      const twin: Array<{ id: string }> = await m.query(
+        `SELECT id FROM blackouts WHERE team_id IS NOT DISTINCT FROM $1::uuid AND starts_on = $2::date AND ends_on = $3::date LIMIT 1`,
+        [input.teamId ?? null, input.startsOn, input.endsOn],
+      );
+      if (twin[0]) {
+        throw ApiError.conflict(`A blackout for these dates already exists (${twin[0].id}); change or delete that one instead.`, { blackoutId: twin[0].id });
+      }
       const saved = await m.save(
         m.create(BlackoutEntity, { teamId: input.teamId, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, createdBy: caller.id }),
       );
@@ -57,7 +66,8 @@ export class BlackoutsService {
 
   async remove(caller: AuthenticatedUser, id: string): Promise<void> {
     await this.db.transaction(async (m) => {
-      const row = await m.findOne(BlackoutEntity, { where: { id } });
+      // Locked, so a second delete sent at the same moment waits and then finds nothing: 404, one audit entry.
+      const row = await m.findOne(BlackoutEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw ApiError.notFound('blackout', id);
       await m.delete(BlackoutEntity, { id });
       await this.audit.record(m, { actorId: caller.id, action: 'blackout.deleted', entityType: 'blackout', entityId: id, before: toBlackout(row) });

@@ -8,6 +8,8 @@ export interface AuthenticatedUser {
   role: UserRole;
   managerId: string | null;
   timezone: string;
+  /** The token version the request's token carries; "sign out everywhere" ends exactly this one. */
+  tokenVersion?: number;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {
