@@ -50,19 +50,27 @@ function fail(line) {
 }
 
 if (!(await reachable(databaseUrl, 5432))) {
-  fail(`Cannot reach PostgreSQL at ${redact(databaseUrl)}: start it (e.g. \`docker compose up -d postgres redis\`) or set DATABASE_URL.`);
+  fail(
+    `Cannot reach PostgreSQL at ${redact(databaseUrl)}: start it (e.g. \`docker compose up -d postgres redis\`) or set DATABASE_URL.`,
+  );
 }
 if (!(await reachable(redisUrl, 6379))) {
-  fail(`Cannot reach Redis at ${redact(redisUrl)}: start it (e.g. \`docker compose up -d postgres redis\`) or set REDIS_URL.`);
+  fail(
+    `Cannot reach Redis at ${redact(redisUrl)}: start it (e.g. \`docker compose up -d postgres redis\`) or set REDIS_URL.`,
+  );
 }
 
 if (!args.has('--no-build')) {
   console.log('Building api, worker and dashboard (cached after the first start)…');
-  const build = spawnSync('npx', ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard', '--output-style=static'], {
-    cwd: root,
-    env,
-    stdio: 'inherit',
-  });
+  const build = spawnSync(
+    'npx',
+    ['nx', 'run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard', '--output-style=static'],
+    {
+      cwd: root,
+      env,
+      stdio: 'inherit',
+    },
+  );
   if (build.status !== 0) fail('Build failed; see the output above.');
 }
 for (const file of ['dist/apps/api/main.js', 'dist/apps/worker/main.js']) {
@@ -73,7 +81,11 @@ const children = [];
 let stopping = false;
 
 function run(name, file) {
-  const child = spawn(process.execPath, ['--enable-source-maps', join(root, file)], { cwd: root, env, stdio: 'inherit' });
+  const child = spawn(process.execPath, ['--enable-source-maps', join(root, file)], {
+    cwd: root,
+    env,
+    stdio: 'inherit',
+  });
   child.on('exit', (code, signal) => {
     if (stopping) return;
     process.stderr.write(`Stint ${name} exited (${signal ?? `code ${code}`}); stopping.\n`);
@@ -91,7 +103,9 @@ function stop(code = 0) {
     for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
   }, 10_000);
   timer.unref();
-  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() => process.exit(code));
+  Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once('exit', r))))).then(() =>
+    process.exit(code),
+  );
 }
 
 process.on('SIGINT', () => stop(0));

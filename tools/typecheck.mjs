@@ -12,7 +12,11 @@ function walk(dir) {
     if (name === 'node_modules' || name.startsWith('.')) continue;
     const path = join(dir, name);
     if (statSync(path).isDirectory()) walk(path);
-    else if (/^tsconfig\.(app|lib|spec|e2e)\.json$/.test(name) || (name === 'tsconfig.json' && dir.endsWith('dashboard-e2e'))) configs.push(path);
+    else if (
+      /^tsconfig\.(app|lib|spec|e2e)\.json$/.test(name) ||
+      (name === 'tsconfig.json' && dir.endsWith('dashboard-e2e'))
+    )
+      configs.push(path);
   }
 }
 for (const top of ['apps', 'libs']) if (existsSync(join(root, top))) walk(join(root, top));
@@ -22,8 +26,13 @@ let failed = 0;
 for (const config of configs) {
   // Angular spec configs are CommonJS for Jest; type-check them with the resolution Angular's packages need.
   const angularSpec = /dashboard/.test(config) && config.endsWith('tsconfig.spec.json');
-  const extra = angularSpec ? ['--module', 'preserve', '--moduleResolution', 'bundler', '--lib', 'es2022,dom,dom.iterable'] : [];
-  const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', config, ...extra], { cwd: root, encoding: 'utf8' });
+  const extra = angularSpec
+    ? ['--module', 'preserve', '--moduleResolution', 'bundler', '--lib', 'es2022,dom,dom.iterable']
+    : [];
+  const result = spawnSync(process.execPath, [tsc, '--noEmit', '-p', config, ...extra], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   const name = relative(root, config);
   if (result.status === 0) console.log(`typecheck ok   ${name}`);
   else {

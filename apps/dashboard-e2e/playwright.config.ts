@@ -24,7 +24,10 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: [['list'], ['html', { outputFolder: join(workspaceRoot, 'test-output', 'playwright', 'report'), open: 'never' }]],
+  reporter: [
+    ['list'],
+    ['html', { outputFolder: join(workspaceRoot, 'test-output', 'playwright', 'report'), open: 'never' }],
+  ],
   globalTeardown: './src/support/global-teardown.ts',
   use: {
     baseURL,
@@ -57,7 +60,14 @@ export default defineConfig({
         browserName: 'chromium',
         launchOptions: {
           executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-          args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+          args: [
+            '--no-sandbox',
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+          ],
         },
       },
     },

@@ -109,7 +109,11 @@ export class Child {
     this.name = name;
     this.output = [];
     this.exited = null;
-    this.process = spawn(process.execPath, [script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    this.process = spawn(process.execPath, [script], {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const keep = (chunk) => {
       this.output.push(chunk.toString());
       if (this.output.length > 200) this.output.shift();
@@ -181,7 +185,8 @@ export class Child {
 export async function waitForHealth(base, child, timeoutMs = 90_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exited) throw new Error(`${child.name} exited (${JSON.stringify(child.exited)}) before it was healthy:\n${child.tail()}`);
+    if (child.exited)
+      throw new Error(`${child.name} exited (${JSON.stringify(child.exited)}) before it was healthy:\n${child.tail()}`);
     try {
       const response = await fetch(`${base}/api/health`);
       if (response.status === 200) return;
@@ -197,7 +202,11 @@ export async function http(base, method, path, { token, body } = {}) {
   const headers = {};
   if (token) headers.authorization = `Bearer ${token}`;
   if (body !== undefined) headers['content-type'] = 'application/json';
-  const response = await fetch(`${base}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers,
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
   const text = await response.text();
   let parsed = text;
   try {
@@ -210,7 +219,8 @@ export async function http(base, method, path, { token, body } = {}) {
 
 export async function login(base, email, password) {
   const result = await http(base, 'POST', '/api/auth/login', { body: { email, password } });
-  if (result.status !== 200) throw new Error(`login as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`login as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body.accessToken;
 }
 

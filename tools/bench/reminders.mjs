@@ -163,12 +163,18 @@ async function startSink(port = 0, received = []) {
       const chunks = [];
       stream.on('data', (c) => chunks.push(c));
       stream.on('end', () => {
-        record(received, Buffer.concat(chunks).toString('utf8'), session.envelope.rcptTo.map((r) => r.address.toLowerCase()));
+        record(
+          received,
+          Buffer.concat(chunks).toString('utf8'),
+          session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+        );
         callback();
       });
     },
   });
-  const bound = await new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server.server.address().port)));
+  const bound = await new Promise((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve(server.server.address().port)),
+  );
   return {
     port: bound,
     received,
@@ -213,7 +219,10 @@ async function seed(db, t0) {
        FROM generate_series(0, $1::int - 1) i`,
     [N, TEAMS, start],
   );
-  await db.query(`UPDATE rotation_requests r SET placement_id = ${userId('pl', 'i')} FROM generate_series(0, $1::int - 1) i WHERE r.id = ${userId('rq', 'i')}`, [N]);
+  await db.query(
+    `UPDATE rotation_requests r SET placement_id = ${userId('pl', 'i')} FROM generate_series(0, $1::int - 1) i WHERE r.id = ${userId('rq', 'i')}`,
+    [N],
+  );
   progress('  placements', N, N);
   // Check-in i at t0 + 24 h + OFFSET + i·60 s / N: its reminder (24 h lead) falls due in the minute after OFFSET.
   await db.query(
@@ -252,7 +261,10 @@ async function main() {
 
   // With BENCH_SMTP_DOWN_S the sink's port is reserved but nothing listens until the outage ends: connections are refused.
   const received = [];
-  let sink = DOWN_S > 0 ? { port: await freePort(), received, connections: () => 0, stop: async () => undefined } : await startSink(0, received);
+  let sink =
+    DOWN_S > 0
+      ? { port: await freePort(), received, connections: () => 0, stop: async () => undefined }
+      : await startSink(0, received);
   let smtpBackAt = null;
   let smtpTimer = null;
   log(`SMTP sink on 127.0.0.1:${sink.port}; database ${DB_URL} (drop/create); queue prefix ${PREFIX}`);
@@ -285,15 +297,20 @@ async function main() {
     log(`starting the built API (pid ${api.pid}); it creates the schema`);
     await waitForHealth(BASE, api);
     const policy = (await db.query(`SELECT reminder_lead_hours AS lead FROM policy WHERE id = 1`)).rows[0];
-    if (policy.lead !== LEAD_HOURS) throw new Error(`expected the default reminder lead of ${LEAD_HOURS} h, found ${policy.lead}`);
+    if (policy.lead !== LEAD_HOURS)
+      throw new Error(`expected the default reminder lead of ${LEAD_HOURS} h, found ${policy.lead}`);
 
     const t0 = Date.now();
-    log(`inserting ${N.toLocaleString('en-US')} check-ins whose reminders fall due between +${OFFSET_S} s and +${OFFSET_S + WINDOW_S} s …`);
+    log(
+      `inserting ${N.toLocaleString('en-US')} check-ins whose reminders fall due between +${OFFSET_S} s and +${OFFSET_S + WINDOW_S} s …`,
+    );
     await seed(db, t0);
     const seededAt = Date.now();
     const firstDue = t0 + OFFSET_S * 1000;
     const lastDue = t0 + (OFFSET_S + WINDOW_S) * 1000;
-    log(`inserted in ${((seededAt - t0) / 1000).toFixed(1)} s; first reminder due in ${((firstDue - Date.now()) / 1000).toFixed(1)} s`);
+    log(
+      `inserted in ${((seededAt - t0) / 1000).toFixed(1)} s; first reminder due in ${((firstDue - Date.now()) / 1000).toFixed(1)} s`,
+    );
 
     worker = new Child('worker', WORKER_MAIN, env);
     const workerStarted = Date.now();
@@ -322,7 +339,9 @@ async function main() {
       // The API plays no part once the rows are in; if something outside stops it, note it and go on.
       if (api.exited && !apiLost) {
         apiLost = api.exited;
-        log(`note: the API process exited (${JSON.stringify(api.exited)}) — not started or stopped by this script; the worker carries on`);
+        log(
+          `note: the API process exited (${JSON.stringify(api.exited)}) — not started or stopped by this script; the worker carries on`,
+        );
       }
       for (; seen < sink.received.length; seen++) {
         const m = sink.received[seen];
@@ -331,10 +350,21 @@ async function main() {
       if (!reconcile?.finishedOn) reconcile = await reconcileTiming(redis);
       const now = Date.now();
       if (allAt === null && ids.size >= expected) allAt = now;
-      if (now - lastPrint >= (process.stdout.isTTY ? 1000 : 5000) || (allAt !== null && now - allAt >= QUIET_AFTER_MS)) {
+      if (
+        now - lastPrint >= (process.stdout.isTTY ? 1000 : 5000) ||
+        (allAt !== null && now - allAt >= QUIET_AFTER_MS)
+      ) {
         lastPrint = now;
-        const [delayed, emailWaiting] = await Promise.all([redis.zcard(`${PREFIX}:reminders:delayed`), redis.llen(`${PREFIX}:email:wait`)]);
-        const phase = now < firstDue ? `first due in ${((firstDue - now) / 1000).toFixed(0)} s` : now < lastDue ? 'due window open' : `${((now - lastDue) / 1000).toFixed(0)} s after the last due`;
+        const [delayed, emailWaiting] = await Promise.all([
+          redis.zcard(`${PREFIX}:reminders:delayed`),
+          redis.llen(`${PREFIX}:email:wait`),
+        ]);
+        const phase =
+          now < firstDue
+            ? `first due in ${((firstDue - now) / 1000).toFixed(0)} s`
+            : now < lastDue
+              ? 'due window open'
+              : `${((now - lastDue) / 1000).toFixed(0)} s after the last due`;
         progress(
           '  delivered',
           Math.min(ids.size, expected),
@@ -440,7 +470,13 @@ function report(s) {
   const secs = (ms) => (ms === null || ms === undefined ? '—' : `${(ms / 1000).toFixed(1)} s`);
   const allDelivered = s.unique === s.expected;
   const header = ['measure', 'p50', 'p95', 'p99', 'max'];
-  const row = (label, x) => [label, `${fmt(x.p50, 2)} s`, `${fmt(x.p95, 2)} s`, `${fmt(x.p99, 2)} s`, `${fmt(x.max, 2)} s`];
+  const row = (label, x) => [
+    label,
+    `${fmt(x.p50, 2)} s`,
+    `${fmt(x.p95, 2)} s`,
+    `${fmt(x.p99, 2)} s`,
+    `${fmt(x.max, 2)} s`,
+  ];
   const rows = [
     row('lateness per email (sink receive − due moment)', s.lateness),
     row('lateness per reminder (both emails received − due)', s.reminderLateness),
@@ -449,30 +485,70 @@ function report(s) {
   ];
   const reconcileMs = s.reconcile?.finishedOn ? s.reconcile.finishedOn - s.workerStarted : null;
   const facts = [
-    ['SMTP sink', SINK === 'raw' ? 'bare in-process responder (BENCH_SINK=raw), greets at once' : 'smtp-server package (100 ms greeting delay, hard-coded)'],
+    [
+      'SMTP sink',
+      SINK === 'raw'
+        ? 'bare in-process responder (BENCH_SINK=raw), greets at once'
+        : 'smtp-server package (100 ms greeting delay, hard-coded)',
+    ],
     ['reminders (check-ins due within one minute)', N.toLocaleString('en-US')],
     ['emails expected (PM + host manager each)', s.expected.toLocaleString('en-US')],
-    ['notifications recorded (checkin_reminder)', `${s.notifications.toLocaleString('en-US')} (${Object.entries(s.statusCounts).map(([k, v]) => `${v} ${k}`).join(', ')}); check-ins with exactly 2: ${s.checkInsWithTwo.toLocaleString('en-US')}`],
-    ['messages received by the sink', `${s.received.toLocaleString('en-US')} (${s.smtpConnections.toLocaleString('en-US')} SMTP connections; ${s.foreign} other than reminders)`],
-    ['unique Message-IDs (reminders)', `${s.unique.toLocaleString('en-US')} — all delivered: ${allDelivered ? 'yes' : 'NO'}`],
+    [
+      'notifications recorded (checkin_reminder)',
+      `${s.notifications.toLocaleString('en-US')} (${Object.entries(s.statusCounts)
+        .map(([k, v]) => `${v} ${k}`)
+        .join(', ')}); check-ins with exactly 2: ${s.checkInsWithTwo.toLocaleString('en-US')}`,
+    ],
+    [
+      'messages received by the sink',
+      `${s.received.toLocaleString('en-US')} (${s.smtpConnections.toLocaleString('en-US')} SMTP connections; ${s.foreign} other than reminders)`,
+    ],
+    [
+      'unique Message-IDs (reminders)',
+      `${s.unique.toLocaleString('en-US')} — all delivered: ${allDelivered ? 'yes' : 'NO'}`,
+    ],
     ['duplicates (same Message-ID twice)', `${s.duplicates} — none twice: ${s.duplicates === 0 ? 'yes' : 'NO'}`],
     ['worker start → start-up reconcile finished', secs(reconcileMs)],
     ['first due moment after the worker started', secs(s.firstDue - s.workerStarted)],
-    ['delivery time: first due → last email received', secs(s.lastReceived === null ? null : s.lastReceived - s.firstDue)],
+    [
+      'delivery time: first due → last email received',
+      secs(s.lastReceived === null ? null : s.lastReceived - s.firstDue),
+    ],
     ['last due → last email received', secs(s.lastReceived === null ? null : s.lastReceived - s.lastDue)],
-    ['throughput (first → last email received)', s.lastReceived && s.lastReceived > s.firstReceived ? `${fmt(s.unique / ((s.lastReceived - s.firstReceived) / 1000), 0)} emails/s` : '—'],
+    [
+      'throughput (first → last email received)',
+      s.lastReceived && s.lastReceived > s.firstReceived
+        ? `${fmt(s.unique / ((s.lastReceived - s.firstReceived) / 1000), 0)} emails/s`
+        : '—',
+    ],
     ['earliest email relative to its due moment', `${fmt(s.minLateness, 2)} s`],
     ['peak RSS (VmHWM): API / worker', `${fmt(s.rss.api)} MiB / ${fmt(s.rss.worker)} MiB`],
     ...(DOWN_S > 0
       ? [
           ['mail server unreachable (connections refused)', `the first ${DOWN_S} s after the worker started`],
-          ['mail server back → last email received', secs(s.lastReceived === null || s.smtpBackAt === null ? null : s.lastReceived - s.smtpBackAt)],
+          [
+            'mail server back → last email received',
+            secs(s.lastReceived === null || s.smtpBackAt === null ? null : s.lastReceived - s.smtpBackAt),
+          ],
         ]
       : []),
-    ...(s.apiLost ? [['note', `the API process was stopped from outside this script ${((s.apiLost.at - s.firstDue) / 1000).toFixed(0)} s after the first due moment (${s.apiLost.signal ?? s.apiLost.code}); its peak RSS is the last sample`]] : []),
+    ...(s.apiLost
+      ? [
+          [
+            'note',
+            `the API process was stopped from outside this script ${((s.apiLost.at - s.firstDue) / 1000).toFixed(0)} s after the first due moment (${s.apiLost.signal ?? s.apiLost.code}); its peak RSS is the last sample`,
+          ],
+        ]
+      : []),
   ];
-  const target = DOWN_S > 0 ? allDelivered && s.duplicates === 0 && s.smtpBackAt !== null && s.lastReceived - s.smtpBackAt <= 5 * 60_000 : s.lateness.p99 !== null && s.lateness.p99 < 1 && allDelivered && s.duplicates === 0;
-  const targetText = DOWN_S > 0 ? 'Target (issue 10): after the outage, all delivered within 5 minutes of the mail server returning, none twice' : 'Target (issue 7): lateness p99 < 1 s, all delivered, none twice';
+  const target =
+    DOWN_S > 0
+      ? allDelivered && s.duplicates === 0 && s.smtpBackAt !== null && s.lastReceived - s.smtpBackAt <= 5 * 60_000
+      : s.lateness.p99 !== null && s.lateness.p99 < 1 && allDelivered && s.duplicates === 0;
+  const targetText =
+    DOWN_S > 0
+      ? 'Target (issue 10): after the outage, all delivered within 5 minutes of the mail server returning, none twice'
+      : 'Target (issue 7): lateness p99 < 1 s, all delivered, none twice';
   console.log(`\nSummary: ${N.toLocaleString('en-US')} reminders due within ${WINDOW_S} s, one worker, SMTP sink\n`);
   console.log(textTable(['fact', 'value'], facts));
   console.log('');
@@ -500,7 +576,8 @@ ${table(header, rows)}
 
 ${targetText} — **${target ? 'met' : 'not met'}**.
 `;
-  const key = DOWN_S > 0 ? 'bench:reminders-smtp-down' : SINK === 'raw' ? 'bench:reminders-raw-sink' : 'bench:reminders';
+  const key =
+    DOWN_S > 0 ? 'bench:reminders-smtp-down' : SINK === 'raw' ? 'bench:reminders-raw-sink' : 'bench:reminders';
   writeSection(key, md);
   console.log(`\nWritten to docs/benchmarks.md (section ${key}).`);
 }

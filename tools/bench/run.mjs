@@ -85,7 +85,14 @@ async function cannon({ title, method = 'GET', pathFor, token, body, connections
   });
   const result = await instance;
   const elapsedS = (result.duration ?? duration) || 1;
-  return { ...summarize(latencies), latencies, statuses, errors: result.errors, timeouts: result.timeouts, rps: latencies.length / elapsedS };
+  return {
+    ...summarize(latencies),
+    latencies,
+    statuses,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    rps: latencies.length / elapsedS,
+  };
 }
 
 function statusText(statuses) {
@@ -101,7 +108,9 @@ async function main() {
   const admin = await connect(databaseUrl('postgres'));
   const machineInfo = await machine(admin, REDIS_URL);
   await admin.end();
-  log(`machine: ${machineInfo.cores} cores, ${machineInfo.memoryGiB.toFixed(1)} GiB, node ${machineInfo.node}, PostgreSQL ${machineInfo.postgres}, Redis ${machineInfo.redis}`);
+  log(
+    `machine: ${machineInfo.cores} cores, ${machineInfo.memoryGiB.toFixed(1)} GiB, node ${machineInfo.node}, PostgreSQL ${machineInfo.postgres}, Redis ${machineInfo.redis}`,
+  );
 
   log(`database ${DB_URL} (drop/create), queue prefix ${PREFIX}`);
   await recreateDatabase(DB_URL);
@@ -128,9 +137,13 @@ async function main() {
     log(`starting the built API (pid ${api.pid}, port ${PORT}); it creates the schema`);
     await waitForHealth(BASE, api);
 
-    log(`seeding ${SCALE.teams} teams, ${SCALE.managers + SCALE.pms} users, ${(SCALE.teams * SCALE.lanes * SCALE.slots).toLocaleString('en-US')} placements …`);
+    log(
+      `seeding ${SCALE.teams} teams, ${SCALE.managers + SCALE.pms} users, ${(SCALE.teams * SCALE.lanes * SCALE.slots).toLocaleString('en-US')} placements …`,
+    );
     const seedStarted = Date.now();
-    const seeded = await seedProgramme(db, { ...SCALE, today }, (label, done, total, extra) => progress(`  ${label}`, done, total, extra));
+    const seeded = await seedProgramme(db, { ...SCALE, today }, (label, done, total, extra) =>
+      progress(`  ${label}`, done, total, extra),
+    );
     const seedSeconds = (Date.now() - seedStarted) / 1000;
     log(`seeded in ${seedSeconds.toFixed(1)} s; VACUUM ANALYZE …`);
     const vacuumStarted = Date.now();
@@ -179,33 +192,65 @@ async function main() {
     // Sanity: every scenario answers 200 before it is measured.
     for (const s of scenarios) {
       const probe = await http(BASE, 'GET', s.pathFor(), { token: s.token ?? adminToken });
-      if (probe.status !== 200) throw new Error(`${s.label} answered ${probe.status}: ${JSON.stringify(probe.body).slice(0, 300)}`);
+      if (probe.status !== 200)
+        throw new Error(`${s.label} answered ${probe.status}: ${JSON.stringify(probe.body).slice(0, 300)}`);
     }
     // Probes, reported and not measured: the overview as an admin (its figures are measured as a manager).
     const probes = [];
-    for (const [who, token] of [['admin', adminToken], ['manager', managerToken]]) {
+    for (const [who, token] of [
+      ['admin', adminToken],
+      ['manager', managerToken],
+    ]) {
       const started = Date.now();
       const probe = await http(BASE, 'GET', '/api/stats/overview', { token });
-      probes.push({ what: `GET /api/stats/overview as ${who}`, status: probe.status, ms: Date.now() - started, code: probe.body?.code ?? '' });
-      log(`probe: GET /api/stats/overview as ${who} → ${probe.status} ${probe.body?.code ?? ''} (${Date.now() - started} ms)`);
+      probes.push({
+        what: `GET /api/stats/overview as ${who}`,
+        status: probe.status,
+        ms: Date.now() - started,
+        code: probe.body?.code ?? '',
+      });
+      log(
+        `probe: GET /api/stats/overview as ${who} → ${probe.status} ${probe.body?.code ?? ''} (${Date.now() - started} ms)`,
+      );
     }
 
     const rows = [];
     for (const s of scenarios) {
       log(`warm-up: ${s.label} (2 s)`);
-      await cannon({ title: 'warm-up', pathFor: s.pathFor, token: s.token ?? adminToken, connections: CONNECTIONS, duration: 2 });
+      await cannon({
+        title: 'warm-up',
+        pathFor: s.pathFor,
+        token: s.token ?? adminToken,
+        connections: CONNECTIONS,
+        duration: 2,
+      });
       log(`measuring GET /api/health, ${CONNECTIONS} connections, ${DURATION} s`);
-      const health = await cannon({ title: 'health', pathFor: () => '/api/health', connections: CONNECTIONS, duration: DURATION });
+      const health = await cannon({
+        title: 'health',
+        pathFor: () => '/api/health',
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
       log(`  health p50 ${fmt(health.p50)} ms, ${fmt(health.rps, 0)} req/s`);
       log(`measuring ${s.label}, ${CONNECTIONS} connections, ${DURATION} s`);
-      const result = await cannon({ title: s.key, pathFor: s.pathFor, token: s.token ?? adminToken, connections: CONNECTIONS, duration: DURATION });
-      log(`  p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.rps, 0)} req/s, ${statusText(result.statuses)}`);
+      const result = await cannon({
+        title: s.key,
+        pathFor: s.pathFor,
+        token: s.token ?? adminToken,
+        connections: CONNECTIONS,
+        duration: DURATION,
+      });
+      log(
+        `  p50 ${fmt(result.p50)} ms, p95 ${fmt(result.p95)} ms, p99 ${fmt(result.p99)} ms, ${fmt(result.rps, 0)} req/s, ${statusText(result.statuses)}`,
+      );
       rows.push({ ...s, result, health });
     }
 
     // Host approval under contention: rounds of 20 pending_host requests (20 PMs, same dates)
     // into a fresh capacity-3 team, approved at once by the host manager.
-    log(`contention: ${ROUNDS + 1} rounds (1 warm-up) of ${PER_ROUND} concurrent host approvals into a capacity-${ROUND_CAPACITY} team`);
+    log(
+      `contention: ${ROUNDS + 1} rounds (1 warm-up) of ${PER_ROUND} concurrent host approvals into a capacity-${ROUND_CAPACITY} team`,
+    );
     const rounds = [];
     for (let r = 0; r <= ROUNDS; r++) {
       const start = addDays(seeded.gridEnd, 210 + r * 14);
@@ -240,7 +285,12 @@ async function main() {
     const codes = {};
     const roundOutcomes = [];
     for (const { r, ids, hostToken } of rounds) {
-      const health = await cannon({ title: 'health burst', pathFor: () => '/api/health', connections: PER_ROUND, amount: PER_ROUND });
+      const health = await cannon({
+        title: 'health burst',
+        pathFor: () => '/api/health',
+        connections: PER_ROUND,
+        amount: PER_ROUND,
+      });
       let next = 0;
       const roundCodes = {};
       const result = await cannon({
@@ -261,10 +311,20 @@ async function main() {
           roundCodes[code] = (roundCodes[code] ?? 0) + 1;
         },
       });
-      const live = (await db.query(`SELECT count(*)::int AS n FROM placements WHERE team_id = ${userId('cteam', '$1::int')} AND cancelled_at IS NULL`, [r])).rows[0].n;
-      const ok = result.statuses['200'] === ROUND_CAPACITY && result.statuses['409'] === PER_ROUND - ROUND_CAPACITY && live === ROUND_CAPACITY;
+      const live = (
+        await db.query(
+          `SELECT count(*)::int AS n FROM placements WHERE team_id = ${userId('cteam', '$1::int')} AND cancelled_at IS NULL`,
+          [r],
+        )
+      ).rows[0].n;
+      const ok =
+        result.statuses['200'] === ROUND_CAPACITY &&
+        result.statuses['409'] === PER_ROUND - ROUND_CAPACITY &&
+        live === ROUND_CAPACITY;
       roundOutcomes.push({ r, statuses: result.statuses, codes: roundCodes, live, ok });
-      log(`  round ${r}${r === 0 ? ' (warm-up)' : ''}: ${statusText(result.statuses)} [${statusText(roundCodes)}], live placements ${live}, p50 ${fmt(result.p50)} ms, max ${fmt(result.max)} ms${ok ? '' : '  << UNEXPECTED'}`);
+      log(
+        `  round ${r}${r === 0 ? ' (warm-up)' : ''}: ${statusText(result.statuses)} [${statusText(roundCodes)}], live placements ${live}, p50 ${fmt(result.p50)} ms, max ${fmt(result.max)} ms${ok ? '' : '  << UNEXPECTED'}`,
+      );
       if (r === 0) continue;
       healthBursts.push(...health.latencies);
       approvalLatencies.push(...result.latencies);
@@ -303,7 +363,12 @@ async function main() {
       );
       const ids = inserted.rows.map((row) => row.id);
       const hostToken = await login(BASE, `manager${r}@bench.stint`, BENCH_PASSWORD);
-      const health = await cannon({ title: 'health serial', pathFor: () => '/api/health', connections: 1, amount: PER_ROUND });
+      const health = await cannon({
+        title: 'health serial',
+        pathFor: () => '/api/health',
+        connections: 1,
+        amount: PER_ROUND,
+      });
       let next = 0;
       const result = await cannon({
         title: 'approve serial',
@@ -341,7 +406,17 @@ async function main() {
 }
 
 function report({ machineInfo, date, counts, seedSeconds, vacuumSeconds, rows, rss, roundOutcomes, probes }) {
-  const header = ['endpoint', 'n', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'health p50 ms', 'p50 / health p50', 'target'];
+  const header = [
+    'endpoint',
+    'n',
+    'p50 ms',
+    'p95 ms',
+    'p99 ms',
+    'req/s',
+    'health p50 ms',
+    'p50 / health p50',
+    'target',
+  ];
   const body = rows.map((row) => [
     row.label,
     String(row.result.n),
@@ -353,12 +428,17 @@ function report({ machineInfo, date, counts, seedSeconds, vacuumSeconds, rows, r
     `${fmt(row.result.p50 / row.health.p50, 1)}×`,
     row.target ? `${row.target}: ${row.check(row.result, row.health) ? 'met' : 'NOT met'}` : '—',
   ]);
-  console.log(`\nSummary (${CONNECTIONS} connections, ${DURATION} s per measurement; health measured just before each endpoint with the same load)\n`);
+  console.log(
+    `\nSummary (${CONNECTIONS} connections, ${DURATION} s per measurement; health measured just before each endpoint with the same load)\n`,
+  );
   console.log(textTable(header, body));
   for (const row of rows) if (row.note) console.log(`  ${row.key}: ${row.note}`);
   console.log(`  peak RSS of the API: ${fmt(rss.api)} MiB`);
-  for (const p of probes) console.log(`  probe: ${p.what} → ${p.status} ${p.code} (${p.ms} ms)${p.status === 200 ? '' : '  << NOT 200'}`);
-  console.log(`  seeding: ${fmt(seedSeconds)} s (+ VACUUM ANALYZE ${fmt(vacuumSeconds)} s) for ${counts.placements.toLocaleString('en-US')} placements and ${counts.check_ins.toLocaleString('en-US')} check-ins`);
+  for (const p of probes)
+    console.log(`  probe: ${p.what} → ${p.status} ${p.code} (${p.ms} ms)${p.status === 200 ? '' : '  << NOT 200'}`);
+  console.log(
+    `  seeding: ${fmt(seedSeconds)} s (+ VACUUM ANALYZE ${fmt(vacuumSeconds)} s) for ${counts.placements.toLocaleString('en-US')} placements and ${counts.check_ins.toLocaleString('en-US')} check-ins`,
+  );
 
   if (QUICK) {
     console.log('\nBENCH_QUICK=1: docs/benchmarks.md left unchanged.');
@@ -387,7 +467,9 @@ ${rows
 - Contention rounds: ${roundOutcomes
     .slice(1)
     .map((o) => `${o.statuses['200'] ?? 0}/${o.statuses['409'] ?? 0}`)
-    .join(', ')} (200/409 per round); live placements per contention team afterwards: ${[...new Set(roundOutcomes.map((o) => o.live))].join(', ')}.
+    .join(
+      ', ',
+    )} (200/409 per round); live placements per contention team afterwards: ${[...new Set(roundOutcomes.map((o) => o.live))].join(', ')}.
 - Peak RSS (VmHWM) of the API process over the whole run: ${fmt(rss.api)} MiB.
 ${probes.map((p) => `- Probe: ${p.what} → ${p.status}${p.code ? ` ${p.code}` : ''} (${p.ms} ms)${p.status === 200 ? '' : ' — a defect, reported; the overview is therefore measured as a manager.'}`).join('\n')}
 `;

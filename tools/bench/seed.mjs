@@ -47,7 +47,8 @@ export const CADENCE_8_WEEKS = [
 ];
 
 /** A deterministic id, shaped as a version-4 UUID (validators check the version and variant nibbles). */
-export const userId = (kind, n) => `overlay(overlay(md5('${kind}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
+export const userId = (kind, n) =>
+  `overlay(overlay(md5('${kind}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 /**
  * Seeds the programme. `onProgress(label, done, total)` is called after each chunk.

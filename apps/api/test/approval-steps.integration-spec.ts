@@ -20,16 +20,25 @@ describe('approvals name their step: a double click never turns both keys', () =
 
   afterAll(() => t.close());
 
-  const approve = (actor: Actor, id: string, body: Record<string, unknown>) => call<RotationRequest>(t.url, 'POST', `/api/rotation-requests/${id}/approve`, { token: actor.token, body });
+  const approve = (actor: Actor, id: string, body: Record<string, unknown>) =>
+    call<RotationRequest>(t.url, 'POST', `/api/rotation-requests/${id}/approve`, { token: actor.token, body });
 
   it('a manager who is both line manager and host clicks "release" twice at once: released once, never booked', async () => {
     const team = await f.team(both, { capacity: 2 });
     const pm = await f.pm(both);
     const request = await f.request(pm, team.id, futureMonday(5), 1);
-    const [a, b] = await Promise.all([approve(both, request.id, { step: 'manager', comment: 'release' }), approve(both, request.id, { step: 'manager', comment: 'release' })]);
+    const [a, b] = await Promise.all([
+      approve(both, request.id, { step: 'manager', comment: 'release' }),
+      approve(both, request.id, { step: 'manager', comment: 'release' }),
+    ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
-    expect([a, b].find((r) => r.status === 409)?.body).toMatchObject({ code: 'INVALID_STATE', details: { step: 'host' } });
-    const now = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, { token: both.token });
+    expect([a, b].find((r) => r.status === 409)?.body).toMatchObject({
+      code: 'INVALID_STATE',
+      details: { step: 'host' },
+    });
+    const now = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
+      token: both.token,
+    });
     expect(now.body.status).toBe('pending_host');
     expect(await approvals(request.id)).toEqual([{ step: 'manager', decision: 'approved' }]);
   });
@@ -78,13 +87,20 @@ describe('approvals name their step: a double click never turns both keys', () =
     const pm = await f.pm(both);
     const toReject = await f.request(pm, team.id, futureMonday(11), 1);
     const rejects = await Promise.all(
-      [1, 2].map(() => call(t.url, 'POST', `/api/rotation-requests/${toReject.id}/reject`, { token: both.token, body: { step: 'manager', comment: 'Not this quarter' } })),
+      [1, 2].map(() =>
+        call(t.url, 'POST', `/api/rotation-requests/${toReject.id}/reject`, {
+          token: both.token,
+          body: { step: 'manager', comment: 'Not this quarter' },
+        }),
+      ),
     );
     expect(rejects.map((r) => r.status).sort()).toEqual([200, 409]);
     expect(await approvals(toReject.id)).toEqual([{ step: 'manager', decision: 'rejected' }]);
 
     const toWithdraw = await f.request(pm, team.id, futureMonday(13), 1);
-    const withdrawals = await Promise.all([1, 2].map(() => call(t.url, 'POST', `/api/rotation-requests/${toWithdraw.id}/withdraw`, { token: pm.token })));
+    const withdrawals = await Promise.all(
+      [1, 2].map(() => call(t.url, 'POST', `/api/rotation-requests/${toWithdraw.id}/withdraw`, { token: pm.token })),
+    );
     expect(withdrawals.map((r) => r.status).sort()).toEqual([200, 409]);
   });
 
@@ -92,7 +108,10 @@ describe('approvals name their step: a double click never turns both keys', () =
     const team = await f.team(both, { capacity: 2 });
     const pm = await f.pm(both);
     const request = await f.request(pm, team.id, futureMonday(15), 1);
-    expect((await call(t.url, 'PATCH', `/api/users/${pm.user.id}`, { token: f.admin.token, body: { active: false } })).status).toBe(200);
+    expect(
+      (await call(t.url, 'PATCH', `/api/users/${pm.user.id}`, { token: f.admin.token, body: { active: false } }))
+        .status,
+    ).toBe(200);
     const release = await approve(both, request.id, { step: 'manager' });
     expect(release.status).toBe(409);
     expect(release.body).toMatchObject({ code: 'INVALID_STATE', message: expect.stringContaining('deactivated') });

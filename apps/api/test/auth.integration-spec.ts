@@ -30,10 +30,14 @@ describe('sign-in', () => {
   });
 
   it('a wrong password is a 401 that does not say which half was wrong', async () => {
-    const result = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'admin@stint.local', password: 'nope' } });
+    const result = await call(t.url, 'POST', '/api/auth/login', {
+      body: { email: 'admin@stint.local', password: 'nope' },
+    });
     expect(result.status).toBe(401);
     expect(result.body).toMatchObject({ code: 'UNAUTHORIZED', message: 'Wrong email or password.' });
-    const unknown = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'ghost@stint.local', password: 'nope' } });
+    const unknown = await call(t.url, 'POST', '/api/auth/login', {
+      body: { email: 'ghost@stint.local', password: 'nope' },
+    });
     expect(unknown.body).toEqual(result.body);
   });
 
@@ -71,7 +75,8 @@ describe('sign-in', () => {
       await expect(loginAs(app.url, 'admin@stint.local', 'admin')).resolves.toEqual(expect.any(String));
       const email = `offline-${Date.now()}@stint.local`;
       const statuses: number[] = [];
-      for (let i = 0; i < 6; i++) statuses.push((await call(app.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
+      for (let i = 0; i < 6; i++)
+        statuses.push((await call(app.url, 'POST', '/api/auth/login', { body: { email, password: 'wrong' } })).status);
       expect(statuses.slice(0, 5)).toEqual(Array(5).fill(401));
       expect(statuses[5]).toBe(429);
 
@@ -82,8 +87,15 @@ describe('sign-in', () => {
       const team = await f.team(manager);
       const request = await f.request(pm, team.id, futureMonday(30), 1);
       expect(request.status).toBe('pending_manager');
-      const log = await call<{ items: Array<{ status: string; dedupeKey: string }> }>(app.url, 'GET', '/api/notifications?kind=request_submitted&pageSize=200', { token: f.admin.token });
-      expect(log.body.items.filter((n) => n.dedupeKey.startsWith(`request_submitted:${request.id}:`)).map((n) => n.status)).toEqual(['pending']);
+      const log = await call<{ items: Array<{ status: string; dedupeKey: string }> }>(
+        app.url,
+        'GET',
+        '/api/notifications?kind=request_submitted&pageSize=200',
+        { token: f.admin.token },
+      );
+      expect(
+        log.body.items.filter((n) => n.dedupeKey.startsWith(`request_submitted:${request.id}:`)).map((n) => n.status),
+      ).toEqual(['pending']);
     } finally {
       await app.close();
       await redis.down();

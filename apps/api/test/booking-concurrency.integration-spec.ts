@@ -53,7 +53,9 @@ describe('booking can never overbook, under any concurrency', () => {
     for (const r of booked) expect(r.body).toMatchObject({ status: 'booked', placementId: expect.any(String) });
     for (const r of full) {
       expect(r.body).toMatchObject({ statusCode: 409, code: 'CAPACITY_FULL', message: expect.any(String) });
-      const suggestions = (r.body['details'] as { suggestions: Array<{ teamId: string; startDate: string; endDate: string }> }).suggestions;
+      const suggestions = (
+        r.body['details'] as { suggestions: Array<{ teamId: string; startDate: string; endDate: string }> }
+      ).suggestions;
       expect(suggestions.length).toBeGreaterThan(0);
       // The first suggestion starts after the full fortnight ends.
       expect(suggestions[0]?.teamId).toBe(team.id);
@@ -62,7 +64,12 @@ describe('booking can never overbook, under any concurrency', () => {
     expect(await peakDailyLoad(team.id)).toBe(3);
 
     // The losers stay pending_host, waiting for other dates.
-    const pending = await call<{ total: number }>(t.url, 'GET', `/api/rotation-requests?teamId=${team.id}&status=pending_host`, { token: host.token });
+    const pending = await call<{ total: number }>(
+      t.url,
+      'GET',
+      `/api/rotation-requests?teamId=${team.id}&status=pending_host`,
+      { token: host.token },
+    );
     expect(pending.body.total).toBe(17);
   });
 
@@ -77,7 +84,10 @@ describe('booking can never overbook, under any concurrency', () => {
     });
     const results = await Promise.all(
       starts.map((startDate) =>
-        call(t.url, 'POST', '/api/rotation-requests', { token: pm.token, body: { teamId: team.id, startDate, durationWeeks: 4, goals: ['closing'] } }),
+        call(t.url, 'POST', '/api/rotation-requests', {
+          token: pm.token,
+          body: { teamId: team.id, startDate, durationWeeks: 4, goals: ['closing'] },
+        }),
       ),
     );
     expect(results.filter((r) => r.status === 201)).toHaveLength(1);

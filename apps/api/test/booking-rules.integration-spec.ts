@@ -1,4 +1,13 @@
-import type { AuditEntry, AvailabilityDay, Page, Placement, ProgrammePolicy, RotationRequest, SlotSuggestion, Team } from '@stint/contracts';
+import type {
+  AuditEntry,
+  AvailabilityDay,
+  Page,
+  Placement,
+  ProgrammePolicy,
+  RotationRequest,
+  SlotSuggestion,
+  Team,
+} from '@stint/contracts';
 import { randomUUID } from 'node:crypto';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { call, CallResult, startTestApp, TestApp } from './support/test-app';
@@ -27,7 +36,8 @@ function overlaps(aStart: string, aEnd: string, bStart: string, bEnd: string): b
 const q = (params: Record<string, string>): string => new URLSearchParams(params).toString();
 
 function expectError(result: CallResult, status: number, code: string): void {
-  if (result.status !== status) throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== status)
+    throw new Error(`expected ${status} ${code}, got ${result.status} ${JSON.stringify(result.body)}`);
   expect(result.body).toEqual({ statusCode: status, code, message: expect.any(String), details: expect.any(Object) });
 }
 
@@ -45,14 +55,29 @@ describe('booking rules through HTTP', () => {
   });
   afterAll(() => t.close());
 
-  const get = <T>(path: string, actor: Actor): Promise<CallResult<T>> => call<T>(t.url, 'GET', path, { token: actor.token });
-  const post = <T = Record<string, unknown>>(path: string, actor: Actor, body: unknown = {}): Promise<CallResult<T>> => call<T>(t.url, 'POST', path, { token: actor.token, body });
-  const patch = <T = Record<string, unknown>>(path: string, actor: Actor, body: unknown): Promise<CallResult<T>> => call<T>(t.url, 'PATCH', path, { token: actor.token, body });
+  const get = <T>(path: string, actor: Actor): Promise<CallResult<T>> =>
+    call<T>(t.url, 'GET', path, { token: actor.token });
+  const post = <T = Record<string, unknown>>(path: string, actor: Actor, body: unknown = {}): Promise<CallResult<T>> =>
+    call<T>(t.url, 'POST', path, { token: actor.token, body });
+  const patch = <T = Record<string, unknown>>(path: string, actor: Actor, body: unknown): Promise<CallResult<T>> =>
+    call<T>(t.url, 'PATCH', path, { token: actor.token, body });
   const ask = (pm: Actor, teamId: string, startDate: string, durationWeeks = 2): Promise<CallResult<RotationRequest>> =>
-    post<RotationRequest>('/api/rotation-requests', pm, { teamId, startDate, durationWeeks, goals: ['negotiation'], motivation: 'Learn.' });
-  const getRequest = async (id: string): Promise<RotationRequest> => (await get<RotationRequest>(`/api/rotation-requests/${id}`, f.admin)).body;
-  const getPlacement = async (id: string): Promise<Placement> => (await get<Placement>(`/api/placements/${id}`, f.admin)).body;
-  const blackout = (teamId: string | null, startsOn: string, endsOn: string): Promise<CallResult<{ id: string; affectedPlacements: Array<{ id: string }> }>> =>
+    post<RotationRequest>('/api/rotation-requests', pm, {
+      teamId,
+      startDate,
+      durationWeeks,
+      goals: ['negotiation'],
+      motivation: 'Learn.',
+    });
+  const getRequest = async (id: string): Promise<RotationRequest> =>
+    (await get<RotationRequest>(`/api/rotation-requests/${id}`, f.admin)).body;
+  const getPlacement = async (id: string): Promise<Placement> =>
+    (await get<Placement>(`/api/placements/${id}`, f.admin)).body;
+  const blackout = (
+    teamId: string | null,
+    startsOn: string,
+    endsOn: string,
+  ): Promise<CallResult<{ id: string; affectedPlacements: Array<{ id: string }> }>> =>
     post('/api/blackouts', f.admin, { teamId, startsOn, endsOn, reason: `test ${randomUUID().slice(0, 4)}` });
 
   describe('DURATION_OUT_OF_POLICY', () => {
@@ -67,7 +92,10 @@ describe('booking rules through HTTP', () => {
 
       const before = await get<ProgrammePolicy>('/api/policy', f.admin);
       try {
-        const put = await call<ProgrammePolicy>(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { maxWeeks: 4 } });
+        const put = await call<ProgrammePolicy>(t.url, 'PUT', '/api/policy', {
+          token: f.admin.token,
+          body: { maxWeeks: 4 },
+        });
         expect(put.status).toBe(200);
         expect(put.body).toEqual({ ...before.body, maxWeeks: 4 });
 
@@ -77,7 +105,12 @@ describe('booking rules through HTTP', () => {
 
         const four = await ask(pm, team.id, start, 4);
         expect(four.status).toBe(201);
-        expect(four.body).toMatchObject({ durationWeeks: 4, startDate: start, endDate: addDays(start, 27), status: 'pending_manager' });
+        expect(four.body).toMatchObject({
+          durationWeeks: 4,
+          startDate: start,
+          endDate: addDays(start, 27),
+          status: 'pending_manager',
+        });
       } finally {
         const restored = await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: before.body });
         expect(restored.status).toBe(200);
@@ -115,7 +148,7 @@ describe('booking rules through HTTP', () => {
       expect(off.body.active).toBe(false);
 
       expectError(await ask(pm, team.id, start, 1), 422, 'TEAM_INACTIVE');
-      expectError(await f.approve(lm, earlier.id) as CallResult, 422, 'TEAM_INACTIVE');
+      expectError((await f.approve(lm, earlier.id)) as CallResult, 422, 'TEAM_INACTIVE');
       expect((await getRequest(earlier.id)).status).toBe('pending_manager');
 
       expect((await patch(`/api/teams/${team.id}`, f.admin, { active: true })).status).toBe(200);
@@ -133,7 +166,9 @@ describe('booking rules through HTTP', () => {
 
       const hit = await ask(pm, team.id, start, 2);
       expectError(hit, 422, 'BLACKOUT');
-      expect(hit.body).toMatchObject({ details: { blackouts: [expect.objectContaining({ startsOn: addDays(start, 9), endsOn: addDays(start, 9) })] } });
+      expect(hit.body).toMatchObject({
+        details: { blackouts: [expect.objectContaining({ startsOn: addDays(start, 9), endsOn: addDays(start, 9) })] },
+      });
       // Starting the day after the blackout: fine.
       expect((await ask(pm, team.id, addDays(start, 10), 1)).status).toBe(201);
       // Another team is not affected by this team's blackout.
@@ -172,7 +207,9 @@ describe('booking rules through HTTP', () => {
 
       const created = await blackout(team.id, addDays(start, 7), addDays(start, 8));
       expect(created.status).toBe(201);
-      expect(created.body.affectedPlacements).toEqual([{ id: placementId, pmId: pm.user.id, teamId: team.id, startDate: start, endDate: addDays(start, 13) }]);
+      expect(created.body.affectedPlacements).toEqual([
+        { id: placementId, pmId: pm.user.id, teamId: team.id, startDate: start, endDate: addDays(start, 13) },
+      ]);
 
       const placement = await getPlacement(placementId);
       expect(placement).toMatchObject({ status: 'scheduled', cancelledReason: null, startDate: start });
@@ -221,7 +258,12 @@ describe('booking rules through HTTP', () => {
       expect(Array.isArray(details.suggestions)).toBe(true);
       expect(details.suggestions.length).toBeGreaterThan(0);
       for (const s of details.suggestions) {
-        expect(s).toEqual({ teamId: team.id, teamName: team.name, startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), endDate: addDays(s.startDate, 13) });
+        expect(s).toEqual({
+          teamId: team.id,
+          teamName: team.name,
+          startDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),
+          endDate: addDays(s.startDate, 13),
+        });
       }
       const first = details.suggestions[0] as SlotSuggestion;
       expect(overlaps(first.startDate, first.endDate, start, addDays(start, 13))).toBe(false);
@@ -248,8 +290,15 @@ describe('booking rules through HTTP', () => {
       expectError(full as CallResult, 409, 'CAPACITY_FULL');
       const suggestions = (full.body as { details: { suggestions: SlotSuggestion[] } }).details.suggestions;
       // start+7 .. start+20 passes every rule once B's request is moved there (PATCH re-checks excluding itself).
-      expect(suggestions[0]).toEqual({ teamId: team.id, teamName: team.name, startDate: addDays(start, 7), endDate: addDays(start, 20) });
-      const moved = await patch<RotationRequest>(`/api/rotation-requests/${b.id}`, pmB, { startDate: addDays(start, 7) });
+      expect(suggestions[0]).toEqual({
+        teamId: team.id,
+        teamName: team.name,
+        startDate: addDays(start, 7),
+        endDate: addDays(start, 20),
+      });
+      const moved = await patch<RotationRequest>(`/api/rotation-requests/${b.id}`, pmB, {
+        startDate: addDays(start, 7),
+      });
       expect(moved.status).toBe(200);
     });
   });
@@ -268,13 +317,22 @@ describe('booking rules through HTTP', () => {
       }
       expect((await getRequest(request.id)).status).toBe('pending_manager');
 
-      const rejected = await post<RotationRequest>(`/api/rotation-requests/${request.id}/reject`, lm, { comment: 'Launch season' });
+      const rejected = await post<RotationRequest>(`/api/rotation-requests/${request.id}/reject`, lm, {
+        comment: 'Launch season',
+      });
       expect(rejected.status).toBe(200);
-      expect(rejected.body).toMatchObject({ status: 'rejected', approvals: [{ step: 'manager', decision: 'rejected', byId: lm.user.id, comment: 'Launch season' }] });
+      expect(rejected.body).toMatchObject({
+        status: 'rejected',
+        approvals: [{ step: 'manager', decision: 'rejected', byId: lm.user.id, comment: 'Launch season' }],
+      });
 
-      expectError(await f.approve(lm, request.id) as CallResult, 409, 'INVALID_STATE');
-      expectError(await f.approve(f.admin, request.id) as CallResult, 409, 'INVALID_STATE');
-      expectError(await post(`/api/rotation-requests/${request.id}/reject`, lm, { comment: 'again' }), 409, 'INVALID_STATE');
+      expectError((await f.approve(lm, request.id)) as CallResult, 409, 'INVALID_STATE');
+      expectError((await f.approve(f.admin, request.id)) as CallResult, 409, 'INVALID_STATE');
+      expectError(
+        await post(`/api/rotation-requests/${request.id}/reject`, lm, { comment: 'again' }),
+        409,
+        'INVALID_STATE',
+      );
       expectError(await post(`/api/rotation-requests/${request.id}/withdraw`, pm), 409, 'INVALID_STATE');
       expectError(await patch(`/api/rotation-requests/${request.id}`, pm, { goals: ['x'] }), 409, 'INVALID_STATE');
       // A rejected request no longer holds the PM's days.
@@ -292,8 +350,8 @@ describe('booking rules through HTTP', () => {
       expect(withdrawn.status).toBe(200);
       expect(withdrawn.body.status).toBe('withdrawn');
 
-      expectError(await f.approve(host, request.id) as CallResult, 409, 'INVALID_STATE');
-      expectError(await f.approve(f.admin, request.id) as CallResult, 409, 'INVALID_STATE');
+      expectError((await f.approve(host, request.id)) as CallResult, 409, 'INVALID_STATE');
+      expectError((await f.approve(f.admin, request.id)) as CallResult, 409, 'INVALID_STATE');
       expectError(await post(`/api/rotation-requests/${request.id}/withdraw`, pm), 409, 'INVALID_STATE');
       expect((await ask(pm, team.id, start, 1)).status).toBe(201);
     });
@@ -307,11 +365,19 @@ describe('booking rules through HTTP', () => {
         ['manager', 'approved'],
         ['host', 'approved'],
       ]);
-      expectError(await f.approve(host, booked.id) as CallResult, 409, 'INVALID_STATE');
-      expectError(await f.approve(f.admin, booked.id) as CallResult, 409, 'INVALID_STATE');
-      expectError(await post(`/api/rotation-requests/${booked.id}/reject`, host, { comment: 'too late' }), 409, 'INVALID_STATE');
+      expectError((await f.approve(host, booked.id)) as CallResult, 409, 'INVALID_STATE');
+      expectError((await f.approve(f.admin, booked.id)) as CallResult, 409, 'INVALID_STATE');
+      expectError(
+        await post(`/api/rotation-requests/${booked.id}/reject`, host, { comment: 'too late' }),
+        409,
+        'INVALID_STATE',
+      );
       expectError(await post(`/api/rotation-requests/${booked.id}/withdraw`, pm), 409, 'INVALID_STATE');
-      expectError(await patch(`/api/rotation-requests/${booked.id}`, pm, { startDate: futureMonday(28) }), 409, 'INVALID_STATE');
+      expectError(
+        await patch(`/api/rotation-requests/${booked.id}`, pm, { startDate: futureMonday(28) }),
+        409,
+        'INVALID_STATE',
+      );
     });
 
     it('PATCH of startDate resets to pending_manager and clears approvals (re-checked excluding itself); PATCH of goals only keeps pending_host', async () => {
@@ -321,24 +387,49 @@ describe('booking rules through HTTP', () => {
       const request = await f.request(pm, team.id, start, 2);
       expect((await f.approve(lm, request.id)).status).toBe(200);
 
-      const goals = await patch<RotationRequest>(`/api/rotation-requests/${request.id}`, pm, { goals: ['closing', 'persistence'], motivation: 'More.' });
+      const goals = await patch<RotationRequest>(`/api/rotation-requests/${request.id}`, pm, {
+        goals: ['closing', 'persistence'],
+        motivation: 'More.',
+      });
       expect(goals.status).toBe(200);
-      expect(goals.body).toMatchObject({ status: 'pending_host', goals: ['closing', 'persistence'], motivation: 'More.', startDate: start });
-      expect(goals.body.approvals).toEqual([expect.objectContaining({ step: 'manager', decision: 'approved', byId: lm.user.id })]);
+      expect(goals.body).toMatchObject({
+        status: 'pending_host',
+        goals: ['closing', 'persistence'],
+        motivation: 'More.',
+        startDate: start,
+      });
+      expect(goals.body.approvals).toEqual([
+        expect.objectContaining({ step: 'manager', decision: 'approved', byId: lm.user.id }),
+      ]);
 
       // One week later: overlaps its own old dates, which must not count as a PM_OVERLAP.
-      const moved = await patch<RotationRequest>(`/api/rotation-requests/${request.id}`, pm, { startDate: addDays(start, 7) });
+      const moved = await patch<RotationRequest>(`/api/rotation-requests/${request.id}`, pm, {
+        startDate: addDays(start, 7),
+      });
       expect(moved.status).toBe(200);
-      expect(moved.body).toMatchObject({ status: 'pending_manager', startDate: addDays(start, 7), endDate: addDays(start, 20), approvals: [] });
+      expect(moved.body).toMatchObject({
+        status: 'pending_manager',
+        startDate: addDays(start, 7),
+        endDate: addDays(start, 20),
+        approvals: [],
+      });
 
       // The host cannot approve it now; it waits for the line manager again.
-      expectError(await f.approve(host, request.id) as CallResult, 403, 'FORBIDDEN');
+      expectError((await f.approve(host, request.id)) as CallResult, 403, 'FORBIDDEN');
 
       const longer = await patch<RotationRequest>(`/api/rotation-requests/${request.id}`, pm, { durationWeeks: 3 });
       expect(longer.body).toMatchObject({ status: 'pending_manager', endDate: addDays(start, 27) });
       // Rules apply to the new plan.
-      expectError(await patch(`/api/rotation-requests/${request.id}`, pm, { durationWeeks: 13 }), 422, 'DURATION_OUT_OF_POLICY');
-      expectError(await patch(`/api/rotation-requests/${request.id}`, pm, { startDate: addDays(todayUtc(), -7) }), 422, 'START_IN_PAST');
+      expectError(
+        await patch(`/api/rotation-requests/${request.id}`, pm, { durationWeeks: 13 }),
+        422,
+        'DURATION_OUT_OF_POLICY',
+      );
+      expectError(
+        await patch(`/api/rotation-requests/${request.id}`, pm, { startDate: addDays(todayUtc(), -7) }),
+        422,
+        'START_IN_PAST',
+      );
     });
   });
 
@@ -350,19 +441,33 @@ describe('booking rules through HTTP', () => {
       const booked = await f.booked(pm, lm, host, team.id, start, 2);
       const placementId = booked.placementId ?? '';
 
-      const moved = await post<Placement>(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 7) });
+      const moved = await post<Placement>(`/api/placements/${placementId}/reschedule`, host, {
+        startDate: addDays(start, 7),
+      });
       expect(moved.status).toBe(200);
-      expect(moved.body).toMatchObject({ id: placementId, startDate: addDays(start, 7), endDate: addDays(start, 20), durationWeeks: 2, status: 'scheduled' });
+      expect(moved.body).toMatchObject({
+        id: placementId,
+        startDate: addDays(start, 7),
+        endDate: addDays(start, 20),
+        durationWeeks: 2,
+        status: 'scheduled',
+      });
       expect(Array.isArray(moved.body.checkIns)).toBe(true);
 
-      const days = await get<AvailabilityDay[]>(`/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 21) })}`, host);
+      const days = await get<AvailabilityDay[]>(
+        `/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 21) })}`,
+        host,
+      );
       expect(days.body.map((d) => d.booked)).toEqual([...Array(7).fill(0), ...Array(14).fill(1), 0]);
 
       // The request mirrors the booked dates.
       expect(await getRequest(booked.id)).toMatchObject({ startDate: addDays(start, 7), endDate: addDays(start, 20) });
 
       // A new duration too, by the admin.
-      const longer = await post<Placement>(`/api/placements/${placementId}/reschedule`, f.admin, { startDate: addDays(start, 7), durationWeeks: 3 });
+      const longer = await post<Placement>(`/api/placements/${placementId}/reschedule`, f.admin, {
+        startDate: addDays(start, 7),
+        durationWeeks: 3,
+      });
       expect(longer.status).toBe(200);
       expect(longer.body).toMatchObject({ endDate: addDays(start, 27), durationWeeks: 3 });
     });
@@ -376,18 +481,41 @@ describe('booking rules through HTTP', () => {
       const placementId = booked.placementId ?? '';
       expect((await blackout(team.id, addDays(start, 10), addDays(start, 10))).status).toBe(201);
 
-      expectError(await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 7) }), 422, 'BLACKOUT');
-      expectError(await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(todayUtc(), -7) }), 422, 'START_IN_PAST');
-      expectError(await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 14), durationWeeks: 13 }), 422, 'DURATION_OUT_OF_POLICY');
+      expectError(
+        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 7) }),
+        422,
+        'BLACKOUT',
+      );
+      expectError(
+        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(todayUtc(), -7) }),
+        422,
+        'START_IN_PAST',
+      );
+      expectError(
+        await post(`/api/placements/${placementId}/reschedule`, host, {
+          startDate: addDays(start, 14),
+          durationWeeks: 13,
+        }),
+        422,
+        'DURATION_OUT_OF_POLICY',
+      );
       const full = await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 18) });
       expectError(full, 409, 'CAPACITY_FULL');
       expect(full.body).toHaveProperty('details.suggestions', expect.any(Array));
       expectError(await post(`/api/placements/${placementId}/reschedule`, host, {}), 400, 'VALIDATION_FAILED');
       // The PM's own pending request elsewhere counts too.
       await f.request(pm, (await f.team(host)).id, addDays(start, 42), 1);
-      expectError(await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 40) }), 409, 'PM_OVERLAP');
+      expectError(
+        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 40) }),
+        409,
+        'PM_OVERLAP',
+      );
 
-      expect(await getPlacement(placementId)).toMatchObject({ startDate: start, endDate: addDays(start, 6), status: 'scheduled' });
+      expect(await getPlacement(placementId)).toMatchObject({
+        startDate: start,
+        endDate: addDays(start, 6),
+        status: 'scheduled',
+      });
     });
 
     it("CAPACITY_FULL suggestions for a reschedule do not count the placement's own current days against it", async () => {
@@ -400,12 +528,23 @@ describe('booking rules through HTTP', () => {
       const placementId = booked.placementId ?? '';
 
       // Two weeks from start: full on start .. start+6.
-      const full = await post(`/api/placements/${placementId}/reschedule`, host, { startDate: start, durationWeeks: 2 });
+      const full = await post(`/api/placements/${placementId}/reschedule`, host, {
+        startDate: start,
+        durationWeeks: 2,
+      });
       expectError(full, 409, 'CAPACITY_FULL');
       const suggestions = (full.body as { details: { suggestions: SlotSuggestion[] } }).details.suggestions;
       // Two weeks from start+7 only overlaps the placement itself, which a reschedule excludes.
-      expect(suggestions[0]).toEqual({ teamId: team.id, teamName: team.name, startDate: addDays(start, 7), endDate: addDays(start, 20) });
-      const taken = await post<Placement>(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 7), durationWeeks: 2 });
+      expect(suggestions[0]).toEqual({
+        teamId: team.id,
+        teamName: team.name,
+        startDate: addDays(start, 7),
+        endDate: addDays(start, 20),
+      });
+      const taken = await post<Placement>(`/api/placements/${placementId}/reschedule`, host, {
+        startDate: addDays(start, 7),
+        durationWeeks: 2,
+      });
       expect(taken.status).toBe(200);
     });
   });
@@ -421,7 +560,7 @@ describe('booking rules through HTTP', () => {
       await f.approve(lm, b.id);
       const bookedA = await f.approve(host, a.id);
       const placementId = String(bookedA.body['placementId']);
-      expectError(await f.approve(host, b.id) as CallResult, 409, 'CAPACITY_FULL');
+      expectError((await f.approve(host, b.id)) as CallResult, 409, 'CAPACITY_FULL');
 
       for (const body of [{}, { reason: '' }, { reason: '  ' }]) {
         const noReason = await post(`/api/placements/${placementId}/cancel`, host, body);
@@ -430,7 +569,9 @@ describe('booking rules through HTTP', () => {
       }
       expect((await getPlacement(placementId)).status).toBe('scheduled');
 
-      const cancelled = await post<Placement>(`/api/placements/${placementId}/cancel`, host, { reason: 'Team offsite' });
+      const cancelled = await post<Placement>(`/api/placements/${placementId}/cancel`, host, {
+        reason: 'Team offsite',
+      });
       expect(cancelled.status).toBe(200);
       expect(cancelled.body).toMatchObject({ id: placementId, status: 'cancelled', cancelledReason: 'Team offsite' });
 
@@ -439,7 +580,11 @@ describe('booking rules through HTTP', () => {
       expect(bookedB.body).toMatchObject({ status: 'booked', placementId: expect.any(String) });
 
       expectError(await post(`/api/placements/${placementId}/cancel`, host, { reason: 'again' }), 409, 'INVALID_STATE');
-      expectError(await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 28) }), 409, 'INVALID_STATE');
+      expectError(
+        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 28) }),
+        409,
+        'INVALID_STATE',
+      );
       // The PM's days are free again too.
       expect((await ask(pmA, team.id, addDays(start, 28), 1)).status).toBe(201);
       expect((await ask(pmA, (await f.team(host)).id, start, 1)).status).toBe(201);
@@ -456,22 +601,58 @@ describe('booking rules through HTTP', () => {
       expect((await blackout(team.id, addDays(start, 12), addDays(start, 13))).status).toBe(201);
 
       const from = addDays(start, -1);
-      const result = await get<AvailabilityDay[]>(`/api/teams/${team.id}/availability?${q({ from, to: addDays(start, 14) })}`, pmA);
+      const result = await get<AvailabilityDay[]>(
+        `/api/teams/${team.id}/availability?${q({ from, to: addDays(start, 14) })}`,
+        pmA,
+      );
       expect(result.status).toBe(200);
       expect(result.body).toHaveLength(16);
       const booked = [0, 1, 1, 1, 2, 2, 2, 2, 1, 1, 1, 0, 0, 0, 0, 0];
-      const black = [false, false, false, false, false, false, false, false, false, false, false, false, false, true, true, false];
-      expect(result.body).toEqual(booked.map((n, i) => ({ date: addDays(from, i), booked: n, capacity: 2, blackout: black[i] })));
+      const black = [
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        false,
+        true,
+        true,
+        false,
+      ];
+      expect(result.body).toEqual(
+        booked.map((n, i) => ({ date: addDays(from, i), booked: n, capacity: 2, blackout: black[i] })),
+      );
 
-      const justOk = await get<AvailabilityDay[]>(`/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 365) })}`, pmA);
+      const justOk = await get<AvailabilityDay[]>(
+        `/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 365) })}`,
+        pmA,
+      );
       expect(justOk.status).toBe(200);
       expect(justOk.body).toHaveLength(366);
-      const tooLong = await get(`/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 366) })}`, pmA);
+      const tooLong = await get(
+        `/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, 366) })}`,
+        pmA,
+      );
       expectError(tooLong, 400, 'VALIDATION_FAILED');
       expect(tooLong.body).toHaveProperty('details.fields');
-      expectError(await get(`/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, -1) })}`, pmA), 400, 'VALIDATION_FAILED');
+      expectError(
+        await get(`/api/teams/${team.id}/availability?${q({ from: start, to: addDays(start, -1) })}`, pmA),
+        400,
+        'VALIDATION_FAILED',
+      );
       expectError(await get(`/api/teams/${team.id}/availability?${q({ from: start })}`, pmA), 400, 'VALIDATION_FAILED');
-      expectError(await get(`/api/teams/${randomUUID()}/availability?${q({ from: start, to: addDays(start, 1) })}`, pmA), 404, 'NOT_FOUND');
+      expectError(
+        await get(`/api/teams/${randomUUID()}/availability?${q({ from: start, to: addDays(start, 1) })}`, pmA),
+        404,
+        'NOT_FOUND',
+      );
     });
   });
 
@@ -485,7 +666,9 @@ describe('booking rules through HTTP', () => {
 
       const one = await get<SlotSuggestion[]>(`/api/slots?${q(window)}`, pmB);
       expect(one.status).toBe(200);
-      expect(one.body).toEqual([{ teamId: team.id, teamName: team.name, startDate: addDays(start, 14), endDate: addDays(start, 20) }]);
+      expect(one.body).toEqual([
+        { teamId: team.id, teamName: team.name, startDate: addDays(start, 14), endDate: addDays(start, 20) },
+      ]);
 
       const three = await get<SlotSuggestion[]>(`/api/slots?${q({ ...window, limit: '3' })}`, pmB);
       expect(three.body.map((s) => s.startDate)).toEqual([addDays(start, 14), addDays(start, 15), addDays(start, 16)]);
@@ -493,7 +676,9 @@ describe('booking rules through HTTP', () => {
       // pmB's own pending request on start+14 .. start+20 pushes their slot on.
       await f.request(pmB, (await f.team(host)).id, addDays(start, 14), 1);
       const after = await get<SlotSuggestion[]>(`/api/slots?${q(window)}`, pmB);
-      expect(after.body).toEqual([{ teamId: team.id, teamName: team.name, startDate: addDays(start, 21), endDate: addDays(start, 27) }]);
+      expect(after.body).toEqual([
+        { teamId: team.id, teamName: team.name, startDate: addDays(start, 21), endDate: addDays(start, 27) },
+      ]);
 
       // The line manager planning for pmB sees the same.
       const planned = await get<SlotSuggestion[]>(`/api/slots?${q({ ...window, pmId: pmB.user.id })}`, lm);
@@ -505,16 +690,32 @@ describe('booking rules through HTTP', () => {
       const otherLm = await f.manager();
       const [pm, stranger] = await Promise.all([f.pm(lm), f.pm(otherLm)]);
       const start = futureMonday(50);
-      const tooWide = await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 3 * 365) })}`, pm);
+      const tooWide = await get(
+        `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 3 * 365) })}`,
+        pm,
+      );
       expectError(tooWide, 400, 'VALIDATION_FAILED');
       expect(tooWide.body).toHaveProperty('details.fields.latestEnd');
-      expectError(await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, -1) })}`, pm), 400, 'VALIDATION_FAILED');
+      expectError(
+        await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, -1) })}`, pm),
+        400,
+        'VALIDATION_FAILED',
+      );
 
-      const notMine = await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: stranger.user.id })}`, lm);
+      const notMine = await get(
+        `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: stranger.user.id })}`,
+        lm,
+      );
       expectError(notMine, 404, 'NOT_FOUND');
-      const ghost = await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: randomUUID() })}`, lm);
+      const ghost = await get(
+        `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: randomUUID() })}`,
+        lm,
+      );
       expectError(ghost, 404, 'NOT_FOUND');
-      const mine = await get(`/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: pm.user.id })}`, lm);
+      const mine = await get(
+        `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId: pm.user.id })}`,
+        lm,
+      );
       expect(mine.status).toBe(200);
     });
   });
@@ -538,32 +739,63 @@ describe('booking rules through HTTP', () => {
       expect(lines).toHaveLength(3);
       const rows = lines.slice(1);
       expect(rows.map((l) => l.split(',')[0]).sort()).toEqual([p1.placementId, p2.placementId].sort());
-      expect(rows.find((l) => l.startsWith(String(p2.placementId)))).toEqual(expect.stringContaining(`${addDays(start, 14)},${addDays(start, 27)}`));
+      expect(rows.find((l) => l.startsWith(String(p2.placementId)))).toEqual(
+        expect.stringContaining(`${addDays(start, 14)},${addDays(start, 27)}`),
+      );
 
       const asHost = await call<string>(t.url, 'GET', '/api/placements.csv', { token: teamHost.token });
-      const hostIds = asHost.body.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0]).sort();
+      const hostIds = asHost.body
+        .trimEnd()
+        .split('\n')
+        .slice(1)
+        .map((l) => l.split(',')[0])
+        .sort();
       expect(hostIds).toEqual([p1.placementId, p2.placementId, p3.placementId].sort());
 
-      const windowed = await call<string>(t.url, 'GET', `/api/placements.csv?${q({ from: addDays(start, 14), to: addDays(start, 20) })}`, { token: pm.token });
-      expect(windowed.body.trimEnd().split('\n').slice(1).map((l) => l.split(',')[0])).toEqual([p2.placementId]);
+      const windowed = await call<string>(
+        t.url,
+        'GET',
+        `/api/placements.csv?${q({ from: addDays(start, 14), to: addDays(start, 20) })}`,
+        { token: pm.token },
+      );
+      expect(
+        windowed.body
+          .trimEnd()
+          .split('\n')
+          .slice(1)
+          .map((l) => l.split(',')[0]),
+      ).toEqual([p2.placementId]);
     });
   });
 
   describe('PUT /api/policy validation', () => {
     it('minWeeks > maxWeeks is a 400 with details.fields, and changes nothing', async () => {
       const before = await get<ProgrammePolicy>('/api/policy', f.admin);
-      const crossed = await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { minWeeks: 6, maxWeeks: 3 } });
+      const crossed = await call(t.url, 'PUT', '/api/policy', {
+        token: f.admin.token,
+        body: { minWeeks: 6, maxWeeks: 3 },
+      });
       expectError(crossed, 400, 'VALIDATION_FAILED');
       const fields = (crossed.body as { details: { fields: Record<string, string> } }).details.fields;
       expect(typeof fields).toBe('object');
       expect(Object.keys(fields).some((k) => k === 'minWeeks' || k === 'maxWeeks')).toBe(true);
 
       // Checked against the merged policy: minWeeks alone above the current maxWeeks.
-      const merged = await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { minWeeks: before.body.maxWeeks + 1 } });
+      const merged = await call(t.url, 'PUT', '/api/policy', {
+        token: f.admin.token,
+        body: { minWeeks: before.body.maxWeeks + 1 },
+      });
       expectError(merged, 400, 'VALIDATION_FAILED');
       expect(merged.body).toHaveProperty('details.fields');
 
-      for (const body of [{ checkinTime: '25:00' }, { maxWeeks: 0 }, { minWeeks: 1.5 }, { followUpDays: -1 }, { maxWeeks: '4' }, { mood: 'happy' }]) {
+      for (const body of [
+        { checkinTime: '25:00' },
+        { maxWeeks: 0 },
+        { minWeeks: 1.5 },
+        { followUpDays: -1 },
+        { maxWeeks: '4' },
+        { mood: 'happy' },
+      ]) {
         const bad = await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body });
         expectError(bad, 400, 'VALIDATION_FAILED');
         expect(bad.body).toHaveProperty(`details.fields.${Object.keys(body)[0]}`);
@@ -578,16 +810,24 @@ describe('booking rules through HTTP', () => {
       const team = await f.team(host, { capacity: 2 });
       const booked = await f.booked(pm, lm, host, team.id, futureMonday(56), 1);
 
-      const result = await get<Page<AuditEntry>>(`/api/audit?${q({ entityType: 'rotation_request', entityId: booked.id })}`, f.admin);
+      const result = await get<Page<AuditEntry>>(
+        `/api/audit?${q({ entityType: 'rotation_request', entityId: booked.id })}`,
+        f.admin,
+      );
       expect(result.status).toBe(200);
-      expect(result.body.items.every((e) => e.entityId === booked.id && e.entityType === 'rotation_request')).toBe(true);
+      expect(result.body.items.every((e) => e.entityId === booked.id && e.entityType === 'rotation_request')).toBe(
+        true,
+      );
       const byAction = new Map(result.body.items.map((e) => [e.action, e]));
       expect([...byAction.keys()]).toEqual(expect.arrayContaining(['request.submitted', 'request.booked']));
       expect(byAction.get('request.submitted')).toMatchObject({ actorId: pm.user.id, at: expect.stringMatching(/Z$/) });
       expect(byAction.get('request.booked')).toMatchObject({ actorId: host.user.id });
       expect(byAction.get('request.released')).toMatchObject({ actorId: lm.user.id });
 
-      const placement = await get<Page<AuditEntry>>(`/api/audit?${q({ entityType: 'placement', entityId: String(booked.placementId) })}`, f.admin);
+      const placement = await get<Page<AuditEntry>>(
+        `/api/audit?${q({ entityType: 'placement', entityId: String(booked.placementId) })}`,
+        f.admin,
+      );
       expect(placement.body.items.map((e) => e.action)).toContain('placement.booked');
 
       expectError(await get(`/api/audit?${q({ entityId: booked.id })}`, host), 403, 'FORBIDDEN');

@@ -31,10 +31,15 @@ describe('check-in reflections', () => {
     expect(kickoff.opensOn).toBe(opensOn);
 
     // Months ahead: refused, with the day it opens.
-    const early = await call<{ code: string; message: string; details: Record<string, unknown> }>(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, {
-      token: pm.token,
-      body: reflection,
-    });
+    const early = await call<{ code: string; message: string; details: Record<string, unknown> }>(
+      t.url,
+      'POST',
+      `/api/check-ins/${kickoff.id}/complete`,
+      {
+        token: pm.token,
+        body: reflection,
+      },
+    );
     expect(early.status).toBe(409);
     expect(early.body).toMatchObject({ code: 'INVALID_STATE', details: { opensOn } });
     expect(early.body.message).toBe(`This check-in opens for reflection on ${opensOn} (its day); come back then.`);
@@ -43,7 +48,10 @@ describe('check-in reflections', () => {
     const midnight = zonedDateTimeToInstant(opensOn, '00:00', 'America/New_York');
     const clock = controlClock(t.app, new Date(midnight.getTime() - 60_000));
     expect(todayIn('UTC', clock.now())).toBe(opensOn);
-    const eve = await call(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, { token: pm.token, body: reflection });
+    const eve = await call(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, {
+      token: pm.token,
+      body: reflection,
+    });
     expect(eve.status).toBe(409);
     expect(eve.body).toMatchObject({ code: 'INVALID_STATE', details: { opensOn } });
     const still = await call<CheckIn>(t.url, 'GET', `/api/check-ins/${kickoff.id}`, { token: pm.token });
@@ -51,12 +59,23 @@ describe('check-in reflections', () => {
 
     // From the first minute of its day (before its time) the reflection is taken.
     clock.set(midnight);
-    const done = await call<CheckIn>(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, { token: pm.token, body: reflection });
+    const done = await call<CheckIn>(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, {
+      token: pm.token,
+      body: reflection,
+    });
     expect(done.status).toBe(200);
-    expect(done.body).toMatchObject({ status: 'completed', completedAt: midnight.toISOString(), ratings: reflection.ratings, opensOn });
+    expect(done.body).toMatchObject({
+      status: 'completed',
+      completedAt: midnight.toISOString(),
+      ratings: reflection.ratings,
+      opensOn,
+    });
 
     // Once filed, the existing rule answers first.
-    const again = await call(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, { token: pm.token, body: reflection });
+    const again = await call(t.url, 'POST', `/api/check-ins/${kickoff.id}/complete`, {
+      token: pm.token,
+      body: reflection,
+    });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE', details: { status: 'completed' } });
   });

@@ -13,7 +13,6 @@ import { controlClock, startTestWorker } from './support/worker';
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-
 async function until(check: () => Promise<boolean> | boolean, what: string, timeoutMs = 20_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await check())) {
@@ -23,13 +22,16 @@ async function until(check: () => Promise<boolean> | boolean, what: string, time
 }
 
 /** Emails recorded straight into the outbox, as a burst of business events would (no send job queued). */
-async function recordEmails(tag: string, count: number, recipient = (i: number) => `${tag}-${i}@test.stint`): Promise<void> {
+async function recordEmails(
+  tag: string,
+  count: number,
+  recipient = (i: number) => `${tag}-${i}@test.stint`,
+): Promise<void> {
   for (let i = 1; i <= count; i++) {
-    await sql(`INSERT INTO notifications (kind, recipient, subject, body_text, body_html, dedupe_key) VALUES ('digest', $1, $2, 'body', '<p>body</p>', $3)`, [
-      recipient(i),
-      `${tag} #${i}`,
-      `${tag}:${i}`,
-    ]);
+    await sql(
+      `INSERT INTO notifications (kind, recipient, subject, body_text, body_html, dedupe_key) VALUES ('digest', $1, $2, 'body', '<p>body</p>', $3)`,
+      [recipient(i), `${tag} #${i}`, `${tag}:${i}`],
+    );
   }
 }
 
@@ -41,7 +43,11 @@ interface Row {
   claimed_until: Date | null;
   last_error: string | null;
 }
-const rowsOf = (tag: string) => sql<Row>(`SELECT id, status, attempts, next_attempt_at, claimed_until, last_error FROM notifications WHERE dedupe_key LIKE $1`, [`${tag}:%`]);
+const rowsOf = (tag: string) =>
+  sql<Row>(
+    `SELECT id, status, attempts, next_attempt_at, claimed_until, last_error FROM notifications WHERE dedupe_key LIKE $1`,
+    [`${tag}:%`],
+  );
 
 describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected clock)', () => {
   let sink: SmtpSink;
@@ -84,7 +90,13 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     // Drive simulated time: let each due attempt run, then jump to the next attempt's moment.
     while (clock.now().getTime() - start.getTime() < 6 * HOUR) {
       await sweeper.sweep();
-      await until(async () => (await rowsOf(tag)).every((r) => r.claimed_until === null && r.next_attempt_at !== null && new Date(r.next_attempt_at) > clock.now()), 'every due attempt to finish');
+      await until(
+        async () =>
+          (await rowsOf(tag)).every(
+            (r) => r.claimed_until === null && r.next_attempt_at !== null && new Date(r.next_attempt_at) > clock.now(),
+          ),
+        'every due attempt to finish',
+      );
       const rows = await rowsOf(tag);
       expect(rows.every((r) => r.status === 'pending' && /451/.test(r.last_error ?? ''))).toBe(true);
       const next = Math.min(...rows.map((r) => new Date(r.next_attempt_at as Date).getTime()));
@@ -120,14 +132,21 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const failed = await rowsOf(tag);
     expect(failed.every((r) => r.attempts === 1 && /550/.test(r.last_error ?? ''))).toBe(true);
 
-    const log = await call<Page<NotificationRecord>>(t.url, 'GET', `/api/notifications?status=failed&recipient=${tag}&pageSize=10`, { token: f.admin.token });
+    const log = await call<Page<NotificationRecord>>(
+      t.url,
+      'GET',
+      `/api/notifications?status=failed&recipient=${tag}&pageSize=10`,
+      { token: f.admin.token },
+    );
     expect(log.body.items).toHaveLength(3);
     expect(log.body.items.every((n) => n.permanentFailure && n.nextAttemptAt === null)).toBe(true);
 
     // The address is fixed on the mail server's side; the admin retries one, then all the others.
     sink.rejectRecipients(null);
     const one = failed[0] as Row;
-    const retried = await call<NotificationRecord>(t.url, 'POST', `/api/notifications/${one.id}/retry`, { token: f.admin.token });
+    const retried = await call<NotificationRecord>(t.url, 'POST', `/api/notifications/${one.id}/retry`, {
+      token: f.admin.token,
+    });
     expect(retried.status).toBe(200);
     expect(retried.body).toMatchObject({ id: one.id, status: 'pending', permanentFailure: false });
     await until(async () => (await rowsOf(tag)).filter((r) => r.status === 'sent').length === 1, 'the retried email');
@@ -135,17 +154,26 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const again = await call(t.url, 'POST', `/api/notifications/${one.id}/retry`, { token: f.admin.token });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'INVALID_STATE' });
-    const missing = await call(t.url, 'POST', `/api/notifications/00000000-0000-4000-8000-000000000000/retry`, { token: f.admin.token });
+    const missing = await call(t.url, 'POST', `/api/notifications/00000000-0000-4000-8000-000000000000/retry`, {
+      token: f.admin.token,
+    });
     expect(missing.status).toBe(404);
     const asManager = await call(t.url, 'POST', `/api/notifications/retry-failed`, { token: host.token });
     expect(asManager.status).toBe(403);
 
-    const all = await call<{ retried: number }>(t.url, 'POST', '/api/notifications/retry-failed', { token: f.admin.token });
+    const all = await call<{ retried: number }>(t.url, 'POST', '/api/notifications/retry-failed', {
+      token: f.admin.token,
+    });
     expect(all.status).toBe(200);
     expect(all.body.retried).toBeGreaterThanOrEqual(2);
     await until(async () => (await rowsOf(tag)).every((r) => r.status === 'sent'), 'all retried emails');
     expect(sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`))).toHaveLength(3);
-    const audit = await call<Page<{ action: string }>>(t.url, 'GET', `/api/audit?entityType=notification&entityId=${one.id}`, { token: f.admin.token });
+    const audit = await call<Page<{ action: string }>>(
+      t.url,
+      'GET',
+      `/api/audit?entityType=notification&entityId=${one.id}`,
+      { token: f.admin.token },
+    );
     expect(audit.body.items.map((a) => a.action)).toContain('notification.retried');
   }, 60_000);
 
@@ -156,8 +184,14 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const placement = await call<Placement>(t.url, 'GET', `/api/placements/${booked.placementId}`, { token: pm.token });
     const checkInIds = placement.body.checkIns.map((c) => c.id);
     const queues = worker.context.get(QueueService);
-    const jobsFor = async () => [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed', 'waiting']))].filter((id) => checkInIds.some((c) => id.includes(c)));
-    await until(async () => (await jobsFor()).length === checkInIds.length * 2, 'the reminder and overdue jobs of every check-in');
+    const jobsFor = async () =>
+      [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed', 'waiting']))].filter((id) =>
+        checkInIds.some((c) => id.includes(c)),
+      );
+    await until(
+      async () => (await jobsFor()).length === checkInIds.length * 2,
+      'the reminder and overdue jobs of every check-in',
+    );
 
     const redis = new Redis(t.config.redisUrl);
     const keys = await redis.keys(`${t.config.queuePrefix}:*`);
@@ -186,12 +220,19 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     if (!kickoff) throw new Error('no kickoff');
     const at = new Date(kickoff.scheduledAt).getTime();
     const queues = worker.context.get(QueueService);
-    const reminderIds = async () => [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed']))].filter((id) => id.includes(kickoff.id));
+    const reminderIds = async () =>
+      [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed']))].filter((id) => id.includes(kickoff.id));
     const lead = Number(before.body['reminderLeadHours']);
     const overdue = Number(before.body['overdueAfterHours']);
-    await until(async () => (await reminderIds()).includes(`checkin-reminder-${kickoff.id}-${at}-${at - lead * HOUR}`), 'the reminder at the old lead');
+    await until(
+      async () => (await reminderIds()).includes(`checkin-reminder-${kickoff.id}-${at}-${at - lead * HOUR}`),
+      'the reminder at the old lead',
+    );
     try {
-      const saved = await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { reminderLeadHours: lead + 24, overdueAfterHours: overdue + 24 } });
+      const saved = await call(t.url, 'PUT', '/api/policy', {
+        token: f.admin.token,
+        body: { reminderLeadHours: lead + 24, overdueAfterHours: overdue + 24 },
+      });
       expect(saved.status).toBe(200);
       await until(async () => {
         const ids = await reminderIds();
@@ -202,7 +243,10 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
         );
       }, 'the jobs at the new moments, and the old ones gone');
     } finally {
-      await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { reminderLeadHours: lead, overdueAfterHours: overdue } });
+      await call(t.url, 'PUT', '/api/policy', {
+        token: f.admin.token,
+        body: { reminderLeadHours: lead, overdueAfterHours: overdue },
+      });
     }
   }, 60_000);
 
@@ -217,7 +261,9 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const request = await f.request(waiting, team.id, futureMonday(52), 1);
     const policy = await call<Record<string, number>>(t.url, 'GET', '/api/policy', { token: f.admin.token });
     const overdueAt = new Date(kickoff.scheduledAt).getTime() + Number(policy.body['overdueAfterHours']) * HOUR;
-    const [since] = await sql<{ pending_since: Date }>(`SELECT pending_since FROM rotation_requests WHERE id = $1`, [request.id]);
+    const [since] = await sql<{ pending_since: Date }>(`SELECT pending_since FROM rotation_requests WHERE id = $1`, [
+      request.id,
+    ]);
     const pendingSince = new Date((since as { pending_since: Date }).pending_since).getTime();
 
     // The worker comes back a day after the overdue moment; the request has waited for 4 days by then too.
@@ -225,7 +271,10 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const jobs = worker.context.get(CheckInJobsService);
     await jobs.reconcile();
     const overdueMail = () => sink.to(pm.user.email).filter((m) => (m.subject ?? '').startsWith('Overdue: Kickoff'));
-    const escalations = () => sink.messages.filter((m) => (m.subject ?? '').startsWith('Escalation:') && (m.subject ?? '').includes(waiting.user.name));
+    const escalations = () =>
+      sink.messages.filter(
+        (m) => (m.subject ?? '').startsWith('Escalation:') && (m.subject ?? '').includes(waiting.user.name),
+      );
     await sink.waitFor(() => overdueMail().length === 1 && escalations().length >= 1, 20_000);
     await new Promise((r) => setTimeout(r, 1000));
     const escalated = escalations().length;
@@ -235,9 +284,15 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     expect(overdueMail()).toHaveLength(1);
     expect(escalations()).toHaveLength(escalated);
     expect(sink.to(pm.user.email).filter((m) => (m.subject ?? '').startsWith('Coming up: Kickoff'))).toHaveLength(0);
-    expect(sink.to(lineManager.user.email).filter((m) => (m.subject ?? '').startsWith('Reminder:') && (m.subject ?? '').includes(waiting.user.name))).toHaveLength(0);
+    expect(
+      sink
+        .to(lineManager.user.email)
+        .filter((m) => (m.subject ?? '').startsWith('Reminder:') && (m.subject ?? '').includes(waiting.user.name)),
+    ).toHaveLength(0);
 
-    const skipped = await call<Page<JobRun>>(t.url, 'GET', '/api/admin/job-runs?outcome=skipped&pageSize=200', { token: f.admin.token });
+    const skipped = await call<Page<JobRun>>(t.url, 'GET', '/api/admin/job-runs?outcome=skipped&pageSize=200', {
+      token: f.admin.token,
+    });
     expect(skipped.status).toBe(200);
     const reminderSkip = skipped.body.items.find((r) => r.subjectId === kickoff.id && r.kind === 'checkin_reminder');
     expect(reminderSkip?.reason).toMatch(/began at .* before its reminder could go out/);
@@ -245,7 +300,12 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
       expect.stringMatching(/later step \(72 h\)/),
       expect.stringMatching(/later step \(72 h\)/),
     ]);
-    const sent = await call<Page<JobRun>>(t.url, 'GET', '/api/admin/job-runs?outcome=sent&kind=checkin_overdue&pageSize=200', { token: f.admin.token });
+    const sent = await call<Page<JobRun>>(
+      t.url,
+      'GET',
+      '/api/admin/job-runs?outcome=sent&kind=checkin_overdue&pageSize=200',
+      { token: f.admin.token },
+    );
     const late = sent.body.items.find((r) => r.subjectId === kickoff.id);
     expect(late?.latenessMs).toBeGreaterThanOrEqual(24 * HOUR);
     const bad = await call(t.url, 'GET', '/api/admin/job-runs?outcome=maybe', { token: f.admin.token });
@@ -261,11 +321,15 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     expect(monitor.body.schedulers.map((s) => s.key).sort()).toEqual(['daily-digest', 'heartbeat', 'reconcile']);
     expect((await call(t.url, 'GET', '/api/admin/queues', { token: host.token })).status).toBe(403);
 
-    const failed = await call<Page<FailedJob>>(t.url, 'GET', '/api/admin/queues/email/failed?pageSize=5', { token: f.admin.token });
+    const failed = await call<Page<FailedJob>>(t.url, 'GET', '/api/admin/queues/email/failed?pageSize=5', {
+      token: f.admin.token,
+    });
     expect(failed.status).toBe(200);
     expect(Array.isArray(failed.body.items)).toBe(true);
     expect((await call(t.url, 'GET', '/api/admin/queues/nope/failed', { token: f.admin.token })).status).toBe(404);
-    expect((await call(t.url, 'POST', '/api/admin/queues/email/jobs/no-such-job/retry', { token: f.admin.token })).status).toBe(404);
+    expect(
+      (await call(t.url, 'POST', '/api/admin/queues/email/jobs/no-such-job/retry', { token: f.admin.token })).status,
+    ).toBe(404);
 
     const metrics = await fetch(`${t.url}/api/metrics`).then((r) => r.text());
     expect(metrics).toMatch(/stint_emails_total\{outcome="sent"\} [1-9]/);

@@ -38,13 +38,19 @@ describe('errors always have the contract shape', () => {
       body: { email: 'admin@stint.local', password: 'admin', role: 'admin' },
     });
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { role: expect.stringMatching(/not a known field/) } } });
+    expect(result.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { role: expect.stringMatching(/not a known field/) } },
+    });
   });
 
   it('a wrongly typed field is named in details.fields', async () => {
     const result = await call(t.url, 'POST', '/api/auth/login', { body: { email: 42, password: 'x' } });
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { email: expect.any(String) } } });
+    expect(result.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { email: expect.any(String) } },
+    });
   });
 
   it('a missing token is a 401 UNAUTHORIZED', async () => {
@@ -54,7 +60,11 @@ describe('errors always have the contract shape', () => {
   });
 
   it('a token signed with another secret, or with alg none, is refused', async () => {
-    const claims = { sub: '00000000-0000-4000-8000-000000000000', role: 'admin', exp: Math.floor(Date.now() / 1000) + 600 };
+    const claims = {
+      sub: '00000000-0000-4000-8000-000000000000',
+      role: 'admin',
+      exp: Math.floor(Date.now() / 1000) + 600,
+    };
     const header = b64url({ alg: 'HS256', typ: 'JWT' });
     const payload = b64url(claims);
     const forged = `${header}.${payload}.${createHmac('sha256', 'not-the-secret').update(`${header}.${payload}`).digest('base64url')}`;
@@ -80,7 +90,9 @@ describe('errors always have the contract shape', () => {
     const result = await call<{ openapi: string; paths: Record<string, unknown> }>(t.url, 'GET', '/api/docs-json');
     expect(result.status).toBe(200);
     expect(result.body.openapi).toMatch(/^3\./);
-    expect(Object.keys(result.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health', '/api/metrics']));
+    expect(Object.keys(result.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/me', '/api/health', '/api/metrics']),
+    );
   });
 
   it('every response carries security headers and a request id is honoured', async () => {

@@ -34,7 +34,13 @@ describe('GET /api/health', () => {
       await redis.set(`${prefix}:worker:heartbeat`, stale);
       const silent = await call(t.url, 'GET', '/api/health');
       expect(silent.status).toBe(200);
-      expect(silent.body).toEqual({ status: 'degraded', database: 'up', redis: 'up', worker: 'down', workerHeartbeatAt: stale });
+      expect(silent.body).toEqual({
+        status: 'degraded',
+        database: 'up',
+        redis: 'up',
+        worker: 'down',
+        workerHeartbeatAt: stale,
+      });
 
       const fresh = new Date().toISOString();
       await redis.set(`${prefix}:worker:heartbeat`, fresh);
@@ -79,7 +85,11 @@ describe('GET /api/health', () => {
       expect(String((down.body as { message: string }).message)).toMatch(/redis is down/);
 
       await redis.up();
-      const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
+      const back = await waitFor(
+        () => call(t.url, 'GET', '/api/health'),
+        (r) => r.status === 200,
+        15000,
+      );
       expect(back.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', worker: 'up' });
     });
   });
@@ -96,14 +106,25 @@ describe('GET /api/health', () => {
       const down = await call(t.url, 'GET', '/api/health');
       expect(Date.now() - started).toBeLessThan(5000);
       expect(down.status).toBe(503);
-      expect(down.body).toMatchObject({ code: 'UNAVAILABLE', database: 'down', redis: 'up', details: { down: ['database'] } });
+      expect(down.body).toMatchObject({
+        code: 'UNAVAILABLE',
+        database: 'down',
+        redis: 'up',
+        details: { down: ['database'] },
+      });
       // An endpoint that needs the database answers 503 too, not a 500 and not a hang.
-      const me = await call(t.url, 'POST', '/api/auth/login', { body: { email: 'admin@stint.local', password: 'admin' } });
+      const me = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: 'admin@stint.local', password: 'admin' },
+      });
       expect(me.status).toBe(503);
       expect(me.body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE' });
 
       await proxy.up();
-      const back = await waitFor(() => call(t.url, 'GET', '/api/health'), (r) => r.status === 200, 15000);
+      const back = await waitFor(
+        () => call(t.url, 'GET', '/api/health'),
+        (r) => r.status === 200,
+        15000,
+      );
       expect(back.body).toMatchObject({ status: 'ok', database: 'up', redis: 'up', worker: 'up' });
     } finally {
       await t.close();

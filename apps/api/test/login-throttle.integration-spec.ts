@@ -17,7 +17,14 @@ interface Answer {
  * One HTTP call from a chosen client address: the whole of 127.0.0.0/8 is
  * loopback on Linux, so 127.0.0.2 and 127.0.0.3 are two different clients.
  */
-function from(localAddress: string, base: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> {
+function from(
+  localAddress: string,
+  base: string,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Answer> {
   const url = new URL(path, base);
   const payload = body === undefined ? undefined : JSON.stringify(body);
   const started = Date.now();
@@ -30,7 +37,10 @@ function from(localAddress: string, base: string, method: string, path: string, 
         method,
         localAddress,
         agent: false,
-        headers: { ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}), ...headers },
+        headers: {
+          ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}),
+          ...headers,
+        },
       },
       (res) => {
         let text = '';
@@ -102,7 +112,8 @@ describe('sign-in throttling and password hashing', () => {
     expect(limited.body).toEqual({
       statusCode: 429,
       code: 'RATE_LIMITED',
-      message: 'Too many failed sign-ins for this email from your address; wait 1 minute and try again, or ask an admin to reset the password.',
+      message:
+        'Too many failed sign-ins for this email from your address; wait 1 minute and try again, or ask an admin to reset the password.',
       details: { retryAfterSeconds: 60 },
     });
     // Even the right password is refused from there: a 429 tells the attacker nothing about the guess.
@@ -167,7 +178,10 @@ describe('sign-in throttling and password hashing', () => {
     const victim = await f.user('manager');
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await login('127.0.0.7', t.url, victim.user.email, 'wrong', { 'x-forwarded-for': `198.51.100.${i + 1}` })).status);
+      statuses.push(
+        (await login('127.0.0.7', t.url, victim.user.email, 'wrong', { 'x-forwarded-for': `198.51.100.${i + 1}` }))
+          .status,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
 
@@ -176,10 +190,15 @@ describe('sign-in throttling and password hashing', () => {
     try {
       const sameClient: number[] = [];
       for (let i = 0; i < 6; i++) {
-        sameClient.push((await login('127.0.0.8', proxied.url, victim.user.email, 'wrong', { 'x-forwarded-for': '203.0.113.50' })).status);
+        sameClient.push(
+          (await login('127.0.0.8', proxied.url, victim.user.email, 'wrong', { 'x-forwarded-for': '203.0.113.50' }))
+            .status,
+        );
       }
       expect(sameClient).toEqual([401, 401, 401, 401, 401, 429]);
-      const otherClient = await login('127.0.0.8', proxied.url, victim.user.email, PASSWORD, { 'x-forwarded-for': '203.0.113.51' });
+      const otherClient = await login('127.0.0.8', proxied.url, victim.user.email, PASSWORD, {
+        'x-forwarded-for': '203.0.113.51',
+      });
       expect(otherClient.status).toBe(200);
     } finally {
       await proxied.close();
@@ -190,7 +209,9 @@ describe('sign-in throttling and password hashing', () => {
     const legacy = await f.user('pm', { managerId: f.admin.user.id });
     const bcryptHash = bcrypt.hashSync(PASSWORD, 10);
     await sql(`UPDATE users SET password_hash = $1 WHERE id = $2`, [bcryptHash, legacy.user.id]);
-    const hashOf = async () => (await sql<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [legacy.user.id]))[0]?.password_hash;
+    const hashOf = async () =>
+      (await sql<{ password_hash: string }>(`SELECT password_hash FROM users WHERE id = $1`, [legacy.user.id]))[0]
+        ?.password_hash;
 
     expect((await login('127.0.0.9', t.url, legacy.user.email, 'not-it')).status).toBe(401);
     expect(await hashOf()).toBe(bcryptHash);
@@ -229,12 +250,17 @@ describe('sign-in throttling and password hashing', () => {
     expect(created.status).toBe(201);
     expect((await login('127.0.0.10', t.url, created.body.email, exact)).status).toBe(200);
     // bcrypt would have read only the first 72 bytes and let this in.
-    expect((await login('127.0.0.10', t.url, created.body.email, `${'q'.repeat(1000)}-${'y'.repeat(23)}`)).status).toBe(401);
+    expect((await login('127.0.0.10', t.url, created.body.email, `${'q'.repeat(1000)}-${'y'.repeat(23)}`)).status).toBe(
+      401,
+    );
   });
 
   it('a deactivated account answers exactly like a wrong password, whether or not the password is right', async () => {
     const leaver = await f.user('manager');
-    const deactivated = await call(t.url, 'PATCH', `/api/users/${leaver.user.id}`, { token: f.admin.token, body: { active: false } });
+    const deactivated = await call(t.url, 'PATCH', `/api/users/${leaver.user.id}`, {
+      token: f.admin.token,
+      body: { active: false },
+    });
     expect(deactivated.status).toBe(200);
 
     const right = await login('127.0.0.11', t.url, leaver.user.email, PASSWORD);
@@ -242,7 +268,12 @@ describe('sign-in throttling and password hashing', () => {
     const unknown = await login('127.0.0.11', t.url, `nobody-${Date.now()}@test.stint`, PASSWORD);
     for (const answer of [right, wrong, unknown]) {
       expect(answer.status).toBe(401);
-      expect(answer.body).toEqual({ statusCode: 401, code: 'UNAUTHORIZED', message: 'Wrong email or password.', details: {} });
+      expect(answer.body).toEqual({
+        statusCode: 401,
+        code: 'UNAUTHORIZED',
+        message: 'Wrong email or password.',
+        details: {},
+      });
     }
     // The right password does not clear the failures either (that would tell a guesser it was right).
     for (let i = 0; i < 3; i++) await login('127.0.0.11', t.url, leaver.user.email, PASSWORD);

@@ -51,7 +51,8 @@ const PASSWORD = 'query-health-1';
 const WATCHED = ['placements', 'check_ins', 'rotation_requests'];
 
 /** Deterministic ids (md5 shaped as a v4 UUID), so seeding needs no round trips. */
-const idSql = (tag: string, n: string) => `overlay(overlay(md5('${tag}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
+const idSql = (tag: string, n: string) =>
+  `overlay(overlay(md5('${tag}' || ${n}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 interface Statement {
   sql: string;
@@ -171,8 +172,12 @@ interface PlanNode {
   Plans?: PlanNode[];
 }
 
-function scans(node: PlanNode, out: Array<{ type: string; relation: string; index?: string }> = []): Array<{ type: string; relation: string; index?: string }> {
-  if (node['Relation Name']) out.push({ type: node['Node Type'], relation: node['Relation Name'], index: node['Index Name'] });
+function scans(
+  node: PlanNode,
+  out: Array<{ type: string; relation: string; index?: string }> = [],
+): Array<{ type: string; relation: string; index?: string }> {
+  if (node['Relation Name'])
+    out.push({ type: node['Node Type'], relation: node['Relation Name'], index: node['Index Name'] });
   for (const child of node.Plans ?? []) scans(child, out);
   return out;
 }
@@ -183,7 +188,8 @@ function outline(node: PlanNode, depth = 0): string {
   return [self, ...(node.Plans ?? []).map((c) => outline(c, depth + 1))].join('\n');
 }
 
-const touchesWatched = (sql: string): boolean => WATCHED.some((t) => new RegExp(`\\b(FROM|JOIN)\\s+"?${t}"?\\b`, 'i').test(sql));
+const touchesWatched = (sql: string): boolean =>
+  WATCHED.some((t) => new RegExp(`\\b(FROM|JOIN)\\s+"?${t}"?\\b`, 'i').test(sql));
 const isCount = (sql: string): boolean => /^\s*SELECT\s+COUNT\s*\(/i.test(sql);
 
 describe('query health at scale (plans use indexes; no query per row)', () => {
@@ -255,7 +261,9 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
          FROM ${k}`,
       [gridStart],
     );
-    await direct.query(`UPDATE rotation_requests r SET placement_id = ${idSql('pl', 'k')} FROM ${k} WHERE r.id = ${idSql('rq', 'k')}`);
+    await direct.query(
+      `UPDATE rotation_requests r SET placement_id = ${idSql('pl', 'k')} FROM ${k} WHERE r.id = ${idSql('rq', 'k')}`,
+    );
     await direct.query(
       `INSERT INTO request_approvals (request_id, step, decision, by_id, at)
        SELECT r.id, s.step, 'approved', CASE s.step WHEN 'manager' THEN pm.manager_id ELSE t.manager_id END, r.created_at
@@ -302,7 +310,11 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
                 (SELECT count(*) FROM rotation_requests)::int AS requests`,
       )
     ).rows[0];
-    expect(counts).toEqual({ placements: TEAMS * LANES * SLOTS, check_ins: 4 * TEAMS * LANES * SLOTS, requests: TEAMS * LANES * SLOTS + PENDING });
+    expect(counts).toEqual({
+      placements: TEAMS * LANES * SLOTS,
+      check_ins: 4 * TEAMS * LANES * SLOTS,
+      requests: TEAMS * LANES * SLOTS + PENDING,
+    });
   }, 60_000);
 
   afterAll(async () => {
@@ -321,7 +333,10 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
   }
 
   async function explain(statement: Statement): Promise<PlanNode> {
-    const result = await direct.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(`EXPLAIN (FORMAT JSON) ${statement.sql}`, statement.params);
+    const result = await direct.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+      `EXPLAIN (FORMAT JSON) ${statement.sql}`,
+      statement.params,
+    );
     const plan = result.rows[0]?.['QUERY PLAN'][0]?.Plan;
     if (!plan) throw new Error(`no plan for ${statement.sql}`);
     return plan;
@@ -345,35 +360,93 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
         .filter((s) => s.type === 'Seq Scan' && WATCHED.includes(s.relation))
         .map((s) => s.relation);
       if (seq.length && !(unfiltered && isCount(statement.sql))) {
-        findings.push({ sql: statement.sql.replace(/\s+/g, ' '), params: statement.params, seqScans: seq, plan: outline(plan) });
+        findings.push({
+          sql: statement.sql.replace(/\s+/g, ' '),
+          params: statement.params,
+          seqScans: seq,
+          plan: outline(plan),
+        });
       }
     }
     return findings;
   }
 
   const describeFindings = (findings: Finding[]): string =>
-    findings.map((f) => `Seq Scan on ${f.seqScans.join(', ')} in:\n  ${f.sql}\n  params ${JSON.stringify(f.params)}\n${f.plan.replace(/^/gm, '    ')}`).join('\n\n');
+    findings
+      .map(
+        (f) =>
+          `Seq Scan on ${f.seqScans.join(', ')} in:\n  ${f.sql}\n  params ${JSON.stringify(f.params)}\n${f.plan.replace(/^/gm, '    ')}`,
+      )
+      .join('\n\n');
 
   // Filtered and paged list requests whose every statement must use an index.
   const strict: Array<{ name: string; role: keyof typeof tokens; path: () => string; unfiltered?: boolean }> = [
-    { name: 'placements, first page (admin)', role: 'admin', path: () => '/api/placements?pageSize=50', unfiltered: true },
-    { name: 'placements, page 200 (admin)', role: 'admin', path: () => '/api/placements?page=200&pageSize=50', unfiltered: true },
+    {
+      name: 'placements, first page (admin)',
+      role: 'admin',
+      path: () => '/api/placements?pageSize=50',
+      unfiltered: true,
+    },
+    {
+      name: 'placements, page 200 (admin)',
+      role: 'admin',
+      path: () => '/api/placements?page=200&pageSize=50',
+      unfiltered: true,
+    },
     { name: 'placements of a team', role: 'admin', path: () => `/api/placements?teamId=${ids.team}&pageSize=50` },
-    { name: 'placements of a team in a date window', role: 'admin', path: () => `/api/placements?teamId=${ids.team}&from=${today}&to=${today}&pageSize=50` },
+    {
+      name: 'placements of a team in a date window',
+      role: 'admin',
+      path: () => `/api/placements?teamId=${ids.team}&from=${today}&to=${today}&pageSize=50`,
+    },
     { name: 'placements of a PM', role: 'admin', path: () => `/api/placements?pmId=${ids.pm}&pageSize=50` },
     { name: 'placements as the PM (visibility)', role: 'pm', path: () => '/api/placements?pageSize=50' },
     { name: 'one placement with its check-ins', role: 'admin', path: () => `/api/placements/${ids.placement}` },
-    { name: 'rotation requests pending a host', role: 'admin', path: () => '/api/rotation-requests?status=pending_host&pageSize=50' },
-    { name: 'rotation requests of a team', role: 'admin', path: () => `/api/rotation-requests?teamId=${ids.team}&pageSize=50` },
-    { name: 'rotation requests of a PM', role: 'admin', path: () => `/api/rotation-requests?pmId=${ids.pm}&pageSize=50` },
+    {
+      name: 'rotation requests pending a host',
+      role: 'admin',
+      path: () => '/api/rotation-requests?status=pending_host&pageSize=50',
+    },
+    {
+      name: 'rotation requests of a team',
+      role: 'admin',
+      path: () => `/api/rotation-requests?teamId=${ids.team}&pageSize=50`,
+    },
+    {
+      name: 'rotation requests of a PM',
+      role: 'admin',
+      path: () => `/api/rotation-requests?pmId=${ids.pm}&pageSize=50`,
+    },
     { name: 'rotation requests as the PM', role: 'pm', path: () => '/api/rotation-requests?pageSize=50' },
-    { name: 'rotation requests awaiting the manager', role: 'manager', path: () => '/api/rotation-requests?awaitingMe=true&pageSize=50' },
-    { name: 'check-ins of a placement', role: 'admin', path: () => `/api/check-ins?placementId=${ids.placement}&pageSize=50` },
+    {
+      name: 'rotation requests awaiting the manager',
+      role: 'manager',
+      path: () => '/api/rotation-requests?awaitingMe=true&pageSize=50',
+    },
+    {
+      name: 'check-ins of a placement',
+      role: 'admin',
+      path: () => `/api/check-ins?placementId=${ids.placement}&pageSize=50`,
+    },
     { name: 'check-ins as the PM', role: 'pm', path: () => '/api/check-ins?pageSize=50' },
     // Closed by migration AddListIndexes:
-    { name: 'rotation requests, first page (admin)', role: 'admin', path: () => '/api/rotation-requests?pageSize=50', unfiltered: true },
-    { name: 'check-ins, first page (admin)', role: 'admin', path: () => '/api/check-ins?pageSize=50', unfiltered: true },
-    { name: 'check-ins in a date window', role: 'admin', path: () => `/api/check-ins?from=${today}&to=${today}&pageSize=50` },
+    {
+      name: 'rotation requests, first page (admin)',
+      role: 'admin',
+      path: () => '/api/rotation-requests?pageSize=50',
+      unfiltered: true,
+    },
+    {
+      name: 'check-ins, first page (admin)',
+      role: 'admin',
+      path: () => '/api/check-ins?pageSize=50',
+      unfiltered: true,
+    },
+    {
+      name: 'check-ins in a date window',
+      role: 'admin',
+      path: () => `/api/check-ins?from=${today}&to=${today}&pageSize=50`,
+    },
   ];
 
   /**
@@ -383,7 +456,13 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
    * an index or a query rewrite closes one, this test fails and says to move
    * the scenario to `strict` above.
    */
-  const KNOWN_GAPS: Array<{ name: string; role: keyof typeof tokens; path: () => string; unfiltered?: boolean; why: string }> = [
+  const KNOWN_GAPS: Array<{
+    name: string;
+    role: keyof typeof tokens;
+    path: () => string;
+    unfiltered?: boolean;
+    why: string;
+  }> = [
     {
       name: 'check-ins upcoming',
       role: 'admin',
@@ -428,10 +507,13 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     },
   ];
 
-  it.each(strict)('$name: every statement uses an index on placements/check_ins/rotation_requests', async ({ role, path, unfiltered }) => {
-    const findings = await seqScansOf(role, path(), unfiltered ?? false);
-    if (findings.length) throw new Error(describeFindings(findings));
-  });
+  it.each(strict)(
+    '$name: every statement uses an index on placements/check_ins/rotation_requests',
+    async ({ role, path, unfiltered }) => {
+      const findings = await seqScansOf(role, path(), unfiltered ?? false);
+      if (findings.length) throw new Error(describeFindings(findings));
+    },
+  );
 
   it.each(KNOWN_GAPS)('known gap, reported: $name still Seq Scans ($why)', async ({ role, path, unfiltered, name }) => {
     const findings = await seqScansOf(role, path(), unfiltered ?? false);
@@ -442,22 +524,27 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
 
   const busiest = ['/api/placements', '/api/rotation-requests', '/api/check-ins'];
 
-  it.each(busiest)('%s issues the same small number of statements at pageSize 5, 50 and 200 (no query per row)', async (endpoint) => {
-    const perSize: Record<number, number> = {};
-    const shapes: string[] = [];
-    for (const size of [5, 50, 200]) {
-      // Each page really holds `size` rows (checked below), so a per-row query would show.
-      const statements = await record('admin', `${endpoint}?pageSize=${size}`);
-      perSize[size] = statements.length;
-      if (size === 50) shapes.push(...statements.map((st) => st.sql.replace(/\s+/g, ' ').slice(0, 110)));
-    }
-    process.stdout.write(`\n[query-health] ${endpoint}: statements per request at pageSize 5/50/200 = ${perSize[5]}/${perSize[50]}/${perSize[200]}\n  ${shapes.join('\n  ')}\n`);
-    const first = await call<{ items: unknown[] }>(t.url, 'GET', `${endpoint}?pageSize=200`, { token: tokens.admin });
-    expect(first.body.items).toHaveLength(200);
-    expect(perSize[5]).toBe(perSize[50]);
-    expect(perSize[50]).toBe(perSize[200]);
-    // The invariant is "independent of the page size"; the cap (auth, count, page ids, rows and a few
-    // batched look-ups, 5–9 today) only keeps the handful from quietly growing.
-    expect(perSize[200]).toBeLessThanOrEqual(12);
-  });
+  it.each(busiest)(
+    '%s issues the same small number of statements at pageSize 5, 50 and 200 (no query per row)',
+    async (endpoint) => {
+      const perSize: Record<number, number> = {};
+      const shapes: string[] = [];
+      for (const size of [5, 50, 200]) {
+        // Each page really holds `size` rows (checked below), so a per-row query would show.
+        const statements = await record('admin', `${endpoint}?pageSize=${size}`);
+        perSize[size] = statements.length;
+        if (size === 50) shapes.push(...statements.map((st) => st.sql.replace(/\s+/g, ' ').slice(0, 110)));
+      }
+      process.stdout.write(
+        `\n[query-health] ${endpoint}: statements per request at pageSize 5/50/200 = ${perSize[5]}/${perSize[50]}/${perSize[200]}\n  ${shapes.join('\n  ')}\n`,
+      );
+      const first = await call<{ items: unknown[] }>(t.url, 'GET', `${endpoint}?pageSize=200`, { token: tokens.admin });
+      expect(first.body.items).toHaveLength(200);
+      expect(perSize[5]).toBe(perSize[50]);
+      expect(perSize[50]).toBe(perSize[200]);
+      // The invariant is "independent of the page size"; the cap (auth, count, page ids, rows and a few
+      // batched look-ups, 5–9 today) only keeps the handful from quietly growing.
+      expect(perSize[200]).toBeLessThanOrEqual(12);
+    },
+  );
 });

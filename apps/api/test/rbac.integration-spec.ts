@@ -20,7 +20,15 @@ type Caller = 'owner' | 'otherPm' | 'lineManager' | 'hostManager' | 'unrelatedMa
 type SignedIn = Exclude<Caller, 'anonymous'>;
 
 /** Column order of the table below. */
-const CALLERS: readonly Caller[] = ['owner', 'otherPm', 'lineManager', 'hostManager', 'unrelatedManager', 'admin', 'anonymous'];
+const CALLERS: readonly Caller[] = [
+  'owner',
+  'otherPm',
+  'lineManager',
+  'hostManager',
+  'unrelatedManager',
+  'admin',
+  'anonymous',
+];
 
 const CALLER_LABEL: Record<Caller, string> = {
   owner: 'the PM who owns it',
@@ -75,9 +83,16 @@ interface Row {
   build(w: World, t: Target): Built;
 }
 
-function row(method: string, path: string, resource: Resource, statuses: string, build: (w: World, t: Target) => Built): Row {
+function row(
+  method: string,
+  path: string,
+  resource: Resource,
+  statuses: string,
+  build: (w: World, t: Target) => Built,
+): Row {
   const parsed = statuses.trim().split(/\s+/).map(Number);
-  if (parsed.length !== CALLERS.length || parsed.some((s) => !Number.isInteger(s))) throw new Error(`bad status list for ${method} ${path}: ${statuses}`);
+  if (parsed.length !== CALLERS.length || parsed.some((s) => !Number.isInteger(s)))
+    throw new Error(`bad status list for ${method} ${path}: ${statuses}`);
   const expected = Object.fromEntries(CALLERS.map((c, i) => [c, parsed[i]])) as Record<Caller, number>;
   return { method, path, resource, expected, build };
 }
@@ -170,7 +185,10 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
     const f = await Fixtures.create(t.url);
     const [lineManager, hostManager, unrelatedManager] = await Promise.all([f.manager(), f.manager(), f.manager()]);
     const [owner, otherPm, spare] = await Promise.all([f.pm(lineManager), f.pm(unrelatedManager), f.pm(lineManager)]);
-    const [hostTeam, spareTeam] = await Promise.all([f.team(hostManager, { capacity: 200 }), f.team(hostManager, { capacity: 1 })]);
+    const [hostTeam, spareTeam] = await Promise.all([
+      f.team(hostManager, { capacity: 200 }),
+      f.team(hostManager, { capacity: 1 }),
+    ]);
     const policy = await call<{ followUpDays: number }>(t.url, 'GET', '/api/policy', { token: f.admin.token });
     let week = 150;
     w = {
@@ -190,7 +208,13 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
 
   async function prepare(resource: Resource): Promise<Target> {
     const { f, actors, hostTeam, spareTeam } = w;
-    const target: Target = { start: w.nextStart(), pmId: actors.owner.user.id, requestId: '', placementId: '', blackoutId: '' };
+    const target: Target = {
+      start: w.nextStart(),
+      pmId: actors.owner.user.id,
+      requestId: '',
+      placementId: '',
+      blackoutId: '',
+    };
     switch (resource) {
       case 'pending':
         target.requestId = (await f.request(actors.owner, hostTeam.id, target.start, 1)).id;
@@ -202,7 +226,14 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
         break;
       }
       case 'placement': {
-        const booked = await f.booked(actors.owner, actors.lineManager, actors.hostManager, hostTeam.id, target.start, 1);
+        const booked = await f.booked(
+          actors.owner,
+          actors.lineManager,
+          actors.hostManager,
+          hostTeam.id,
+          target.start,
+          1,
+        );
         target.requestId = booked.id;
         target.placementId = booked.placementId ?? '';
         break;
@@ -228,14 +259,22 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
     const token = caller === 'anonymous' ? undefined : w.actors[caller].token;
     const result = await call(t.url, r.method, built.path, { token, body: built.body });
     if (result.status !== status) {
-      throw new Error(`${r.method} ${built.path} as ${CALLER_LABEL[caller]}: expected ${status}, got ${describeResult(result)}`);
+      throw new Error(
+        `${r.method} ${built.path} as ${CALLER_LABEL[caller]}: expected ${status}, got ${describeResult(result)}`,
+      );
     }
     if (status >= 400) {
       expectErrorShape(result, status, CODE_BY_STATUS[status] ?? '');
     }
     if (status === 404) {
       // Never leak existence: a hidden thing is answered exactly as a thing that does not exist.
-      const ghost: Target = { ...target, pmId: randomUUID(), requestId: randomUUID(), placementId: randomUUID(), blackoutId: randomUUID() };
+      const ghost: Target = {
+        ...target,
+        pmId: randomUUID(),
+        requestId: randomUUID(),
+        placementId: randomUUID(),
+        blackoutId: randomUUID(),
+      };
       const ghostBuilt = r.build(w, ghost);
       const missing = await call(t.url, r.method, ghostBuilt.path, { token, body: ghostBuilt.body });
       expect(missing.status).toBe(404);
@@ -249,7 +288,12 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
     const { actors, hostTeam } = w;
     const start = w.nextStart();
     for (const pmId of [actors.owner.user.id, randomUUID()]) {
-      const slots = await call(t.url, 'GET', `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId })}`, { token: actors.otherPm.token });
+      const slots = await call(
+        t.url,
+        'GET',
+        `/api/slots?${q({ durationWeeks: '1', earliestStart: start, latestEnd: addDays(start, 60), pmId })}`,
+        { token: actors.otherPm.token },
+      );
       expect(slots.status).toBe(403);
       expectErrorShape(slots, 403, 'FORBIDDEN');
       const request = await call(t.url, 'POST', '/api/rotation-requests', {
@@ -262,7 +306,11 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
   });
 
   it('a malformed id is a 404 for everyone signed in, never a 400 or 500', async () => {
-    for (const path of ['/api/rotation-requests/not-a-uuid', '/api/placements/123', '/api/teams/%27%3B--/availability?from=2030-01-01&to=2030-01-02']) {
+    for (const path of [
+      '/api/rotation-requests/not-a-uuid',
+      '/api/placements/123',
+      '/api/teams/%27%3B--/availability?from=2030-01-01&to=2030-01-02',
+    ]) {
       const result = await call(t.url, 'GET', path, { token: w.actors.owner.token });
       expect(result.status).toBe(404);
       expectErrorShape(result, 404, 'NOT_FOUND');
@@ -299,7 +347,10 @@ describe('mass assignment is impossible', () => {
   });
 
   it('a manager cannot PATCH their own report either (admin only)', async () => {
-    const result = await call(t.url, 'PATCH', `/api/users/${pm.user.id}`, { token: lineManager.token, body: { role: 'manager' } });
+    const result = await call(t.url, 'PATCH', `/api/users/${pm.user.id}`, {
+      token: lineManager.token,
+      body: { role: 'manager' },
+    });
     expect(result.status).toBe(403);
     expectErrorShape(result, 403, 'FORBIDDEN');
   });
@@ -311,7 +362,9 @@ describe('mass assignment is impossible', () => {
     });
     expect(result.status).toBe(400);
     expectErrorShape(result, 400, 'VALIDATION_FAILED');
-    expect(result.body).toMatchObject({ details: { fields: { passwordHash: expect.stringMatching(/not a known field/) } } });
+    expect(result.body).toMatchObject({
+      details: { fields: { passwordHash: expect.stringMatching(/not a known field/) } },
+    });
     const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: pm.user.email, password: PASSWORD } });
     expect(login.status).toBe(200);
   });
@@ -319,16 +372,31 @@ describe('mass assignment is impossible', () => {
   it('POST /api/users with fields the contract does not list (id, passwordHash) is a 400', async () => {
     const result = await call(t.url, 'POST', '/api/users', {
       token: f.admin.token,
-      body: { email: `x-${randomUUID().slice(0, 8)}@test.stint`, name: 'X', role: 'pm', password: PASSWORD, managerId: lineManager.user.id, id: randomUUID(), passwordHash: 'x' },
+      body: {
+        email: `x-${randomUUID().slice(0, 8)}@test.stint`,
+        name: 'X',
+        role: 'pm',
+        password: PASSWORD,
+        managerId: lineManager.user.id,
+        id: randomUUID(),
+        passwordHash: 'x',
+      },
     });
     expect(result.status).toBe(400);
     expectErrorShape(result, 400, 'VALIDATION_FAILED');
-    expect(Object.keys((result.body as { details: { fields: Record<string, string> } }).details.fields)).toEqual(expect.arrayContaining(['id', 'passwordHash']));
+    expect(Object.keys((result.body as { details: { fields: Record<string, string> } }).details.fields)).toEqual(
+      expect.arrayContaining(['id', 'passwordHash']),
+    );
   });
 
   it('POST /api/rotation-requests with an unknown field like status is a 400 VALIDATION_FAILED and creates nothing', async () => {
     const start = futureMonday(140);
-    for (const extra of [{ status: 'booked' }, { placementId: randomUUID() }, { approvals: [] }, { endDate: addDays(start, 6) }]) {
+    for (const extra of [
+      { status: 'booked' },
+      { placementId: randomUUID() },
+      { approvals: [] },
+      { endDate: addDays(start, 6) },
+    ]) {
       const result = await call(t.url, 'POST', '/api/rotation-requests', {
         token: pm.token,
         body: { teamId: team.id, startDate: start, durationWeeks: 1, goals: ['closing'], ...extra },
@@ -336,7 +404,9 @@ describe('mass assignment is impossible', () => {
       expect(result.status).toBe(400);
       expectErrorShape(result, 400, 'VALIDATION_FAILED');
       const field = Object.keys(extra)[0] ?? '';
-      expect(result.body).toMatchObject({ details: { fields: { [field]: expect.stringMatching(/not a known field/) } } });
+      expect(result.body).toMatchObject({
+        details: { fields: { [field]: expect.stringMatching(/not a known field/) } },
+      });
     }
     const mine = await call<Page<RotationRequest>>(t.url, 'GET', '/api/rotation-requests', { token: pm.token });
     expect(mine.body.items).toEqual([]);
@@ -349,19 +419,29 @@ describe('mass assignment is impossible', () => {
       expect(result.status).toBe(400);
       expectErrorShape(result, 400, 'VALIDATION_FAILED');
     }
-    const after = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, { token: pm.token });
+    const after = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
+      token: pm.token,
+    });
     expect(after.body).toMatchObject({ status: 'pending_manager', pmId: pm.user.id, placementId: null });
   });
 
   it('approve with a status in the body, or PATCH /api/teams/:id with an id, is a 400', async () => {
     const request = await f.request(pm, team.id, futureMonday(144), 1);
-    const approve = await call(t.url, 'POST', `/api/rotation-requests/${request.id}/approve`, { token: lineManager.token, body: { status: 'booked' } });
+    const approve = await call(t.url, 'POST', `/api/rotation-requests/${request.id}/approve`, {
+      token: lineManager.token,
+      body: { status: 'booked' },
+    });
     expect(approve.status).toBe(400);
     expectErrorShape(approve, 400, 'VALIDATION_FAILED');
-    const patchTeam = await call(t.url, 'PATCH', `/api/teams/${team.id}`, { token: f.admin.token, body: { id: randomUUID() } });
+    const patchTeam = await call(t.url, 'PATCH', `/api/teams/${team.id}`, {
+      token: f.admin.token,
+      body: { id: randomUUID() },
+    });
     expect(patchTeam.status).toBe(400);
     expectErrorShape(patchTeam, 400, 'VALIDATION_FAILED');
-    const still = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, { token: pm.token });
+    const still = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
+      token: pm.token,
+    });
     expect(still.body.status).toBe('pending_manager');
   });
 });
@@ -379,10 +459,20 @@ describe('lists are filtered by visibility', () => {
 
   beforeAll(async () => {
     f = await Fixtures.create(t.url);
-    const [lm1, lm2, h1, h2, nobody] = await Promise.all([f.manager(), f.manager(), f.manager(), f.manager(), f.manager()]);
+    const [lm1, lm2, h1, h2, nobody] = await Promise.all([
+      f.manager(),
+      f.manager(),
+      f.manager(),
+      f.manager(),
+      f.manager(),
+    ]);
     const [pmA, pmB, pmC] = await Promise.all([f.pm(lm1), f.pm(lm1), f.pm(lm2)]);
     a = { lm1, lm2, h1, h2, nobody, pmA, pmB, pmC };
-    const [T1, T2, T3] = await Promise.all([f.team(h1, { capacity: 3 }), f.team(h2, { capacity: 3 }), f.team(lm1, { capacity: 3 })]);
+    const [T1, T2, T3] = await Promise.all([
+      f.team(h1, { capacity: 3 }),
+      f.team(h2, { capacity: 3 }),
+      f.team(lm1, { capacity: 3 }),
+    ]);
     teams = { T1, T2, T3 };
     const rA1 = await f.booked(pmA, lm1, h1, T1.id, futureMonday(100), 1);
     const rA2 = await f.request(pmA, T2.id, futureMonday(102), 1);
@@ -418,28 +508,41 @@ describe('lists are filtered by visibility', () => {
   };
 
   it.each(Object.keys(REQUESTS))('GET /api/rotation-requests as %s holds exactly what they may see', async (who) => {
-    const result = await call<Page<RotationRequest>>(t.url, 'GET', '/api/rotation-requests?pageSize=200', { token: a[who as keyof typeof a].token });
+    const result = await call<Page<RotationRequest>>(t.url, 'GET', '/api/rotation-requests?pageSize=200', {
+      token: a[who as keyof typeof a].token,
+    });
     expect(result.status).toBe(200);
     expect(ids(result.body)).toEqual((REQUESTS[who] ?? []).map((k) => req[k]).sort());
     expect(result.body.total).toBe(REQUESTS[who]?.length);
   });
 
   it.each(Object.keys(PLACEMENTS))('GET /api/placements as %s holds exactly what they may see', async (who) => {
-    const result = await call<Page<Placement>>(t.url, 'GET', '/api/placements?pageSize=200', { token: a[who as keyof typeof a].token });
+    const result = await call<Page<Placement>>(t.url, 'GET', '/api/placements?pageSize=200', {
+      token: a[who as keyof typeof a].token,
+    });
     expect(result.status).toBe(200);
     expect(ids(result.body)).toEqual((PLACEMENTS[who] ?? []).map((k) => pl[k]).sort());
     expect(result.body.total).toBe(PLACEMENTS[who]?.length);
   });
 
   it('an admin sees all of them (per team, exactly the team’s)', async () => {
-    const all = await call<Page<RotationRequest>>(t.url, 'GET', '/api/rotation-requests?pageSize=200', { token: f.admin.token });
+    const all = await call<Page<RotationRequest>>(t.url, 'GET', '/api/rotation-requests?pageSize=200', {
+      token: f.admin.token,
+    });
     expect(all.body.items.map((r) => r.id)).toEqual(expect.arrayContaining(Object.values(req)));
     const byTeam = { T1: ['rA1', 'rC1'], T2: ['rA2', 'rB1', 'rC2'], T3: ['rC3'] } as const;
     for (const [team, expected] of Object.entries(byTeam)) {
-      const result = await call<Page<RotationRequest>>(t.url, 'GET', `/api/rotation-requests?${q({ teamId: teams[team as 'T1'].id, pageSize: '200' })}`, { token: f.admin.token });
+      const result = await call<Page<RotationRequest>>(
+        t.url,
+        'GET',
+        `/api/rotation-requests?${q({ teamId: teams[team as 'T1'].id, pageSize: '200' })}`,
+        { token: f.admin.token },
+      );
       expect(ids(result.body)).toEqual(expected.map((k) => req[k]).sort());
     }
-    const placements = await call<Page<Placement>>(t.url, 'GET', '/api/placements?pageSize=200', { token: f.admin.token });
+    const placements = await call<Page<Placement>>(t.url, 'GET', '/api/placements?pageSize=200', {
+      token: f.admin.token,
+    });
     expect(placements.body.items.map((p) => p.id)).toEqual(expect.arrayContaining(Object.values(pl)));
   });
 
@@ -454,7 +557,12 @@ describe('lists are filtered by visibility', () => {
     ];
     for (const [who, path] of cases) {
       const result = await call<Page<{ id: string }>>(t.url, 'GET', path, { token: a[who].token });
-      expect({ who, path, status: result.status, items: result.body.items }).toEqual({ who, path, status: 200, items: [] });
+      expect({ who, path, status: result.status, items: result.body.items }).toEqual({
+        who,
+        path,
+        status: 200,
+        items: [],
+      });
     }
   });
 
@@ -472,7 +580,10 @@ describe('lists are filtered by visibility', () => {
       const result = await call<string>(t.url, 'GET', '/api/placements.csv', { token: a[who as keyof typeof a].token });
       expect(result.status).toBe(200);
       const lines = result.body.trim().split('\n').slice(1);
-      expect({ who, ids: lines.map((l) => l.split(',')[0]).sort() }).toEqual({ who, ids: expected.map((k) => pl[k]).sort() });
+      expect({ who, ids: lines.map((l) => l.split(',')[0]).sort() }).toEqual({
+        who,
+        ids: expected.map((k) => pl[k]).sort(),
+      });
     }
   });
 });

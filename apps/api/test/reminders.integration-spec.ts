@@ -14,7 +14,6 @@ function subjects(mails: ParsedMail[]): string[] {
   return mails.map((m) => m.subject ?? '');
 }
 
-
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
@@ -48,7 +47,9 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     const booked = await f.booked(pm, lineManager, host, team.id, futureMonday(3), 2);
     const placementId = String(booked.placementId);
 
-    await sink.waitFor(() => [pm, lineManager, host].every((a) => subjects(sink.to(a.user.email)).some((s) => s.startsWith('Booked:'))));
+    await sink.waitFor(() =>
+      [pm, lineManager, host].every((a) => subjects(sink.to(a.user.email)).some((s) => s.startsWith('Booked:'))),
+    );
     const mail = sink.to(pm.user.email).find((m) => m.subject?.startsWith('Booked:'));
     if (!mail) throw new Error('no booked email');
     const ics = invites(mail);
@@ -60,14 +61,17 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     expect(ics[0]).toContain(`DTSTART;VALUE=DATE:${booked.startDate.replace(/-/g, '')}`);
     const placement = await call<Placement>(t.url, 'GET', `/api/placements/${placementId}`, { token: pm.token });
     expect(placement.body.checkIns.map((c) => c.kind)).toEqual(['kickoff', 'midpoint', 'final', 'follow_up']);
-    for (const checkIn of placement.body.checkIns) expect(ics.some((i) => i.includes(`UID:checkin-${checkIn.id}@stint`))).toBe(true);
+    for (const checkIn of placement.body.checkIns)
+      expect(ics.some((i) => i.includes(`UID:checkin-${checkIn.id}@stint`))).toBe(true);
     expect(mail.text).toContain(`${t.config.appUrl}/placements/${placementId}`);
 
     // The line manager was asked first, with a link to the approval screen.
     const asked = sink.to(lineManager.user.email).find((m) => m.text?.includes(`/approvals/${booked.id}`));
     expect(asked?.subject).toMatch(/asks to join/);
 
-    const log = await call<Page<NotificationRecord>>(t.url, 'GET', `/api/notifications?kind=booked&pageSize=200`, { token: f.admin.token });
+    const log = await call<Page<NotificationRecord>>(t.url, 'GET', `/api/notifications?kind=booked&pageSize=200`, {
+      token: f.admin.token,
+    });
     const mine = log.body.items.filter((n) => n.dedupeKey.startsWith(`booked:${placementId}:`));
     expect(mine).toHaveLength(3);
     await sink.waitFor(() => true);
@@ -96,7 +100,10 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     expect(update[0]).toContain('METHOD:REQUEST');
     expect(update.slice(1).every((i) => /SEQUENCE:1/.test(i))).toBe(true);
 
-    const cancelled = await call<Placement>(t.url, 'POST', `/api/placements/${placementId}/cancel`, { token: host.token, body: { reason: 'Team re-org' } });
+    const cancelled = await call<Placement>(t.url, 'POST', `/api/placements/${placementId}/cancel`, {
+      token: host.token,
+      body: { reason: 'Team re-org' },
+    });
     expect(cancelled.body.status).toBe('cancelled');
     expect(cancelled.body.checkIns.every((c) => c.status === 'cancelled')).toBe(true);
     await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.startsWith('Cancelled:')));
@@ -116,10 +123,18 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     controlClock(worker.context, new Date(kickoff.getTime() - 24 * HOUR - 2000));
     await f.booked(pm, lineManager, host, team.id, start, 1);
 
-    await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.startsWith('Coming up: Kickoff')) && sink.to(host.user.email).some((m) => m.subject?.includes(pm.user.name)));
+    await sink.waitFor(
+      () =>
+        sink.to(pm.user.email).some((m) => m.subject?.startsWith('Coming up: Kickoff')) &&
+        sink.to(host.user.email).some((m) => m.subject?.includes(pm.user.name)),
+    );
     await sleep(1500);
     expect(sink.to(pm.user.email).filter((m) => m.subject?.startsWith('Coming up: Kickoff'))).toHaveLength(1);
-    expect(sink.to(host.user.email).filter((m) => m.subject?.startsWith('Coming up: Kickoff') && m.subject.includes(pm.user.name))).toHaveLength(1);
+    expect(
+      sink
+        .to(host.user.email)
+        .filter((m) => m.subject?.startsWith('Coming up: Kickoff') && m.subject.includes(pm.user.name)),
+    ).toHaveLength(1);
     const reminder = sink.to(pm.user.email).find((m) => m.subject?.startsWith('Coming up: Kickoff'));
     expect(reminder?.text).toMatch(/\/check-ins\/[0-9a-f-]{36}/);
   });
@@ -143,13 +158,24 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
         body: { ratings: { negotiation: 3, closing: 2, persistence: 4 }, notes: 'Shadowed two calls.' },
       });
       expect(completed.status).toBe(200);
-      expect(completed.body).toMatchObject({ status: 'completed', ratings: { negotiation: 3, closing: 2, persistence: 4 } });
+      expect(completed.body).toMatchObject({
+        status: 'completed',
+        ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      });
 
       await sink.waitFor(() => sink.to(late.user.email).some((m) => m.subject?.startsWith('Overdue: Kickoff')));
-      await sink.waitFor(() => sink.to(lineManager.user.email).some((m) => m.subject?.startsWith('Overdue: Kickoff') && m.subject.includes(late.user.name)));
+      await sink.waitFor(() =>
+        sink
+          .to(lineManager.user.email)
+          .some((m) => m.subject?.startsWith('Overdue: Kickoff') && m.subject.includes(late.user.name)),
+      );
       await sleep(1500);
       expect(sink.to(diligent.user.email).filter((m) => m.subject?.startsWith('Overdue'))).toHaveLength(0);
-      expect(sink.to(lineManager.user.email).filter((m) => m.subject?.startsWith('Overdue') && m.subject.includes(diligent.user.name))).toHaveLength(0);
+      expect(
+        sink
+          .to(lineManager.user.email)
+          .filter((m) => m.subject?.startsWith('Overdue') && m.subject.includes(diligent.user.name)),
+      ).toHaveLength(0);
 
       // Read through the API once the moment has passed, the status is overdue, without any worker involved.
       clock.set(new Date(kickoff.getTime() + 60_000));
@@ -162,7 +188,10 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
       expect(again.status).toBe(409);
       expect(again.body).toMatchObject({ code: 'INVALID_STATE' });
     } finally {
-      await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { overdueAfterHours: policy.body['overdueAfterHours'] } });
+      await call(t.url, 'PUT', '/api/policy', {
+        token: f.admin.token,
+        body: { overdueAfterHours: policy.body['overdueAfterHours'] },
+      });
     }
   });
 
@@ -172,9 +201,19 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     sink.refuseNext(4);
     const refusedBefore = sink.refused;
     const booked = await f.booked(pm, lineManager, host, team.id, futureMonday(18), 1);
-    const keys = [`booked:${booked.placementId}:${pm.user.id}`, `booked:${booked.placementId}:${lineManager.user.id}`, `booked:${booked.placementId}:${host.user.id}`];
+    const keys = [
+      `booked:${booked.placementId}:${pm.user.id}`,
+      `booked:${booked.placementId}:${lineManager.user.id}`,
+      `booked:${booked.placementId}:${host.user.id}`,
+    ];
     await sink.waitFor(() => sink.refused - refusedBefore >= 4, 20_000);
-    await sink.waitFor(() => [pm, lineManager, host].every((a) => sink.to(a.user.email).some((m) => m.subject?.startsWith('Booked:') && m.subject.includes(pm.user.name))), 40_000);
+    await sink.waitFor(
+      () =>
+        [pm, lineManager, host].every((a) =>
+          sink.to(a.user.email).some((m) => m.subject?.startsWith('Booked:') && m.subject.includes(pm.user.name)),
+        ),
+      40_000,
+    );
     await sleep(1000);
     const rows = await sql<{ dedupe_key: string; status: string; attempts: number; message_id: string }>(
       `SELECT dedupe_key, status, attempts, message_id FROM notifications WHERE dedupe_key = ANY($1)`,
@@ -227,7 +266,8 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
       );
       const [a, b] = [worker.context.get(CheckInJobsService), second.context.get(CheckInJobsService)];
       await Promise.all([a.reconcile(), b.reconcile()]);
-      const isReminder = (m: ParsedMail) => (m.subject ?? '').startsWith('Coming up: Weekly check-in') && (m.subject ?? '').includes(pm.user.name);
+      const isReminder = (m: ParsedMail) =>
+        (m.subject ?? '').startsWith('Coming up: Weekly check-in') && (m.subject ?? '').includes(pm.user.name);
       await sink.waitFor(() => sink.messages.filter(isReminder).length >= 200, 60_000);
       await sleep(2000);
       const reminders = sink.messages.filter(isReminder);
@@ -249,9 +289,10 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     const jobs = worker.context.get(CheckInJobsService);
     await jobs.dailyDigest();
     await jobs.dailyDigest();
-    const rows = await sql<{ recipient: string; subject: string }>(`SELECT recipient, subject FROM notifications WHERE kind = 'digest' AND recipient = ANY($1)`, [
-      [berlin.user.email, idle.user.email],
-    ]);
+    const rows = await sql<{ recipient: string; subject: string }>(
+      `SELECT recipient, subject FROM notifications WHERE kind = 'digest' AND recipient = ANY($1)`,
+      [[berlin.user.email, idle.user.email]],
+    );
     expect(rows).toHaveLength(1);
     expect(rows[0]?.recipient).toBe(berlin.user.email);
     expect(rows[0]?.subject).toMatch(/1 to decide/);

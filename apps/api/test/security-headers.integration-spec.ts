@@ -52,7 +52,10 @@ describe('Content-Security-Policy', () => {
   });
 
   it('a JSON error and a static file carry the same strict policy', async () => {
-    const [notFound, file] = await Promise.all([call(t.url, 'GET', '/api/no-such-thing'), call(t.url, 'GET', '/main-X.js')]);
+    const [notFound, file] = await Promise.all([
+      call(t.url, 'GET', '/api/no-such-thing'),
+      call(t.url, 'GET', '/main-X.js'),
+    ]);
     expect(notFound.status).toBe(404);
     expect(file.status).toBe(200);
     const health = (await call(t.url, 'GET', '/api/health')).headers.get('content-security-policy');

@@ -47,7 +47,8 @@ describe('sessions end when they should', () => {
   afterAll(() => t.close());
 
   const me = (token: string) => call<User>(t.url, 'GET', '/api/me', { token });
-  const patchUser = (token: string, id: string, body: Record<string, unknown>) => call<User>(t.url, 'PATCH', `/api/users/${id}`, { token, body });
+  const patchUser = (token: string, id: string, body: Record<string, unknown>) =>
+    call<User>(t.url, 'PATCH', `/api/users/${id}`, { token, body });
 
   async function expectEndedThenFreshLogin(oldToken: string, email: string, password: string): Promise<void> {
     const old = await me(oldToken);
@@ -98,7 +99,16 @@ describe('sessions end when they should', () => {
 
   it('changes that are not about credentials or rights keep sessions alive', async () => {
     const pm = await f.pm(manager);
-    expect((await patchUser(f.admin.token, pm.user.id, { name: 'Renamed PM', timezone: 'Europe/Berlin', active: true, role: 'pm' })).status).toBe(200);
+    expect(
+      (
+        await patchUser(f.admin.token, pm.user.id, {
+          name: 'Renamed PM',
+          timezone: 'Europe/Berlin',
+          active: true,
+          role: 'pm',
+        })
+      ).status,
+    ).toBe(200);
     expect((await me(pm.token)).status).toBe(200);
   });
 
@@ -113,9 +123,14 @@ describe('sessions end when they should', () => {
     expect((await me(other.token)).status).toBe(200);
     await expectEndedThenFreshLogin(pm.token, pm.user.email, PASSWORD);
 
-    const audit = await call<{ items: Array<{ action: string; actorId: string }> }>(t.url, 'GET', `/api/audit?entityType=user&entityId=${pm.user.id}`, {
-      token: f.admin.token,
-    });
+    const audit = await call<{ items: Array<{ action: string; actorId: string }> }>(
+      t.url,
+      'GET',
+      `/api/audit?entityType=user&entityId=${pm.user.id}`,
+      {
+        token: f.admin.token,
+      },
+    );
     expect(audit.body.items.map((e) => e.action)).toContain('user.sessions_ended');
   });
 
@@ -136,7 +151,9 @@ describe('sessions end when they should', () => {
 
   describe('the session cookie', () => {
     it('login sets an httpOnly SameSite=Strict cookie on /api, living as long as the token, and still returns the token', async () => {
-      const login = await call<{ accessToken: string }>(t.url, 'POST', '/api/auth/login', { body: { email: manager.user.email, password: PASSWORD } });
+      const login = await call<{ accessToken: string }>(t.url, 'POST', '/api/auth/login', {
+        body: { email: manager.user.email, password: PASSWORD },
+      });
       expect(login.status).toBe(200);
       expect(typeof login.body.accessToken).toBe('string');
       const setCookie = sessionSetCookie(login) ?? '';
@@ -147,45 +164,74 @@ describe('sessions end when they should', () => {
     });
 
     it('a failed login sets no cookie', async () => {
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: manager.user.email, password: 'wrong-password' } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: manager.user.email, password: 'wrong-password' },
+      });
       expect(login.status).toBe(401);
       expect(sessionSetCookie(login)).toBeUndefined();
     });
 
     it('signs GET /api/me in', async () => {
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: manager.user.email, password: PASSWORD } });
-      const result = await call<User>(t.url, 'GET', '/api/me', { headers: { cookie: `theme=dark; ${cookieFrom(login)}; other=1` } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: manager.user.email, password: PASSWORD },
+      });
+      const result = await call<User>(t.url, 'GET', '/api/me', {
+        headers: { cookie: `theme=dark; ${cookieFrom(login)}; other=1` },
+      });
       expect(result.status).toBe(200);
       expect(result.body.id).toBe(manager.user.id);
     });
 
     it('an unsafe method with the cookie needs X-Stint-CSRF: 1 (403 without), a bearer call does not', async () => {
       const admin = await f.user('admin');
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: admin.user.email, password: PASSWORD } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: admin.user.email, password: PASSWORD },
+      });
       const cookie = cookieFrom(login);
 
-      const refused = await call(t.url, 'PATCH', `/api/users/${admin.user.id}`, { headers: { cookie }, body: { name: 'Cookie admin' } });
+      const refused = await call(t.url, 'PATCH', `/api/users/${admin.user.id}`, {
+        headers: { cookie },
+        body: { name: 'Cookie admin' },
+      });
       expect(refused.status).toBe(403);
-      expect(refused.body).toEqual({ statusCode: 403, code: 'FORBIDDEN', message: expect.stringContaining('X-Stint-CSRF: 1'), details: {} });
-      const wrongValue = await call(t.url, 'PATCH', `/api/users/${admin.user.id}`, { headers: { cookie, 'x-stint-csrf': 'yes' }, body: { name: 'Cookie admin' } });
+      expect(refused.body).toEqual({
+        statusCode: 403,
+        code: 'FORBIDDEN',
+        message: expect.stringContaining('X-Stint-CSRF: 1'),
+        details: {},
+      });
+      const wrongValue = await call(t.url, 'PATCH', `/api/users/${admin.user.id}`, {
+        headers: { cookie, 'x-stint-csrf': 'yes' },
+        body: { name: 'Cookie admin' },
+      });
       expect(wrongValue.status).toBe(403);
 
-      const allowed = await call<User>(t.url, 'PATCH', `/api/users/${admin.user.id}`, { headers: { cookie, 'x-stint-csrf': '1' }, body: { name: 'Cookie admin' } });
+      const allowed = await call<User>(t.url, 'PATCH', `/api/users/${admin.user.id}`, {
+        headers: { cookie, 'x-stint-csrf': '1' },
+        body: { name: 'Cookie admin' },
+      });
       expect(allowed.status).toBe(200);
       expect(allowed.body.name).toBe('Cookie admin');
 
-      const bearer = await call<User>(t.url, 'PATCH', `/api/users/${admin.user.id}`, { token: admin.token, body: { name: 'Bearer admin' } });
+      const bearer = await call<User>(t.url, 'PATCH', `/api/users/${admin.user.id}`, {
+        token: admin.token,
+        body: { name: 'Bearer admin' },
+      });
       expect(bearer.status).toBe(200);
     });
 
     it('a bearer header takes precedence over the cookie', async () => {
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: manager.user.email, password: PASSWORD } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: manager.user.email, password: PASSWORD },
+      });
       const result = await call(t.url, 'GET', '/api/me', { token: 'garbage', headers: { cookie: cookieFrom(login) } });
       expect(result.status).toBe(401);
     });
 
     it('logout clears the cookie (204); with the cookie it needs X-Stint-CSRF too', async () => {
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: manager.user.email, password: PASSWORD } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: manager.user.email, password: PASSWORD },
+      });
       const cookie = cookieFrom(login);
 
       const refused = await call(t.url, 'POST', '/api/auth/logout', { headers: { cookie } });
@@ -195,7 +241,9 @@ describe('sessions end when they should', () => {
       const result = await call(t.url, 'POST', '/api/auth/logout', { headers: { cookie, 'x-stint-csrf': '1' } });
       expect(result.status).toBe(204);
       const cleared = (sessionSetCookie(result) ?? '').split(';').map((a) => a.trim());
-      expect(cleared).toEqual(expect.arrayContaining(['stint_session=', 'Path=/api', 'HttpOnly', 'SameSite=Strict', 'Max-Age=0']));
+      expect(cleared).toEqual(
+        expect.arrayContaining(['stint_session=', 'Path=/api', 'HttpOnly', 'SameSite=Strict', 'Max-Age=0']),
+      );
 
       // Without a cookie (already signed out) it still answers 204.
       expect((await call(t.url, 'POST', '/api/auth/logout')).status).toBe(204);
@@ -203,7 +251,9 @@ describe('sessions end when they should', () => {
 
     it('logout-all through the cookie ends it and clears it', async () => {
       const pm = await f.pm(manager);
-      const login = await call(t.url, 'POST', '/api/auth/login', { body: { email: pm.user.email, password: PASSWORD } });
+      const login = await call(t.url, 'POST', '/api/auth/login', {
+        body: { email: pm.user.email, password: PASSWORD },
+      });
       const cookie = cookieFrom(login);
       const result = await call(t.url, 'POST', '/api/auth/logout-all', { headers: { cookie, 'x-stint-csrf': '1' } });
       expect(result.status).toBe(204);
@@ -218,9 +268,17 @@ describe('sessions end when they should', () => {
   });
 
   it('the OpenAPI document describes logout and logout-all', async () => {
-    const doc = await call<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>(t.url, 'GET', '/api/docs-json');
-    expect(Object.keys(doc.body.paths['/api/auth/logout']?.['post']?.responses ?? {})).toEqual(expect.arrayContaining(['204', '403']));
-    expect(Object.keys(doc.body.paths['/api/auth/logout-all']?.['post']?.responses ?? {})).toEqual(expect.arrayContaining(['204', '401', '403']));
+    const doc = await call<{ paths: Record<string, Record<string, { responses: Record<string, unknown> }>> }>(
+      t.url,
+      'GET',
+      '/api/docs-json',
+    );
+    expect(Object.keys(doc.body.paths['/api/auth/logout']?.['post']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '403']),
+    );
+    expect(Object.keys(doc.body.paths['/api/auth/logout-all']?.['post']?.responses ?? {})).toEqual(
+      expect.arrayContaining(['204', '401', '403']),
+    );
   });
 });
 
@@ -228,12 +286,16 @@ describe('JWT_EXPIRES_IN', () => {
   it('3600 means one hour: exp − iat = 3600, and the cookie lives as long (Secure under an https APP_URL)', async () => {
     const app = await startTestApp({ JWT_EXPIRES_IN: '3600', APP_URL: 'https://stint.example.com' });
     try {
-      const login = await call<{ accessToken: string }>(app.url, 'POST', '/api/auth/login', { body: { email: 'admin@stint.local', password: 'admin' } });
+      const login = await call<{ accessToken: string }>(app.url, 'POST', '/api/auth/login', {
+        body: { email: 'admin@stint.local', password: 'admin' },
+      });
       expect(login.status).toBe(200);
       const claims = claimsOf(login.body.accessToken) as { iat: number; exp: number };
       expect(claims.exp - claims.iat).toBe(3600);
       const attributes = (sessionSetCookie(login) ?? '').split(';').map((a) => a.trim());
-      expect(attributes).toEqual(expect.arrayContaining(['Max-Age=3600', 'Secure', 'HttpOnly', 'SameSite=Strict', 'Path=/api']));
+      expect(attributes).toEqual(
+        expect.arrayContaining(['Max-Age=3600', 'Secure', 'HttpOnly', 'SameSite=Strict', 'Path=/api']),
+      );
     } finally {
       await app.close();
     }

@@ -25,7 +25,10 @@ describe('dashboard figures', () => {
     // A reflection opens on its check-in's day, so "now" moves to each check-in in turn (which also keeps "first" and "last" apart).
     const clock = controlClock(t.app, new Date());
     try {
-      for (const [checkIn, score] of [[first, 2], [second, 4]] as const) {
+      for (const [checkIn, score] of [
+        [first, 2],
+        [second, 4],
+      ] as const) {
         clock.set(new Date(checkIn?.scheduledAt ?? ''));
         const done = await call(t.url, 'POST', `/api/check-ins/${checkIn?.id}/complete`, {
           token: pm.token,
@@ -38,7 +41,9 @@ describe('dashboard figures', () => {
     }
 
     for (const actor of [f.admin, lineManager, host, pm]) {
-      const overview = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, { token: actor.token });
+      const overview = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, {
+        token: actor.token,
+      });
       expect(overview.status).toBe(200);
       expect(overview.body).toEqual({
         pendingApprovals: expect.any(Number),
@@ -50,18 +55,27 @@ describe('dashboard figures', () => {
         skillChange: { negotiation: expect.any(Number), closing: expect.any(Number), persistence: expect.any(Number) },
       });
     }
-    const mine = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, { token: pm.token });
+    const mine = await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, {
+      token: pm.token,
+    });
     expect(mine.body.skillChange).toEqual({ negotiation: 2, closing: 2, persistence: 0 });
     expect(mine.body.averageDurationWeeks).toBe(2);
 
-    const capacity = await call<CapacityWeek[]>(t.url, 'GET', `/api/stats/capacity?from=${start}&to=${start}`, { token: host.token });
+    const capacity = await call<CapacityWeek[]>(t.url, 'GET', `/api/stats/capacity?from=${start}&to=${start}`, {
+      token: host.token,
+    });
     expect(capacity.status).toBe(200);
     expect(capacity.body).toContainEqual({ teamId: team.id, weekStart: start, booked: 1, capacity: 2 });
   });
 
   it('refuses a capacity range over two years with a clear error', async () => {
-    const result = await call(t.url, 'GET', '/api/stats/capacity?from=2027-01-01&to=2030-01-01', { token: f.admin.token });
+    const result = await call(t.url, 'GET', '/api/stats/capacity?from=2027-01-01&to=2030-01-01', {
+      token: f.admin.token,
+    });
     expect(result.status).toBe(400);
-    expect(result.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { fields: { to: expect.stringMatching(/2 years/) } } });
+    expect(result.body).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: { fields: { to: expect.stringMatching(/2 years/) } },
+    });
   });
 });

@@ -18,11 +18,15 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
     const w = window as unknown as { __cspViolations: string[] };
     w.__cspViolations = [];
     document.addEventListener('securitypolicyviolation', (e) => {
-      w.__cspViolations.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`);
+      w.__cspViolations.push(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      );
     });
   });
   return async () => {
-    const events = await page.evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? []).catch(() => []);
+    const events = await page
+      .evaluate(() => (window as unknown as { __cspViolations?: string[] }).__cspViolations ?? [])
+      .catch(() => []);
     return [...seen, ...events];
   };
 }
@@ -31,7 +35,13 @@ async function watchCsp(page: Page): Promise<() => Promise<string[]>> {
 function policyOf(response: Response | null): Map<string, string[]> {
   const header = response?.headers()['content-security-policy'] ?? '';
   expect(header, 'Content-Security-Policy header').not.toBe('');
-  return new Map(header.split(';').map((d) => d.trim().split(/\s+/)).filter((p) => p[0]).map(([name = '', ...sources]) => [name, sources]));
+  return new Map(
+    header
+      .split(';')
+      .map((d) => d.trim().split(/\s+/))
+      .filter((p) => p[0])
+      .map(([name = '', ...sources]) => [name, sources]),
+  );
 }
 
 function expectStrictScripts(policy: Map<string, string[]>): void {

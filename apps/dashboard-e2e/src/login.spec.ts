@@ -38,7 +38,11 @@ test.describe('signing in', () => {
     await expect(page).toHaveURL(/\/login/);
   });
 
-  test('the token stays out of reach of page scripts, and a session ended elsewhere sends the user to sign in with a message', async ({ page, context, request }) => {
+  test('the token stays out of reach of page scripts, and a session ended elsewhere sends the user to sign in with a message', async ({
+    page,
+    context,
+    request,
+  }) => {
     await page.goto('/login');
     await page.getByLabel('Email').fill(ADMIN.email);
     await page.getByLabel('Password').fill(ADMIN.password);
@@ -46,7 +50,9 @@ test.describe('signing in', () => {
     await expect(page.getByRole('heading', { name: /Welcome, / })).toBeVisible();
 
     // The credential is an httpOnly, SameSite=Strict cookie on /api: nothing a page script can read holds a token.
-    const readable = await page.evaluate(() => JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }));
+    const readable = await page.evaluate(() =>
+      JSON.stringify({ local: { ...localStorage }, session: { ...sessionStorage }, cookies: document.cookie }),
+    );
     expect(readable).not.toMatch(/eyJ/);
     const cookie = (await context.cookies()).find((c) => c.name === 'stint_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/api' });

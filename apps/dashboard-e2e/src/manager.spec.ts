@@ -92,7 +92,12 @@ async function createRequest(request: APIRequestContext, label: string, earliest
   const hosted = teams.items.filter((t) => t.managerId === sam.user.id && t.active);
   expect(hosted.length, 'Sam hosts a team').toBeGreaterThan(0);
   const earliest = addDays(today(), earliestOffsetDays);
-  const query = new URLSearchParams({ durationWeeks: '2', earliestStart: earliest, latestEnd: addDays(earliest, 600), limit: '1' });
+  const query = new URLSearchParams({
+    durationWeeks: '2',
+    earliestStart: earliest,
+    latestEnd: addDays(earliest, 600),
+    limit: '1',
+  });
   for (const t of hosted) query.append('teamId', t.id);
   const slots = await apiGet<Slot[]>(request, pm, `/api/slots?${query.toString()}`);
   const slot = slots[0];
@@ -100,7 +105,13 @@ async function createRequest(request: APIRequestContext, label: string, earliest
   const team = hosted.find((t) => t.id === slot.teamId) as Team;
   const created = await request.post('/api/rotation-requests', {
     headers: { Authorization: `Bearer ${pm.token}` },
-    data: { teamId: slot.teamId, startDate: slot.startDate, durationWeeks: 2, goals: [`Hear objections first-hand (${label})`], motivation: `E2E ${label}: I want to sit in on renewal calls.` },
+    data: {
+      teamId: slot.teamId,
+      startDate: slot.startDate,
+      durationWeeks: 2,
+      goals: [`Hear objections first-hand (${label})`],
+      motivation: `E2E ${label}: I want to sit in on renewal calls.`,
+    },
   });
   expect(created.status(), 'request created').toBe(201);
   const body = (await created.json()) as { id: string };
@@ -111,10 +122,17 @@ async function createRequest(request: APIRequestContext, label: string, earliest
 async function bookThroughApi(request: APIRequestContext, scenario: Scenario): Promise<string> {
   for (const email of [MARIA, SAM]) {
     const approver = await apiLogin(request, email);
-    const response = await request.post(`/api/rotation-requests/${scenario.requestId}/approve`, { headers: { Authorization: `Bearer ${approver.token}` }, data: {} });
+    const response = await request.post(`/api/rotation-requests/${scenario.requestId}/approve`, {
+      headers: { Authorization: `Bearer ${approver.token}` },
+      data: {},
+    });
     expect(response.status(), `approval by ${email}`).toBe(200);
   }
-  const booked = await apiGet<{ status: string; placementId: string | null }>(request, scenario.pm, `/api/rotation-requests/${scenario.requestId}`);
+  const booked = await apiGet<{ status: string; placementId: string | null }>(
+    request,
+    scenario.pm,
+    `/api/rotation-requests/${scenario.requestId}`,
+  );
   expect(booked.status).toBe('booked');
   return must(booked.placementId, 'The booked request has no placement.');
 }
@@ -141,7 +159,13 @@ async function expectAccessible(page: Page, screen: string): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze();
   const serious = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(' | ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(' | ')}`,
+    );
   expect(serious, `axe on ${screen}`).toEqual([]);
 }
 
@@ -163,7 +187,10 @@ async function cellBooked(page: Page, teamId: string, week: string): Promise<num
 // ------------------------------------------------------------------ tests
 
 test.describe('manager dashboard', () => {
-  test('a request is approved by both managers, found on the timeline, rescheduled, and the heat map follows', async ({ page, request }) => {
+  test('a request is approved by both managers, found on the timeline, rescheduled, and the heat map follows', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(240_000);
     const { pm, team, requestId, slot } = await createRequest(request, `approve ${Date.now()}`, 200);
 
@@ -220,8 +247,17 @@ test.describe('manager dashboard', () => {
     expect(oldBefore).toBeGreaterThanOrEqual(1);
 
     // A free slot for the PM in the same team, well after the current dates.
-    const later = new URLSearchParams({ durationWeeks: '2', earliestStart: addDays(slot.endDate, 15), latestEnd: addDays(slot.endDate, 500), teamId: team.id, limit: '1' });
-    const target = must((await apiGet<Slot[]>(request, pm, `/api/slots?${later.toString()}`))[0], 'No later slot to move the placement to.');
+    const later = new URLSearchParams({
+      durationWeeks: '2',
+      earliestStart: addDays(slot.endDate, 15),
+      latestEnd: addDays(slot.endDate, 500),
+      teamId: team.id,
+      limit: '1',
+    });
+    const target = must(
+      (await apiGet<Slot[]>(request, pm, `/api/slots?${later.toString()}`))[0],
+      'No later slot to move the placement to.',
+    );
     const newWeek = weekStart(target.startDate);
     const newBefore = await cellBooked(page, team.id, newWeek);
 
@@ -259,8 +295,15 @@ test.describe('manager dashboard', () => {
     await expect(page.getByTestId('figure-rate')).not.toHaveText('…');
     await screen(page, 'manager-check-ins');
 
-    const placement = await apiGet<{ checkIns: Array<{ id: string; kind: string; scheduledAt: string }> }>(request, pm, `/api/placements/${placementId}`);
-    const kickoff = must(placement.checkIns.find((c) => c.kind === 'kickoff'), 'The placement has no kick-off check-in.');
+    const placement = await apiGet<{ checkIns: Array<{ id: string; kind: string; scheduledAt: string }> }>(
+      request,
+      pm,
+      `/api/placements/${placementId}`,
+    );
+    const kickoff = must(
+      placement.checkIns.find((c) => c.kind === 'kickoff'),
+      'The placement has no kick-off check-in.',
+    );
     const day = kickoff.scheduledAt.slice(0, 10);
     await page.goto(`/check-ins?view=all&from=${day}&to=${day}`);
     const checkInRow = page.getByTestId(`check-in-${kickoff.id}`);
@@ -282,14 +325,20 @@ test.describe('manager dashboard', () => {
     await expect(page.getByRole('heading', { name: 'Rotation lengths' })).toBeVisible();
     await expect(page.locator('canvas').first()).toBeVisible();
     await screen(page, 'manager-insights');
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export CSV' }).click(),
+    ]);
     expect(download.suggestedFilename()).toMatch(/^stint-placements.*\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
     expect(csv.split('\n')[0]).toContain('id,requestId,pmId');
     expect(csv).toContain(placementId);
   });
 
-  test('rejecting needs a comment, and the PM reads their placement without manager actions', async ({ page, request }) => {
+  test('rejecting needs a comment, and the PM reads their placement without manager actions', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const { pm, requestId } = await createRequest(request, `reject ${Date.now()}`, 420);
 

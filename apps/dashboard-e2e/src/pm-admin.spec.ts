@@ -29,21 +29,42 @@ async function apiLogin(request: APIRequestContext, email: string, password = DE
   return (await response.json()) as Session;
 }
 
-async function call<T>(request: APIRequestContext, session: Session, method: 'get' | 'post' | 'patch' | 'put' | 'delete', url: string, data?: unknown, status = [200, 201]): Promise<T> {
-  const response = await request[method](url, { headers: { Authorization: `Bearer ${session.accessToken}` }, ...(data !== undefined && { data }) });
-  expect(status, `${method.toUpperCase()} ${url} → ${response.status()} ${await response.text()}`).toContain(response.status());
+async function call<T>(
+  request: APIRequestContext,
+  session: Session,
+  method: 'get' | 'post' | 'patch' | 'put' | 'delete',
+  url: string,
+  data?: unknown,
+  status = [200, 201],
+): Promise<T> {
+  const response = await request[method](url, {
+    headers: { Authorization: `Bearer ${session.accessToken}` },
+    ...(data !== undefined && { data }),
+  });
+  expect(status, `${method.toUpperCase()} ${url} → ${response.status()} ${await response.text()}`).toContain(
+    response.status(),
+  );
   return (response.status() === 204 ? undefined : await response.json()) as T;
 }
 
 async function userId(request: APIRequestContext, admin: Session, email: string): Promise<string> {
-  const page = await call<{ items: Array<{ id: string; email: string }> }>(request, admin, 'get', `/api/users?q=${encodeURIComponent(email)}`);
+  const page = await call<{ items: Array<{ id: string; email: string }> }>(
+    request,
+    admin,
+    'get',
+    `/api/users?q=${encodeURIComponent(email)}`,
+  );
   const found = page.items.find((u) => u.email === email);
   expect(found, `user ${email}`).toBeTruthy();
   return found?.id ?? '';
 }
 
 /** A fresh PM reporting to Maria, so no other spec file's rotations get in the way. */
-async function createPm(request: APIRequestContext, admin: Session, label: string): Promise<{ id: string; email: string; name: string; password: string }> {
+async function createPm(
+  request: APIRequestContext,
+  admin: Session,
+  label: string,
+): Promise<{ id: string; email: string; name: string; password: string }> {
   const email = `e2e.${label}.${run}@stint.local`;
   const name = `E2E ${label} ${run}`;
   const password = 'e2e-password';
@@ -59,9 +80,20 @@ async function createPm(request: APIRequestContext, admin: Session, label: strin
 }
 
 /** A fresh team hosted by Sam with room to spare. */
-async function createTeam(request: APIRequestContext, admin: Session, label: string): Promise<{ id: string; name: string }> {
+async function createTeam(
+  request: APIRequestContext,
+  admin: Session,
+  label: string,
+): Promise<{ id: string; name: string }> {
   const name = `E2E ${label} ${run}`;
-  const team = await call<{ id: string }>(request, admin, 'post', '/api/teams', { name, managerId: await userId(request, admin, SAM), capacity: 3, region: 'Test', segment: 'E2E', timezone: 'UTC' });
+  const team = await call<{ id: string }>(request, admin, 'post', '/api/teams', {
+    name,
+    managerId: await userId(request, admin, SAM),
+    capacity: 3,
+    region: 'Test',
+    segment: 'E2E',
+    timezone: 'UTC',
+  });
   return { id: team.id, name };
 }
 
@@ -100,7 +132,10 @@ interface CheckInView {
 /** How the page writes a calendar day (`Mon 5 Jan 2099`), allowing for the month's spelling in the browser's ICU. */
 function dayPattern(iso: string): RegExp {
   const [year, month, day] = iso.split('-').map(Number);
-  const weekday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', { weekday: 'short', timeZone: 'UTC' });
+  const weekday = new Date(Date.UTC(year ?? 0, (month ?? 1) - 1, day ?? 1)).toLocaleDateString('en-GB', {
+    weekday: 'short',
+    timeZone: 'UTC',
+  });
   return new RegExp(`opens on ${weekday} ${day} \\p{L}+ ${year}, the day of this check-in`, 'u');
 }
 
@@ -116,19 +151,41 @@ function signed(delta: number): string {
 async function overdueDemoCheckIn(
   request: APIRequestContext,
   admin: Session,
-): Promise<{ checkIn: CheckInView; pm: { id: string; email: string }; lineManagerEmail: string; completedBefore: Array<{ id: string; scheduledAt: string; ratings: NonNullable<CheckInView['ratings']> }> }> {
-  const users = await call<{ items: Array<{ id: string; email: string; managerId: string | null }> }>(request, admin, 'get', '/api/users?pageSize=200');
-  const overdue = await call<{ items: Array<CheckInView & { placementId: string }> }>(request, admin, 'get', '/api/check-ins?status=overdue&pageSize=200');
+): Promise<{
+  checkIn: CheckInView;
+  pm: { id: string; email: string };
+  lineManagerEmail: string;
+  completedBefore: Array<{ id: string; scheduledAt: string; ratings: NonNullable<CheckInView['ratings']> }>;
+}> {
+  const users = await call<{ items: Array<{ id: string; email: string; managerId: string | null }> }>(
+    request,
+    admin,
+    'get',
+    '/api/users?pageSize=200',
+  );
+  const overdue = await call<{ items: Array<CheckInView & { placementId: string }> }>(
+    request,
+    admin,
+    'get',
+    '/api/check-ins?status=overdue&pageSize=200',
+  );
   for (const checkIn of overdue.items) {
     const placement = await call<{ pmId: string }>(request, admin, 'get', `/api/placements/${checkIn.placementId}`);
     const pm = users.items.find((u) => u.id === placement.pmId);
     if (!pm || !/^pm\d{2}@stint\.local$/.test(pm.email)) continue;
     const lineManager = users.items.find((u) => u.id === pm.managerId);
     expect(lineManager, `line manager of ${pm.email}`).toBeTruthy();
-    const placements = await call<{ items: Array<{ checkIns: CheckInView[] }> }>(request, admin, 'get', `/api/placements?pmId=${pm.id}&pageSize=200`);
+    const placements = await call<{ items: Array<{ checkIns: CheckInView[] }> }>(
+      request,
+      admin,
+      'get',
+      `/api/placements?pmId=${pm.id}&pageSize=200`,
+    );
     const completedBefore = placements.items
       .flatMap((p) => p.checkIns)
-      .flatMap((c) => (c.status === 'completed' && c.ratings ? [{ id: c.id, scheduledAt: c.scheduledAt, ratings: c.ratings }] : []));
+      .flatMap((c) =>
+        c.status === 'completed' && c.ratings ? [{ id: c.id, scheduledAt: c.scheduledAt, ratings: c.ratings }] : [],
+      );
     return { checkIn, pm, lineManagerEmail: lineManager?.email ?? '', completedBefore };
   }
   throw new Error('The demo seed has no overdue check-in of a demo PM.');
@@ -142,7 +199,13 @@ function startsWith(label: string): RegExp {
  * Picks an option of a Material select (not a native <select>). The select's
  * accessible name is its label followed by the current value, hence the prefix match.
  */
-async function choose(page: Page, label: string, option: string | RegExp, multiple = false, within?: Locator): Promise<void> {
+async function choose(
+  page: Page,
+  label: string,
+  option: string | RegExp,
+  multiple = false,
+  within?: Locator,
+): Promise<void> {
   const select = (within ?? page).getByRole('combobox', { name: startsWith(label) });
   // Centred first, so the option panel has room to open inside the viewport.
   await select.evaluate((el) => el.scrollIntoView({ block: 'center' }));
@@ -156,7 +219,13 @@ async function choose(page: Page, label: string, option: string | RegExp, multip
  * A manager approves in the approvals screen under their own login; should
  * that screen not answer, the same decision goes through the API with their token.
  */
-async function approveAs(browser: Browser, request: APIRequestContext, email: string, requestId: string, expected: RegExp): Promise<'ui' | 'api'> {
+async function approveAs(
+  browser: Browser,
+  request: APIRequestContext,
+  email: string,
+  requestId: string,
+  expected: RegExp,
+): Promise<'ui' | 'api'> {
   const context = await browser.newContext();
   const page = await context.newPage();
   try {
@@ -172,7 +241,11 @@ async function approveAs(browser: Browser, request: APIRequestContext, email: st
 }
 
 test.describe('PM self-service', () => {
-  test('a PM plans a rotation from a suggestion, both managers approve, the PM sees it booked and reflects', async ({ page, browser, request }) => {
+  test('a PM plans a rotation from a suggestion, both managers approve, the PM sees it booked and reflects', async ({
+    page,
+    browser,
+    request,
+  }) => {
     test.setTimeout(180_000);
     const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
     const pm = await createPm(request, admin, 'planner');
@@ -234,7 +307,12 @@ test.describe('PM self-service', () => {
     // The same window again now overlaps the pending request, and the planner says so before submitting.
     await page.goto('/plan');
     await choose(page, 'Team', team.name);
-    const pending = await call<{ startDate: string }>(request, await apiLogin(request, pm.email, pm.password), 'get', `/api/rotation-requests/${requestId}`);
+    const pending = await call<{ startDate: string }>(
+      request,
+      await apiLogin(request, pm.email, pm.password),
+      'get',
+      `/api/rotation-requests/${requestId}`,
+    );
     await page.getByLabel('Start date').fill(pending.startDate);
     await expect(page.getByTestId('overlap-warning')).toContainText('overlap a pending request');
 
@@ -314,14 +392,19 @@ test.describe('PM self-service', () => {
     await expect(page.getByTestId('reflection')).toContainText('2 of 5');
 
     // The ratings trend: the PM's earlier reflections (as the API had them) and this one, first to latest by schedule.
-    const points = [...due.completedBefore, { id: due.checkIn.id, scheduledAt: due.checkIn.scheduledAt, ratings: mine }].sort(
-      (a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id),
-    );
+    const points = [
+      ...due.completedBefore,
+      { id: due.checkIn.id, scheduledAt: due.checkIn.scheduledAt, ratings: mine },
+    ].sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id));
     await expect(page.getByTestId('trend-table').locator('tbody tr')).toHaveCount(points.length);
     const first = points[0]?.ratings;
     const last = points[points.length - 1]?.ratings;
     if (first && last && points.length > 1) {
-      for (const [skill, label] of [['negotiation', 'Negotiation'], ['closing', 'Closing'], ['persistence', 'Persistence']] as const) {
+      for (const [skill, label] of [
+        ['negotiation', 'Negotiation'],
+        ['closing', 'Closing'],
+        ['persistence', 'Persistence'],
+      ] as const) {
         await expect(page.getByTestId('trend-change')).toContainText(`${label} ${signed(last[skill] - first[skill])}`);
       }
     }
@@ -368,9 +451,19 @@ test.describe('PM self-service', () => {
     const pm = await createPm(request, admin, 'editor');
     const team = await createTeam(request, admin, 'Edit');
     const session = await apiLogin(request, pm.email, pm.password);
-    const [slot] = await call<Array<{ startDate: string }>>(request, session, 'get', `/api/slots?durationWeeks=2&earliestStart=${isoDay(14)}&latestEnd=${isoDay(200)}&teamId=${team.id}&limit=1`);
+    const [slot] = await call<Array<{ startDate: string }>>(
+      request,
+      session,
+      'get',
+      `/api/slots?durationWeeks=2&earliestStart=${isoDay(14)}&latestEnd=${isoDay(200)}&teamId=${team.id}&limit=1`,
+    );
     expect(slot).toBeTruthy();
-    const created = await call<{ id: string }>(request, session, 'post', '/api/rotation-requests', { teamId: team.id, startDate: slot?.startDate, durationWeeks: 2, goals: ['closing'] });
+    const created = await call<{ id: string }>(request, session, 'post', '/api/rotation-requests', {
+      teamId: team.id,
+      startDate: slot?.startDate,
+      durationWeeks: 2,
+      goals: ['closing'],
+    });
     const maria = await apiLogin(request, MARIA);
     await call(request, maria, 'post', `/api/rotation-requests/${created.id}/approve`, {});
 
@@ -404,7 +497,10 @@ test.describe('PM self-service', () => {
 });
 
 test.describe('programme admin', () => {
-  test('an admin manages users and teams, adds a blackout and sees the placements it affects', async ({ page, request }) => {
+  test('an admin manages users and teams, adds a blackout and sees the placements it affects', async ({
+    page,
+    request,
+  }) => {
     test.setTimeout(120_000);
     const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
     await signIn(page, ADMIN.email, ADMIN.password);
@@ -481,15 +577,36 @@ test.describe('programme admin', () => {
     await expectAccessible(page, 'admin teams');
 
     // A booked placement in that team (set up through the API), so the blackout has something to affect.
-    const teams = await call<{ items: Array<{ id: string; name: string }> }>(request, admin, 'get', `/api/teams?q=${encodeURIComponent(teamName)}`);
+    const teams = await call<{ items: Array<{ id: string; name: string }> }>(
+      request,
+      admin,
+      'get',
+      `/api/teams?q=${encodeURIComponent(teamName)}`,
+    );
     const teamId = teams.items.find((t) => t.name === teamName)?.id ?? '';
     const pm = await createPm(request, admin, 'affected');
     const pmSession = await apiLogin(request, pm.email, pm.password);
-    const [slot] = await call<Array<{ startDate: string; endDate: string }>>(request, pmSession, 'get', `/api/slots?durationWeeks=2&earliestStart=${isoDay(7)}&latestEnd=${isoDay(200)}&teamId=${teamId}&limit=1`);
+    const [slot] = await call<Array<{ startDate: string; endDate: string }>>(
+      request,
+      pmSession,
+      'get',
+      `/api/slots?durationWeeks=2&earliestStart=${isoDay(7)}&latestEnd=${isoDay(200)}&teamId=${teamId}&limit=1`,
+    );
     expect(slot).toBeTruthy();
-    const rotation = await call<{ id: string }>(request, pmSession, 'post', '/api/rotation-requests', { teamId, startDate: slot?.startDate, durationWeeks: 2, goals: ['persistence'] });
+    const rotation = await call<{ id: string }>(request, pmSession, 'post', '/api/rotation-requests', {
+      teamId,
+      startDate: slot?.startDate,
+      durationWeeks: 2,
+      goals: ['persistence'],
+    });
     await call(request, await apiLogin(request, MARIA), 'post', `/api/rotation-requests/${rotation.id}/approve`, {});
-    const booked = await call<{ status: string; placementId: string }>(request, await apiLogin(request, SAM), 'post', `/api/rotation-requests/${rotation.id}/approve`, {});
+    const booked = await call<{ status: string; placementId: string }>(
+      request,
+      await apiLogin(request, SAM),
+      'post',
+      `/api/rotation-requests/${rotation.id}/approve`,
+      {},
+    );
     expect(booked.status).toBe('booked');
 
     // Blackouts: one on that team over the placement's first days lists it, and is deleted again after a confirmation.
@@ -507,7 +624,10 @@ test.describe('programme admin', () => {
     const result = page.getByTestId('blackout-result');
     await expect(result.getByTestId('affected-count')).toContainText('1 booked placement overlaps it');
     await expect(result.getByTestId('affected-placements')).toContainText(pm.name);
-    await expect(result.getByRole('link', { name: new RegExp(pm.name) })).toHaveAttribute('href', `/placements/${booked.placementId}`);
+    await expect(result.getByRole('link', { name: new RegExp(pm.name) })).toHaveAttribute(
+      'href',
+      `/placements/${booked.placementId}`,
+    );
     await saveScreen(page, 'admin-blackouts');
     await expectAccessible(page, 'admin blackouts');
 
@@ -542,7 +662,9 @@ test.describe('programme admin', () => {
     // The worker records booking emails moments after the booking, so the log is re-read until they appear.
     await expect(async () => {
       await page.reload();
-      await expect(page.getByTestId('emails-table').getByRole('row').filter({ hasText: pm.email }).first()).toBeVisible({ timeout: 2_000 });
+      await expect(page.getByTestId('emails-table').getByRole('row').filter({ hasText: pm.email }).first()).toBeVisible(
+        { timeout: 2_000 },
+      );
     }).toPass({ timeout: 45_000 });
     await saveScreen(page, 'admin-emails');
     await expectAccessible(page, 'admin emails');
@@ -589,8 +711,22 @@ test.describe('programme admin', () => {
     expect((await request.get('/api/notifications', { headers })).status()).toBe(403);
     expect((await request.get('/api/admin/queues', { headers })).status()).toBe(403);
     expect((await request.put('/api/policy', { headers, data: { maxWeeks: 52 } })).status()).toBe(403);
-    expect((await request.post('/api/teams', { headers, data: { name: `Sneaky ${run}`, managerId: pm.user.id, capacity: 1 } })).status()).toBe(403);
-    expect((await request.post('/api/blackouts', { headers, data: { teamId: null, startsOn: isoDay(10), endsOn: isoDay(11), reason: 'no' } })).status()).toBe(403);
+    expect(
+      (
+        await request.post('/api/teams', {
+          headers,
+          data: { name: `Sneaky ${run}`, managerId: pm.user.id, capacity: 1 },
+        })
+      ).status(),
+    ).toBe(403);
+    expect(
+      (
+        await request.post('/api/blackouts', {
+          headers,
+          data: { teamId: null, startsOn: isoDay(10), endsOn: isoDay(11), reason: 'no' },
+        })
+      ).status(),
+    ).toBe(403);
     const body = (await (await request.get('/api/audit', { headers })).json()) as { code: string };
     expect(body.code).toBe('FORBIDDEN');
   });

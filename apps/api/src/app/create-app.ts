@@ -92,7 +92,11 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   fastify.addHook('onSend', (request, reply, payload, done) => {
     const path = request.url.split('?')[0] ?? '';
-    if (SWAGGER_UI_PAGES.has(path) && typeof payload === 'string' && /^text\/html/.test(String(reply.getHeader('content-type')))) {
+    if (
+      SWAGGER_UI_PAGES.has(path) &&
+      typeof payload === 'string' &&
+      /^text\/html/.test(String(reply.getHeader('content-type')))
+    ) {
       void reply.header('content-security-policy', swaggerUiCsp(payload));
     }
     done(null, payload);
@@ -102,7 +106,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     app,
     new DocumentBuilder()
       .setTitle('Stint API')
-      .setDescription('Sales rotations for product managers. Errors always have the shape {statusCode, code, message, details}.')
+      .setDescription(
+        'Sales rotations for product managers. Errors always have the shape {statusCode, code, message, details}.',
+      )
       .setVersion('1.0')
       .addBearerAuth()
       .build(),
@@ -111,7 +117,13 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
 
   if (config.dashboardDir) {
     // index.html is never served as a plain file: dashboardFallback sends it with this response's CSP nonce.
-    await app.register(fastifyStatic, { root: config.dashboardDir, prefix: '/', wildcard: false, index: false, globIgnore: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: config.dashboardDir,
+      prefix: '/',
+      wildcard: false,
+      index: false,
+      globIgnore: ['index.html'],
+    });
   }
   return app;
 }
@@ -121,7 +133,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
  * to index.html; anything under /api that matched no route stays a JSON 404.
  */
 function dashboardFallback(config: AppConfig): UnmatchedRouteHandler {
-  const indexHtml = config.dashboardDir ? indexHtmlWithNonce(readFileSync(join(config.dashboardDir, 'index.html'), 'utf8')) : null;
+  const indexHtml = config.dashboardDir
+    ? indexHtmlWithNonce(readFileSync(join(config.dashboardDir, 'index.html'), 'utf8'))
+    : null;
   return (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     const isApi = path === '/api' || path.startsWith('/api/');

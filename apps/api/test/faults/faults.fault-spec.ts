@@ -35,7 +35,10 @@ async function recordEmails(tag: string, count: number): Promise<void> {
 }
 
 async function statusCounts(tag: string): Promise<Record<string, number>> {
-  const rows = await sql<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1 GROUP BY status`, [`${tag}:%`]);
+  const rows = await sql<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM notifications WHERE dedupe_key LIKE $1 GROUP BY status`,
+    [`${tag}:%`],
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
@@ -56,7 +59,11 @@ describe('faults', () => {
     port = await freePort();
     api = new StintProcess('api', env());
     api.start();
-    await waitUntil(async () => (await httpStatus(`http://127.0.0.1:${port}/api/health`)) === 200, 60_000, 'the API to answer');
+    await waitUntil(
+      async () => (await httpStatus(`http://127.0.0.1:${port}/api/health`)) === 200,
+      60_000,
+      'the API to answer',
+    );
   });
 
   afterAll(async () => {
@@ -64,29 +71,37 @@ describe('faults', () => {
     await sink.stop();
   });
 
-  it('kill -9 of one of two workers mid-batch: every email is delivered, each Message-ID once', async () => {
-    const tag = `kill9-${Date.now()}`;
-    await recordEmails(tag, 150);
-    const a = new StintProcess('worker', env());
-    const b = new StintProcess('worker', env());
-    a.start();
-    b.start();
-    try {
-      const mine = () => sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
-      await waitUntil(() => mine().length >= 30, 60_000, 'the first emails');
-      await a.kill9();
-      // The dead worker's claims expire (3 minutes) and the other worker's outbox sweep re-queues those emails.
-      await waitUntil(async () => (await statusCounts(tag))['sent'] === 150, 5 * 60_000, 'all 150 emails marked sent');
-      const ids = new Set(mine().map((m) => m.messageId));
-      expect(ids.size).toBe(150);
-      // SMTP itself cannot be exactly-once: a message accepted in the instant before the kill may go out again,
-      // with the same Message-ID, which mail clients collapse. Such repeats are bounded by the jobs in flight.
-      expect(mine().length - ids.size).toBeLessThanOrEqual(10);
-    } finally {
-      await a.stop();
-      await b.stop();
-    }
-  }, 8 * 60_000);
+  it(
+    'kill -9 of one of two workers mid-batch: every email is delivered, each Message-ID once',
+    async () => {
+      const tag = `kill9-${Date.now()}`;
+      await recordEmails(tag, 150);
+      const a = new StintProcess('worker', env());
+      const b = new StintProcess('worker', env());
+      a.start();
+      b.start();
+      try {
+        const mine = () => sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
+        await waitUntil(() => mine().length >= 30, 60_000, 'the first emails');
+        await a.kill9();
+        // The dead worker's claims expire (3 minutes) and the other worker's outbox sweep re-queues those emails.
+        await waitUntil(
+          async () => (await statusCounts(tag))['sent'] === 150,
+          5 * 60_000,
+          'all 150 emails marked sent',
+        );
+        const ids = new Set(mine().map((m) => m.messageId));
+        expect(ids.size).toBe(150);
+        // SMTP itself cannot be exactly-once: a message accepted in the instant before the kill may go out again,
+        // with the same Message-ID, which mail clients collapse. Such repeats are bounded by the jobs in flight.
+        expect(mine().length - ids.size).toBeLessThanOrEqual(10);
+      } finally {
+        await a.stop();
+        await b.stop();
+      }
+    },
+    8 * 60_000,
+  );
 
   it('Redis loses every key of the instance and the processes restart: every pending email is still sent once', async () => {
     const tag = `flush-${Date.now()}`;
@@ -97,11 +112,19 @@ describe('faults', () => {
     redis.disconnect();
     await api.stop();
     api.start();
-    await waitUntil(async () => (await httpStatus(`http://127.0.0.1:${port}/api/health`)) === 200, 60_000, 'the API to restart');
+    await waitUntil(
+      async () => (await httpStatus(`http://127.0.0.1:${port}/api/health`)) === 200,
+      60_000,
+      'the API to restart',
+    );
     const worker = new StintProcess('worker', env());
     worker.start();
     try {
-      await waitUntil(async () => (await statusCounts(tag))['sent'] === 40, 60_000, 'all 40 emails sent after the reconciler ran');
+      await waitUntil(
+        async () => (await statusCounts(tag))['sent'] === 40,
+        60_000,
+        'all 40 emails sent after the reconciler ran',
+      );
       const mine = sink.messages.filter((m) => (m.subject ?? '').startsWith(`${tag} #`));
       expect(new Set(mine.map((m) => m.messageId)).size).toBe(40);
       expect(mine).toHaveLength(40);
@@ -184,14 +207,26 @@ describe('faults', () => {
       }),
     );
     const finished = new Promise<Array<{ status: number; retryAfter: string | null }>>((resolve) =>
-      attacker.on('close', () => resolve(JSON.parse(output.split('\n')[1] ?? '[]') as Array<{ status: number; retryAfter: string | null }>)),
+      attacker.on('close', () =>
+        resolve(JSON.parse(output.split('\n')[1] ?? '[]') as Array<{ status: number; retryAfter: string | null }>),
+      ),
     );
     const from = (localAddress: string, method: string, path: string, body?: unknown) =>
       new Promise<{ status: number; ms: number }>((resolve, reject) => {
         const payload = body === undefined ? undefined : JSON.stringify(body);
         const t0 = performance.now();
         const req = request(
-          { host: '127.0.0.1', port, path, method, localAddress, agent: false, headers: payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {} },
+          {
+            host: '127.0.0.1',
+            port,
+            path,
+            method,
+            localAddress,
+            agent: false,
+            headers: payload
+              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+              : {},
+          },
           (res) => {
             res.resume();
             res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
@@ -233,7 +268,11 @@ describe('faults', () => {
     expect(user.status).toBe(200);
     expect(user.ms).toBeLessThan(1000);
     // The attacker's address stays blocked; the user's does not.
-    expect((await from('127.0.0.2', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status).toBe(429);
-    expect((await from('127.0.0.4', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status).toBe(200);
+    expect(
+      (await from('127.0.0.2', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status,
+    ).toBe(429);
+    expect(
+      (await from('127.0.0.4', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status,
+    ).toBe(200);
   });
 });

@@ -76,7 +76,12 @@ export class Stage {
    * `count` extra check-ins whose reminders fall due `inSeconds` from now
    * (the policy's lead is 24 h). Returns the check-in ids and their PM and host.
    */
-  async remindersDueIn(base: string, count: number, inSeconds: number, weeksAhead = 30): Promise<{ checkInIds: string[]; pm: string; host: string }> {
+  async remindersDueIn(
+    base: string,
+    count: number,
+    inSeconds: number,
+    weeksAhead = 30,
+  ): Promise<{ checkInIds: string[]; pm: string; host: string }> {
     const f = await Fixtures.create(base);
     const lineManager = await f.manager();
     const host = await f.manager();
@@ -101,6 +106,9 @@ export class Stage {
 
 /** Counts per status of the notifications matching a subject prefix. */
 export async function emailStatus(stage: Stage, subjectPrefix: string): Promise<Record<string, number>> {
-  const rows = await stage.sql<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM notifications WHERE subject LIKE $1 GROUP BY status`, [`${subjectPrefix}%`]);
+  const rows = await stage.sql<{ status: string; n: number }>(
+    `SELECT status, count(*)::int AS n FROM notifications WHERE subject LIKE $1 GROUP BY status`,
+    [`${subjectPrefix}%`],
+  );
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }

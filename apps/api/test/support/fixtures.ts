@@ -29,13 +29,23 @@ export class Fixtures {
     return randomUUID().slice(0, 8);
   }
 
-  async user(role: 'pm' | 'manager' | 'admin', extra: { managerId?: string; timezone?: string; name?: string } = {}): Promise<Actor> {
+  async user(
+    role: 'pm' | 'manager' | 'admin',
+    extra: { managerId?: string; timezone?: string; name?: string } = {},
+  ): Promise<Actor> {
     const tag = this.tag();
     const created = await call<User>(this.base, 'POST', '/api/users', {
       token: this.admin.token,
-      body: { email: `${role}-${tag}@test.stint`, name: extra.name ?? `${role} ${tag}`, role, password: PASSWORD, ...extra },
+      body: {
+        email: `${role}-${tag}@test.stint`,
+        name: extra.name ?? `${role} ${tag}`,
+        role,
+        password: PASSWORD,
+        ...extra,
+      },
     });
-    if (created.status !== 201) throw new Error(`creating a ${role} failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating a ${role} failed: ${created.status} ${JSON.stringify(created.body)}`);
     return { user: created.body, token: await loginAs(this.base, created.body.email, PASSWORD) };
   }
 
@@ -47,12 +57,16 @@ export class Fixtures {
     return this.user('pm', { managerId: lineManager.user.id, timezone });
   }
 
-  async team(host: Actor, extra: Partial<Pick<Team, 'capacity' | 'timezone' | 'holidayCountry' | 'region' | 'segment'>> = {}): Promise<Team> {
+  async team(
+    host: Actor,
+    extra: Partial<Pick<Team, 'capacity' | 'timezone' | 'holidayCountry' | 'region' | 'segment'>> = {},
+  ): Promise<Team> {
     const created = await call<Team>(this.base, 'POST', '/api/teams', {
       token: this.admin.token,
       body: { name: `Team ${this.tag()}`, managerId: host.user.id, capacity: 2, ...extra },
     });
-    if (created.status !== 201) throw new Error(`creating a team failed: ${created.status} ${JSON.stringify(created.body)}`);
+    if (created.status !== 201)
+      throw new Error(`creating a team failed: ${created.status} ${JSON.stringify(created.body)}`);
     return created.body;
   }
 
@@ -65,12 +79,26 @@ export class Fixtures {
     return created.body;
   }
 
-  async approve(actor: Actor, requestId: string, comment = ''): Promise<{ status: number; body: Record<string, unknown> }> {
-    return call(this.base, 'POST', `/api/rotation-requests/${requestId}/approve`, { token: actor.token, body: { comment } });
+  async approve(
+    actor: Actor,
+    requestId: string,
+    comment = '',
+  ): Promise<{ status: number; body: Record<string, unknown> }> {
+    return call(this.base, 'POST', `/api/rotation-requests/${requestId}/approve`, {
+      token: actor.token,
+      body: { comment },
+    });
   }
 
   /** A request taken through both approvals: a booked placement. */
-  async booked(pm: Actor, lineManager: Actor, host: Actor, teamId: string, startDate: string, durationWeeks = 2): Promise<RotationRequest> {
+  async booked(
+    pm: Actor,
+    lineManager: Actor,
+    host: Actor,
+    teamId: string,
+    startDate: string,
+    durationWeeks = 2,
+  ): Promise<RotationRequest> {
     const request = await this.request(pm, teamId, startDate, durationWeeks);
     const released = await this.approve(lineManager, request.id);
     if (released.status !== 200) throw new Error(`release failed: ${JSON.stringify(released.body)}`);

@@ -35,7 +35,11 @@ export class SmtpSink {
       onRcptTo(address, _session, callback) {
         setTimeout(() => {
           if (sink?.rejectPattern?.test(address.address)) {
-            callback(Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), { responseCode: 550 }));
+            callback(
+              Object.assign(new Error(`5.1.1 <${address.address}>: Recipient address rejected: User unknown`), {
+                responseCode: 550,
+              }),
+            );
             return;
           }
           callback();
@@ -98,7 +102,10 @@ export class SmtpSink {
   async waitFor(predicate: (messages: ParsedMail[]) => boolean, timeoutMs = 20_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
-      if (Date.now() > deadline) throw new Error(`SMTP sink: condition not met within ${timeoutMs} ms; got ${this.messages.length} messages: ${this.messages.map((m) => m.subject).join(' | ')}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `SMTP sink: condition not met within ${timeoutMs} ms; got ${this.messages.length} messages: ${this.messages.map((m) => m.subject).join(' | ')}`,
+        );
       await new Promise((r) => setTimeout(r, 100));
     }
   }
@@ -118,6 +125,8 @@ export function addresses(mail: ParsedMail): string[] {
  * travels as the message's own text/calendar part, which parsers list again.
  */
 export function invites(mail: ParsedMail): string[] {
-  const all = mail.attachments.filter((a) => a.contentType.startsWith('text/calendar')).map((a) => a.content.toString('utf8').replace(/\r\n[ \t]/g, ''));
+  const all = mail.attachments
+    .filter((a) => a.contentType.startsWith('text/calendar'))
+    .map((a) => a.content.toString('utf8').replace(/\r\n[ \t]/g, ''));
   return [...new Set(all)];
 }

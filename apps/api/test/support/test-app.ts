@@ -55,6 +55,7 @@ export async function call<T = Record<string, unknown>>(
 
 export async function loginAs(base: string, email: string, password: string): Promise<string> {
   const result = await call<{ accessToken: string }>(base, 'POST', '/api/auth/login', { body: { email, password } });
-  if (result.status !== 200) throw new Error(`login as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
+  if (result.status !== 200)
+    throw new Error(`login as ${email} failed: ${result.status} ${JSON.stringify(result.body)}`);
   return result.body.accessToken;
 }

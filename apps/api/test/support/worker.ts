@@ -4,8 +4,13 @@ import { AppConfig, Clock } from '@stint/api-core';
 import { WorkerModule } from '@stint/api-worker';
 
 /** The real worker (processors and schedulers) in this process, against the same config as the test API. */
-export async function startTestWorker(config: AppConfig): Promise<{ context: INestApplicationContext; close(): Promise<void> }> {
-  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), { logger: ['error', 'warn'], abortOnError: false });
+export async function startTestWorker(
+  config: AppConfig,
+): Promise<{ context: INestApplicationContext; close(): Promise<void> }> {
+  const context = await NestFactory.createApplicationContext(WorkerModule.forRoot(config), {
+    logger: ['error', 'warn'],
+    abortOnError: false,
+  });
   await context.init();
   return { context, close: () => context.close() };
 }

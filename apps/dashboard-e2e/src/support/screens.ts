@@ -18,6 +18,10 @@ export const ADMIN = { email: 'admin@stint.local', password: 'admin' };
 export async function dialogSettled(page: Page): Promise<void> {
   await page.waitForFunction(() => {
     const dialog = document.querySelector('[role="dialog"], [role="alertdialog"]');
-    return !!dialog && dialog.contains(document.activeElement) && document.getAnimations().every((a) => a.playState !== 'running');
+    return (
+      !!dialog &&
+      dialog.contains(document.activeElement) &&
+      document.getAnimations().every((a) => a.playState !== 'running')
+    );
   });
 }

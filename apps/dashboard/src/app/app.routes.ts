@@ -16,11 +16,24 @@ export const appRoutes: Route[] = [
     component: Shell,
     canActivate: [signedInGuard],
     children: [
-      { path: '', pathMatch: 'full', loadComponent: () => import('./home/home-page').then((m) => m.HomePage), title: 'Home · Stint' },
-      { path: 'admin', canActivate: [roleGuard('admin')], loadChildren: () => import('@stint/dashboard-admin').then((m) => m.ADMIN_ROUTES) },
+      {
+        path: '',
+        pathMatch: 'full',
+        loadComponent: () => import('./home/home-page').then((m) => m.HomePage),
+        title: 'Home · Stint',
+      },
+      {
+        path: 'admin',
+        canActivate: [roleGuard('admin')],
+        loadChildren: () => import('@stint/dashboard-admin').then((m) => m.ADMIN_ROUTES),
+      },
       { path: '', loadChildren: () => import('@stint/dashboard-pm').then((m) => m.PM_ROUTES) },
       { path: '', loadChildren: () => import('@stint/dashboard-manager').then((m) => m.MANAGER_ROUTES) },
-      { path: '**', loadComponent: () => import('./home/not-found-page').then((m) => m.NotFoundPage), title: 'Not found · Stint' },
+      {
+        path: '**',
+        loadComponent: () => import('./home/not-found-page').then((m) => m.NotFoundPage),
+        title: 'Not found · Stint',
+      },
     ],
   },
 ];

@@ -33,7 +33,12 @@ class CheckInsLifecycle extends PlacementLifecycle {
       isHoliday: createHolidayCalendar(row.holiday_country),
     });
     for (const c of planned) {
-      await m.query(`INSERT INTO check_ins (placement_id, kind, due_date, scheduled_at) VALUES ($1, $2, $3, $4)`, [placement.id, c.kind, c.date, c.scheduledAt]);
+      await m.query(`INSERT INTO check_ins (placement_id, kind, due_date, scheduled_at) VALUES ($1, $2, $3, $4)`, [
+        placement.id,
+        c.kind,
+        c.date,
+        c.scheduledAt,
+      ]);
     }
     CheckInsLifecycle.booked++;
     // The real hook enqueues reminders after commit: this only works inside TransactionRunner.run().
@@ -43,7 +48,10 @@ class CheckInsLifecycle extends PlacementLifecycle {
   }
 
   override async cancelled(m: EntityManager, placement: PlacementEntity): Promise<void> {
-    await m.query(`UPDATE check_ins SET cancelled_at = $2 WHERE placement_id = $1 AND completed_at IS NULL AND scheduled_at > $2`, [placement.id, this.clock.now()]);
+    await m.query(
+      `UPDATE check_ins SET cancelled_at = $2 WHERE placement_id = $1 AND completed_at IS NULL AND scheduled_at > $2`,
+      [placement.id, this.clock.now()],
+    );
   }
 }
 
@@ -54,7 +62,13 @@ function appModule(url: string, providers: Provider[]): DynamicModule {
   return {
     module: TestCoreModule,
     imports: [
-      TypeOrmModule.forRoot({ type: 'postgres', url, entities: [PlacementEntity, RotationRequestEntity, RequestApprovalEntity], synchronize: false, logging: ['error'] }),
+      TypeOrmModule.forRoot({
+        type: 'postgres',
+        url,
+        entities: [PlacementEntity, RotationRequestEntity, RequestApprovalEntity],
+        synchronize: false,
+        logging: ['error'],
+      }),
       SeedModule,
     ],
     providers: [TransactionRunner, ...providers],
@@ -108,10 +122,20 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
   it('seeds exactly once when two processes start together, and not again', async () => {
     expect(outcomes.filter((o) => o.seeded)).toHaveLength(1);
     const seeded = outcomes.find((o) => o.seeded);
-    expect(seeded?.summary).toMatch(/3 managers and 20 PMs .*6 teams, 2 blackouts, 24 requests \(16 booked, 3 pending_manager, 2 pending_host, 2 rejected, 1 withdrawn\), 16 placements \(6 completed, 4 active, 5 scheduled, 1 cancelled\)/);
+    expect(seeded?.summary).toMatch(
+      /3 managers and 20 PMs .*6 teams, 2 blackouts, 24 requests \(16 booked, 3 pending_manager, 2 pending_host, 2 rejected, 1 withdrawn\), 16 placements \(6 completed, 4 active, 5 scheduled, 1 cancelled\)/,
+    );
     expect(outcomes.find((o) => !o.seeded)?.summary).toMatch(/skipped/);
-    expect(await apps[0]?.get(DemoSeedService).seedIfEmpty()).toEqual({ seeded: false, summary: 'Demo seed skipped: the programme already has teams.' });
-    expect(await one(db, `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM placements)::int AS placements`)).toEqual({
+    expect(await apps[0]?.get(DemoSeedService).seedIfEmpty()).toEqual({
+      seeded: false,
+      summary: 'Demo seed skipped: the programme already has teams.',
+    });
+    expect(
+      await one(
+        db,
+        `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM placements)::int AS placements`,
+      ),
+    ).toEqual({
       users: 23,
       teams: 6,
       placements: 16,
@@ -122,7 +146,10 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     const rows: Array<{ password_hash: string }> = await db.query(`SELECT DISTINCT password_hash FROM users`);
     expect(rows).toHaveLength(1);
     expect(await verifyPassword('demo1234', rows[0]?.password_hash ?? '')).toBe(true);
-    const pm = await one<{ role: string; manager: string }>(db, `SELECT u.role, m.email::text AS manager FROM users u JOIN users m ON m.id = u.manager_id WHERE u.email = 'pm01@stint.local'`);
+    const pm = await one<{ role: string; manager: string }>(
+      db,
+      `SELECT u.role, m.email::text AS manager FROM users u JOIN users m ON m.id = u.manager_id WHERE u.email = 'pm01@stint.local'`,
+    );
     expect(pm).toEqual({ role: 'pm', manager: 'maria.manager@stint.local' });
   });
 
@@ -142,7 +169,10 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
          FROM rotation_requests r LEFT JOIN request_approvals a ON a.request_id = r.id GROUP BY r.id, r.status`,
     );
     for (const r of trail.filter((t) => t.status === 'booked')) expect(r.steps).toBe('manager:approved,host:approved');
-    const linked = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM rotation_requests r JOIN placements p ON p.id = r.placement_id AND p.request_id = r.id WHERE r.status = 'booked'`);
+    const linked = await one<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM rotation_requests r JOIN placements p ON p.id = r.placement_id AND p.request_id = r.id WHERE r.status = 'booked'`,
+    );
     expect(linked.n).toBe(16);
     const cancelled = await one<{ reason: string; by: string; sequence: number }>(
       db,
@@ -155,7 +185,13 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
   it('books through the lifecycle in the same transaction, and files the check-ins already due', async () => {
     expect(CheckInsLifecycle.booked).toBe(16);
     expect(CheckInsLifecycle.effects).toBe(16);
-    const totals = await one<{ total: number; completed: number; overdue: number; future_completed: number; cancelled_open: number }>(
+    const totals = await one<{
+      total: number;
+      completed: number;
+      overdue: number;
+      future_completed: number;
+      cancelled_open: number;
+    }>(
       db,
       `SELECT count(*)::int AS total,
               count(*) FILTER (WHERE c.completed_at IS NOT NULL)::int AS completed,
@@ -170,7 +206,9 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     expect(totals.overdue).toBe(2);
     expect(totals.future_completed).toBe(0);
     expect(totals.cancelled_open).toBe(0);
-    expect(outcomes.find((o) => o.seeded)?.summary).toContain(`${totals.total} check-ins (${totals.completed} completed, 2 overdue)`);
+    expect(outcomes.find((o) => o.seeded)?.summary).toContain(
+      `${totals.total} check-ins (${totals.completed} completed, 2 overdue)`,
+    );
 
     // Ratings never fall from one check-in to the next, and grow over a stint.
     const falls = await one<{ n: number }>(
@@ -187,7 +225,10 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
         HAVING max(rating_negotiation) - min(rating_negotiation) >= 2) s`,
     );
     expect(growth.n).toBeGreaterThan(0);
-    const notes = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM check_ins WHERE completed_at IS NOT NULL AND notes = ''`);
+    const notes = await one<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM check_ins WHERE completed_at IS NOT NULL AND notes = ''`,
+    );
     expect(notes.n).toBe(0);
   });
 });
@@ -209,15 +250,25 @@ describe('DemoSeedService with the plain lifecycle', () => {
   });
 
   it('leaves a database alone where a demo email is taken, and seeds it once it is free', async () => {
-    await db.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('PM05@stint.local', 'Someone else', 'admin', 'x')`);
+    await db.query(
+      `INSERT INTO users (email, name, role, password_hash) VALUES ('PM05@stint.local', 'Someone else', 'admin', 'x')`,
+    );
     const skipped = await app.get(DemoSeedService).seedIfEmpty();
-    expect(skipped).toEqual({ seeded: false, summary: 'Demo seed skipped: 1 demo user(s) already exist (PM05@stint.local).' });
+    expect(skipped).toEqual({
+      seeded: false,
+      summary: 'Demo seed skipped: 1 demo user(s) already exist (PM05@stint.local).',
+    });
     expect(await one(db, `SELECT count(*)::int AS n FROM users`)).toEqual({ n: 1 });
 
     await db.query(`DELETE FROM users`);
     const seeded = await app.get(DemoSeedService).seedIfEmpty();
     expect(seeded.seeded).toBe(true);
     expect(seeded.summary).toContain('0 check-ins (0 completed, 0 overdue)');
-    expect(await one(db, `SELECT count(*)::int AS n FROM rotation_requests WHERE status IN ('pending_manager', 'pending_host')`)).toEqual({ n: 5 });
+    expect(
+      await one(
+        db,
+        `SELECT count(*)::int AS n FROM rotation_requests WHERE status IN ('pending_manager', 'pending_host')`,
+      ),
+    ).toEqual({ n: 5 });
   });
 });

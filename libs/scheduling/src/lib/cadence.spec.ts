@@ -18,19 +18,14 @@ const plan = (
     ...overrides,
   });
 /** "kind date" per check-in, in plan order. */
-const outline = (checkIns: PlannedCheckIn[]): string[] =>
-  checkIns.map((c) => `${c.kind} ${c.date}`);
+const outline = (checkIns: PlannedCheckIn[]): string[] => checkIns.map((c) => `${c.kind} ${c.date}`);
 
 // January 2027: Mondays 4, 11, 18, 25; Sundays 10, 17, 24, 31.
 describe('planCheckIns', () => {
   it('plans a 1-week stint: kickoff, final, follow-up', () => {
     // Ends Sunday 01-10, so the final moves back to Friday 01-08;
     // the follow-up is 30 days after the 10th: Tuesday 02-09.
-    expect(outline(plan('2027-01-04', 1))).toEqual([
-      'kickoff 2027-01-04',
-      'final 2027-01-08',
-      'follow_up 2027-02-09',
-    ]);
+    expect(outline(plan('2027-01-04', 1))).toEqual(['kickoff 2027-01-04', 'final 2027-01-08', 'follow_up 2027-02-09']);
   });
 
   it('makes week 1 of a 2-week stint the midpoint', () => {
@@ -128,11 +123,7 @@ describe('planCheckIns', () => {
     // 3 weeks from Monday 2027-12-13, ending Sunday 2028-01-02.
     // Week 2 (Monday 12-27) and Tuesday 12-28 are substitute bank holidays → Wednesday 12-29.
     // The final (Sunday 01-02) walks back past New Year's Day (Saturday) to Friday 2027-12-31.
-    expect(
-      outline(
-        plan('2027-12-13', 3, { isHoliday: createHolidayCalendar('GB') }),
-      ),
-    ).toEqual([
+    expect(outline(plan('2027-12-13', 3, { isHoliday: createHolidayCalendar('GB') }))).toEqual([
       'kickoff 2027-12-13',
       'midpoint 2027-12-20',
       'weekly 2027-12-29',
@@ -147,19 +138,11 @@ describe('planCheckIns', () => {
       isHoliday: createHolidayCalendar('GB'),
       policy: { ...DEFAULT_POLICY, followUpDays: 29 },
     });
-    expect(outline(checkIns)).toEqual([
-      'kickoff 2027-11-22',
-      'final 2027-11-26',
-      'follow_up 2027-12-29',
-    ]);
+    expect(outline(checkIns)).toEqual(['kickoff 2027-11-22', 'final 2027-11-26', 'follow_up 2027-12-29']);
   });
 
   it('moves a kickoff on the US observed Independence Day (Monday 2027-07-05) to Tuesday', () => {
-    expect(
-      outline(
-        plan('2027-07-05', 1, { isHoliday: createHolidayCalendar('US') }),
-      ),
-    ).toEqual([
+    expect(outline(plan('2027-07-05', 1, { isHoliday: createHolidayCalendar('US') }))).toEqual([
       'kickoff 2027-07-06',
       'final 2027-07-09',
       'follow_up 2027-08-10',
@@ -169,9 +152,7 @@ describe('planCheckIns', () => {
   it('keeps 10:00 on the PM’s wall clock across Berlin’s change to summer time', () => {
     // Clocks go forward on Sunday 2027-03-28: 10:00 is 09:00Z before, 08:00Z after.
     const checkIns = plan('2027-03-22', 2, { pmTimeZone: 'Europe/Berlin' });
-    expect(
-      checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`),
-    ).toEqual([
+    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`)).toEqual([
       'kickoff 2027-03-22T09:00:00.000Z',
       'midpoint 2027-03-29T08:00:00.000Z',
       'final 2027-04-02T08:00:00.000Z',
@@ -184,9 +165,7 @@ describe('planCheckIns', () => {
       pmTimeZone: 'America/New_York',
       policy: { ...DEFAULT_POLICY, checkinTime: '09:30' },
     });
-    expect(
-      checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`),
-    ).toEqual([
+    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`)).toEqual([
       'kickoff 2027-03-08T14:30:00.000Z', // EST, UTC−5
       'final 2027-03-12T14:30:00.000Z',
       'follow_up 2027-04-13T13:30:00.000Z', // EDT, UTC−4
@@ -199,37 +178,24 @@ describe('planCheckIns', () => {
   });
 
   it('always plans W + 2 check-ins on business days, the final inside the stint', () => {
-    const calendars = ['GB', 'US', 'DE', null].map((c) =>
-      createHolidayCalendar(c),
-    );
+    const calendars = ['GB', 'US', 'DE', null].map((c) => createHolidayCalendar(c));
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 730 }),
         fc.integer({ min: 1, max: 12 }),
         fc.constantFrom(...calendars),
         (offset, weeks, isHoliday) => {
-          const start = new Date(Date.UTC(2027, 0, 1 + offset))
-            .toISOString()
-            .slice(0, 10);
-          const end = new Date(Date.UTC(2027, 0, offset + 7 * weeks))
-            .toISOString()
-            .slice(0, 10);
+          const start = new Date(Date.UTC(2027, 0, 1 + offset)).toISOString().slice(0, 10);
+          const end = new Date(Date.UTC(2027, 0, offset + 7 * weeks)).toISOString().slice(0, 10);
           const checkIns = plan(start, weeks, { isHoliday });
           expect(checkIns).toHaveLength(weeks + 2);
-          expect(checkIns.map((c) => c.sequence)).toEqual(
-            checkIns.map((_, i) => i),
-          );
+          expect(checkIns.map((c) => c.sequence)).toEqual(checkIns.map((_, i) => i));
           const dates = checkIns.map((c) => c.date);
           expect([...dates].sort()).toEqual(dates);
-          for (const c of checkIns)
-            expect(isBusinessDay(c.date, isHoliday)).toBe(true);
+          for (const c of checkIns) expect(isBusinessDay(c.date, isHoliday)).toBe(true);
           const kinds = checkIns.map((c) => c.kind);
-          expect(kinds.filter((k) => k === 'midpoint')).toHaveLength(
-            weeks >= 2 ? 1 : 0,
-          );
-          expect(kinds.filter((k) => k === 'weekly')).toHaveLength(
-            weeks >= 2 ? weeks - 2 : 0,
-          );
+          expect(kinds.filter((k) => k === 'midpoint')).toHaveLength(weeks >= 2 ? 1 : 0);
+          expect(kinds.filter((k) => k === 'weekly')).toHaveLength(weeks >= 2 ? weeks - 2 : 0);
           const final = checkIns.find((c) => c.kind === 'final');
           expect(final && final.date >= start && final.date <= end).toBe(true);
         },

@@ -1,22 +1,8 @@
-import {
-  addDays,
-  endDateFor,
-  zonedDateTimeToInstant,
-  type IsoDate,
-} from './dates';
-import {
-  nextBusinessDay,
-  previousBusinessDay,
-  type HolidayCalendar,
-} from './holidays';
+import { addDays, endDateFor, zonedDateTimeToInstant, type IsoDate } from './dates';
+import { nextBusinessDay, previousBusinessDay, type HolidayCalendar } from './holidays';
 import type { Policy } from './policy';
 
-export type CheckInKind =
-  | 'kickoff'
-  | 'weekly'
-  | 'midpoint'
-  | 'final'
-  | 'follow_up';
+export type CheckInKind = 'kickoff' | 'weekly' | 'midpoint' | 'final' | 'follow_up';
 
 export interface PlannedCheckIn {
   kind: CheckInKind;
@@ -47,18 +33,10 @@ export interface CheckInPlanInput {
  * Sorted by date; `sequence` numbers them in that order.
  */
 export function planCheckIns(input: CheckInPlanInput): PlannedCheckIn[] {
-  const {
-    startDate,
-    durationWeeks: weeks,
-    policy,
-    pmTimeZone,
-    isHoliday,
-  } = input;
+  const { startDate, durationWeeks: weeks, policy, pmTimeZone, isHoliday } = input;
   const endDate = endDateFor(startDate, weeks);
   if (!Number.isInteger(policy.followUpDays) || policy.followUpDays < 0) {
-    throw new RangeError(
-      `followUpDays ${policy.followUpDays} is not a whole number of days, 0 or more.`,
-    );
+    throw new RangeError(`followUpDays ${policy.followUpDays} is not a whole number of days, 0 or more.`);
   }
 
   const planned: Array<{ kind: CheckInKind; date: IsoDate }> = [
@@ -84,9 +62,7 @@ export function planCheckIns(input: CheckInPlanInput): PlannedCheckIn[] {
   // keeps the cadence order for check-ins that land on the same day.
   return planned
     .map((checkIn, order) => ({ ...checkIn, order }))
-    .sort((a, b) =>
-      a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order,
-    )
+    .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.order - b.order))
     .map(({ kind, date }, sequence) => ({
       kind,
       date,

@@ -37,11 +37,7 @@ function daysFromCivil(year: number, month: number, day: number): number {
   const yearOfEra = y - era * 400;
   const shiftedMonth = (month + 9) % 12; // March = 0
   const dayOfYear = (((153 * shiftedMonth + 2) / 5) | 0) + day - 1;
-  const dayOfEra =
-    yearOfEra * 365 +
-    ((yearOfEra / 4) | 0) -
-    ((yearOfEra / 100) | 0) +
-    dayOfYear;
+  const dayOfEra = yearOfEra * 365 + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0) + dayOfYear;
   return era * 146_097 + dayOfEra - 719_468;
 }
 
@@ -54,15 +50,8 @@ function civilFromDays(dayNumber: number): [number, number, number] {
   const era = (z / 146_097) | 0;
   const dayOfEra = z - era * 146_097;
   const yearOfEra =
-    ((dayOfEra -
-      ((dayOfEra / 1460) | 0) +
-      ((dayOfEra / 36_524) | 0) -
-      ((dayOfEra / 146_096) | 0)) /
-      365) |
-    0;
-  const dayOfYear =
-    dayOfEra -
-    (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
+    ((dayOfEra - ((dayOfEra / 1460) | 0) + ((dayOfEra / 36_524) | 0) - ((dayOfEra / 146_096) | 0)) / 365) | 0;
+  const dayOfYear = dayOfEra - (365 * yearOfEra + ((yearOfEra / 4) | 0) - ((yearOfEra / 100) | 0));
   const shiftedMonth = ((5 * dayOfYear + 2) / 153) | 0;
   const day = dayOfYear - (((153 * shiftedMonth + 2) / 5) | 0) + 1;
   const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
@@ -107,23 +96,15 @@ export function isIsoDate(s: string): boolean {
 export function toDayNumber(d: IsoDate): number {
   const parsed = parseIsoDate(d);
   if (!parsed) {
-    throw new RangeError(
-      `"${d}" is not a calendar date in the form YYYY-MM-DD.`,
-    );
+    throw new RangeError(`"${d}" is not a calendar date in the form YYYY-MM-DD.`);
   }
   return daysFromCivil(parsed[0], parsed[1], parsed[2]);
 }
 
 /** The calendar date `dayNumber` days after 1970-01-01. */
 export function fromDayNumber(dayNumber: number): IsoDate {
-  if (
-    !Number.isInteger(dayNumber) ||
-    dayNumber < FIRST_DAY_NUMBER ||
-    dayNumber > LAST_DAY_NUMBER
-  ) {
-    throw new RangeError(
-      `Day number ${dayNumber} is not a whole day in years 0001–9999.`,
-    );
+  if (!Number.isInteger(dayNumber) || dayNumber < FIRST_DAY_NUMBER || dayNumber > LAST_DAY_NUMBER) {
+    throw new RangeError(`Day number ${dayNumber} is not a whole day in years 0001–9999.`);
   }
   const [year, month, day] = civilFromDays(dayNumber);
   return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
@@ -161,9 +142,7 @@ export function weekStart(d: IsoDate): IsoDate {
 /** Inclusive end date of a stint of `weeks` weeks starting on `start`. */
 export function endDateFor(start: IsoDate, weeks: number): IsoDate {
   if (!Number.isInteger(weeks) || weeks < 1) {
-    throw new RangeError(
-      `A duration of ${weeks} weeks is not a positive whole number.`,
-    );
+    throw new RangeError(`A duration of ${weeks} weeks is not a positive whole number.`);
   }
   return addDays(start, 7 * weeks - 1);
 }
@@ -172,12 +151,7 @@ export function endDateFor(start: IsoDate, weeks: number): IsoDate {
  * Whether two inclusive date ranges share at least one day. A range that ends
  * before it starts holds no day, so it overlaps nothing.
  */
-export function rangesOverlap(
-  aStart: IsoDate,
-  aEnd: IsoDate,
-  bStart: IsoDate,
-  bEnd: IsoDate,
-): boolean {
+export function rangesOverlap(aStart: IsoDate, aEnd: IsoDate, bStart: IsoDate, bEnd: IsoDate): boolean {
   // Fixed-width ISO dates order correctly as strings.
   return aStart <= aEnd && bStart <= bEnd && aStart <= bEnd && bStart <= aEnd;
 }
@@ -242,24 +216,19 @@ interface WallClock {
 
 function wallClockAt(instantMs: number, timeZone: string): WallClock {
   const fields: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(
-    new Date(instantMs),
-  )) {
+  for (const part of formatterFor(timeZone).formatToParts(new Date(instantMs))) {
     if (part.type !== 'literal') fields[part.type] = Number(part.value);
   }
   const field = (name: string): number => {
     const value = fields[name];
     if (value === undefined || Number.isNaN(value)) {
-      throw new RangeError(
-        `Could not read the ${name} in time zone ${timeZone}.`,
-      );
+      throw new RangeError(`Could not read the ${name} in time zone ${timeZone}.`);
     }
     return value;
   };
   return {
     dayNumber: daysFromCivil(field('year'), field('month'), field('day')),
-    msOfDay:
-      ((field('hour') * 60 + field('minute')) * 60 + field('second')) * 1000,
+    msOfDay: ((field('hour') * 60 + field('minute')) * 60 + field('second')) * 1000,
   };
 }
 
@@ -295,13 +264,8 @@ export function todayIn(timeZone: string, now: Date): IsoDate {
  * Berlin gives 03:00 local). When they fall back and it happens twice, the
  * answer is the earlier one.
  */
-export function zonedDateTimeToInstant(
-  date: IsoDate,
-  time: ClockTime,
-  timeZone: string,
-): Date {
-  const wallMs =
-    toDayNumber(date) * MS_PER_DAY + clockTimeToMinutes(time) * MS_PER_MINUTE;
+export function zonedDateTimeToInstant(date: IsoDate, time: ClockTime, timeZone: string): Date {
+  const wallMs = toDayNumber(date) * MS_PER_DAY + clockTimeToMinutes(time) * MS_PER_MINUTE;
   // Offsets a day either side cover both sides of any single transition.
   const offsetBefore = offsetAt(wallMs - MS_PER_DAY, timeZone);
   const offsetAfter = offsetAt(wallMs + MS_PER_DAY, timeZone);

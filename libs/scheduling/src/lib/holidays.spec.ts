@@ -54,13 +54,7 @@ describe('createHolidayCalendar', () => {
   it('covers every day of a holiday that lasts several days', () => {
     const ru = createHolidayCalendar('RU');
     // New Year's Day, then New Year holidays 2–6 January, Christmas 7, one more on 8.
-    for (const d of [
-      '2027-01-01',
-      '2027-01-04',
-      '2027-01-05',
-      '2027-01-06',
-      '2027-01-08',
-    ]) {
+    for (const d of ['2027-01-01', '2027-01-04', '2027-01-05', '2027-01-06', '2027-01-08']) {
       expect(ru(d)).toBe(true);
     }
     expect(ru('2027-01-11')).toBe(false);
@@ -96,12 +90,8 @@ describe('createHolidayCalendar', () => {
 });
 
 describe('isSupportedCountry', () => {
-  it.each(['GB', 'US', 'DE', 'gb'])('knows %s', (code) =>
-    expect(isSupportedCountry(code)).toBe(true),
-  );
-  it.each(['XX', 'GBR', 'UK', '', 'G'])('does not know %j', (code) =>
-    expect(isSupportedCountry(code)).toBe(false),
-  );
+  it.each(['GB', 'US', 'DE', 'gb'])('knows %s', (code) => expect(isSupportedCountry(code)).toBe(true));
+  it.each(['XX', 'GBR', 'UK', '', 'G'])('does not know %j', (code) => expect(isSupportedCountry(code)).toBe(false));
 });
 
 describe('business days', () => {
@@ -121,29 +111,19 @@ describe('business days', () => {
   it('nextBusinessDay keeps a business day and skips weekends and holidays', () => {
     expect(nextBusinessDay('2027-01-04', noHolidays)).toBe('2027-01-04');
     expect(nextBusinessDay('2027-01-02', noHolidays)).toBe('2027-01-04');
-    expect(
-      nextBusinessDay('2027-12-25', holidaysFrom('2027-12-27', '2027-12-28')),
-    ).toBe('2027-12-29');
-    expect(nextBusinessDay('2027-12-25', createHolidayCalendar('GB'))).toBe(
-      '2027-12-29',
-    );
+    expect(nextBusinessDay('2027-12-25', holidaysFrom('2027-12-27', '2027-12-28'))).toBe('2027-12-29');
+    expect(nextBusinessDay('2027-12-25', createHolidayCalendar('GB'))).toBe('2027-12-29');
   });
 
   it('previousBusinessDay keeps a business day and walks back over weekends and holidays', () => {
     expect(previousBusinessDay('2027-01-04', noHolidays)).toBe('2027-01-04');
     expect(previousBusinessDay('2027-01-03', noHolidays)).toBe('2027-01-01');
-    expect(previousBusinessDay('2027-01-03', createHolidayCalendar('GB'))).toBe(
-      '2026-12-31',
-    );
-    expect(previousBusinessDay('2027-12-28', createHolidayCalendar('GB'))).toBe(
-      '2027-12-24',
-    );
+    expect(previousBusinessDay('2027-01-03', createHolidayCalendar('GB'))).toBe('2026-12-31');
+    expect(previousBusinessDay('2027-12-28', createHolidayCalendar('GB'))).toBe('2027-12-24');
   });
 
   it('gives up rather than loop for ever when every day is a holiday', () => {
     expect(() => nextBusinessDay('2027-01-04', () => true)).toThrow(RangeError);
-    expect(() => previousBusinessDay('2027-01-04', () => true)).toThrow(
-      RangeError,
-    );
+    expect(() => previousBusinessDay('2027-01-04', () => true)).toThrow(RangeError);
   });
 });

@@ -1,11 +1,5 @@
 import * as dateHolidaysModule from 'date-holidays';
-import {
-  addDays,
-  dayOfWeek,
-  isIsoDate,
-  MS_PER_DAY,
-  type IsoDate,
-} from './dates';
+import { addDays, dayOfWeek, isIsoDate, MS_PER_DAY, type IsoDate } from './dates';
 
 type HolidaysClass = typeof import('date-holidays').default;
 type HolidaysInstance = InstanceType<HolidaysClass>;
@@ -44,8 +38,7 @@ export function isSupportedCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(normalized) && countryCodes().has(normalized);
 }
 
-const HOLIDAY_DATE_PATTERN =
-  /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(?: ([+-])(\d{2})(\d{2}))?$/;
+const HOLIDAY_DATE_PATTERN = /^(\d{4}-\d{2}-\d{2}) (\d{2}):(\d{2}):(\d{2})(?: ([+-])(\d{2})(\d{2}))?$/;
 const MS_PER_HOUR = 3_600_000;
 
 /**
@@ -56,27 +49,15 @@ const MS_PER_HOUR = 3_600_000;
  * Year holidays, Eid), so every day the holiday reaches into counts, with an
  * hour of slack for a daylight-saving change inside it.
  */
-function daysCovered(holiday: {
-  date: string;
-  start: Date;
-  end: Date;
-}): IsoDate[] {
+function daysCovered(holiday: { date: string; start: Date; end: Date }): IsoDate[] {
   const match = HOLIDAY_DATE_PATTERN.exec(holiday.date);
   const first = holiday.date.slice(0, 10);
   if (!match || !isIsoDate(first)) return [];
   const [, , hh, mm, ss, sign, offH, offM] = match;
-  const shiftMs =
-    sign === undefined
-      ? 0
-      : (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offM)) * 60_000;
-  const startMsIntoDay =
-    (Number(hh) * 3600 + Number(mm) * 60 + Number(ss)) * 1000 + shiftMs;
-  const endMsFromFirstMidnight =
-    startMsIntoDay + (holiday.end.getTime() - holiday.start.getTime());
-  const days = Math.max(
-    1,
-    Math.ceil((endMsFromFirstMidnight - MS_PER_HOUR) / MS_PER_DAY),
-  );
+  const shiftMs = sign === undefined ? 0 : (sign === '-' ? -1 : 1) * (Number(offH) * 60 + Number(offM)) * 60_000;
+  const startMsIntoDay = (Number(hh) * 3600 + Number(mm) * 60 + Number(ss)) * 1000 + shiftMs;
+  const endMsFromFirstMidnight = startMsIntoDay + (holiday.end.getTime() - holiday.start.getTime());
+  const days = Math.max(1, Math.ceil((endMsFromFirstMidnight - MS_PER_HOUR) / MS_PER_DAY));
   const covered: IsoDate[] = [];
   for (let k = 0; k < days; k++) covered.push(addDays(first, k));
   return covered;
@@ -95,10 +76,7 @@ function instanceFor(country: string): HolidaysInstance {
   return instance;
 }
 
-function publicHolidayDates(
-  country: string,
-  year: number,
-): ReadonlySet<IsoDate> {
+function publicHolidayDates(country: string, year: number): ReadonlySet<IsoDate> {
   const key = `${country}:${year}`;
   let dates = publicHolidaysByYear.get(key);
   if (!dates) {
@@ -126,23 +104,17 @@ function publicHolidayDates(
  * includes substitute days) of `country`. No country means no holidays.
  * Throws a RangeError for a country date-holidays does not know.
  */
-export function createHolidayCalendar(
-  country: string | null | undefined,
-): HolidayCalendar {
+export function createHolidayCalendar(country: string | null | undefined): HolidayCalendar {
   if (country === null || country === undefined || country.trim() === '') {
     return () => false;
   }
   const normalized = normalizeCountry(country);
   if (!isSupportedCountry(normalized)) {
-    throw new RangeError(
-      `No public holiday calendar is known for country "${country}".`,
-    );
+    throw new RangeError(`No public holiday calendar is known for country "${country}".`);
   }
   return (d: IsoDate) => {
     if (!isIsoDate(d)) {
-      throw new RangeError(
-        `"${d}" is not a calendar date in the form YYYY-MM-DD.`,
-      );
+      throw new RangeError(`"${d}" is not a calendar date in the form YYYY-MM-DD.`);
     }
     return publicHolidayDates(normalized, Number(d.slice(0, 4))).has(d);
   };
@@ -158,33 +130,21 @@ export function isBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): boolean {
   return !isWeekend(d) && !isHoliday(d);
 }
 
-function walkToBusinessDay(
-  d: IsoDate,
-  isHoliday: HolidayCalendar,
-  step: 1 | -1,
-): IsoDate {
+function walkToBusinessDay(d: IsoDate, isHoliday: HolidayCalendar, step: 1 | -1): IsoDate {
   let current = d;
   for (let i = 0; i <= MAX_BUSINESS_DAY_SEARCH; i++) {
     if (isBusinessDay(current, isHoliday)) return current;
     current = addDays(current, step);
   }
-  throw new RangeError(
-    `No business day within ${MAX_BUSINESS_DAY_SEARCH} days ${step > 0 ? 'after' : 'before'} ${d}.`,
-  );
+  throw new RangeError(`No business day within ${MAX_BUSINESS_DAY_SEARCH} days ${step > 0 ? 'after' : 'before'} ${d}.`);
 }
 
 /** `d` itself when it is a business day, otherwise the next one. */
-export function nextBusinessDay(
-  d: IsoDate,
-  isHoliday: HolidayCalendar,
-): IsoDate {
+export function nextBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): IsoDate {
   return walkToBusinessDay(d, isHoliday, 1);
 }
 
 /** `d` itself when it is a business day, otherwise the one before. */
-export function previousBusinessDay(
-  d: IsoDate,
-  isHoliday: HolidayCalendar,
-): IsoDate {
+export function previousBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): IsoDate {
   return walkToBusinessDay(d, isHoliday, -1);
 }

@@ -32,63 +32,35 @@ describe('validatePolicy', () => {
         followUpDays: 365,
       }),
     ).toEqual({});
-    expect(
-      validatePolicy(
-        policy({ minWeeks: 4, maxWeeks: 4, checkinTime: '23:59' }),
-      ),
-    ).toEqual({});
+    expect(validatePolicy(policy({ minWeeks: 4, maxWeeks: 4, checkinTime: '23:59' }))).toEqual({});
   });
 
   it('needs minWeeks to be a whole number of at least 1', () => {
-    expect(Object.keys(validatePolicy(policy({ minWeeks: 0 })))).toEqual([
-      'minWeeks',
-    ]);
-    expect(Object.keys(validatePolicy(policy({ minWeeks: 1.5 })))).toEqual([
-      'minWeeks',
-    ]);
-    expect(Object.keys(validatePolicy(policy({ minWeeks: '2' })))).toEqual([
-      'minWeeks',
-    ]);
+    expect(Object.keys(validatePolicy(policy({ minWeeks: 0 })))).toEqual(['minWeeks']);
+    expect(Object.keys(validatePolicy(policy({ minWeeks: 1.5 })))).toEqual(['minWeeks']);
+    expect(Object.keys(validatePolicy(policy({ minWeeks: '2' })))).toEqual(['minWeeks']);
   });
 
   it('needs maxWeeks from minWeeks to 52', () => {
     expect(validatePolicy(policy({ minWeeks: 6, maxWeeks: 5 }))).toEqual({
       maxWeeks: 'maxWeeks must be at least minWeeks (6).',
     });
-    expect(Object.keys(validatePolicy(policy({ maxWeeks: 53 })))).toEqual([
-      'maxWeeks',
-    ]);
-    expect(Object.keys(validatePolicy(policy({ maxWeeks: 12.5 })))).toEqual([
-      'maxWeeks',
-    ]);
-    expect(
-      Object.keys(validatePolicy(policy({ maxWeeks: Number.NaN }))),
-    ).toEqual(['maxWeeks']);
+    expect(Object.keys(validatePolicy(policy({ maxWeeks: 53 })))).toEqual(['maxWeeks']);
+    expect(Object.keys(validatePolicy(policy({ maxWeeks: 12.5 })))).toEqual(['maxWeeks']);
+    expect(Object.keys(validatePolicy(policy({ maxWeeks: Number.NaN })))).toEqual(['maxWeeks']);
   });
 
-  it.each(['24:00', '9:00', '10:60', '10:00:00', 'ten', ''])(
-    'rejects checkinTime %j',
-    (checkinTime) => {
-      expect(validatePolicy(policy({ checkinTime }))).toEqual({
-        checkinTime:
-          'checkinTime must be a 24-hour time written HH:MM, e.g. 10:00.',
-      });
-    },
-  );
+  it.each(['24:00', '9:00', '10:60', '10:00:00', 'ten', ''])('rejects checkinTime %j', (checkinTime) => {
+    expect(validatePolicy(policy({ checkinTime }))).toEqual({
+      checkinTime: 'checkinTime must be a 24-hour time written HH:MM, e.g. 10:00.',
+    });
+  });
 
   it('needs hours and days to be non-negative whole numbers', () => {
-    expect(
-      Object.keys(validatePolicy(policy({ reminderLeadHours: -1 }))),
-    ).toEqual(['reminderLeadHours']);
-    expect(
-      Object.keys(validatePolicy(policy({ overdueAfterHours: 1.5 }))),
-    ).toEqual(['overdueAfterHours']);
-    expect(Object.keys(validatePolicy(policy({ followUpDays: -1 })))).toEqual([
-      'followUpDays',
-    ]);
-    expect(Object.keys(validatePolicy(policy({ followUpDays: 366 })))).toEqual([
-      'followUpDays',
-    ]);
+    expect(Object.keys(validatePolicy(policy({ reminderLeadHours: -1 })))).toEqual(['reminderLeadHours']);
+    expect(Object.keys(validatePolicy(policy({ overdueAfterHours: 1.5 })))).toEqual(['overdueAfterHours']);
+    expect(Object.keys(validatePolicy(policy({ followUpDays: -1 })))).toEqual(['followUpDays']);
+    expect(Object.keys(validatePolicy(policy({ followUpDays: 366 })))).toEqual(['followUpDays']);
   });
 
   it('reports every bad field at once', () => {

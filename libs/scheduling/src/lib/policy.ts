@@ -36,29 +36,18 @@ function isInteger(value: unknown): value is number {
 export function validatePolicy(p: Policy): Record<string, string> {
   const errors: Record<string, string> = {};
 
-  if (
-    !isInteger(p.minWeeks) ||
-    p.minWeeks < 1 ||
-    p.minWeeks > MAX_POLICY_WEEKS
-  ) {
-    errors['minWeeks'] =
-      `minWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
+  if (!isInteger(p.minWeeks) || p.minWeeks < 1 || p.minWeeks > MAX_POLICY_WEEKS) {
+    errors['minWeeks'] = `minWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
   }
 
-  if (
-    !isInteger(p.maxWeeks) ||
-    p.maxWeeks < 1 ||
-    p.maxWeeks > MAX_POLICY_WEEKS
-  ) {
-    errors['maxWeeks'] =
-      `maxWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
+  if (!isInteger(p.maxWeeks) || p.maxWeeks < 1 || p.maxWeeks > MAX_POLICY_WEEKS) {
+    errors['maxWeeks'] = `maxWeeks must be a whole number from 1 to ${MAX_POLICY_WEEKS}.`;
   } else if (isInteger(p.minWeeks) && p.maxWeeks < p.minWeeks) {
     errors['maxWeeks'] = `maxWeeks must be at least minWeeks (${p.minWeeks}).`;
   }
 
   if (!isClockTime(p.checkinTime)) {
-    errors['checkinTime'] =
-      'checkinTime must be a 24-hour time written HH:MM, e.g. 10:00.';
+    errors['checkinTime'] = 'checkinTime must be a 24-hour time written HH:MM, e.g. 10:00.';
   }
 
   for (const field of ['reminderLeadHours', 'overdueAfterHours'] as const) {
@@ -68,13 +57,8 @@ export function validatePolicy(p: Policy): Record<string, string> {
     }
   }
 
-  if (
-    !isInteger(p.followUpDays) ||
-    p.followUpDays < 0 ||
-    p.followUpDays > MAX_FOLLOW_UP_DAYS
-  ) {
-    errors['followUpDays'] =
-      `followUpDays must be a whole number of days from 0 to ${MAX_FOLLOW_UP_DAYS}.`;
+  if (!isInteger(p.followUpDays) || p.followUpDays < 0 || p.followUpDays > MAX_FOLLOW_UP_DAYS) {
+    errors['followUpDays'] = `followUpDays must be a whole number of days from 0 to ${MAX_FOLLOW_UP_DAYS}.`;
   }
 
   return errors;

@@ -1,13 +1,6 @@
 import fc from 'fast-check';
 import { DEFAULT_POLICY } from './policy';
-import {
-  checkBooking,
-  dailyLoad,
-  peakLoad,
-  type BookingFacts,
-  type DateRange,
-  type RuleViolation,
-} from './rules';
+import { checkBooking, dailyLoad, peakLoad, type BookingFacts, type DateRange, type RuleViolation } from './rules';
 
 // Today is Monday 2027-01-04. The request is Monday 2027-01-11 for 2 weeks,
 // so it runs to Sunday 2027-01-24.
@@ -21,8 +14,7 @@ const facts = (overrides: Partial<BookingFacts> = {}): BookingFacts => ({
   ...overrides,
 });
 const request = { startDate: '2027-01-11', durationWeeks: 2 };
-const codes = (violations: RuleViolation[]): string[] =>
-  violations.map((v) => v.code);
+const codes = (violations: RuleViolation[]): string[] => violations.map((v) => v.code);
 
 describe('checkBooking', () => {
   it('passes a booking that breaks no rule', () => {
@@ -30,36 +22,26 @@ describe('checkBooking', () => {
   });
 
   it('refuses an inactive team', () => {
-    const violations = checkBooking(
-      facts({ team: { id: 'team-a', capacity: 2, active: false } }),
-      request,
-    );
+    const violations = checkBooking(facts({ team: { id: 'team-a', capacity: 2, active: false } }), request);
     expect(violations).toEqual([
       {
         code: 'TEAM_INACTIVE',
-        message:
-          'This team is not hosting rotations at the moment. Pick an active team.',
+        message: 'This team is not hosting rotations at the moment. Pick an active team.',
         details: { teamId: 'team-a' },
       },
     ]);
   });
 
   describe('duration', () => {
-    it.each([1, 12])(
-      'allows %i weeks under the default policy',
-      (durationWeeks) => {
-        expect(checkBooking(facts(), { ...request, durationWeeks })).toEqual(
-          [],
-        );
-      },
-    );
+    it.each([1, 12])('allows %i weeks under the default policy', (durationWeeks) => {
+      expect(checkBooking(facts(), { ...request, durationWeeks })).toEqual([]);
+    });
 
     it('refuses more weeks than the policy allows, and says what is allowed', () => {
       expect(checkBooking(facts(), { ...request, durationWeeks: 13 })).toEqual([
         {
           code: 'DURATION_OUT_OF_POLICY',
-          message:
-            'A rotation of 13 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.',
+          message: 'A rotation of 13 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.',
           details: { durationWeeks: 13, minWeeks: 1, maxWeeks: 12 },
         },
       ]);
@@ -69,18 +51,12 @@ describe('checkBooking', () => {
       const strict = facts({
         policy: { ...DEFAULT_POLICY, minWeeks: 2, maxWeeks: 6 },
       });
-      expect(
-        codes(checkBooking(strict, { ...request, durationWeeks: 1 })),
-      ).toEqual(['DURATION_OUT_OF_POLICY']);
-      expect(checkBooking(strict, { ...request, durationWeeks: 2 })).toEqual(
-        [],
-      );
+      expect(codes(checkBooking(strict, { ...request, durationWeeks: 1 }))).toEqual(['DURATION_OUT_OF_POLICY']);
+      expect(checkBooking(strict, { ...request, durationWeeks: 2 })).toEqual([]);
     });
 
     it.each([0, -1, 2.5, Number.NaN])('refuses %p weeks', (durationWeeks) => {
-      expect(
-        codes(checkBooking(facts(), { ...request, durationWeeks })),
-      ).toEqual(['DURATION_OUT_OF_POLICY']);
+      expect(codes(checkBooking(facts(), { ...request, durationWeeks }))).toEqual(['DURATION_OUT_OF_POLICY']);
     });
 
     it('says a fractional duration must be whole weeks', () => {
@@ -95,30 +71,22 @@ describe('checkBooking', () => {
 
     it('skips the date-range rules when the duration has no range', () => {
       const everythingBlocked = facts({
-        blackouts: [
-          { teamId: null, startsOn: '2027-01-01', endsOn: '2027-12-31' },
-        ],
+        blackouts: [{ teamId: null, startsOn: '2027-01-01', endsOn: '2027-12-31' }],
         pmBusy: [{ startDate: '2027-01-01', endDate: '2027-12-31' }],
       });
-      expect(
-        codes(
-          checkBooking(everythingBlocked, { ...request, durationWeeks: 2.5 }),
-        ),
-      ).toEqual(['DURATION_OUT_OF_POLICY']);
+      expect(codes(checkBooking(everythingBlocked, { ...request, durationWeeks: 2.5 }))).toEqual([
+        'DURATION_OUT_OF_POLICY',
+      ]);
     });
   });
 
   describe('start date', () => {
     it('allows starting today', () => {
-      expect(
-        checkBooking(facts(), { ...request, startDate: '2027-01-04' }),
-      ).toEqual([]);
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-04' })).toEqual([]);
     });
 
     it('refuses yesterday and names the first allowed date', () => {
-      expect(
-        checkBooking(facts(), { ...request, startDate: '2027-01-03' }),
-      ).toEqual([
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-03' })).toEqual([
         {
           code: 'START_IN_PAST',
           message:
@@ -129,9 +97,7 @@ describe('checkBooking', () => {
     });
 
     it('throws on a start date that is not a calendar date', () => {
-      expect(() =>
-        checkBooking(facts(), { ...request, startDate: '2027-02-30' }),
-      ).toThrow(RangeError);
+      expect(() => checkBooking(facts(), { ...request, startDate: '2027-02-30' })).toThrow(RangeError);
     });
   });
 
@@ -161,9 +127,7 @@ describe('checkBooking', () => {
     };
 
     it('refuses a range touching the team’s blackout on its last day', () => {
-      expect(
-        checkBooking(facts({ blackouts: [teamBlackout] }), request),
-      ).toEqual([
+      expect(checkBooking(facts({ blackouts: [teamBlackout] }), request)).toEqual([
         {
           code: 'BLACKOUT',
           message:
@@ -178,26 +142,15 @@ describe('checkBooking', () => {
     });
 
     it('lists every blackout hit, global ones included', () => {
-      const [violation] = checkBooking(
-        facts({ blackouts: [teamBlackout, globalBlackout, dayBefore] }),
-        request,
-      );
-      expect(violation?.details['blackouts']).toEqual([
-        teamBlackout,
-        globalBlackout,
-      ]);
+      const [violation] = checkBooking(facts({ blackouts: [teamBlackout, globalBlackout, dayBefore] }), request);
+      expect(violation?.details['blackouts']).toEqual([teamBlackout, globalBlackout]);
       expect(violation?.message).toBe(
         'The team is unavailable from 2027-01-24 to 2027-01-31 (quarter close); on 2027-01-11. Pick dates outside these blackouts.',
       );
     });
 
     it('ignores another team’s blackout and one that ends the day before', () => {
-      expect(
-        checkBooking(
-          facts({ blackouts: [otherTeamBlackout, dayBefore] }),
-          request,
-        ),
-      ).toEqual([]);
+      expect(checkBooking(facts({ blackouts: [otherTeamBlackout, dayBefore] }), request)).toEqual([]);
     });
   });
 
@@ -234,8 +187,7 @@ describe('checkBooking', () => {
       expect(checkBooking(facts({ teamBookings: bookings }), request)).toEqual([
         {
           code: 'CAPACITY_FULL',
-          message:
-            'The team is full on 2027-01-15 (2 of 2 places booked). Pick another start date or another team.',
+          message: 'The team is full on 2027-01-15 (2 of 2 places booked). Pick another start date or another team.',
           details: { date: '2027-01-15', booked: 2, capacity: 2 },
         },
       ]);
@@ -266,9 +218,7 @@ describe('checkBooking', () => {
     const everything = facts({
       team: { id: 'team-a', capacity: 1, active: false },
       today: '2027-01-20',
-      blackouts: [
-        { teamId: null, startsOn: '2027-03-01', endsOn: '2027-03-05' },
-      ],
+      blackouts: [{ teamId: null, startsOn: '2027-03-01', endsOn: '2027-03-05' }],
       pmBusy: [{ startDate: '2027-04-01', endDate: '2027-04-02' }],
       teamBookings: [{ startDate: '2027-04-10', endDate: '2027-04-10' }],
     });
@@ -280,14 +230,7 @@ describe('checkBooking', () => {
           durationWeeks: 13,
         }),
       ),
-    ).toEqual([
-      'TEAM_INACTIVE',
-      'DURATION_OUT_OF_POLICY',
-      'START_IN_PAST',
-      'BLACKOUT',
-      'PM_OVERLAP',
-      'CAPACITY_FULL',
-    ]);
+    ).toEqual(['TEAM_INACTIVE', 'DURATION_OUT_OF_POLICY', 'START_IN_PAST', 'BLACKOUT', 'PM_OVERLAP', 'CAPACITY_FULL']);
   });
 });
 
@@ -301,31 +244,20 @@ describe('dailyLoad', () => {
       { startDate: '2027-01-07', endDate: '2027-01-05' }, // ends before it starts
     ];
     // 01-03 01-04 01-05 01-06 01-07 01-08
-    expect(dailyLoad(bookings, '2027-01-03', '2027-01-08')).toEqual([
-      1, 2, 2, 2, 1, 1,
-    ]);
+    expect(dailyLoad(bookings, '2027-01-03', '2027-01-08')).toEqual([1, 2, 2, 2, 1, 1]);
   });
 
   it('is empty for a reversed range and zero without bookings', () => {
-    expect(
-      dailyLoad(
-        [{ startDate: '2027-01-01', endDate: '2027-01-31' }],
-        '2027-01-05',
-        '2027-01-04',
-      ),
-    ).toEqual([]);
+    expect(dailyLoad([{ startDate: '2027-01-01', endDate: '2027-01-31' }], '2027-01-05', '2027-01-04')).toEqual([]);
     expect(dailyLoad([], '2027-01-04', '2027-01-06')).toEqual([0, 0, 0]);
   });
 
   it('matches counting booking by booking, day by day', () => {
-    const day = (n: number): string =>
-      new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10);
-    const range = fc
-      .tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 15 }))
-      .map(([start, length]) => ({
-        startDate: day(start),
-        endDate: day(start + length),
-      }));
+    const day = (n: number): string => new Date(Date.UTC(2027, 0, 1 + n)).toISOString().slice(0, 10);
+    const range = fc.tuple(fc.integer({ min: 0, max: 40 }), fc.integer({ min: 0, max: 15 })).map(([start, length]) => ({
+      startDate: day(start),
+      endDate: day(start + length),
+    }));
     fc.assert(
       fc.property(
         fc.array(range, { maxLength: 12 }),
@@ -334,18 +266,10 @@ describe('dailyLoad', () => {
         (bookings, from, length) => {
           const expected: number[] = [];
           for (let n = from; n <= from + length; n++) {
-            expected.push(
-              bookings.filter(
-                (b) => b.startDate <= day(n) && day(n) <= b.endDate,
-              ).length,
-            );
+            expected.push(bookings.filter((b) => b.startDate <= day(n) && day(n) <= b.endDate).length);
           }
-          expect(dailyLoad(bookings, day(from), day(from + length))).toEqual(
-            expected,
-          );
-          expect(peakLoad(bookings, day(from), day(from + length))).toBe(
-            Math.max(0, ...expected),
-          );
+          expect(dailyLoad(bookings, day(from), day(from + length))).toEqual(expected);
+          expect(peakLoad(bookings, day(from), day(from + length))).toBe(Math.max(0, ...expected));
         },
       ),
       { numRuns: 200 },

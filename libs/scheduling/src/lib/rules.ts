@@ -1,10 +1,4 @@
-import {
-  endDateFor,
-  fromDayNumber,
-  rangesOverlap,
-  toDayNumber,
-  type IsoDate,
-} from './dates';
+import { endDateFor, fromDayNumber, rangesOverlap, toDayNumber, type IsoDate } from './dates';
 import { MAX_POLICY_WEEKS, type Policy } from './policy';
 
 export type RuleCode =
@@ -67,10 +61,7 @@ export interface CheckOptions {
 }
 
 /** Whether a blackout applies to the team: its own, or a global one. */
-export function blackoutAppliesTo(
-  blackout: BlackoutRange,
-  teamId: string,
-): boolean {
+export function blackoutAppliesTo(blackout: BlackoutRange, teamId: string): boolean {
   return blackout.teamId === null || blackout.teamId === teamId;
 }
 
@@ -78,10 +69,7 @@ export function blackoutAppliesTo(
  * Whether `durationWeeks` is a whole number of weeks inside the policy (and,
  * whatever the policy says, from 1 to {@link MAX_POLICY_WEEKS}).
  */
-export function isDurationInPolicy(
-  durationWeeks: number,
-  policy: Policy,
-): boolean {
+export function isDurationInPolicy(durationWeeks: number, policy: Policy): boolean {
   return (
     Number.isInteger(durationWeeks) &&
     durationWeeks >= Math.max(1, policy.minWeeks) &&
@@ -94,11 +82,7 @@ export function isDurationInPolicy(
  * index 0 being `from`. A sweep over a difference array: O(days + bookings).
  * Ranges that end before they start cover nothing.
  */
-export function dailyLoad(
-  bookings: DateRange[],
-  from: IsoDate,
-  to: IsoDate,
-): number[] {
+export function dailyLoad(bookings: DateRange[], from: IsoDate, to: IsoDate): number[] {
   const first = toDayNumber(from);
   const length = toDayNumber(to) - first + 1;
   if (length <= 0) return [];
@@ -123,20 +107,14 @@ export function dailyLoad(
 }
 
 /** The most bookings on any one day from `from` to `to`; 0 for an empty range. */
-export function peakLoad(
-  bookings: DateRange[],
-  from: IsoDate,
-  to: IsoDate,
-): number {
+export function peakLoad(bookings: DateRange[], from: IsoDate, to: IsoDate): number {
   let peak = 0;
   for (const load of dailyLoad(bookings, from, to)) peak = Math.max(peak, load);
   return peak;
 }
 
 function describeRange(startDate: IsoDate, endDate: IsoDate): string {
-  return startDate === endDate
-    ? `on ${startDate}`
-    : `from ${startDate} to ${endDate}`;
+  return startDate === endDate ? `on ${startDate}` : `from ${startDate} to ${endDate}`;
 }
 
 function weeksLabel(n: number): string {
@@ -153,11 +131,7 @@ function weeksLabel(n: number): string {
  * {@link MAX_POLICY_WEEKS}; that case already reports DURATION_OUT_OF_POLICY.
  * Throws a RangeError when `req.startDate` or `facts.today` is not a date.
  */
-export function checkBooking(
-  facts: BookingFacts,
-  req: BookingRequest,
-  opts: CheckOptions = {},
-): RuleViolation[] {
+export function checkBooking(facts: BookingFacts, req: BookingRequest, opts: CheckOptions = {}): RuleViolation[] {
   const { team, policy, today } = facts;
   const { startDate, durationWeeks } = req;
   toDayNumber(startDate);
@@ -167,8 +141,7 @@ export function checkBooking(
   if (!team.active) {
     violations.push({
       code: 'TEAM_INACTIVE',
-      message:
-        'This team is not hosting rotations at the moment. Pick an active team.',
+      message: 'This team is not hosting rotations at the moment. Pick an active team.',
       details: { teamId: team.id },
     });
   }
@@ -196,24 +169,16 @@ export function checkBooking(
     });
   }
 
-  const hasRange =
-    Number.isInteger(durationWeeks) &&
-    durationWeeks >= 1 &&
-    durationWeeks <= MAX_POLICY_WEEKS;
+  const hasRange = Number.isInteger(durationWeeks) && durationWeeks >= 1 && durationWeeks <= MAX_POLICY_WEEKS;
   if (!hasRange) return violations;
   const endDate = endDateFor(startDate, durationWeeks);
 
   const blackouts = facts.blackouts.filter(
-    (b) =>
-      blackoutAppliesTo(b, team.id) &&
-      rangesOverlap(startDate, endDate, b.startsOn, b.endsOn),
+    (b) => blackoutAppliesTo(b, team.id) && rangesOverlap(startDate, endDate, b.startsOn, b.endsOn),
   );
   if (blackouts.length > 0) {
     const listed = blackouts
-      .map(
-        (b) =>
-          `${describeRange(b.startsOn, b.endsOn)}${b.reason ? ` (${b.reason})` : ''}`,
-      )
+      .map((b) => `${describeRange(b.startsOn, b.endsOn)}${b.reason ? ` (${b.reason})` : ''}`)
       .join('; ');
     violations.push({
       code: 'BLACKOUT',
@@ -222,13 +187,9 @@ export function checkBooking(
     });
   }
 
-  const conflicts = facts.pmBusy.filter((r) =>
-    rangesOverlap(startDate, endDate, r.startDate, r.endDate),
-  );
+  const conflicts = facts.pmBusy.filter((r) => rangesOverlap(startDate, endDate, r.startDate, r.endDate));
   if (conflicts.length > 0) {
-    const listed = conflicts
-      .map((r) => describeRange(r.startDate, r.endDate))
-      .join('; ');
+    const listed = conflicts.map((r) => describeRange(r.startDate, r.endDate)).join('; ');
     violations.push({
       code: 'PM_OVERLAP',
       message: `The PM already has a placement or pending request ${listed}. Pick dates that do not overlap ${conflicts.length === 1 ? 'it' : 'them'}.`,

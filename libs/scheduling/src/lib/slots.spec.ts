@@ -54,17 +54,9 @@ describe('findSlots', () => {
     const full = team({
       bookings: [{ startDate: '2027-01-06', endDate: '2027-01-12' }],
     });
-    expect(starts(findSlots([full], query()))).toEqual([
-      '2027-01-13',
-      '2027-01-14',
-      '2027-01-15',
-    ]);
+    expect(starts(findSlots([full], query()))).toEqual(['2027-01-13', '2027-01-14', '2027-01-15']);
     // With a second place the same booking blocks nothing.
-    expect(starts(findSlots([{ ...full, capacity: 2 }], query()))).toEqual([
-      '2027-01-04',
-      '2027-01-05',
-      '2027-01-06',
-    ]);
+    expect(starts(findSlots([{ ...full, capacity: 2 }], query()))).toEqual(['2027-01-04', '2027-01-05', '2027-01-06']);
   });
 
   it('keeps clear of blackouts, global or the team’s, and ignores other teams’', () => {
@@ -74,11 +66,7 @@ describe('findSlots', () => {
       { teamId: 'team-b', startsOn: '2027-01-13', endsOn: '2027-01-31' },
     ];
     // 13–19 fits before the 20th; then weeks from the 21st (21–27, 22–28).
-    expect(starts(findSlots([team({ blackouts })], query()))).toEqual([
-      '2027-01-13',
-      '2027-01-21',
-      '2027-01-22',
-    ]);
+    expect(starts(findSlots([team({ blackouts })], query()))).toEqual(['2027-01-13', '2027-01-21', '2027-01-22']);
   });
 
   it('keeps clear of the PM’s other stints and requests', () => {
@@ -98,13 +86,13 @@ describe('findSlots', () => {
   });
 
   it('starts no earlier than the team’s today and ends no later than latestEnd', () => {
-    expect(starts(findSlots([team({ today: '2027-01-10' })], query()))).toEqual(
-      ['2027-01-10', '2027-01-11', '2027-01-12'],
-    );
+    expect(starts(findSlots([team({ today: '2027-01-10' })], query()))).toEqual([
+      '2027-01-10',
+      '2027-01-11',
+      '2027-01-12',
+    ]);
     // Two weeks from the 4th end on the 17th; from the 5th on the 18th, too late.
-    expect(
-      findSlots([team()], query({ durationWeeks: 2, latestEnd: '2027-01-17' })),
-    ).toEqual([
+    expect(findSlots([team()], query({ durationWeeks: 2, latestEnd: '2027-01-17' }))).toEqual([
       {
         teamId: 'team-a',
         teamName: 'Bravo',
@@ -142,8 +130,7 @@ describe('findSlots', () => {
       seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
       return seed % n;
     };
-    const day = (n: number): string =>
-      new Date(Date.UTC(2027, 0, 4 + n)).toISOString().slice(0, 10);
+    const day = (n: number): string => new Date(Date.UTC(2027, 0, 4 + n)).toISOString().slice(0, 10);
     const teams: SlotTeam[] = Array.from({ length: 200 }, (_, i) => ({
       id: `team-${i}`,
       name: `Team ${String(i).padStart(3, '0')}`,
@@ -177,8 +164,7 @@ describe('findSlots', () => {
 
   describe('matches trying every start date with checkBooking', () => {
     const BASE = Date.UTC(2027, 0, 4);
-    const day = (n: number): string =>
-      new Date(BASE + n * 86_400_000).toISOString().slice(0, 10);
+    const day = (n: number): string => new Date(BASE + n * 86_400_000).toISOString().slice(0, 10);
     const range = fc
       .tuple(fc.integer({ min: -5, max: 60 }), fc.integer({ min: 0, max: 12 }))
       .map(([start, length]) => ({
@@ -193,17 +179,9 @@ describe('findSlots', () => {
           active: fc.constantFrom(true, true, true, false),
           todayOffset: fc.integer({ min: 0, max: 10 }),
           bookings: fc.array(range, { maxLength: 8 }),
-          blackouts: fc.array(
-            fc.tuple(
-              range,
-              fc.constantFrom<string | null>(
-                null,
-                `team-${index}`,
-                'elsewhere',
-              ),
-            ),
-            { maxLength: 3 },
-          ),
+          blackouts: fc.array(fc.tuple(range, fc.constantFrom<string | null>(null, `team-${index}`, 'elsewhere')), {
+            maxLength: 3,
+          }),
           name: fc.constantFrom('Alpha', 'Bravo', 'Charlie'),
         })
         .map(
@@ -224,9 +202,7 @@ describe('findSlots', () => {
 
     const teamsArb = fc
       .integer({ min: 1, max: 4 })
-      .chain((n) =>
-        fc.tuple(...Array.from({ length: n }, (_, i) => teamArb(i))),
-      );
+      .chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => teamArb(i))));
 
     const queryArb = fc
       .record({
@@ -284,13 +260,9 @@ describe('findSlots', () => {
           found++;
         }
       }
-      const order = (a: string, b: string): number =>
-        a < b ? -1 : a > b ? 1 : 0;
+      const order = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
       return slots.sort(
-        (a, b) =>
-          order(a.startDate, b.startDate) ||
-          order(a.teamName, b.teamName) ||
-          order(a.teamId, b.teamId),
+        (a, b) => order(a.startDate, b.startDate) || order(a.teamName, b.teamName) || order(a.teamId, b.teamId),
       );
     };
 

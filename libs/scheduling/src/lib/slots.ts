@@ -1,12 +1,6 @@
 import { fromDayNumber, maxDate, toDayNumber, type IsoDate } from './dates';
 import type { Policy } from './policy';
-import {
-  blackoutAppliesTo,
-  dailyLoad,
-  isDurationInPolicy,
-  type BlackoutRange,
-  type DateRange,
-} from './rules';
+import { blackoutAppliesTo, dailyLoad, isDurationInPolicy, type BlackoutRange, type DateRange } from './rules';
 
 export interface SlotTeam {
   id: string;
@@ -82,11 +76,7 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
     const blocked = new Uint8Array(days);
     for (let i = 0; i < days; i++) {
       blocked[i] =
-        (blackoutDays[i] ?? 0) > 0 ||
-        (busyDays[i] ?? 0) > 0 ||
-        (bookedDays[i] ?? 0) >= team.capacity
-          ? 1
-          : 0;
+        (blackoutDays[i] ?? 0) > 0 || (busyDays[i] ?? 0) > 0 || (bookedDays[i] ?? 0) >= team.capacity ? 1 : 0;
     }
 
     let blockedInWindow = 0;
@@ -94,8 +84,7 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
     let found = 0;
     for (let start = 0; start <= lastStart - first; start++) {
       if (start > 0) {
-        blockedInWindow +=
-          (blocked[start + length - 1] ?? 0) - (blocked[start - 1] ?? 0);
+        blockedInWindow += (blocked[start + length - 1] ?? 0) - (blocked[start - 1] ?? 0);
       }
       if (blockedInWindow !== 0) continue;
       slots.push({
@@ -109,10 +98,7 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
   }
 
   return slots.sort(
-    (a, b) =>
-      compare(a.startDate, b.startDate) ||
-      compare(a.teamName, b.teamName) ||
-      compare(a.teamId, b.teamId),
+    (a, b) => compare(a.startDate, b.startDate) || compare(a.teamName, b.teamName) || compare(a.teamId, b.teamId),
   );
 }
 

@@ -6,6 +6,8 @@ import { RouterLink } from '@angular/router';
   selector: 'app-not-found-page',
   imports: [RouterLink, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `<h1>Page not found</h1><p>There is nothing at this address.</p><a mat-flat-button routerLink="/">Go home</a>`,
+  template: `<h1>Page not found</h1>
+    <p>There is nothing at this address.</p>
+    <a mat-flat-button routerLink="/">Go home</a>`,
 })
 export class NotFoundPage {}

@@ -10,16 +10,50 @@ import { describeError, SessionService } from '@stint/dashboard-session';
 
 @Component({
   selector: 'app-login-page',
-  imports: [ReactiveFormsModule, MatCardModule, MatFormFieldModule, MatInputModule, MatButtonModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatButtonModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: grid; place-items: center; min-height: 100vh; background: var(--mat-sys-surface-container); }
-    mat-card { width: min(400px, 92vw); padding: 8px; }
-    form { display: flex; flex-direction: column; gap: 4px; }
-    h1 { margin: 0 0 4px; font: var(--mat-sys-headline-small); }
-    p.lead { margin: 0 0 16px; color: var(--mat-sys-on-surface-variant); }
-    .notice { color: var(--mat-sys-on-surface); background: var(--mat-sys-secondary-container); padding: 8px 12px; border-radius: 8px; margin-bottom: 12px; }
-    .error { color: var(--mat-sys-error); margin: 0 0 8px; }
+    :host {
+      display: grid;
+      place-items: center;
+      min-height: 100vh;
+      background: var(--mat-sys-surface-container);
+    }
+    mat-card {
+      width: min(400px, 92vw);
+      padding: 8px;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+      gap: 4px;
+    }
+    h1 {
+      margin: 0 0 4px;
+      font: var(--mat-sys-headline-small);
+    }
+    p.lead {
+      margin: 0 0 16px;
+      color: var(--mat-sys-on-surface-variant);
+    }
+    .notice {
+      color: var(--mat-sys-on-surface);
+      background: var(--mat-sys-secondary-container);
+      padding: 8px 12px;
+      border-radius: 8px;
+      margin-bottom: 12px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0 0 8px;
+    }
   `,
   template: `
     <mat-card appearance="outlined">

@@ -16,7 +16,19 @@ describe('navFor', () => {
   });
 
   it('gives an admin the manager screens and the admin screens', () => {
-    expect(labels('admin')).toEqual(expect.arrayContaining(['Approvals', 'Insights', 'Users', 'Teams', 'Blackouts', 'Policy', 'Email log', 'Queues', 'Audit trail']));
+    expect(labels('admin')).toEqual(
+      expect.arrayContaining([
+        'Approvals',
+        'Insights',
+        'Users',
+        'Teams',
+        'Blackouts',
+        'Policy',
+        'Email log',
+        'Queues',
+        'Audit trail',
+      ]),
+    );
     expect(labels('admin')).not.toContain('Plan a rotation');
   });
 });

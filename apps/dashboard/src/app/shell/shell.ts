@@ -13,7 +13,16 @@ import { navFor } from './nav-items';
 
 @Component({
   selector: 'app-shell',
-  imports: [MatToolbarModule, MatSidenavModule, MatListModule, MatIconModule, MatButtonModule, RouterOutlet, RouterLink, RouterLinkActive],
+  imports: [
+    MatToolbarModule,
+    MatSidenavModule,
+    MatListModule,
+    MatIconModule,
+    MatButtonModule,
+    RouterOutlet,
+    RouterLink,
+    RouterLinkActive,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './shell.scss',
   template: `
@@ -34,7 +43,12 @@ import { navFor } from './nav-items';
       <mat-sidenav #drawer [mode]="handset() ? 'over' : 'side'" [opened]="!handset()" class="sidenav">
         <mat-nav-list aria-label="Main navigation">
           @for (item of items(); track item.link) {
-            <a mat-list-item [routerLink]="item.link" routerLinkActive="active" [routerLinkActiveOptions]="{ exact: item.link === '/' }">
+            <a
+              mat-list-item
+              [routerLink]="item.link"
+              routerLinkActive="active"
+              [routerLinkActiveOptions]="{ exact: item.link === '/' }"
+            >
               <mat-icon matListItemIcon>{{ item.icon }}</mat-icon>
               <span matListItemTitle>{{ item.label }}</span>
             </a>
@@ -50,7 +64,9 @@ import { navFor } from './nav-items';
 export class Shell {
   protected readonly session = inject(SessionService);
   protected readonly handset = toSignal(
-    inject(BreakpointObserver).observe('(max-width: 799px)').pipe(map((state) => state.matches)),
+    inject(BreakpointObserver)
+      .observe('(max-width: 799px)')
+      .pipe(map((state) => state.matches)),
     { initialValue: false },
   );
   protected readonly items = computed(() => navFor(this.session.user()?.role));

@@ -6,7 +6,16 @@ import type { AuditEntry, Page } from '@stint/contracts';
 import { IsIn, IsOptional, IsUUID } from 'class-validator';
 import { AuditService } from './audit.service';
 
-export const AUDITED_ENTITY_TYPES = ['user', 'team', 'blackout', 'policy', 'rotation_request', 'placement', 'check_in', 'notification'] as const;
+export const AUDITED_ENTITY_TYPES = [
+  'user',
+  'team',
+  'blackout',
+  'policy',
+  'rotation_request',
+  'placement',
+  'check_in',
+  'notification',
+] as const;
 
 class AuditQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: AUDITED_ENTITY_TYPES })

@@ -1,10 +1,24 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { APP_CONFIG, AppConfig, ApiError, ApiErrorResponses, AuthenticatedUser, CurrentUser, Public } from '@stint/api-core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ApiError,
+  ApiErrorResponses,
+  AuthenticatedUser,
+  CurrentUser,
+  Public,
+} from '@stint/api-core';
 import type { LoginResponse, User } from '@stint/contracts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AuthService } from './auth.service';
-import { clearSessionCookie, CSRF_MESSAGE, passesCsrfCheck, sessionCookieFrom, setSessionCookie } from './session-cookie';
+import {
+  clearSessionCookie,
+  CSRF_MESSAGE,
+  passesCsrfCheck,
+  sessionCookieFrom,
+  setSessionCookie,
+} from './session-cookie';
 import { UsersService } from './users.service';
 
 import { LoginDto } from './dto/login.dto';
@@ -23,7 +37,8 @@ export class AuthController {
   @Post('auth/login')
   @HttpCode(200)
   @ApiOperation({
-    summary: 'Exchange email and password for a bearer token; also sets the httpOnly session cookie stint_session (Path=/api, SameSite=Strict).',
+    summary:
+      'Exchange email and password for a bearer token; also sets the httpOnly session cookie stint_session (Path=/api, SameSite=Strict).',
     description:
       'Failed sign-ins are limited per client address and account, and per client address overall, with growing waits; ' +
       'a refused attempt is 429 RATE_LIMITED with a Retry-After header (seconds) and details.retryAfterSeconds.',
@@ -76,7 +91,10 @@ export class AuthController {
   })
   @ApiNoContentResponse({ description: 'Every earlier session of the caller has ended.' })
   @ApiErrorResponses(401, 403)
-  async logoutAll(@CurrentUser() user: AuthenticatedUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logoutAll(
+    @CurrentUser() user: AuthenticatedUser,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.users.endSessions(user.id, user.tokenVersion);
     clearSessionCookie(reply, this.config);
   }

@@ -68,7 +68,14 @@ export class AuthGuard implements CanActivate {
     try {
       const user = await this.authenticate(token);
       if (viaCookie && !passesCsrfCheck(request.method, request.headers)) throw ApiError.forbidden(CSRF_MESSAGE);
-      request.user = { id: user.id, email: user.email, role: user.role, managerId: user.managerId, timezone: user.timezone, tokenVersion: user.tokenVersion };
+      request.user = {
+        id: user.id,
+        email: user.email,
+        role: user.role,
+        managerId: user.managerId,
+        timezone: user.timezone,
+        tokenVersion: user.tokenVersion,
+      };
 
       const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
       if (roles && !roles.includes(user.role)) {
@@ -90,9 +97,12 @@ export class AuthGuard implements CanActivate {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
     } catch (error) {
       const expired = error instanceof Error && error.name === 'TokenExpiredError';
-      throw ApiError.unauthorized(expired ? 'Your session has expired; sign in again.' : 'The access token is not valid; sign in again.');
+      throw ApiError.unauthorized(
+        expired ? 'Your session has expired; sign in again.' : 'The access token is not valid; sign in again.',
+      );
     }
-    if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub)) throw ApiError.unauthorized('The access token is not valid; sign in again.');
+    if (typeof claims.sub !== 'string' || !/^[0-9a-f-]{36}$/i.test(claims.sub))
+      throw ApiError.unauthorized('The access token is not valid; sign in again.');
     const version = claims.ver ?? 0;
     if (!Number.isSafeInteger(version)) throw ApiError.unauthorized('The access token is not valid; sign in again.');
 

@@ -43,7 +43,9 @@ export class AuthService implements OnApplicationBootstrap {
     if (!this.config.adminEmail || !this.config.adminPassword) return;
     if ((await this.users.count()) > 0) return;
     if (this.config.adminPassword.length > PASSWORD_MAX_LENGTH) {
-      this.logger.error(`ADMIN_PASSWORD is longer than ${PASSWORD_MAX_LENGTH} characters, so it could never sign in; the first admin was not created.`);
+      this.logger.error(
+        `ADMIN_PASSWORD is longer than ${PASSWORD_MAX_LENGTH} characters, so it could never sign in; the first admin was not created.`,
+      );
       return;
     }
     const passwordHash = await hashPassword(this.config.adminPassword);
@@ -99,9 +101,15 @@ export class AuthService implements OnApplicationBootstrap {
   private async rehash(user: UserEntity, password: string, queue: string): Promise<void> {
     try {
       const fresh = await hashPassword(password, queue);
-      await this.users.query(`UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3`, [fresh, user.id, user.passwordHash]);
+      await this.users.query(`UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3`, [
+        fresh,
+        user.id,
+        user.passwordHash,
+      ]);
     } catch (error) {
-      this.logger.warn(`Could not rehash the password of user ${user.id}: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Could not rehash the password of user ${user.id}: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
   }
 

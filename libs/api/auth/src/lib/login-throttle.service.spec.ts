@@ -1,6 +1,14 @@
 import type { AppConfig } from '@stint/api-core';
 import type Redis from 'ioredis';
-import { accountLockMs, addressBlockMs, clientKey, LOGIN_LIMITS, LoginRefusal, LoginThrottleService, LoginTicket } from './login-throttle.service';
+import {
+  accountLockMs,
+  addressBlockMs,
+  clientKey,
+  LOGIN_LIMITS,
+  LoginRefusal,
+  LoginThrottleService,
+  LoginTicket,
+} from './login-throttle.service';
 
 const MINUTE = 60_000;
 
@@ -10,7 +18,9 @@ const downRedis = { eval: () => Promise.reject(new Error('Connection is closed.'
 describe('sign-in timetable', () => {
   it('an address + account gets 5 free failures, then locks of 1, 2, 4, 8, 16, 32, 60, 60 minutes', () => {
     expect([1, 2, 3, 4].map(accountLockMs)).toEqual([0, 0, 0, 0]);
-    expect([5, 6, 7, 8, 9, 10, 11, 12, 50].map((n) => accountLockMs(n) / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+    expect([5, 6, 7, 8, 9, 10, 11, 12, 50].map((n) => accountLockMs(n) / MINUTE)).toEqual([
+      1, 2, 4, 8, 16, 32, 60, 60, 60,
+    ]);
   });
 
   it('an address over 100 failures is blocked for 15, 30, 60, 120, 240, 240 minutes on repeated blocks', () => {
@@ -46,7 +56,11 @@ describe('LoginThrottleService (in-process, while Redis is away)', () => {
 
   it('the attacker is refused after 5 failures with a 60 s wait, while the real user from another address goes ahead', async () => {
     for (let i = 0; i < 5; i++) expect((await fail(attacker, 'admin@stint.local')).allowed).toBe(true);
-    expect(await fail(attacker, 'admin@stint.local')).toEqual({ allowed: false, retryAfterSeconds: 60, scope: 'account' });
+    expect(await fail(attacker, 'admin@stint.local')).toEqual({
+      allowed: false,
+      retryAfterSeconds: 60,
+      scope: 'account',
+    });
     expect(await fail(attacker, ' ADMIN@stint.local ')).toMatchObject({ allowed: false, scope: 'account' });
     const real = await throttle.attempt(user, 'admin@stint.local');
     expect(real.allowed).toBe(true);
@@ -84,24 +98,34 @@ describe('LoginThrottleService (in-process, while Redis is away)', () => {
 
   it('an attempt that could not be checked (database down) is given back', async () => {
     for (let i = 0; i < 4; i++) await fail(user, 'pat@stint.local');
-    for (let i = 0; i < 10; i++) await throttle.abandoned((await throttle.attempt(user, 'pat@stint.local')) as LoginTicket);
+    for (let i = 0; i < 10; i++)
+      await throttle.abandoned((await throttle.attempt(user, 'pat@stint.local')) as LoginTicket);
     expect((await fail(user, 'pat@stint.local')).allowed).toBe(true);
     expect(await fail(user, 'pat@stint.local')).toMatchObject({ allowed: false });
   });
 
   it('one address gets 100 failures across any emails, then is blocked 15 minutes; the next block within a day is 30', async () => {
     for (let i = 0; i < 100; i++) expect((await fail(attacker, `guess-${i}@stint.local`)).allowed).toBe(true);
-    expect(await fail(attacker, 'fresh@stint.local')).toEqual({ allowed: false, retryAfterSeconds: 900, scope: 'address' });
+    expect(await fail(attacker, 'fresh@stint.local')).toEqual({
+      allowed: false,
+      retryAfterSeconds: 900,
+      scope: 'address',
+    });
     expect(await fail(attacker, 'another@stint.local')).toMatchObject({ allowed: false, scope: 'address' });
     expect((await throttle.attempt(user, 'fresh@stint.local')).allowed).toBe(true);
 
     jest.advanceTimersByTime(15 * MINUTE);
     for (let i = 0; i < 100; i++) expect((await fail(attacker, `more-${i}@stint.local`)).allowed).toBe(true);
-    expect(await fail(attacker, 'fresh@stint.local')).toMatchObject({ allowed: false, retryAfterSeconds: 1800, scope: 'address' });
+    expect(await fail(attacker, 'fresh@stint.local')).toMatchObject({
+      allowed: false,
+      retryAfterSeconds: 1800,
+      scope: 'address',
+    });
   });
 
   it('successful sign-ins from a busy address do not use up its allowance', async () => {
-    for (let i = 0; i < 300; i++) await throttle.succeeded((await throttle.attempt(user, `colleague-${i}@stint.local`)) as LoginTicket);
+    for (let i = 0; i < 300; i++)
+      await throttle.succeeded((await throttle.attempt(user, `colleague-${i}@stint.local`)) as LoginTicket);
     for (let i = 0; i < 100; i++) expect((await fail(user, `typo-${i}@stint.local`)).allowed).toBe(true);
   });
 
@@ -112,7 +136,10 @@ describe('LoginThrottleService (in-process, while Redis is away)', () => {
 
   it('an IPv6 attacker cannot escape by changing the last 64 bits', async () => {
     for (let i = 0; i < 5; i++) await fail(`2001:db8:aa:bb::${i + 1}`, 'pat@stint.local');
-    expect(await fail('2001:db8:aa:bb:1234::99', 'pat@stint.local')).toMatchObject({ allowed: false, scope: 'account' });
+    expect(await fail('2001:db8:aa:bb:1234::99', 'pat@stint.local')).toMatchObject({
+      allowed: false,
+      scope: 'account',
+    });
     expect((await fail('2001:db8:aa:bc::1', 'pat@stint.local')).allowed).toBe(true);
   });
 });

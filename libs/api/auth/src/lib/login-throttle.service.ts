@@ -77,7 +77,8 @@ function expandIpv6(address: string): string[] {
   const [head = '', tail] = text.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
+  const groups =
+    tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill('0'), ...right];
   return groups.map((g) => g.padStart(4, '0'));
 }
 
@@ -255,7 +256,11 @@ export class LoginThrottleService {
     }
     const [allowed, value, scope] = reply.map(Number) as [number, number, number];
     if (allowed === 1) return { allowed: true, keys: ticketKeys, store };
-    return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil(value / 1000)), scope: scope === 1 ? 'address' : 'account' };
+    return {
+      allowed: false,
+      retryAfterSeconds: Math.max(1, Math.ceil(value / 1000)),
+      scope: scope === 1 ? 'address' : 'account',
+    };
   }
 
   /** The password was right: this address's failures on this account are forgotten, and the attempt is not one. */

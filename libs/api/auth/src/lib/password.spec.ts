@@ -36,7 +36,9 @@ describe('password hashing', () => {
   it('one queue (client address) flooding the hash does not make another wait behind it', async () => {
     const hash = await hashPassword('pw');
     const order: string[] = [];
-    const flood = Array.from({ length: 30 }, (_, i) => verifyPassword(`guess-${i}`, hash, 'attacker').then(() => order.push('attacker')));
+    const flood = Array.from({ length: 30 }, (_, i) =>
+      verifyPassword(`guess-${i}`, hash, 'attacker').then(() => order.push('attacker')),
+    );
     const user = verifyPassword('pw', hash, 'user').then((ok) => order.push(ok ? 'user' : 'user-failed'));
     await Promise.all([...flood, user]);
     expect(order).toContain('user');

@@ -71,7 +71,8 @@ function tooLong(plain: string): boolean {
 
 /** `queue`: whose turn this is in the round-robin (see MAX_CONCURRENT); sign-ins pass the client address. */
 export function hashPassword(plain: string, queue = 'default'): Promise<string> {
-  if (tooLong(plain)) return Promise.reject(new Error(`A password may have at most ${PASSWORD_MAX_LENGTH} characters.`));
+  if (tooLong(plain))
+    return Promise.reject(new Error(`A password may have at most ${PASSWORD_MAX_LENGTH} characters.`));
   return limited(queue, () => hash(plain, ARGON2));
 }
 

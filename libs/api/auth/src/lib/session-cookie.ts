@@ -53,7 +53,11 @@ function attributes(config: Pick<AppConfig, 'appUrl'>, maxAgeSeconds: number): s
 }
 
 /** Sets the session cookie holding `token`, living as long as the token does. */
-export function setSessionCookie(reply: HeaderReply, config: Pick<AppConfig, 'appUrl' | 'jwtExpiresIn'>, token: string): void {
+export function setSessionCookie(
+  reply: HeaderReply,
+  config: Pick<AppConfig, 'appUrl' | 'jwtExpiresIn'>,
+  token: string,
+): void {
   reply.header('set-cookie', `${SESSION_COOKIE}=${token}; ${attributes(config, config.jwtExpiresIn)}`);
 }
 

@@ -1,6 +1,14 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
+import {
+  ApiErrorResponses,
+  ApiPageResponse,
+  AuthenticatedUser,
+  CurrentUser,
+  pageWindow,
+  Roles,
+  UuidParamPipe,
+} from '@stint/api-core';
 import type { Page, User } from '@stint/contracts';
 import { CreateUserDto, UpdateUserDto, UserQueryDto } from './dto/user-input.dto';
 import { UserDto } from './dto/user.dto';

@@ -17,8 +17,16 @@ export class UsersService {
   ) {}
 
   /** Admin: everyone; manager: self and direct reports; pm: self. */
-  async list(caller: AuthenticatedUser, filter: { role?: UserRole; q?: string }, window: PageWindow): Promise<Page<User>> {
-    const query = this.db.getRepository(UserEntity).createQueryBuilder('u').orderBy('u.name', 'ASC').addOrderBy('u.id', 'ASC');
+  async list(
+    caller: AuthenticatedUser,
+    filter: { role?: UserRole; q?: string },
+    window: PageWindow,
+  ): Promise<Page<User>> {
+    const query = this.db
+      .getRepository(UserEntity)
+      .createQueryBuilder('u')
+      .orderBy('u.name', 'ASC')
+      .addOrderBy('u.id', 'ASC');
     if (caller.role === 'manager') query.andWhere('(u.id = :me OR u.manager_id = :me)', { me: caller.id });
     if (caller.role === 'pm') query.andWhere('u.id = :me', { me: caller.id });
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
@@ -44,7 +52,13 @@ export class UsersService {
       });
       const saved = await m.save(entity);
       const user = toUser(saved);
-      await this.audit.record(m, { actorId: caller.id, action: 'user.created', entityType: 'user', entityId: user.id, after: user });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'user.created',
+        entityType: 'user',
+        entityId: user.id,
+        after: user,
+      });
       return user;
     });
   }
@@ -59,20 +73,31 @@ export class UsersService {
       if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
       await this.assertManagerRule(m, role, managerId, id);
       if (existing.role === 'admin' && existing.active && (role !== 'admin' || input.active === false)) {
-        const others: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> $1`, [id]);
+        const others: Array<{ n: number }> = await m.query(
+          `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> $1`,
+          [id],
+        );
         if ((others[0]?.n ?? 0) === 0) {
-          throw ApiError.invalidState('Stint needs at least one active admin: make someone else an admin first.', { activeAdmins: 1 });
+          throw ApiError.invalidState('Stint needs at least one active admin: make someone else an admin first.', {
+            activeAdmins: 1,
+          });
         }
       }
       // Whoever still has reports or teams must keep a role that may have them (manager or admin).
       if (role !== existing.role && role === 'pm' && (existing.role === 'manager' || existing.role === 'admin')) {
         const reports = await m.count(UserEntity, { where: { managerId: id } });
-        const teams: Array<{ n: number }> = await m.query(`SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`, [id]);
+        const teams: Array<{ n: number }> = await m.query(
+          `SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`,
+          [id],
+        );
         if (reports > 0 || (teams[0]?.n ?? 0) > 0) {
-          throw ApiError.invalidState(`This ${existing.role} still has reports or teams; move them to another manager first.`, {
-            reports,
-            teams: teams[0]?.n ?? 0,
-          });
+          throw ApiError.invalidState(
+            `This ${existing.role} still has reports or teams; move them to another manager first.`,
+            {
+              reports,
+              teams: teams[0]?.n ?? 0,
+            },
+          );
         }
       }
       if (input.email && input.email.toLowerCase() !== existing.email.toLowerCase()) {
@@ -86,7 +111,9 @@ export class UsersService {
       }
       // A new password, a role change or a (de)activation ends every token issued before it.
       const endsSessions =
-        input.password !== undefined || role !== existing.role || (input.active !== undefined && input.active !== existing.active);
+        input.password !== undefined ||
+        role !== existing.role ||
+        (input.active !== undefined && input.active !== existing.active);
       if (input.name !== undefined) existing.name = input.name;
       if (input.timezone !== undefined) existing.timezone = input.timezone;
       if (input.active !== undefined) existing.active = input.active;
@@ -96,7 +123,14 @@ export class UsersService {
       if (endsSessions) existing.tokenVersion += 1;
       const saved = await m.save(existing);
       const user = toUser(saved);
-      await this.audit.record(m, { actorId: caller.id, action: 'user.updated', entityType: 'user', entityId: id, before, after: user });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'user.updated',
+        entityType: 'user',
+        entityId: id,
+        before,
+        after: user,
+      });
       return user;
     });
   }
@@ -108,12 +142,22 @@ export class UsersService {
       const where = fromVersion === undefined ? { id: userId } : { id: userId, tokenVersion: fromVersion };
       const bumped = await m.increment(UserEntity, where, 'tokenVersion', 1);
       if (!bumped.affected) throw ApiError.unauthorized(SESSION_ENDED_MESSAGE);
-      await this.audit.record(m, { actorId: userId, action: 'user.sessions_ended', entityType: 'user', entityId: userId });
+      await this.audit.record(m, {
+        actorId: userId,
+        action: 'user.sessions_ended',
+        entityType: 'user',
+        entityId: userId,
+      });
     });
   }
 
   /** A pm needs a line manager who is a manager; others may have one but need not. */
-  private async assertManagerRule(m: EntityManager, role: UserRole, managerId: string | null, selfId: string | null): Promise<void> {
+  private async assertManagerRule(
+    m: EntityManager,
+    role: UserRole,
+    managerId: string | null,
+    selfId: string | null,
+  ): Promise<void> {
     if (role === 'pm' && !managerId) {
       throw ApiError.validation({ managerId: 'a pm needs managerId: the id of their line manager' });
     }

@@ -29,7 +29,6 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
   await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 73))`, [pmId]);
 }
 
-
 export interface FactsScope {
   /** Range to load overlapping facts for (the candidate's dates, or a whole search window). */
   from: string;
@@ -40,18 +39,30 @@ export interface FactsScope {
   excludePlacementId?: string | null;
 }
 
-export async function loadBlackouts(m: EntityManager, teamIds: string[], from: string, to: string): Promise<BlackoutRange[]> {
-  const rows: Array<{ id: string; team_id: string | null; starts_on: string; ends_on: string; reason: string }> = await m.query(
-    `SELECT id, team_id, ${DATE('starts_on')} AS starts_on, ${DATE('ends_on')} AS ends_on, reason FROM blackouts
+export async function loadBlackouts(
+  m: EntityManager,
+  teamIds: string[],
+  from: string,
+  to: string,
+): Promise<BlackoutRange[]> {
+  const rows: Array<{ id: string; team_id: string | null; starts_on: string; ends_on: string; reason: string }> =
+    await m.query(
+      `SELECT id, team_id, ${DATE('starts_on')} AS starts_on, ${DATE('ends_on')} AS ends_on, reason FROM blackouts
       WHERE (team_id IS NULL OR team_id = ANY($1::uuid[]))
         AND daterange(starts_on, ends_on, '[]') && daterange($2::date, $3::date, '[]')`,
-    [teamIds, from, to],
-  );
+      [teamIds, from, to],
+    );
   return rows.map((r) => ({ id: r.id, teamId: r.team_id, startsOn: r.starts_on, endsOn: r.ends_on, reason: r.reason }));
 }
 
 /** The PM's live placements and pending requests overlapping the range. */
-export async function loadPmBusy(m: EntityManager, pmId: string, from: string, to: string, scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {}): Promise<DateRange[]> {
+export async function loadPmBusy(
+  m: EntityManager,
+  pmId: string,
+  from: string,
+  to: string,
+  scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
+): Promise<DateRange[]> {
   const rows: Array<{ start_date: string; end_date: string; kind: string; id: string }> = await m.query(
     `SELECT ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date, 'placement' AS kind, id FROM placements
       WHERE pm_id = $1 AND cancelled_at IS NULL AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
@@ -66,7 +77,13 @@ export async function loadPmBusy(m: EntityManager, pmId: string, from: string, t
 }
 
 /** Booked (live) placements of the teams overlapping the range, grouped by team. */
-export async function loadTeamBookings(m: EntityManager, teamIds: string[], from: string, to: string, excludePlacementId: string | null = null): Promise<Map<string, DateRange[]>> {
+export async function loadTeamBookings(
+  m: EntityManager,
+  teamIds: string[],
+  from: string,
+  to: string,
+  excludePlacementId: string | null = null,
+): Promise<Map<string, DateRange[]>> {
   const rows: Array<{ team_id: string; start_date: string; end_date: string }> = await m.query(
     `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date FROM placements
       WHERE team_id = ANY($1::uuid[]) AND cancelled_at IS NULL
@@ -80,7 +97,12 @@ export async function loadTeamBookings(m: EntityManager, teamIds: string[], from
 }
 
 /** Everything the pure rules need to judge one candidate booking. */
-export async function loadBookingFacts(m: EntityManager, team: TeamRow, scope: FactsScope, now: Date): Promise<BookingFacts> {
+export async function loadBookingFacts(
+  m: EntityManager,
+  team: TeamRow,
+  scope: FactsScope,
+  now: Date,
+): Promise<BookingFacts> {
   // Sequential on purpose: inside a transaction these share one connection.
   const blackouts = await loadBlackouts(m, [team.id], scope.from, scope.to);
   const pmBusy = scope.pmId ? await loadPmBusy(m, scope.pmId, scope.from, scope.to, scope) : [];
@@ -97,8 +119,16 @@ export async function loadBookingFacts(m: EntityManager, team: TeamRow, scope: F
 }
 
 /** Names of PMs and teams for a page of results: two queries, whatever the page size. */
-export async function namesFor(m: EntityManager, userIds: string[], teamIds: string[]): Promise<{ people: Map<string, string>; teams: Map<string, string> }> {
-  const people: Array<{ id: string; name: string }> = userIds.length ? await m.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(userIds)]]) : [];
-  const teams: Array<{ id: string; name: string }> = teamIds.length ? await m.query(`SELECT id, name::text AS name FROM teams WHERE id = ANY($1::uuid[])`, [[...new Set(teamIds)]]) : [];
+export async function namesFor(
+  m: EntityManager,
+  userIds: string[],
+  teamIds: string[],
+): Promise<{ people: Map<string, string>; teams: Map<string, string> }> {
+  const people: Array<{ id: string; name: string }> = userIds.length
+    ? await m.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(userIds)]])
+    : [];
+  const teams: Array<{ id: string; name: string }> = teamIds.length
+    ? await m.query(`SELECT id, name::text AS name FROM teams WHERE id = ANY($1::uuid[])`, [[...new Set(teamIds)]])
+    : [];
   return { people: new Map(people.map((p) => [p.id, p.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
 }

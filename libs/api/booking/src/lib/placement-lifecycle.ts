@@ -16,7 +16,11 @@ export class PlacementLifecycle {
     // Check-ins and confirmations are laid out here (check-ins feature).
   }
 
-  async rescheduled(_m: EntityManager, _placement: PlacementEntity, _before: { startDate: string; endDate: string }): Promise<void> {
+  async rescheduled(
+    _m: EntityManager,
+    _placement: PlacementEntity,
+    _before: { startDate: string; endDate: string },
+  ): Promise<void> {
     // Check-ins are regenerated and invites updated here.
   }
 
@@ -30,7 +34,11 @@ export class PlacementLifecycle {
   }
 
   /** Request events that email someone (submitted, released to host, rejected). */
-  async requestEvent(_m: EntityManager, _event: 'submitted' | 'pending_host' | 'rejected', _request: RotationRequestEntity): Promise<void> {
+  async requestEvent(
+    _m: EntityManager,
+    _event: 'submitted' | 'pending_host' | 'rejected',
+    _request: RotationRequestEntity,
+  ): Promise<void> {
     // The outbox records the email here.
   }
 }

@@ -14,7 +14,10 @@ import { SlotsService } from './slots.service';
 import { canSee, Parties, visibilitySql } from './visibility';
 
 /** A placement's status is derived when read, by the team's calendar, so it is always true. */
-export function placementStatus(p: { startDate: string; endDate: string; cancelledAt: Date | null }, today: string): PlacementStatus {
+export function placementStatus(
+  p: { startDate: string; endDate: string; cancelledAt: Date | null },
+  today: string,
+): PlacementStatus {
   if (p.cancelledAt) return 'cancelled';
   if (today < p.startDate) return 'scheduled';
   if (today <= p.endDate) return 'active';
@@ -80,11 +83,22 @@ export class PlacementsService {
   async list(caller: AuthenticatedUser, filter: PlacementFilter, window: PageWindow): Promise<Page<Placement>> {
     const query = this.visibleQuery(caller, filter).orderBy('p.startDate', 'ASC').addOrderBy('p.id', 'ASC');
     const total = await query.getCount();
-    const { entities, raw } = await query.offset(window.offset).limit(window.pageSize).getRawAndEntities<{ timezone: string }>();
+    const { entities, raw } = await query
+      .offset(window.offset)
+      .limit(window.pageSize)
+      .getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
     const checkIns = await this.lifecycle.checkInsFor(rows.map((r) => r.id));
-    const names = await namesFor(this.db.manager, rows.map((r) => r.pmId), rows.map((r) => r.teamId));
-    return toPage(rows.map((r) => this.toDto(r, checkIns.get(r.id) ?? [], names)), total, window);
+    const names = await namesFor(
+      this.db.manager,
+      rows.map((r) => r.pmId),
+      rows.map((r) => r.teamId),
+    );
+    return toPage(
+      rows.map((r) => this.toDto(r, checkIns.get(r.id) ?? [], names)),
+      total,
+      window,
+    );
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {
@@ -94,7 +108,12 @@ export class PlacementsService {
     return this.toDto(placement, checkIns.get(placement.id) ?? [], names);
   }
 
-  async reschedule(caller: AuthenticatedUser, id: string, startDate: string, durationWeeks: number | undefined): Promise<Placement> {
+  async reschedule(
+    caller: AuthenticatedUser,
+    id: string,
+    startDate: string,
+    durationWeeks: number | undefined,
+  ): Promise<Placement> {
     let fullDetails: Record<string, unknown> | null = null;
     let fullMessage = '';
     let target = { teamId: '', pmId: '', weeks: 0, requestId: '' };
@@ -117,7 +136,13 @@ export class PlacementsService {
         const facts = await loadBookingFacts(
           m,
           team,
-          { from: startDate, to: endDate, pmId: placement.pmId, excludePlacementId: placement.id, excludeRequestId: placement.requestId },
+          {
+            from: startDate,
+            to: endDate,
+            pmId: placement.pmId,
+            excludePlacementId: placement.id,
+            excludeRequestId: placement.requestId,
+          },
           this.clock.now(),
         );
         const violations = checkBooking(facts, { startDate, durationWeeks: weeks });
@@ -134,22 +159,42 @@ export class PlacementsService {
         Object.assign(placement, { startDate, endDate, durationWeeks: weeks, sequence: placement.sequence + 1 });
         await m.save(PlacementEntity, stripTimezone(placement));
         // The request mirrors the booked dates so lists of requests stay truthful.
-        await m.query(`UPDATE rotation_requests SET start_date = $2, end_date = $3, duration_weeks = $4, updated_at = now() WHERE id = $1`, [
-          placement.requestId,
-          startDate,
-          endDate,
-          weeks,
-        ]);
-        await this.audit.record(m, { actorId: caller.id, action: 'placement.rescheduled', entityType: 'placement', entityId: id, before: beforeSnapshot, after: placementSnapshot(placement) });
+        await m.query(
+          `UPDATE rotation_requests SET start_date = $2, end_date = $3, duration_weeks = $4, updated_at = now() WHERE id = $1`,
+          [placement.requestId, startDate, endDate, weeks],
+        );
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: 'placement.rescheduled',
+          entityType: 'placement',
+          entityId: id,
+          before: beforeSnapshot,
+          after: placementSnapshot(placement),
+        });
         await this.lifecycle.rescheduled(m, placement, before);
       });
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { constraint?: string }).constraint === 'placements_no_pm_overlap') {
-        throw new ApiError(409, 'PM_OVERLAP', 'This PM already has another placement on some of these days; pick other dates.');
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { constraint?: string }).constraint === 'placements_no_pm_overlap'
+      ) {
+        throw new ApiError(
+          409,
+          'PM_OVERLAP',
+          'This PM already has another placement on some of these days; pick other dates.',
+        );
       }
       if (fullDetails) {
-        const suggestions = await this.slots.suggestFor(target.teamId, target.pmId, startDate, target.weeks, { excludePlacementId: id, excludeRequestId: target.requestId });
-        throw new ApiError(409, 'CAPACITY_FULL', `${fullMessage} The placement keeps its dates; see details.suggestions.`, { ...(fullDetails as object), suggestions });
+        const suggestions = await this.slots.suggestFor(target.teamId, target.pmId, startDate, target.weeks, {
+          excludePlacementId: id,
+          excludeRequestId: target.requestId,
+        });
+        throw new ApiError(
+          409,
+          'CAPACITY_FULL',
+          `${fullMessage} The placement keeps its dates; see details.suggestions.`,
+          { ...(fullDetails as object), suggestions },
+        );
       }
       throw error;
     }
@@ -165,9 +210,21 @@ export class PlacementsService {
         throw ApiError.invalidState(`This placement is ${status}; it cannot be cancelled.`, { status });
       }
       const before = placementSnapshot(placement);
-      Object.assign(placement, { cancelledAt: this.clock.now(), cancelledReason: reason, cancelledBy: caller.id, sequence: placement.sequence + 1 });
+      Object.assign(placement, {
+        cancelledAt: this.clock.now(),
+        cancelledReason: reason,
+        cancelledBy: caller.id,
+        sequence: placement.sequence + 1,
+      });
       await m.save(PlacementEntity, stripTimezone(placement));
-      await this.audit.record(m, { actorId: caller.id, action: 'placement.cancelled', entityType: 'placement', entityId: id, before, after: placementSnapshot(placement) });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'placement.cancelled',
+        entityType: 'placement',
+        entityId: id,
+        before,
+        after: placementSnapshot(placement),
+      });
       await this.lifecycle.cancelled(m, placement);
     });
     return this.get(caller, id);
@@ -178,7 +235,10 @@ export class PlacementsService {
     yield 'id,requestId,pmId,pmName,pmEmail,teamId,teamName,startDate,endDate,durationWeeks,status,cancelledReason\n';
     const pageSize = 1000;
     for (let offset = 0; ; offset += pageSize) {
-      const rows: Array<Record<string, string | number | null> & { timezone: string }> = await this.visibleQuery(caller, filter)
+      const rows: Array<Record<string, string | number | null> & { timezone: string }> = await this.visibleQuery(
+        caller,
+        filter,
+      )
         .select([
           'p.id AS id',
           'p.request_id AS "requestId"',
@@ -201,10 +261,27 @@ export class PlacementsService {
         .getRawMany();
       for (const r of rows) {
         const status = placementStatus(
-          { startDate: String(r['startDate']), endDate: String(r['endDate']), cancelledAt: r['cancelledAt'] ? new Date(String(r['cancelledAt'])) : null },
+          {
+            startDate: String(r['startDate']),
+            endDate: String(r['endDate']),
+            cancelledAt: r['cancelledAt'] ? new Date(String(r['cancelledAt'])) : null,
+          },
           todayIn(r.timezone, this.clock.now()),
         );
-        const cells = [r['id'], r['requestId'], r['pmId'], r['pmName'], r['pmEmail'], r['teamId'], r['teamName'], r['startDate'], r['endDate'], r['durationWeeks'], status, r['cancelledReason']];
+        const cells = [
+          r['id'],
+          r['requestId'],
+          r['pmId'],
+          r['pmName'],
+          r['pmEmail'],
+          r['teamId'],
+          r['teamName'],
+          r['startDate'],
+          r['endDate'],
+          r['durationWeeks'],
+          status,
+          r['cancelledReason'],
+        ];
         yield `${cells.map(csvCell).join(',')}\n`;
       }
       if (rows.length < pageSize) return;
@@ -217,19 +294,35 @@ export class PlacementsService {
     }
   }
 
-  private async loadVisible(m: EntityManager, caller: AuthenticatedUser, id: string, lock = false): Promise<{ placement: PlacementRow; parties: Parties }> {
-    const placement = await m.findOne(PlacementEntity, { where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  private async loadVisible(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    id: string,
+    lock = false,
+  ): Promise<{ placement: PlacementRow; parties: Parties }> {
+    const placement = await m.findOne(PlacementEntity, {
+      where: { id },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
     if (!placement) throw ApiError.notFound('placement', id);
     const rows: Array<{ line: string | null; host: string; timezone: string }> = await m.query(
       `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, t.manager_id AS host, t.timezone FROM teams t WHERE t.id = $2`,
       [placement.pmId, placement.teamId],
     );
-    const parties: Parties = { pmId: placement.pmId, lineManagerId: rows[0]?.line ?? null, hostManagerId: rows[0]?.host ?? '' };
+    const parties: Parties = {
+      pmId: placement.pmId,
+      lineManagerId: rows[0]?.line ?? null,
+      hostManagerId: rows[0]?.host ?? '',
+    };
     if (!canSee(caller, parties)) throw ApiError.notFound('placement', id);
     return { placement: Object.assign(placement, { timezone: rows[0]?.timezone ?? 'UTC' }), parties };
   }
 
-  private toDto(p: PlacementRow, checkIns: CheckIn[], names: { people: Map<string, string>; teams: Map<string, string> }): Placement {
+  private toDto(
+    p: PlacementRow,
+    checkIns: CheckIn[],
+    names: { people: Map<string, string>; teams: Map<string, string> },
+  ): Placement {
     return {
       id: p.id,
       requestId: p.requestId,

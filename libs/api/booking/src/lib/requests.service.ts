@@ -21,7 +21,11 @@ function isViolation(error: unknown, constraint: string): boolean {
 }
 
 function overlapError(): ApiError {
-  return new ApiError(409, 'PM_OVERLAP', 'This PM already has a placement or a pending request on some of these days; pick other dates or withdraw the other request.');
+  return new ApiError(
+    409,
+    'PM_OVERLAP',
+    'This PM already has a placement or a pending request on some of these days; pick other dates or withdraw the other request.',
+  );
 }
 
 export interface RequestFilter {
@@ -99,7 +103,13 @@ export class RequestsService {
             pendingSince: now,
           }),
         );
-        await this.audit.record(m, { actorId: caller.id, action: 'request.submitted', entityType: 'rotation_request', entityId: request.id, after: snapshot(request) });
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: 'request.submitted',
+          entityType: 'rotation_request',
+          entityId: request.id,
+          after: snapshot(request),
+        });
         await this.lifecycle.requestEvent(m, 'submitted', request);
         return request;
       });
@@ -114,18 +124,30 @@ export class RequestsService {
     try {
       await this.tx.run(async (m) => {
         const { request } = await this.loadVisible(m, caller, id, true);
-        if (request.pmId !== caller.id) throw ApiError.forbidden('Only the PM who asked for this rotation may edit it.');
-        if (!PENDING.includes(request.status)) throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be edited.`, { status: request.status });
+        if (request.pmId !== caller.id)
+          throw ApiError.forbidden('Only the PM who asked for this rotation may edit it.');
+        if (!PENDING.includes(request.status))
+          throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be edited.`, {
+            status: request.status,
+          });
         const before = snapshot(request);
         const teamId = input.teamId ?? request.teamId;
         const startDate = input.startDate ?? request.startDate;
         const durationWeeks = input.durationWeeks ?? request.durationWeeks;
-        const replan = teamId !== request.teamId || startDate !== request.startDate || durationWeeks !== request.durationWeeks;
+        const replan =
+          teamId !== request.teamId || startDate !== request.startDate || durationWeeks !== request.durationWeeks;
         if (replan) {
           const team = await this.requireTeam(m, teamId);
           await lockPm(m, request.pmId);
           await this.assertRules(m, team, request.pmId, startDate, durationWeeks, { excludeRequestId: request.id });
-          Object.assign(request, { teamId, startDate, durationWeeks, endDate: endDateFor(startDate, durationWeeks), status: 'pending_manager', pendingSince: this.clock.now() });
+          Object.assign(request, {
+            teamId,
+            startDate,
+            durationWeeks,
+            endDate: endDateFor(startDate, durationWeeks),
+            status: 'pending_manager',
+            pendingSince: this.clock.now(),
+          });
         }
         if (input.goals !== undefined) request.goals = input.goals;
         if (input.motivation !== undefined) request.motivation = input.motivation;
@@ -134,7 +156,14 @@ export class RequestsService {
           // Approvals given for the old plan no longer hold.
           await m.delete(RequestApprovalEntity, { requestId: request.id });
         }
-        await this.audit.record(m, { actorId: caller.id, action: replan ? 'request.replanned' : 'request.edited', entityType: 'rotation_request', entityId: id, before, after: snapshot(request) });
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: replan ? 'request.replanned' : 'request.edited',
+          entityType: 'rotation_request',
+          entityId: id,
+          before,
+          after: snapshot(request),
+        });
         if (replan) await this.lifecycle.requestEvent(m, 'submitted', request);
       });
     } catch (error) {
@@ -144,8 +173,19 @@ export class RequestsService {
     return this.get(caller, id);
   }
 
-  async approve(caller: AuthenticatedUser, id: string, comment: string, requested?: ApprovalStep): Promise<RotationRequest> {
-    let capacityFull: { teamId: string; pmId: string; startDate: string; durationWeeks: number; error: ApiError } | null = null;
+  async approve(
+    caller: AuthenticatedUser,
+    id: string,
+    comment: string,
+    requested?: ApprovalStep,
+  ): Promise<RotationRequest> {
+    let capacityFull: {
+      teamId: string;
+      pmId: string;
+      startDate: string;
+      durationWeeks: number;
+      error: ApiError;
+    } | null = null;
     try {
       await this.tx.run(async (m) => {
         const { request, parties } = await this.loadVisible(m, caller, id, true);
@@ -155,20 +195,42 @@ export class RequestsService {
         const team = await this.requireTeam(m, request.teamId, true);
         await lockPm(m, request.pmId);
         try {
-          await this.assertRules(m, team, request.pmId, request.startDate, request.durationWeeks, { excludeRequestId: request.id });
+          await this.assertRules(m, team, request.pmId, request.startDate, request.durationWeeks, {
+            excludeRequestId: request.id,
+          });
         } catch (error) {
           if (error instanceof ApiError && error.code === 'CAPACITY_FULL') {
-            capacityFull = { teamId: team.id, pmId: request.pmId, startDate: request.startDate, durationWeeks: request.durationWeeks, error };
+            capacityFull = {
+              teamId: team.id,
+              pmId: request.pmId,
+              startDate: request.startDate,
+              durationWeeks: request.durationWeeks,
+              error,
+            };
           }
           throw error;
         }
         const before = snapshot(request);
         const now = this.clock.now();
-        await m.insert(RequestApprovalEntity, { requestId: id, step, decision: 'approved', byId: caller.id, comment, at: now });
+        await m.insert(RequestApprovalEntity, {
+          requestId: id,
+          step,
+          decision: 'approved',
+          byId: caller.id,
+          comment,
+          at: now,
+        });
         if (step === 'manager') {
           Object.assign(request, { status: 'pending_host', pendingSince: now });
           await m.save(request);
-          await this.audit.record(m, { actorId: caller.id, action: 'request.released', entityType: 'rotation_request', entityId: id, before, after: snapshot(request) });
+          await this.audit.record(m, {
+            actorId: caller.id,
+            action: 'request.released',
+            entityType: 'rotation_request',
+            entityId: id,
+            before,
+            after: snapshot(request),
+          });
           await this.lifecycle.requestEvent(m, 'pending_host', request);
           return;
         }
@@ -185,36 +247,81 @@ export class RequestsService {
         );
         Object.assign(request, { status: 'booked', placementId: placement.id });
         await m.save(request);
-        await this.audit.record(m, { actorId: caller.id, action: 'request.booked', entityType: 'rotation_request', entityId: id, before, after: snapshot(request) });
-        await this.audit.record(m, { actorId: caller.id, action: 'placement.booked', entityType: 'placement', entityId: placement.id, after: placementSnapshot(placement) });
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: 'request.booked',
+          entityType: 'rotation_request',
+          entityId: id,
+          before,
+          after: snapshot(request),
+        });
+        await this.audit.record(m, {
+          actorId: caller.id,
+          action: 'placement.booked',
+          entityType: 'placement',
+          entityId: placement.id,
+          after: placementSnapshot(placement),
+        });
         await this.lifecycle.booked(m, placement, request);
         this.logger.log(`Booked placement ${placement.id} for request ${id} in team ${team.id}.`);
       });
     } catch (error) {
       if (isViolation(error, 'placements_no_pm_overlap')) throw overlapError();
-      const full = capacityFull as { teamId: string; pmId: string; startDate: string; durationWeeks: number; error: ApiError } | null;
+      const full = capacityFull as {
+        teamId: string;
+        pmId: string;
+        startDate: string;
+        durationWeeks: number;
+        error: ApiError;
+      } | null;
       if (full) {
         // Suggestions are computed after the rollback, outside the team lock.
-        const suggestions = await this.slots.suggestFor(full.teamId, full.pmId, full.startDate, full.durationWeeks, { excludeRequestId: id });
-        throw new ApiError(409, 'CAPACITY_FULL', `${full.error.message} The request stays pending; see details.suggestions for the next free slots.`, {
-          ...full.error.details,
-          suggestions,
+        const suggestions = await this.slots.suggestFor(full.teamId, full.pmId, full.startDate, full.durationWeeks, {
+          excludeRequestId: id,
         });
+        throw new ApiError(
+          409,
+          'CAPACITY_FULL',
+          `${full.error.message} The request stays pending; see details.suggestions for the next free slots.`,
+          {
+            ...full.error.details,
+            suggestions,
+          },
+        );
       }
       throw error;
     }
     return this.get(caller, id);
   }
 
-  async reject(caller: AuthenticatedUser, id: string, comment: string, requested?: ApprovalStep): Promise<RotationRequest> {
+  async reject(
+    caller: AuthenticatedUser,
+    id: string,
+    comment: string,
+    requested?: ApprovalStep,
+  ): Promise<RotationRequest> {
     await this.tx.run(async (m) => {
       const { request, parties } = await this.loadVisible(m, caller, id, true);
       const step = this.assertApprover(caller, request, parties, requested, false);
       const before = snapshot(request);
-      await m.insert(RequestApprovalEntity, { requestId: id, step, decision: 'rejected', byId: caller.id, comment, at: this.clock.now() });
+      await m.insert(RequestApprovalEntity, {
+        requestId: id,
+        step,
+        decision: 'rejected',
+        byId: caller.id,
+        comment,
+        at: this.clock.now(),
+      });
       request.status = 'rejected';
       await m.save(request);
-      await this.audit.record(m, { actorId: caller.id, action: 'request.rejected', entityType: 'rotation_request', entityId: id, before, after: snapshot(request) });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'request.rejected',
+        entityType: 'rotation_request',
+        entityId: id,
+        before,
+        after: snapshot(request),
+      });
       await this.lifecycle.requestEvent(m, 'rejected', request);
     });
     return this.get(caller, id);
@@ -223,12 +330,23 @@ export class RequestsService {
   async withdraw(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {
     await this.tx.run(async (m) => {
       const { request } = await this.loadVisible(m, caller, id, true);
-      if (request.pmId !== caller.id) throw ApiError.forbidden('Only the PM who asked for this rotation may withdraw it.');
-      if (!PENDING.includes(request.status)) throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be withdrawn.`, { status: request.status });
+      if (request.pmId !== caller.id)
+        throw ApiError.forbidden('Only the PM who asked for this rotation may withdraw it.');
+      if (!PENDING.includes(request.status))
+        throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be withdrawn.`, {
+          status: request.status,
+        });
       const before = snapshot(request);
       request.status = 'withdrawn';
       await m.save(request);
-      await this.audit.record(m, { actorId: caller.id, action: 'request.withdrawn', entityType: 'rotation_request', entityId: id, before, after: snapshot(request) });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'request.withdrawn',
+        entityType: 'rotation_request',
+        entityId: id,
+        before,
+        after: snapshot(request),
+      });
     });
     return this.get(caller, id);
   }
@@ -241,20 +359,34 @@ export class RequestsService {
    * line manager and the host) must name `host` to approve the host step (a
    * rejection ends the request, so it cannot take a second step anyway).
    */
-  private assertApprover(caller: AuthenticatedUser, request: RotationRequestEntity, parties: Parties, requested?: ApprovalStep, approving = true): ApprovalStep {
-    const current: ApprovalStep | null = request.status === 'pending_manager' ? 'manager' : request.status === 'pending_host' ? 'host' : null;
-    if (!current) throw ApiError.invalidState(`This request is ${request.status}; there is nothing to decide.`, { status: request.status });
+  private assertApprover(
+    caller: AuthenticatedUser,
+    request: RotationRequestEntity,
+    parties: Parties,
+    requested?: ApprovalStep,
+    approving = true,
+  ): ApprovalStep {
+    const current: ApprovalStep | null =
+      request.status === 'pending_manager' ? 'manager' : request.status === 'pending_host' ? 'host' : null;
+    if (!current)
+      throw ApiError.invalidState(`This request is ${request.status}; there is nothing to decide.`, {
+        status: request.status,
+      });
     const mayRelease = caller.role === 'admin' || parties.lineManagerId === caller.id;
     const mayHost = caller.role === 'admin' || parties.hostManagerId === caller.id;
     const holdsRequested = requested === 'manager' ? mayRelease : requested === 'host' ? mayHost : false;
     // A repeat of a step the caller holds (a double click) is a conflict with the request's state, not a permission problem.
     // Without a step, a line manager who already released it and now repeats the click is told so, not refused.
     if (!requested && approving && current === 'host' && mayRelease && !mayHost) {
-      throw ApiError.invalidState('This request is already released; it waits for the host team\'s manager to agree.', { status: request.status });
+      throw ApiError.invalidState("This request is already released; it waits for the host team's manager to agree.", {
+        status: request.status,
+      });
     }
     if (!(requested && requested !== current && holdsRequested)) {
-      if (current === 'manager' && !mayRelease) throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
-      if (current === 'host' && !mayHost) throw ApiError.forbidden("This request waits for the host team's manager to agree.");
+      if (current === 'manager' && !mayRelease)
+        throw ApiError.forbidden("This request waits for the PM's line manager to release them.");
+      if (current === 'host' && !mayHost)
+        throw ApiError.forbidden("This request waits for the host team's manager to agree.");
     }
     if (requested && requested !== current) {
       throw ApiError.invalidState(
@@ -265,10 +397,13 @@ export class RequestsService {
       );
     }
     if (approving && !requested && current === 'host' && mayRelease && mayHost) {
-      throw ApiError.invalidState('You hold both keys and this request has already been released. To agree to host as well, send step "host".', {
-        status: request.status,
-        step: current,
-      });
+      throw ApiError.invalidState(
+        'You hold both keys and this request has already been released. To agree to host as well, send step "host".',
+        {
+          status: request.status,
+          step: current,
+        },
+      );
     }
     return current;
   }
@@ -276,7 +411,11 @@ export class RequestsService {
   /** A deactivated PM's request can no longer be released or booked. */
   private async assertPmActive(m: EntityManager, pmId: string): Promise<void> {
     const rows: Array<{ active: boolean }> = await m.query(`SELECT active FROM users WHERE id = $1`, [pmId]);
-    if (!rows[0]?.active) throw ApiError.invalidState('This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.', { pmActive: false });
+    if (!rows[0]?.active)
+      throw ApiError.invalidState(
+        'This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.',
+        { pmActive: false },
+      );
   }
 
   /** Planning for someone else: admins for anyone, a manager for their own reports; otherwise the PM is invisible (404). */
@@ -287,17 +426,24 @@ export class RequestsService {
       return;
     }
     if (caller.role === 'pm') throw ApiError.forbidden('A PM can only search slots for themselves.');
-    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1 AND manager_id = $2`, [pmId, caller.id]);
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1 AND manager_id = $2`, [
+      pmId,
+      caller.id,
+    ]);
     if (!rows.length) throw ApiError.notFound('user', pmId);
   }
 
   private async resolvePm(caller: AuthenticatedUser, pmId: string | undefined): Promise<string> {
     if (!pmId || pmId === caller.id) {
-      if (caller.role !== 'pm') throw ApiError.validation({ pmId: 'managers and admins must name the PM (pmId) they request for' });
+      if (caller.role !== 'pm')
+        throw ApiError.validation({ pmId: 'managers and admins must name the PM (pmId) they request for' });
       return caller.id;
     }
     if (caller.role === 'pm') throw ApiError.forbidden('A PM can only request rotations for themselves.');
-    const rows: Array<{ role: string; manager_id: string | null; active: boolean }> = await this.db.query(`SELECT role, manager_id, active FROM users WHERE id = $1`, [pmId]);
+    const rows: Array<{ role: string; manager_id: string | null; active: boolean }> = await this.db.query(
+      `SELECT role, manager_id, active FROM users WHERE id = $1`,
+      [pmId],
+    );
     const pm = rows[0];
     if (!pm || (caller.role === 'manager' && pm.manager_id !== caller.id)) throw ApiError.notFound('user', pmId);
     if (pm.role !== 'pm') throw ApiError.validation({ pmId: 'pmId must name a user with role pm' });
@@ -326,14 +472,26 @@ export class RequestsService {
     if (violations.length) throw ruleError(violations);
   }
 
-  private async loadVisible(m: EntityManager, caller: AuthenticatedUser, id: string, lock = false): Promise<{ request: RotationRequestEntity; parties: Parties }> {
-    const request = await m.findOne(RotationRequestEntity, { where: { id }, ...(lock && { lock: { mode: 'pessimistic_write' as const } }) });
+  private async loadVisible(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    id: string,
+    lock = false,
+  ): Promise<{ request: RotationRequestEntity; parties: Parties }> {
+    const request = await m.findOne(RotationRequestEntity, {
+      where: { id },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
     if (!request) throw ApiError.notFound('rotation request', id);
     const rows: Array<{ line: string | null; host: string }> = await m.query(
       `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, (SELECT manager_id FROM teams WHERE id = $2) AS host`,
       [request.pmId, request.teamId],
     );
-    const parties: Parties = { pmId: request.pmId, lineManagerId: rows[0]?.line ?? null, hostManagerId: rows[0]?.host ?? '' };
+    const parties: Parties = {
+      pmId: request.pmId,
+      lineManagerId: rows[0]?.line ?? null,
+      hostManagerId: rows[0]?.host ?? '',
+    };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
     return { request, parties };
   }
@@ -346,7 +504,11 @@ export class RequestsService {
       .where('a.request_id IN (:...ids)', { ids: rows.map((r) => r.id) })
       .orderBy('a.at', 'ASC')
       .getMany();
-    const names = await namesFor(m, rows.map((r) => r.pmId), rows.map((r) => r.teamId));
+    const names = await namesFor(
+      m,
+      rows.map((r) => r.pmId),
+      rows.map((r) => r.teamId),
+    );
     return rows.map((r) => ({
       id: r.id,
       pmId: r.pmId,
@@ -372,9 +534,23 @@ export class RequestsService {
 export type ApprovalStep = 'manager' | 'host';
 
 function snapshot(r: RotationRequestEntity): Record<string, unknown> {
-  return { status: r.status, teamId: r.teamId, startDate: r.startDate, endDate: r.endDate, durationWeeks: r.durationWeeks, placementId: r.placementId };
+  return {
+    status: r.status,
+    teamId: r.teamId,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    durationWeeks: r.durationWeeks,
+    placementId: r.placementId,
+  };
 }
 
 export function placementSnapshot(p: PlacementEntity): Record<string, unknown> {
-  return { teamId: p.teamId, startDate: p.startDate, endDate: p.endDate, durationWeeks: p.durationWeeks, cancelledAt: p.cancelledAt, cancelledReason: p.cancelledReason };
+  return {
+    teamId: p.teamId,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    durationWeeks: p.durationWeeks,
+    cancelledAt: p.cancelledAt,
+    cancelledReason: p.cancelledReason,
+  };
 }

@@ -42,7 +42,10 @@ export class SlotsService {
       loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
       loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, search.excludePlacementId ?? null),
       search.pmId
-        ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, { excludeRequestId: search.excludeRequestId ?? null, excludePlacementId: search.excludePlacementId ?? null })
+        ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, {
+            excludeRequestId: search.excludeRequestId ?? null,
+            excludePlacementId: search.excludePlacementId ?? null,
+          })
         : Promise.resolve([]),
     ]);
     const now = this.clock.now();
@@ -56,7 +59,14 @@ export class SlotsService {
         bookings: bookings.get(t.id) ?? [],
         today: todayIn(t.timezone, now),
       })),
-      { durationWeeks: search.durationWeeks, earliestStart: search.earliestStart, latestEnd: search.latestEnd, limit: search.limit, pmBusy, policy },
+      {
+        durationWeeks: search.durationWeeks,
+        earliestStart: search.earliestStart,
+        latestEnd: search.latestEnd,
+        limit: search.limit,
+        pmBusy,
+        policy,
+      },
     );
   }
 
@@ -71,7 +81,15 @@ export class SlotsService {
     const team = await loadTeam(this.db.manager, teamId);
     if (!team) return [];
     const earliest = maxDate(startDate, todayIn(team.timezone, this.clock.now()));
-    return this.search({ durationWeeks, earliestStart: earliest, latestEnd: addDays(earliest, 365 + 7 * durationWeeks), teamIds: [teamId], pmId, limit: 3, ...exclude });
+    return this.search({
+      durationWeeks,
+      earliestStart: earliest,
+      latestEnd: addDays(earliest, 365 + 7 * durationWeeks),
+      teamIds: [teamId],
+      pmId,
+      limit: 3,
+      ...exclude,
+    });
   }
 
   async availability(teamId: string, from: string, to: string): Promise<AvailabilityDay[]> {
@@ -80,7 +98,10 @@ export class SlotsService {
     const m = this.db.manager;
     const team = await loadTeam(m, teamId);
     if (!team) throw ApiError.notFound('team', teamId);
-    const [blackouts, bookings] = await Promise.all([loadBlackouts(m, [teamId], from, to), loadTeamBookings(m, [teamId], from, to)]);
+    const [blackouts, bookings] = await Promise.all([
+      loadBlackouts(m, [teamId], from, to),
+      loadTeamBookings(m, [teamId], from, to),
+    ]);
     const load = dailyLoad(bookings.get(teamId) ?? [], from, to);
     return eachDay(from, to).map((date, i) => ({
       date,

@@ -1,7 +1,13 @@
 import type { AuthenticatedUser } from '@stint/api-core';
 import { canSee, Parties } from './visibility';
 
-const user = (id: string, role: AuthenticatedUser['role']): AuthenticatedUser => ({ id, role, email: `${id}@x`, managerId: null, timezone: 'UTC' });
+const user = (id: string, role: AuthenticatedUser['role']): AuthenticatedUser => ({
+  id,
+  role,
+  email: `${id}@x`,
+  managerId: null,
+  timezone: 'UTC',
+});
 const parties: Parties = { pmId: 'pm-1', lineManagerId: 'lm-1', hostManagerId: 'host-1' };
 
 describe('canSee', () => {

@@ -5,7 +5,10 @@ import type { AuthenticatedUser } from '@stint/api-core';
  * reports' and their teams'; an admin everything. Expects the PM joined as
  * `pm` and the team as `t`; returns SQL and its parameters.
  */
-export function visibilitySql(caller: AuthenticatedUser, param = 'viewer'): { sql: string; params: Record<string, string> } {
+export function visibilitySql(
+  caller: AuthenticatedUser,
+  param = 'viewer',
+): { sql: string; params: Record<string, string> } {
   switch (caller.role) {
     case 'admin':
       return { sql: 'TRUE', params: {} };

@@ -7,7 +7,14 @@ import { todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager } from 'typeorm';
 import { KIND_LABEL } from './invites';
 import { loadParties, localTime, Person, uniquePeople } from './parties';
-import { EARLY_TOLERANCE_MS, OVERDUE_LATE_LIMIT_MS, recordRun, SKIP_TEMPLATES, skipReason, SQL_ISO } from './job-ledger';
+import {
+  EARLY_TOLERANCE_MS,
+  OVERDUE_LATE_LIMIT_MS,
+  recordRun,
+  SKIP_TEMPLATES,
+  skipReason,
+  SQL_ISO,
+} from './job-ledger';
 import { checkInJobs, NUDGE_HOURS, nudgeJobs } from './reminder-scheduler.service';
 
 const HOUR = 3_600_000;
@@ -64,7 +71,8 @@ export class CheckInJobsService {
       if (now.getTime() < dueAt.getTime() - EARLY_TOLERANCE_MS) return;
       const run = { kind: 'checkin_reminder' as const, subjectId: c.id, subjectAt: at, dueAt, ranAt: now };
       if (now.getTime() >= at.getTime()) {
-        if (await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.checkInBegun(at) })) this.logger.warn(`Skipped the reminder of check-in ${c.id}: ${skipReason.checkInBegun(at)}`);
+        if (await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.checkInBegun(at) }))
+          this.logger.warn(`Skipped the reminder of check-in ${c.id}: ${skipReason.checkInBegun(at)}`);
         return;
       }
       if (!(await recordRun(m, { ...run, outcome: 'sent' }))) return;
@@ -81,13 +89,18 @@ export class CheckInJobsService {
             heading: `${label} coming up`,
             paragraphs: [
               `${label} for ${parties.pm.name}'s rotation in ${parties.team.name} is at ${localTime(at, person.timezone)}.`,
-              person.id === parties.pm.id ? 'Take a moment beforehand to note what you learned; you will rate negotiation, closing and persistence.' : 'Add your feedback on the check-in page afterwards.',
+              person.id === parties.pm.id
+                ? 'Take a moment beforehand to note what you learned; you will rate negotiation, closing and persistence.'
+                : 'Add your feedback on the check-in page afterwards.',
             ],
             action: { label: 'Open the check-in', url: `${this.config.appUrl}/check-ins/${c.id}` },
           },
         });
       }
-      this.metrics.reminderLateness.observe({ kind: 'checkin_reminder' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
+      this.metrics.reminderLateness.observe(
+        { kind: 'checkin_reminder' },
+        Math.max(0, now.getTime() - dueAt.getTime()) / 1000,
+      );
     });
   }
 
@@ -120,32 +133,47 @@ export class CheckInJobsService {
             heading: `${label} is overdue`,
             paragraphs: [
               `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person.timezone)} and has no reflection yet.`,
-              person.id === parties.pm.id ? 'File your reflection now: it takes two minutes.' : `As ${parties.pm.name}'s line manager, please give them a nudge.`,
+              person.id === parties.pm.id
+                ? 'File your reflection now: it takes two minutes.'
+                : `As ${parties.pm.name}'s line manager, please give them a nudge.`,
             ],
             action: { label: 'Open the check-in', url: `${this.config.appUrl}/check-ins/${c.id}` },
           },
         });
       }
-      this.metrics.reminderLateness.observe({ kind: 'checkin_overdue' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
+      this.metrics.reminderLateness.observe(
+        { kind: 'checkin_overdue' },
+        Math.max(0, now.getTime() - dueAt.getTime()) / 1000,
+      );
     });
   }
 
   async approvalNudge({ requestId, status, pendingSince, hours }: JobPayloads[JobName.ApprovalNudge]): Promise<void> {
     await this.tx.run(async (m) => {
-      const rows: Array<{ id: string; pm_id: string; team_id: string; start_date: string; end_date: string }> = await m.query(
-        `SELECT id, pm_id, team_id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
+      const rows: Array<{ id: string; pm_id: string; team_id: string; start_date: string; end_date: string }> =
+        await m.query(
+          `SELECT id, pm_id, team_id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
            FROM rotation_requests WHERE id = $1 AND status = $2 AND pending_since = $3`,
-        [requestId, status, pendingSince],
-      );
+          [requestId, status, pendingSince],
+        );
       const r = rows[0];
       if (!r) return; // decided, withdrawn or edited since: nothing to nudge
       const now = this.clock.now();
       const since = new Date(pendingSince);
       const dueAt = new Date(since.getTime() + hours * HOUR);
       if (now.getTime() < dueAt.getTime() - EARLY_TOLERANCE_MS) return;
-      const run = { kind: 'approval_nudge' as const, subjectId: r.id, subjectAt: since, step: hours, dueAt, ranAt: now };
+      const run = {
+        kind: 'approval_nudge' as const,
+        subjectId: r.id,
+        subjectAt: since,
+        step: hours,
+        dueAt,
+        ranAt: now,
+      };
       // After a gap, only the latest step that is due goes out.
-      const latest = Math.max(...NUDGE_HOURS.filter((h) => now.getTime() >= since.getTime() + h * HOUR - EARLY_TOLERANCE_MS));
+      const latest = Math.max(
+        ...NUDGE_HOURS.filter((h) => now.getTime() >= since.getTime() + h * HOUR - EARLY_TOLERANCE_MS),
+      );
       if (latest > hours) {
         await recordRun(m, { ...run, outcome: 'skipped', reason: skipReason.superseded(latest) });
         return;
@@ -160,7 +188,10 @@ export class CheckInJobsService {
         ['Dates', `${r.start_date} to ${r.end_date}`],
         ['Waiting since', since.toISOString()],
       ];
-      this.metrics.reminderLateness.observe({ kind: 'approval_nudge' }, Math.max(0, now.getTime() - dueAt.getTime()) / 1000);
+      this.metrics.reminderLateness.observe(
+        { kind: 'approval_nudge' },
+        Math.max(0, now.getTime() - dueAt.getTime()) / 1000,
+      );
       const waited = Math.floor((now.getTime() - since.getTime()) / HOUR);
       if (hours < 72) {
         if (!approver) return;
@@ -172,14 +203,18 @@ export class CheckInJobsService {
           content: {
             subject: `Reminder: ${parties.pm.name}'s rotation in ${parties.team.name} waits for you (${hours} h)`,
             heading: 'A rotation request is waiting for your decision',
-            paragraphs: [`It has waited ${Math.max(hours, waited)} hours. Approve or decline it so ${parties.pm.name} can plan.`],
+            paragraphs: [
+              `It has waited ${Math.max(hours, waited)} hours. Approve or decline it so ${parties.pm.name} can plan.`,
+            ],
             facts,
             action: { label: 'Decide now', url },
           },
         });
         return;
       }
-      const admins: Person[] = await m.query(`SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'admin' AND active ORDER BY email`);
+      const admins: Person[] = await m.query(
+        `SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'admin' AND active ORDER BY email`,
+      );
       for (const admin of admins) {
         await this.outbox.record(m, {
           kind: 'approval_escalated',
@@ -207,11 +242,16 @@ export class CheckInJobsService {
    */
   async dailyDigest(): Promise<number> {
     const now = this.clock.now();
-    const managers: Person[] = await this.db.query(`SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'manager' AND active`);
+    const managers: Person[] = await this.db.query(
+      `SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'manager' AND active`,
+    );
     const hours = (await loadPolicy(this.db.manager)).overdueAfterHours;
     let sent = 0;
     for (const manager of managers) {
-      const hour = Number(new Intl.DateTimeFormat('en-GB', { timeZone: manager.timezone, hour: '2-digit', hour12: false }).format(now)) % 24;
+      const hour =
+        Number(
+          new Intl.DateTimeFormat('en-GB', { timeZone: manager.timezone, hour: '2-digit', hour12: false }).format(now),
+        ) % 24;
       if (hour !== 8) continue;
       const localDay = todayIn(manager.timezone, now);
       const created = await this.tx.run(async (m) => {
@@ -234,9 +274,38 @@ export class CheckInJobsService {
         );
         if (!pending.length && !today.length && !overdue.length) return false;
         const sections = [
-          ...(pending.length ? [{ title: `Waiting for your decision (${pending.length})`, lines: pending.map((p) => `${p.pm} → ${p.team} (${p.status === 'pending_manager' ? 'release' : 'host'})`) }] : []),
-          ...(today.length ? [{ title: `Check-ins today (${today.length})`, lines: today.map((c) => `${c.pm} — ${KIND_LABEL[c.kind] ?? c.kind} at ${localTime(new Date(c.scheduled_at), manager.timezone)}`) }] : []),
-          ...(overdue.length ? [{ title: `Overdue check-ins (${overdue.length})`, lines: overdue.map((c) => `${c.pm} — ${KIND_LABEL[c.kind] ?? c.kind}, due ${localTime(new Date(c.scheduled_at), manager.timezone)}`) }] : []),
+          ...(pending.length
+            ? [
+                {
+                  title: `Waiting for your decision (${pending.length})`,
+                  lines: pending.map(
+                    (p) => `${p.pm} → ${p.team} (${p.status === 'pending_manager' ? 'release' : 'host'})`,
+                  ),
+                },
+              ]
+            : []),
+          ...(today.length
+            ? [
+                {
+                  title: `Check-ins today (${today.length})`,
+                  lines: today.map(
+                    (c) =>
+                      `${c.pm} — ${KIND_LABEL[c.kind] ?? c.kind} at ${localTime(new Date(c.scheduled_at), manager.timezone)}`,
+                  ),
+                },
+              ]
+            : []),
+          ...(overdue.length
+            ? [
+                {
+                  title: `Overdue check-ins (${overdue.length})`,
+                  lines: overdue.map(
+                    (c) =>
+                      `${c.pm} — ${KIND_LABEL[c.kind] ?? c.kind}, due ${localTime(new Date(c.scheduled_at), manager.timezone)}`,
+                  ),
+                },
+              ]
+            : []),
         ];
         const id = await this.outbox.record(m, {
           kind: 'digest',
@@ -265,7 +334,13 @@ export class CheckInJobsService {
    * pending email. Owed jobs that can no longer mean anything are recorded as
    * skipped here, in bulk, with their reason.
    */
-  async reconcile(): Promise<{ scheduled: number; skipped: number; added: number; orphansRemoved: number; emailsQueued: number }> {
+  async reconcile(): Promise<{
+    scheduled: number;
+    skipped: number;
+    added: number;
+    orphansRemoved: number;
+    emailsQueued: number;
+  }> {
     const now = this.clock.now();
     const policy = await loadPolicy(this.db.manager);
     const skipped = await this.skipHopeless(now, policy);
@@ -277,9 +352,19 @@ export class CheckInJobsService {
         WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
           AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_overdue' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at)`,
     );
-    const expected: DueJob[] = open.flatMap((c) => checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, { reminder: !c.reminded, overdue: true }));
+    const expected: DueJob[] = open.flatMap((c) =>
+      checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
+        reminder: !c.reminded,
+        overdue: true,
+      }),
+    );
 
-    const pending: Array<{ id: string; status: 'pending_manager' | 'pending_host'; pending_since: Date; done: number[] }> = await this.db.query(
+    const pending: Array<{
+      id: string;
+      status: 'pending_manager' | 'pending_host';
+      pending_since: Date;
+      done: number[];
+    }> = await this.db.query(
       `SELECT r.id, r.status, r.pending_since,
               COALESCE((SELECT array_agg(j.step) FROM job_runs j WHERE j.kind = 'approval_nudge' AND j.subject_id = r.id AND j.subject_at = r.pending_since), '{}') AS done
          FROM rotation_requests r WHERE r.status IN ('pending_manager', 'pending_host')`,
@@ -312,7 +397,10 @@ export class CheckInJobsService {
    * Stint already sent one) and overdue escalations more than 7 days late.
    * The handlers apply the same rules one job at a time.
    */
-  private async skipHopeless(now: Date, policy: { reminderLeadHours: number; overdueAfterHours: number }): Promise<number> {
+  private async skipHopeless(
+    now: Date,
+    policy: { reminderLeadHours: number; overdueAfterHours: number },
+  ): Promise<number> {
     const open = `FROM check_ins c JOIN placements p ON p.id = c.placement_id
        WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL`;
     const [, reminders] = (await this.db.query(

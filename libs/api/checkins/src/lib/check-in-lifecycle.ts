@@ -12,7 +12,6 @@ import { checkInEvent, inviteAttachments, KIND_LABEL, placementEvent } from './i
 import { loadParties, localTime, Person, RotationParties, uniquePeople } from './parties';
 import { ReminderScheduler } from './reminder-scheduler.service';
 
-
 /**
  * The check-ins side of a placement's life, run inside the booking
  * transaction: lays out the cadence, records the emails with their invites
@@ -41,12 +40,23 @@ export class CheckInLifecycle extends PlacementLifecycle {
       isHoliday: createHolidayCalendar(parties.team.holidayCountry),
     });
     const checkIns = await m.save(
-      planned.map((p) => m.create(CheckInEntity, { placementId: placement.id, kind: p.kind, dueDate: p.date, scheduledAt: p.scheduledAt, inviteSequence: 0 })),
+      planned.map((p) =>
+        m.create(CheckInEntity, {
+          placementId: placement.id,
+          kind: p.kind,
+          dueDate: p.date,
+          scheduledAt: p.scheduledAt,
+          inviteSequence: 0,
+        }),
+      ),
     );
     const now = this.clock.now();
     const attachments = inviteAttachments(
       'REQUEST',
-      [placementEvent(placement, parties, this.config.appUrl), ...checkIns.map((c) => checkInEvent(c, parties, this.config.appUrl))],
+      [
+        placementEvent(placement, parties, this.config.appUrl),
+        ...checkIns.map((c) => checkInEvent(c, parties, this.config.appUrl)),
+      ],
       now,
     );
     for (const person of uniquePeople([parties.pm, parties.lineManager, parties.hostManager])) {
@@ -67,7 +77,10 @@ export class CheckInLifecycle extends PlacementLifecycle {
           facts: [
             ['Team', parties.team.name],
             ['Dates', `${placement.startDate} to ${placement.endDate}`],
-            ...checkIns.map((c): [string, string] => [KIND_LABEL[c.kind] ?? c.kind, localTime(c.scheduledAt, person.timezone)]),
+            ...checkIns.map((c): [string, string] => [
+              KIND_LABEL[c.kind] ?? c.kind,
+              localTime(c.scheduledAt, person.timezone),
+            ]),
           ],
           action: { label: 'Open the placement', url: `${this.config.appUrl}/placements/${placement.id}` },
         },
@@ -81,7 +94,10 @@ export class CheckInLifecycle extends PlacementLifecycle {
   override async rescheduled(m: EntityManager, placement: PlacementEntity): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);
-    const existing = await m.find(CheckInEntity, { where: { placementId: placement.id }, order: { scheduledAt: 'ASC' } });
+    const existing = await m.find(CheckInEntity, {
+      where: { placementId: placement.id },
+      order: { scheduledAt: 'ASC' },
+    });
     const planned = planCheckIns({
       startDate: placement.startDate,
       durationWeeks: placement.durationWeeks,
@@ -104,10 +120,25 @@ export class CheckInLifecycle extends PlacementLifecycle {
         kept.push(match);
       } else if (match) {
         moved.push({ checkIn: match, oldAt: match.scheduledAt });
-        Object.assign(match, { dueDate: p.date, scheduledAt: p.scheduledAt, inviteSequence: match.inviteSequence + 1, cancelledAt: null });
+        Object.assign(match, {
+          dueDate: p.date,
+          scheduledAt: p.scheduledAt,
+          inviteSequence: match.inviteSequence + 1,
+          cancelledAt: null,
+        });
         await m.save(match);
       } else {
-        created.push(await m.save(m.create(CheckInEntity, { placementId: placement.id, kind: p.kind, dueDate: p.date, scheduledAt: p.scheduledAt, inviteSequence: 0 })));
+        created.push(
+          await m.save(
+            m.create(CheckInEntity, {
+              placementId: placement.id,
+              kind: p.kind,
+              dueDate: p.date,
+              scheduledAt: p.scheduledAt,
+              inviteSequence: 0,
+            }),
+          ),
+        );
       }
     }
     const used = new Set([...kept, ...moved.map((x) => x.checkIn), ...created].map((c) => c.id));
@@ -118,10 +149,19 @@ export class CheckInLifecycle extends PlacementLifecycle {
     const now = this.clock.now();
     const updates = inviteAttachments(
       'REQUEST',
-      [placementEvent(placement, parties, this.config.appUrl), ...[...moved.map((x) => x.checkIn), ...created].map((c) => checkInEvent(c, parties, this.config.appUrl))],
+      [
+        placementEvent(placement, parties, this.config.appUrl),
+        ...[...moved.map((x) => x.checkIn), ...created].map((c) => checkInEvent(c, parties, this.config.appUrl)),
+      ],
       now,
     );
-    const cancels = dropped.length ? inviteAttachments('CANCEL', dropped.map((c) => checkInEvent(c, parties, this.config.appUrl)), now) : [];
+    const cancels = dropped.length
+      ? inviteAttachments(
+          'CANCEL',
+          dropped.map((c) => checkInEvent(c, parties, this.config.appUrl)),
+          now,
+        )
+      : [];
     for (const person of uniquePeople([parties.pm, parties.lineManager, parties.hostManager])) {
       await this.outbox.record(m, {
         kind: 'rescheduled',
@@ -132,7 +172,9 @@ export class CheckInLifecycle extends PlacementLifecycle {
         content: {
           subject: `Moved: ${parties.pm.name} in ${parties.team.name}, now ${placement.startDate} – ${placement.endDate}`,
           heading: 'The rotation has new dates',
-          paragraphs: [`The placement of ${parties.pm.name} in ${parties.team.name} now runs from ${placement.startDate} to ${placement.endDate}. The attached invites replace the earlier ones.`],
+          paragraphs: [
+            `The placement of ${parties.pm.name} in ${parties.team.name} now runs from ${placement.startDate} to ${placement.endDate}. The attached invites replace the earlier ones.`,
+          ],
           facts: [...moved.map((x) => x.checkIn), ...created]
             .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())
             .map((c): [string, string] => [KIND_LABEL[c.kind] ?? c.kind, localTime(c.scheduledAt, person.timezone)]),
@@ -158,14 +200,17 @@ export class CheckInLifecycle extends PlacementLifecycle {
     }
     // One statement: TypeORM saves several updated rows in parallel on the transaction's single connection.
     if (future.length) {
-      await m.query(`UPDATE check_ins SET cancelled_at = $1, invite_sequence = invite_sequence + 1, updated_at = now() WHERE id = ANY($2::uuid[])`, [
-        now.toISOString(),
-        future.map((c) => c.id),
-      ]);
+      await m.query(
+        `UPDATE check_ins SET cancelled_at = $1, invite_sequence = invite_sequence + 1, updated_at = now() WHERE id = ANY($2::uuid[])`,
+        [now.toISOString(), future.map((c) => c.id)],
+      );
     }
     const attachments = inviteAttachments(
       'CANCEL',
-      [placementEvent(placement, parties, this.config.appUrl), ...future.map((c) => checkInEvent(c, parties, this.config.appUrl))],
+      [
+        placementEvent(placement, parties, this.config.appUrl),
+        ...future.map((c) => checkInEvent(c, parties, this.config.appUrl)),
+      ],
       now,
     );
     for (const person of uniquePeople([parties.pm, parties.lineManager, parties.hostManager])) {
@@ -192,13 +237,20 @@ export class CheckInLifecycle extends PlacementLifecycle {
     });
   }
 
-  override async requestEvent(m: EntityManager, event: 'submitted' | 'pending_host' | 'rejected', request: RotationRequestEntity): Promise<void> {
+  override async requestEvent(
+    m: EntityManager,
+    event: 'submitted' | 'pending_host' | 'rejected',
+    request: RotationRequestEntity,
+  ): Promise<void> {
     const parties = await loadParties(m, request.pmId, request.teamId);
     const approveUrl = `${this.config.appUrl}/approvals/${request.id}`;
     const facts: Array<[string, string]> = [
       ['PM', parties.pm.name],
       ['Team', parties.team.name],
-      ['Dates', `${request.startDate} to ${request.endDate} (${request.durationWeeks} week${request.durationWeeks === 1 ? '' : 's'})`],
+      [
+        'Dates',
+        `${request.startDate} to ${request.endDate} (${request.durationWeeks} week${request.durationWeeks === 1 ? '' : 's'})`,
+      ],
       ['Goals', request.goals.join(', ') || '—'],
     ];
     const version = request.pendingSince.getTime();
@@ -213,7 +265,10 @@ export class CheckInLifecycle extends PlacementLifecycle {
           content: {
             subject: `${parties.pm.name} asks to join ${parties.team.name} for a sales rotation`,
             heading: 'A rotation request waits for your release',
-            paragraphs: [`${parties.pm.name} asks to spend time in ${parties.team.name}. As their line manager, please release or decline them.`, ...(request.motivation ? [`Motivation: ${request.motivation}`] : [])],
+            paragraphs: [
+              `${parties.pm.name} asks to spend time in ${parties.team.name}. As their line manager, please release or decline them.`,
+              ...(request.motivation ? [`Motivation: ${request.motivation}`] : []),
+            ],
             facts,
             action: { label: 'Review the request', url: approveUrl },
           },
@@ -228,13 +283,18 @@ export class CheckInLifecycle extends PlacementLifecycle {
         content: {
           subject: `Host ${parties.pm.name} in ${parties.team.name}?`,
           heading: 'A PM has been released to join your team',
-          paragraphs: [`${parties.pm.name}'s line manager has released them for a rotation in ${parties.team.name}. Agree to host to book it.`],
+          paragraphs: [
+            `${parties.pm.name}'s line manager has released them for a rotation in ${parties.team.name}. Agree to host to book it.`,
+          ],
           facts,
           action: { label: 'Review the request', url: approveUrl },
         },
       });
     } else {
-      const comments = await m.query(`SELECT comment FROM request_approvals WHERE request_id = $1 AND decision = 'rejected' ORDER BY at DESC LIMIT 1`, [request.id]);
+      const comments = await m.query(
+        `SELECT comment FROM request_approvals WHERE request_id = $1 AND decision = 'rejected' ORDER BY at DESC LIMIT 1`,
+        [request.id],
+      );
       const comment = (comments as Array<{ comment: string }>)[0]?.comment ?? '';
       await this.outbox.record(m, {
         kind: 'request_rejected',
@@ -260,11 +320,15 @@ export class CheckInLifecycle extends PlacementLifecycle {
     const result = new Map<string, CheckIn[]>(placementIds.map((id) => [id, []]));
     if (!placementIds.length) return result;
     const [checkIns, policy] = await Promise.all([
-      this.db.getRepository(CheckInEntity).find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } }),
+      this.db
+        .getRepository(CheckInEntity)
+        .find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } }),
       loadPolicy(this.db.manager),
     ]);
     const feedback = checkIns.length
-      ? await this.db.getRepository(CheckInFeedbackEntity).find({ where: { checkInId: In(checkIns.map((c) => c.id)) }, order: { at: 'ASC' } })
+      ? await this.db
+          .getRepository(CheckInFeedbackEntity)
+          .find({ where: { checkInId: In(checkIns.map((c) => c.id)) }, order: { at: 'ASC' } })
       : [];
     const now = this.clock.now();
     for (const c of checkIns) result.get(c.placementId)?.push(toCheckIn(c, feedback, now, policy.overdueAfterHours));
@@ -272,7 +336,12 @@ export class CheckInLifecycle extends PlacementLifecycle {
   }
 }
 
-export function toCheckIn(c: CheckInEntity, feedback: CheckInFeedbackEntity[], now: Date, overdueAfterHours: number): CheckIn {
+export function toCheckIn(
+  c: CheckInEntity,
+  feedback: CheckInFeedbackEntity[],
+  now: Date,
+  overdueAfterHours: number,
+): CheckIn {
   return {
     id: c.id,
     placementId: c.placementId,
@@ -285,7 +354,9 @@ export function toCheckIn(c: CheckInEntity, feedback: CheckInFeedbackEntity[], n
         ? { negotiation: c.ratingNegotiation, closing: c.ratingClosing, persistence: c.ratingPersistence }
         : null,
     notes: c.notes,
-    feedback: feedback.filter((f) => f.checkInId === c.id).map((f) => ({ byId: f.byId, text: f.text, at: f.at.toISOString() })),
+    feedback: feedback
+      .filter((f) => f.checkInId === c.id)
+      .map((f) => ({ byId: f.byId, text: f.text, at: f.at.toISOString() })),
     opensOn: c.dueDate,
   };
 }

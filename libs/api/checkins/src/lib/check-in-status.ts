@@ -31,7 +31,11 @@ export interface DueJobs {
 }
 
 /** The delayed jobs a check-in implies; PostgreSQL says what should be scheduled, Redis mirrors it. */
-export function dueJobs(scheduledAt: Date, now: Date, policy: { reminderLeadHours: number; overdueAfterHours: number }): DueJobs {
+export function dueJobs(
+  scheduledAt: Date,
+  now: Date,
+  policy: { reminderLeadHours: number; overdueAfterHours: number },
+): DueJobs {
   const reminder = new Date(scheduledAt.getTime() - policy.reminderLeadHours * HOUR);
   const ahead = scheduledAt.getTime() > now.getTime();
   return {

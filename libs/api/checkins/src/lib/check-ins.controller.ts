@@ -2,7 +2,15 @@ import { Body, Controller, Get, Header, HttpCode, Param, Post, Query } from '@ne
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CheckInResponseDto } from '@stint/api-booking';
 import { CapacityWeekDto, StatsOverviewDto } from './dto/stats.dto';
-import { ApiArrayResponse, ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, UuidParamPipe } from '@stint/api-core';
+import {
+  ApiArrayResponse,
+  ApiErrorResponses,
+  ApiPageResponse,
+  AuthenticatedUser,
+  CurrentUser,
+  pageWindow,
+  UuidParamPipe,
+} from '@stint/api-core';
 import type { CapacityWeek, CheckIn, Page, StatsOverview } from '@stint/contracts';
 import { addDays } from '@stint/scheduling';
 import { CheckInQueryDto, CompleteCheckInDto, FeedbackDto, StatsQueryDto } from './dto/check-in.dto';
@@ -16,17 +24,26 @@ export class CheckInsController {
   constructor(private readonly checkIns: CheckInsService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Check-ins the caller can see, by time; status derived when read (overdue after the policy’s hours).' })
+  @ApiOperation({
+    summary: 'Check-ins the caller can see, by time; status derived when read (overdue after the policy’s hours).',
+  })
   @ApiPageResponse(CheckInResponseDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() q: CheckInQueryDto): Promise<Page<CheckIn>> {
-    return this.checkIns.list(caller, { placementId: q.placementId, status: q.status, from: q.from, to: q.to }, pageWindow(q));
+    return this.checkIns.list(
+      caller,
+      { placementId: q.placementId, status: q.status, from: q.from, to: q.to },
+      pageWindow(q),
+    );
   }
 
   @Get(':id')
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(401, 404)
-  get(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string): Promise<CheckIn> {
+  get(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+  ): Promise<CheckIn> {
     return this.checkIns.get(caller, id);
   }
 
@@ -35,7 +52,11 @@ export class CheckInsController {
   @ApiOperation({ summary: 'The PM files the reflection: ratings 1–5 and notes. Once; again → 409 INVALID_STATE.' })
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  complete(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string, @Body() body: CompleteCheckInDto): Promise<CheckIn> {
+  complete(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+    @Body() body: CompleteCheckInDto,
+  ): Promise<CheckIn> {
     return this.checkIns.complete(caller, id, body.ratings, body.notes);
   }
 
@@ -44,7 +65,11 @@ export class CheckInsController {
   @ApiOperation({ summary: 'A manager who can see the check-in, or an admin, adds feedback.' })
   @ApiCreatedResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(400, 401, 403, 404)
-  feedback(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string, @Body() body: FeedbackDto): Promise<CheckIn> {
+  feedback(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+    @Body() body: FeedbackDto,
+  ): Promise<CheckIn> {
     return this.checkIns.addFeedback(caller, id, body.text);
   }
 
@@ -53,7 +78,10 @@ export class CheckInsController {
   @Header('content-disposition', 'attachment; filename="check-in.ics"')
   @ApiProduces('text/calendar')
   @ApiErrorResponses(401, 404)
-  calendar(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('check-in')) id: string): Promise<string> {
+  calendar(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+  ): Promise<string> {
     return this.checkIns.calendar(caller, id);
   }
 }
@@ -73,7 +101,9 @@ export class StatsController {
   }
 
   @Get('capacity')
-  @ApiOperation({ summary: 'Per team and week: the most placements on any day (booked) beside capacity. Default: the next 12 weeks.' })
+  @ApiOperation({
+    summary: 'Per team and week: the most placements on any day (booked) beside capacity. Default: the next 12 weeks.',
+  })
   @ApiArrayResponse(CapacityWeekDto)
   @ApiErrorResponses(400, 401)
   capacity(@CurrentUser() caller: AuthenticatedUser, @Query() q: StatsQueryDto): Promise<CapacityWeek[]> {

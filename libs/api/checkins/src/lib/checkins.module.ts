@@ -17,5 +17,3 @@ import { StatsService } from './stats.service';
   exports: [CheckInsService, CheckInLifecycle, ReminderScheduler, CheckInJobsService, StatsService],
 })
 export class CheckInsModule {}
-
-

@@ -22,7 +22,10 @@ export function checkInUid(checkInId: string): string {
 
 function people(parties: RotationParties, organizer: Person): Pick<CalendarEventSpec, 'organizer' | 'attendees'> {
   const attendees = [parties.pm, parties.lineManager, parties.hostManager].filter((p): p is Person => p !== null);
-  return { organizer: { name: organizer.name, email: organizer.email }, attendees: attendees.map((a) => ({ name: a.name, email: a.email })) };
+  return {
+    organizer: { name: organizer.name, email: organizer.email },
+    attendees: attendees.map((a) => ({ name: a.name, email: a.email })),
+  };
 }
 
 export function placementEvent(
@@ -41,7 +44,11 @@ export function placementEvent(
   };
 }
 
-export function checkInEvent(checkIn: Pick<CheckInEntity, 'id' | 'kind' | 'scheduledAt' | 'inviteSequence'>, parties: RotationParties, appUrl: string): CalendarEventSpec {
+export function checkInEvent(
+  checkIn: Pick<CheckInEntity, 'id' | 'kind' | 'scheduledAt' | 'inviteSequence'>,
+  parties: RotationParties,
+  appUrl: string,
+): CalendarEventSpec {
   return {
     uid: checkInUid(checkIn.id),
     sequence: checkIn.inviteSequence,
@@ -54,7 +61,11 @@ export function checkInEvent(checkIn: Pick<CheckInEntity, 'id' | 'kind' | 'sched
 }
 
 /** One .ics attachment per event (placement first), as the email table asks. */
-export function inviteAttachments(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): StoredAttachment[] {
+export function inviteAttachments(
+  method: 'REQUEST' | 'CANCEL',
+  events: CalendarEventSpec[],
+  stamp: Date,
+): StoredAttachment[] {
   return events.map((event, i) => ({
     filename: i === 0 ? (method === 'CANCEL' ? 'cancelled.ics' : 'invite.ics') : `check-in-${i}.ics`,
     contentType: `text/calendar; charset=utf-8; method=${method}`,

@@ -29,7 +29,8 @@ export interface JobRunEntry {
 
 /** The reasons a job is skipped, worded for the operator who reads them; `{at}` is an instant (SQL fills it in bulk). */
 export const SKIP_TEMPLATES = {
-  checkInBegun: 'The check-in began at {at} before its reminder could go out (the worker or Redis was away); a reminder after the start would only confuse.',
+  checkInBegun:
+    'The check-in began at {at} before its reminder could go out (the worker or Redis was away); a reminder after the start would only confuse.',
   tooLate: 'Due at {at}, more than 7 days ago: too late to escalate usefully.',
   superseded: 'A later step ({at} h) was due as well; only the latest is sent, so nobody gets a burst of reminders.',
 };
@@ -55,12 +56,30 @@ export async function recordRun(m: EntityManager, run: JobRunEntry): Promise<boo
     `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
      ON CONFLICT DO NOTHING RETURNING 1`,
-    [run.kind, run.subjectId, run.subjectAt.toISOString(), run.step ?? 0, run.dueAt.toISOString(), run.ranAt.toISOString(), run.outcome, run.reason ?? null],
+    [
+      run.kind,
+      run.subjectId,
+      run.subjectAt.toISOString(),
+      run.step ?? 0,
+      run.dueAt.toISOString(),
+      run.ranAt.toISOString(),
+      run.outcome,
+      run.reason ?? null,
+    ],
   );
   return rows.length > 0;
 }
 
-export function toJobRun(row: { kind: JobRunKind; subject_id: string; subject_at: Date; step: number; due_at: Date; ran_at: Date; outcome: JobRunOutcome; reason: string | null }): JobRun {
+export function toJobRun(row: {
+  kind: JobRunKind;
+  subject_id: string;
+  subject_at: Date;
+  step: number;
+  due_at: Date;
+  ran_at: Date;
+  outcome: JobRunOutcome;
+  reason: string | null;
+}): JobRun {
   const dueAt = new Date(row.due_at);
   const ranAt = new Date(row.ran_at);
   return {

@@ -42,7 +42,10 @@ export class JobRunsController {
     if (q.kind) where.push(`kind = $${params.push(q.kind)}`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const [rows, count] = await Promise.all([
-      this.db.query(`SELECT * FROM job_runs ${filter} ORDER BY ran_at DESC, subject_id LIMIT ${window.pageSize} OFFSET ${window.offset}`, params),
+      this.db.query(
+        `SELECT * FROM job_runs ${filter} ORDER BY ran_at DESC, subject_id LIMIT ${window.pageSize} OFFSET ${window.offset}`,
+        params,
+      ),
       this.db.query(`SELECT count(*)::int AS n FROM job_runs ${filter}`, params) as Promise<Array<{ n: number }>>,
     ]);
     return toPage((rows as Parameters<typeof toJobRun>[0][]).map(toJobRun), count[0]?.n ?? 0, window);

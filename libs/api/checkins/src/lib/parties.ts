@@ -40,7 +40,12 @@ export async function loadParties(m: EntityManager, pmId: string, teamId: string
     pm: person('pm'),
     lineManager: r['lm_id'] ? person('lm') : null,
     hostManager: person('hm'),
-    team: { id: String(r['t_id']), name: String(r['t_name']), timezone: String(r['t_tz']), holidayCountry: r['t_hc'] ?? null },
+    team: {
+      id: String(r['t_id']),
+      name: String(r['t_name']),
+      timezone: String(r['t_tz']),
+      holidayCountry: r['t_hc'] ?? null,
+    },
   };
 }
 
@@ -59,6 +64,15 @@ export function uniquePeople(people: Array<Person | null>): Person[] {
 
 /** An instant as the person reads it: "Mon 11 Jan 2027, 10:00 (Europe/Berlin)". */
 export function localTime(instant: Date, timeZone: string): string {
-  const text = new Intl.DateTimeFormat('en-GB', { timeZone, weekday: 'short', day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false }).format(instant);
+  const text = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(instant);
   return `${text} (${timeZone})`;
 }

@@ -72,7 +72,10 @@ export class StatsService {
       upcomingCheckIns7d: c.upcoming,
       overdueCheckIns: c.overdue,
       checkInCompletionRate: due ? Math.round((c.completed / due) * 1000) / 1000 : null,
-      averageDurationWeeks: (placements[0] as { avg_weeks: number | null }).avg_weeks === null ? null : Math.round((placements[0] as { avg_weeks: number }).avg_weeks * 100) / 100,
+      averageDurationWeeks:
+        (placements[0] as { avg_weeks: number | null }).avg_weeks === null
+          ? null
+          : Math.round((placements[0] as { avg_weeks: number }).avg_weeks * 100) / 100,
       skillChange: {
         negotiation: mean(rows.map((r) => Number(r.negotiation))),
         closing: mean(rows.map((r) => Number(r.closing))),
@@ -110,7 +113,12 @@ export class StatsService {
       );
       for (let w = 0; w < weeks; w++) {
         const week = load.slice(w * 7, w * 7 + 7);
-        result.push({ teamId: team.id, weekStart: addDays(first, w * 7), booked: week.length ? Math.max(...week) : 0, capacity: team.capacity });
+        result.push({
+          teamId: team.id,
+          weekStart: addDays(first, w * 7),
+          booked: week.length ? Math.max(...week) : 0,
+          capacity: team.capacity,
+        });
       }
     }
     return result;

@@ -26,7 +26,12 @@ export interface JobPayloads {
   [JobName.CheckInReminder]: { checkInId: string; scheduledAt: string; dueAt?: string };
   [JobName.CheckInOverdue]: { checkInId: string; scheduledAt: string; dueAt?: string };
   /** `hours` waited so far: 24 and 48 nudge the approver, 72 escalates to admins. */
-  [JobName.ApprovalNudge]: { requestId: string; status: 'pending_manager' | 'pending_host'; pendingSince: string; hours: 24 | 48 | 72 };
+  [JobName.ApprovalNudge]: {
+    requestId: string;
+    status: 'pending_manager' | 'pending_host';
+    pendingSince: string;
+    hours: 24 | 48 | 72;
+  };
   [JobName.SendEmail]: { notificationId: string };
   [JobName.DailyDigest]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
@@ -53,8 +58,10 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
  * BullMQ forbids ':' in custom ids, hence '-'.
  */
 export const jobIds = {
-  checkInReminder: (checkInId: string, scheduledAt: Date, dueAt: Date) => `checkin-reminder-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
-  checkInOverdue: (checkInId: string, scheduledAt: Date, dueAt: Date) => `checkin-overdue-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
+  checkInReminder: (checkInId: string, scheduledAt: Date, dueAt: Date) =>
+    `checkin-reminder-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
+  checkInOverdue: (checkInId: string, scheduledAt: Date, dueAt: Date) =>
+    `checkin-overdue-${checkInId}-${scheduledAt.getTime()}-${dueAt.getTime()}`,
   approvalNudge: (requestId: string, status: string, pendingSince: Date, hours: number) =>
     `approval-nudge-${requestId}-${status}-${pendingSince.getTime()}-${hours}`,
   /** `attempt` counts the attempts made before this job's (0 for the first send). */

@@ -68,7 +68,10 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   queue(name: QueueName): Queue {
     let queue = this.queues.get(name);
     if (!queue) {
-      queue = new Queue(name, { connection: connectionFrom(this.config.redisUrl, false), prefix: this.config.queuePrefix });
+      queue = new Queue(name, {
+        connection: connectionFrom(this.config.redisUrl, false),
+        prefix: this.config.queuePrefix,
+      });
       queue.on('error', (error) => this.logger.warn(`Queue ${name} cannot reach Redis: ${error.message}`));
       this.queues.set(name, queue);
     }
@@ -90,7 +93,13 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   /** Adds a job due at an instant (at once if that has passed), under a deterministic id. */
-  async addAt<N extends JobName>(name: N, payload: JobPayloads[N], jobId: string, dueAt: Date, now: Date): Promise<void> {
+  async addAt<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    jobId: string,
+    dueAt: Date,
+    now: Date,
+  ): Promise<void> {
     await this.add(name, payload, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
   }
 
@@ -104,7 +113,9 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     const ids = new Set<string>();
     for (const state of states) {
       for (let start = 0; ; start += pageSize) {
-        const page = await this.bounded(queue.getRanges([state as Parameters<Queue['getRanges']>[0][number]], start, start + pageSize - 1, true));
+        const page = await this.bounded(
+          queue.getRanges([state as Parameters<Queue['getRanges']>[0][number]], start, start + pageSize - 1, true),
+        );
         for (const id of page) ids.add(id);
         if (page.length < pageSize) break;
       }
@@ -160,7 +171,9 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
    * Registers each missing job scheduler; returns the keys that were missing.
    * A scheduler lost with Redis's data comes back on the next check.
    */
-  async ensureSchedulers(schedulers: ReadonlyArray<{ key: string; name: JobName; every: { everyMs: number } | { pattern: string } }>): Promise<string[]> {
+  async ensureSchedulers(
+    schedulers: ReadonlyArray<{ key: string; name: JobName; every: { everyMs: number } | { pattern: string } }>,
+  ): Promise<string[]> {
     const missing: string[] = [];
     for (const s of schedulers) {
       const queue = this.queue(JOB_QUEUE[s.name]);
@@ -177,7 +190,11 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     for (const name of Object.values(QueueName)) {
       const list = await this.bounded(this.queue(name).getJobSchedulers(0, 99, true));
       for (const s of list) {
-        out.push({ key: s.key, every: s.pattern ?? (s.every ? `${Math.round(Number(s.every) / 1000)} s` : ''), next: s.next ? new Date(s.next).toISOString() : null });
+        out.push({
+          key: s.key,
+          every: s.pattern ?? (s.every ? `${Math.round(Number(s.every) / 1000)} s` : ''),
+          next: s.next ? new Date(s.next).toISOString() : null,
+        });
       }
     }
     return out;
@@ -205,7 +222,9 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   async counts(queueName: QueueName): Promise<Record<string, number>> {
-    return this.bounded(this.queue(queueName).getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'paused'));
+    return this.bounded(
+      this.queue(queueName).getJobCounts('waiting', 'delayed', 'active', 'failed', 'completed', 'paused'),
+    );
   }
 
   /** Ids of the delayed and waiting jobs of a queue (for the reconciler's orphan sweep). */
@@ -214,7 +233,12 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
   }
 
   /** Registers (or updates) a recurring job under a stable key: safe to call at every start. */
-  async upsertScheduler<N extends JobName>(key: string, name: N, every: { everyMs: number } | { pattern: string }, payload: JobPayloads[N]): Promise<void> {
+  async upsertScheduler<N extends JobName>(
+    key: string,
+    name: N,
+    every: { everyMs: number } | { pattern: string },
+    payload: JobPayloads[N],
+  ): Promise<void> {
     const repeat = 'everyMs' in every ? { every: every.everyMs } : { pattern: every.pattern };
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(key, repeat, { name, data: payload, opts: optionsFor(name) });
   }
@@ -233,7 +257,11 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
         async (job: Job) => {
           const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
           if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queueName}`);
-          await handler(job.data as JobPayloads[JobName], { id: job.id, attemptsMade: job.attemptsMade, maxAttempts: job.opts.attempts ?? 1 });
+          await handler(job.data as JobPayloads[JobName], {
+            id: job.id,
+            attemptsMade: job.attemptsMade,
+            maxAttempts: job.opts.attempts ?? 1,
+          });
         },
         {
           connection: connectionFrom(this.config.redisUrl, true),
@@ -251,7 +279,9 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
       worker.on('completed', (job) => jobsRun.inc({ name: job.name, outcome: 'completed' }));
       worker.on('failed', (job, error) => {
         jobsRun.inc({ name: job?.name ?? 'unknown', outcome: 'failed' });
-        this.logger.warn(`Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`);
+        this.logger.warn(
+          `Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
+        );
       });
       worker.on('error', (error) => this.logger.warn(`Worker for ${queueName} cannot reach Redis: ${error.message}`));
       this.workers.push(worker);

@@ -22,13 +22,24 @@ export class QueuesController {
 
   @Get()
   @Roles('admin')
-  @ApiOperation({ summary: 'Queue monitor (admin): jobs per queue and state, the job schedulers, and whether a worker is alive (heartbeat within 2 minutes).' })
+  @ApiOperation({
+    summary:
+      'Queue monitor (admin): jobs per queue and state, the job schedulers, and whether a worker is alive (heartbeat within 2 minutes).',
+  })
   @ApiErrorResponses(401, 403, 503)
   async list(): Promise<QueueMonitor> {
     const queues: QueueState[] = [];
     for (const name of Object.values(QueueName)) {
       const c = await this.queues.counts(name);
-      queues.push({ name, waiting: c['waiting'] ?? 0, delayed: c['delayed'] ?? 0, active: c['active'] ?? 0, failed: c['failed'] ?? 0, completed: c['completed'] ?? 0, paused: c['paused'] ?? 0 });
+      queues.push({
+        name,
+        waiting: c['waiting'] ?? 0,
+        delayed: c['delayed'] ?? 0,
+        active: c['active'] ?? 0,
+        failed: c['failed'] ?? 0,
+        completed: c['completed'] ?? 0,
+        paused: c['paused'] ?? 0,
+      });
     }
     const beat = await this.health.workerHeartbeat();
     return {

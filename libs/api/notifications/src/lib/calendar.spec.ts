@@ -1,6 +1,9 @@
 import { buildInvite } from './calendar';
 
-const people = { organizer: { name: 'Stint', email: 'stint@localhost' }, attendees: [{ name: 'Pat PM', email: 'pat@example.com' }] };
+const people = {
+  organizer: { name: 'Stint', email: 'stint@localhost' },
+  attendees: [{ name: 'Pat PM', email: 'pat@example.com' }],
+};
 
 function unfold(ics: string): string {
   return ics.replace(/\r\n[ \t]/g, '');
@@ -11,7 +14,17 @@ describe('buildInvite', () => {
     const ics = unfold(
       buildInvite(
         'REQUEST',
-        [{ uid: 'placement-123@stint', sequence: 0, summary: 'Rotation: EMEA Enterprise', description: 'Two weeks', url: 'http://x/p/123', when: { allDay: { startDate: '2027-01-04', endDate: '2027-01-17' } }, ...people }],
+        [
+          {
+            uid: 'placement-123@stint',
+            sequence: 0,
+            summary: 'Rotation: EMEA Enterprise',
+            description: 'Two weeks',
+            url: 'http://x/p/123',
+            when: { allDay: { startDate: '2027-01-04', endDate: '2027-01-17' } },
+            ...people,
+          },
+        ],
         new Date('2027-01-01T00:00:00Z'),
       ),
     );
@@ -28,7 +41,17 @@ describe('buildInvite', () => {
     const ics = unfold(
       buildInvite(
         'REQUEST',
-        [{ uid: 'checkin-9@stint', sequence: 2, summary: 'Weekly check-in', description: '', url: 'http://x/c/9', when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 }, ...people }],
+        [
+          {
+            uid: 'checkin-9@stint',
+            sequence: 2,
+            summary: 'Weekly check-in',
+            description: '',
+            url: 'http://x/c/9',
+            when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 },
+            ...people,
+          },
+        ],
         new Date('2027-01-01T00:00:00Z'),
       ),
     );
@@ -39,7 +62,21 @@ describe('buildInvite', () => {
 
   it('cancels with METHOD:CANCEL and STATUS:CANCELLED', () => {
     const ics = unfold(
-      buildInvite('CANCEL', [{ uid: 'checkin-9@stint', sequence: 3, summary: 'Weekly check-in', description: '', url: '', when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 }, ...people }], new Date()),
+      buildInvite(
+        'CANCEL',
+        [
+          {
+            uid: 'checkin-9@stint',
+            sequence: 3,
+            summary: 'Weekly check-in',
+            description: '',
+            url: '',
+            when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 },
+            ...people,
+          },
+        ],
+        new Date(),
+      ),
     );
     expect(ics).toContain('METHOD:CANCEL');
     expect(ics).toContain('STATUS:CANCELLED');

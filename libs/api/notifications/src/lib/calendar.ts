@@ -25,8 +25,13 @@ export interface CalendarEventSpec {
  * character) inside, so those are replaced rather than escaped.
  */
 export function calendarName(name: string): string {
-  // eslint-disable-next-line no-control-regex
-  return name.replace(/"/g, "'").replace(/[\u0000-\u001f\u007f]/g, ' ').trim();
+  return (
+    name
+      .replace(/"/g, "'")
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u001f\u007f]/g, ' ')
+      .trim()
+  );
 }
 
 function utcDate(isoDate: string): Date {

@@ -12,7 +12,10 @@ export interface EmailContent {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 export function renderEmail(content: EmailContent): { subject: string; text: string; html: string } {
@@ -29,11 +32,17 @@ export function renderEmail(content: EmailContent): { subject: string; text: str
 
   const facts = content.facts?.length
     ? `<table style="border-collapse:collapse;margin:12px 0">${content.facts
-        .map(([k, v]) => `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</td><td style="padding:2px 0">${escapeHtml(v)}</td></tr>`)
+        .map(
+          ([k, v]) =>
+            `<tr><td style="padding:2px 12px 2px 0;color:#555">${escapeHtml(k)}</td><td style="padding:2px 0">${escapeHtml(v)}</td></tr>`,
+        )
         .join('')}</table>`
     : '';
   const sections = (content.sections ?? [])
-    .map((s) => `<h3 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.title)}</h3><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`)
+    .map(
+      (s) =>
+        `<h3 style="font-size:15px;margin:16px 0 4px">${escapeHtml(s.title)}</h3><ul>${s.lines.map((l) => `<li>${escapeHtml(l)}</li>`).join('')}</ul>`,
+    )
     .join('');
   const action = content.action
     ? `<p style="margin:20px 0"><a href="${escapeHtml(content.action.url)}" style="background:#005cbb;color:#fff;padding:10px 16px;border-radius:6px;text-decoration:none">${escapeHtml(content.action.label)}</a></p>`

@@ -26,8 +26,11 @@ export class EmailMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.onScrape(async () => {
-      const rows: Array<{ status: string; n: number }> = await this.db.query(`SELECT status, count(*)::int AS n FROM notifications GROUP BY status`);
-      for (const status of ['pending', 'sent', 'failed']) this.gauge.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
+      const rows: Array<{ status: string; n: number }> = await this.db.query(
+        `SELECT status, count(*)::int AS n FROM notifications GROUP BY status`,
+      );
+      for (const status of ['pending', 'sent', 'failed'])
+        this.gauge.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     });
   }
 }

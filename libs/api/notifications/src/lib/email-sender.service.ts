@@ -59,8 +59,18 @@ export class EmailSenderService {
     if (outcome.kind === 'retry') {
       // Best effort: if Redis is away, the outbox sweep adds this job from PostgreSQL's next_attempt_at.
       await this.queues
-        .addAt(JobName.SendEmail, { notificationId: row.id }, jobIds.sendEmail(row.id, row.attempts), outcome.next, this.clock.now())
-        .catch((error: Error) => this.logger.warn(`Retry of notification ${row.id} not queued (${error.message}); the outbox sweep will queue it.`));
+        .addAt(
+          JobName.SendEmail,
+          { notificationId: row.id },
+          jobIds.sendEmail(row.id, row.attempts),
+          outcome.next,
+          this.clock.now(),
+        )
+        .catch((error: Error) =>
+          this.logger.warn(
+            `Retry of notification ${row.id} not queued (${error.message}); the outbox sweep will queue it.`,
+          ),
+        );
     }
   }
 
@@ -97,10 +107,17 @@ export class EmailSenderService {
       const failure = classifySmtpError(error);
       const now = this.clock.now();
       const firstFailedAt = row.first_failed_at ? new Date(row.first_failed_at) : now;
-      if (failure.kind === 'permanent') return { kind: 'failed', error: failure.message, permanent: true, firstFailedAt };
+      if (failure.kind === 'permanent')
+        return { kind: 'failed', error: failure.message, permanent: true, firstFailedAt };
       const failures = row.attempts; // every attempt so far has failed, this one included
       const next = nextAttemptAt(failures, firstFailedAt, now);
-      if (!next) return { kind: 'failed', error: `Gave up after 24 hours of retries. Last error: ${failure.message}`, permanent: false, firstFailedAt };
+      if (!next)
+        return {
+          kind: 'failed',
+          error: `Gave up after 24 hours of retries. Last error: ${failure.message}`,
+          permanent: false,
+          firstFailedAt,
+        };
       return { kind: 'retry', error: failure.message, next, firstFailedAt };
     }
   }
@@ -110,18 +127,33 @@ export class EmailSenderService {
     const now = this.clock.now().toISOString();
     const [sql, params]: [string, unknown[]] =
       outcome.kind === 'sent'
-        ? [`status = 'sent', message_id = $3, sent_at = $4, last_error = NULL, next_attempt_at = NULL`, [outcome.messageId, now]]
+        ? [
+            `status = 'sent', message_id = $3, sent_at = $4, last_error = NULL, next_attempt_at = NULL`,
+            [outcome.messageId, now],
+          ]
         : outcome.kind === 'retry'
-          ? [`last_error = $3, next_attempt_at = $4, first_failed_at = $5`, [outcome.error, outcome.next.toISOString(), outcome.firstFailedAt.toISOString()]]
-          : [`status = 'failed', last_error = $3, next_attempt_at = NULL, first_failed_at = $4, permanent_failure = $5`, [outcome.error, outcome.firstFailedAt.toISOString(), outcome.permanent]];
+          ? [
+              `last_error = $3, next_attempt_at = $4, first_failed_at = $5`,
+              [outcome.error, outcome.next.toISOString(), outcome.firstFailedAt.toISOString()],
+            ]
+          : [
+              `status = 'failed', last_error = $3, next_attempt_at = NULL, first_failed_at = $4, permanent_failure = $5`,
+              [outcome.error, outcome.firstFailedAt.toISOString(), outcome.permanent],
+            ];
     const deadline = Date.now() + CLAIM_MS - SEND_DEADLINE_MS;
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
       try {
-        await this.db.query(`UPDATE notifications SET claimed_until = NULL, ${sql} WHERE id = $1 AND attempts = $2`, [row.id, row.attempts, ...params]);
+        await this.db.query(`UPDATE notifications SET claimed_until = NULL, ${sql} WHERE id = $1 AND attempts = $2`, [
+          row.id,
+          row.attempts,
+          ...params,
+        ]);
         break;
       } catch (error) {
         if (Date.now() + wait > deadline) throw error;
-        this.logger.warn(`Recording the outcome of notification ${row.id} failed (${(error as Error).message}); trying again.`);
+        this.logger.warn(
+          `Recording the outcome of notification ${row.id} failed (${(error as Error).message}); trying again.`,
+        );
         await new Promise((r) => setTimeout(r, wait));
       }
     }

@@ -50,16 +50,26 @@ export class MailerService implements OnModuleDestroy {
       text: email.text,
       html: email.html,
       messageId: email.messageId,
-      attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
+      attachments: email.attachments.map((a) => ({
+        filename: a.filename,
+        content: a.content,
+        contentType: a.contentType,
+      })),
       // The first invite also rides along as the calendar part mail clients act on.
       ...(email.attachments[0]?.contentType.startsWith('text/calendar') && {
-        icalEvent: { method: /METHOD:CANCEL/.test(email.attachments[0].content) ? 'CANCEL' : 'REQUEST', content: email.attachments[0].content },
+        icalEvent: {
+          method: /METHOD:CANCEL/.test(email.attachments[0].content) ? 'CANCEL' : 'REQUEST',
+          content: email.attachments[0].content,
+        },
       }),
     });
     if (this.fileMode) {
       const dir = join(this.config.varDir, 'mail');
       await mkdir(dir, { recursive: true });
-      const file = join(dir, `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.-]/g, '_')}.eml`);
+      const file = join(
+        dir,
+        `${new Date().toISOString().replace(/[:.]/g, '-')}-${email.messageId.replace(/[^\w.-]/g, '_')}.eml`,
+      );
       await writeFile(file, info.message as Buffer);
       this.logger.log(`Wrote email "${email.subject}" for ${email.to} to ${file}.`);
     }

@@ -55,7 +55,10 @@ export class OutboxSweeper {
       dueAt: r.next_attempt_at ? new Date(r.next_attempt_at) : now,
     }));
     const result = await this.queues.ensureJobs(QueueName.Email, jobs, now);
-    if (result.added || result.promoted) this.logger.log(`Outbox sweep: ${result.added} send jobs re-queued, ${result.promoted} brought forward, of ${rows.length} pending emails.`);
+    if (result.added || result.promoted)
+      this.logger.log(
+        `Outbox sweep: ${result.added} send jobs re-queued, ${result.promoted} brought forward, of ${rows.length} pending emails.`,
+      );
     return { ...result, pending: rows.length };
   }
 
@@ -65,13 +68,21 @@ export class OutboxSweeper {
       const found = await m.findOne(NotificationEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw ApiError.notFound('email', id);
       if (found.status !== 'failed') {
-        throw ApiError.invalidState(`Only a failed email can be retried; this one is ${found.status}.`, { status: found.status });
+        throw ApiError.invalidState(`Only a failed email can be retried; this one is ${found.status}.`, {
+          status: found.status,
+        });
       }
       await m.query(
         `UPDATE notifications SET status = 'pending', next_attempt_at = NULL, first_failed_at = NULL, claimed_until = NULL, permanent_failure = false WHERE id = $1`,
         [id],
       );
-      await this.audit.record(m, { actorId: caller.id, action: 'notification.retried', entityType: 'notification', entityId: id, before: { status: 'failed', lastError: found.lastError } });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'notification.retried',
+        entityType: 'notification',
+        entityId: id,
+        before: { status: 'failed', lastError: found.lastError },
+      });
       return m.findOneOrFail(NotificationEntity, { where: { id } });
     });
     await this.queue([{ id: row.id, attempts: row.attempts }]);
@@ -102,8 +113,17 @@ export class OutboxSweeper {
 
   private async queue(rows: Array<{ id: string; attempts: number }>): Promise<void> {
     const now = this.clock.now();
-    const jobs: DueJob[] = rows.map((r) => ({ name: JobName.SendEmail, payload: { notificationId: r.id }, jobId: jobIds.sendEmail(r.id, r.attempts), dueAt: now }));
+    const jobs: DueJob[] = rows.map((r) => ({
+      name: JobName.SendEmail,
+      payload: { notificationId: r.id },
+      jobId: jobIds.sendEmail(r.id, r.attempts),
+      dueAt: now,
+    }));
     // Committed already: if Redis is away, the worker's sweep queues them within a minute.
-    await this.queues.ensureJobs(QueueName.Email, jobs, now).catch((error: Error) => this.logger.warn(`Retried emails not queued now (${error.message}); the outbox sweep will queue them.`));
+    await this.queues
+      .ensureJobs(QueueName.Email, jobs, now)
+      .catch((error: Error) =>
+        this.logger.warn(`Retried emails not queued now (${error.message}); the outbox sweep will queue them.`),
+      );
   }
 }

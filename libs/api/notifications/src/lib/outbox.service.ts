@@ -53,7 +53,8 @@ export class OutboxService {
       ],
     );
     const id = rows[0]?.id ?? null;
-    if (id) afterCommit(() => this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }));
+    if (id)
+      afterCommit(() => this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }));
     return id;
   }
 }

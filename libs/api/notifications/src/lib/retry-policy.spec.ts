@@ -25,17 +25,26 @@ describe('email retry policy', () => {
     const last = attempts[attempts.length - 1] as Date;
     // At least 24 h of attempts, none more than 5 minutes apart: a server back at any moment gets its mail within 5 minutes.
     expect(last.getTime() - first.getTime()).toBeGreaterThanOrEqual(RETRY_WINDOW_MS);
-    for (let i = 1; i < attempts.length; i++) expect((attempts[i] as Date).getTime() - (attempts[i - 1] as Date).getTime()).toBeLessThanOrEqual(5 * MINUTE);
+    for (let i = 1; i < attempts.length; i++)
+      expect((attempts[i] as Date).getTime() - (attempts[i - 1] as Date).getTime()).toBeLessThanOrEqual(5 * MINUTE);
     expect(attempts.length).toBeGreaterThan(280);
     expect(attempts.length).toBeLessThan(300);
   });
 
   it('reads 5xx replies as permanent and 4xx replies, refusals and timeouts as transient', () => {
-    expect(classifySmtpError({ responseCode: 550, response: '550 5.1.1 <x@y>: Recipient address rejected', message: 'Can\'t send mail' })).toEqual({
+    expect(
+      classifySmtpError({
+        responseCode: 550,
+        response: '550 5.1.1 <x@y>: Recipient address rejected',
+        message: "Can't send mail",
+      }),
+    ).toEqual({
       kind: 'permanent',
       message: '550 5.1.1 <x@y>: Recipient address rejected',
     });
-    expect(classifySmtpError({ responseCode: 451, response: '451 Try again later', message: 'x' }).kind).toBe('transient');
+    expect(classifySmtpError({ responseCode: 451, response: '451 Try again later', message: 'x' }).kind).toBe(
+      'transient',
+    );
     expect(classifySmtpError({ code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 127.0.0.1:25' })).toEqual({
       kind: 'transient',
       message: 'ECONNREFUSED: connect ECONNREFUSED 127.0.0.1:25',

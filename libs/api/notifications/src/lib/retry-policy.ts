@@ -25,7 +25,10 @@ export function classifySmtpError(error: unknown): SmtpFailure {
   const code = typeof e.responseCode === 'number' ? e.responseCode : null;
   const reply = typeof e.response === 'string' && e.response ? e.response : null;
   const text = typeof e.message === 'string' ? e.message : String(error);
-  const message = (reply ?? (typeof e.code === 'string' ? `${e.code}: ${text}` : text)).replace(/\s+/g, ' ').trim().slice(0, 2000);
+  const message = (reply ?? (typeof e.code === 'string' ? `${e.code}: ${text}` : text))
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 2000);
   return { kind: code !== null && code >= 500 && code < 600 ? 'permanent' : 'transient', message };
 }
 

@@ -35,12 +35,17 @@ export class PolicyService {
       // to the new moments. If Redis is away, the next scheduled reconcile (10 min) does it.
       await this.queues
         .add(JobName.Reconcile, {}, { jobId: `reconcile-policy-${Date.now()}` })
-        .catch((error: Error) => this.logger.warn(`Policy saved; rescheduling reminders is left to the next reconcile (${error.message}).`));
+        .catch((error: Error) =>
+          this.logger.warn(`Policy saved; rescheduling reminders is left to the next reconcile (${error.message}).`),
+        );
     }
     return after;
   }
 
-  private async save(caller: AuthenticatedUser, input: UpdatePolicyDto): Promise<{ before: ProgrammePolicy; after: ProgrammePolicy }> {
+  private async save(
+    caller: AuthenticatedUser,
+    input: UpdatePolicyDto,
+  ): Promise<{ before: ProgrammePolicy; after: ProgrammePolicy }> {
     return this.db.transaction(async (m) => {
       const row = await m.findOneOrFail(PolicyEntity, { where: { id: 1 }, lock: { mode: 'pessimistic_write' } });
       const before = toPolicy(row);
@@ -49,7 +54,14 @@ export class PolicyService {
       if (Object.keys(errors).length) throw ApiError.validation(errors);
       Object.assign(row, merged);
       await m.save(row);
-      await this.audit.record(m, { actorId: caller.id, action: 'policy.updated', entityType: 'policy', entityId: '00000000-0000-0000-0000-000000000001', before, after: merged });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'policy.updated',
+        entityType: 'policy',
+        entityId: '00000000-0000-0000-0000-000000000001',
+        before,
+        after: merged,
+      });
       return { before, after: merged };
     });
   }

@@ -1,6 +1,21 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrorResponses, ApiPageResponse, AuthenticatedUser, CurrentUser, pageWindow, Roles, UuidParamPipe } from '@stint/api-core';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrorResponses,
+  ApiPageResponse,
+  AuthenticatedUser,
+  CurrentUser,
+  pageWindow,
+  Roles,
+  UuidParamPipe,
+} from '@stint/api-core';
 import type { Blackout, BlackoutCreated, Page, ProgrammePolicy, Team } from '@stint/contracts';
 import { BlackoutsService } from './blackouts.service';
 import { BlackoutCreatedDto, BlackoutDto, BlackoutQueryDto, CreateBlackoutDto } from './dto/blackout.dto';
@@ -45,7 +60,11 @@ export class TeamsController {
   @ApiOperation({ summary: 'Change a team (admin); lowering capacity below what is booked is refused.' })
   @ApiOkResponse({ type: TeamDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
-  update(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('team')) id: string, @Body() body: UpdateTeamDto): Promise<Team> {
+  update(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('team')) id: string,
+    @Body() body: UpdateTeamDto,
+  ): Promise<Team> {
     return this.teams.update(caller, id, body);
   }
 }
@@ -66,7 +85,9 @@ export class BlackoutsController {
 
   @Post()
   @Roles('admin')
-  @ApiOperation({ summary: 'Add a blackout (admin); placements it overlaps are listed as affectedPlacements, never cancelled.' })
+  @ApiOperation({
+    summary: 'Add a blackout (admin); placements it overlaps are listed as affectedPlacements, never cancelled.',
+  })
   @ApiCreatedResponse({ type: BlackoutCreatedDto })
   @ApiErrorResponses(400, 401, 403, 404)
   create(@CurrentUser() caller: AuthenticatedUser, @Body() body: CreateBlackoutDto): Promise<BlackoutCreated> {
@@ -78,7 +99,10 @@ export class BlackoutsController {
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrorResponses(401, 403, 404)
-  async remove(@CurrentUser() caller: AuthenticatedUser, @Param('id', new UuidParamPipe('blackout')) id: string): Promise<void> {
+  async remove(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('blackout')) id: string,
+  ): Promise<void> {
     await this.blackouts.remove(caller, id);
   }
 }
@@ -98,7 +122,9 @@ export class PolicyController {
 
   @Put()
   @Roles('admin')
-  @ApiOperation({ summary: 'Change the programme policy (admin), any subset of fields; min ≤ max is checked on the result.' })
+  @ApiOperation({
+    summary: 'Change the programme policy (admin), any subset of fields; min ≤ max is checked on the result.',
+  })
   @ApiOkResponse({ type: PolicyDto })
   @ApiErrorResponses(400, 401, 403)
   update(@CurrentUser() caller: AuthenticatedUser, @Body() body: UpdatePolicyDto): Promise<ProgrammePolicy> {

@@ -19,7 +19,8 @@ export class TeamsService {
     const query = this.db.getRepository(TeamEntity).createQueryBuilder('t').orderBy('t.name', 'ASC');
     if (filter.active !== undefined) query.andWhere('t.active = :active', { active: filter.active });
     if (filter.managerId) query.andWhere('t.manager_id = :managerId', { managerId: filter.managerId });
-    if (filter.q) query.andWhere('(t.name ILIKE :q OR t.region ILIKE :q OR t.segment ILIKE :q)', { q: containsPattern(filter.q) });
+    if (filter.q)
+      query.andWhere('(t.name ILIKE :q OR t.region ILIKE :q OR t.segment ILIKE :q)', { q: containsPattern(filter.q) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
     return toPage(rows.map(toTeam), total, window);
   }
@@ -47,7 +48,13 @@ export class TeamsService {
         }),
       );
       const team = toTeam(saved);
-      await this.audit.record(m, { actorId: caller.id, action: 'team.created', entityType: 'team', entityId: team.id, after: team });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'team.created',
+        entityType: 'team',
+        entityId: team.id,
+        after: team,
+      });
       return team;
     });
   }
@@ -84,25 +91,39 @@ export class TeamsService {
         ...(input.region !== undefined && { region: input.region }),
         ...(input.segment !== undefined && { segment: input.segment }),
         ...(input.timezone !== undefined && { timezone: input.timezone }),
-        ...(input.holidayCountry !== undefined && { holidayCountry: input.holidayCountry ? input.holidayCountry.toUpperCase() : null }),
+        ...(input.holidayCountry !== undefined && {
+          holidayCountry: input.holidayCountry ? input.holidayCountry.toUpperCase() : null,
+        }),
         ...(input.active !== undefined && { active: input.active }),
       });
       const team = toTeam(await m.save(row));
-      await this.audit.record(m, { actorId: caller.id, action: 'team.updated', entityType: 'team', entityId: id, before, after: team });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'team.updated',
+        entityType: 'team',
+        entityId: id,
+        before,
+        after: team,
+      });
       return team;
     });
   }
 
   private async assertManager(m: EntityManager, managerId: string): Promise<void> {
-    const rows: Array<{ role: string; name: string; active: boolean }> = await m.query(`SELECT role, name, active FROM users WHERE id = $1`, [managerId]);
+    const rows: Array<{ role: string; name: string; active: boolean }> = await m.query(
+      `SELECT role, name, active FROM users WHERE id = $1`,
+      [managerId],
+    );
     const user = rows[0];
     if (!user) throw ApiError.validation({ managerId: `no user with id ${managerId}` });
-    if (user.role !== 'manager' && user.role !== 'admin') throw ApiError.validation({ managerId: `${user.name} is a ${user.role}, not a manager` });
+    if (user.role !== 'manager' && user.role !== 'admin')
+      throw ApiError.validation({ managerId: `${user.name} is a ${user.role}, not a manager` });
     if (!user.active) throw ApiError.validation({ managerId: `${user.name} is deactivated` });
   }
 
   private async assertNameFree(m: EntityManager, name: string, selfId: string | null): Promise<void> {
     const clash = await m.getRepository(TeamEntity).createQueryBuilder('t').where('t.name = :name', { name }).getOne();
-    if (clash && clash.id !== selfId) throw ApiError.conflict(`A team named ${name} already exists.`, { field: 'name' });
+    if (clash && clash.id !== selfId)
+      throw ApiError.conflict(`A team named ${name} already exists.`, { field: 'name' });
   }
 }

@@ -35,19 +35,27 @@ function problems(plan: DemoPlan): string[] {
   // A PM's live placements and pending requests never share a day.
   const pmBusy = [
     ...live.map((p) => ({ what: `placement ${p.key}`, pmKey: p.pmKey, startDate: p.startDate, endDate: p.endDate })),
-    ...plan.requests.filter((r) => PENDING.includes(r.status)).map((r) => ({ what: `request ${r.key}`, pmKey: r.pmKey, startDate: r.startDate, endDate: r.endDate })),
+    ...plan.requests
+      .filter((r) => PENDING.includes(r.status))
+      .map((r) => ({ what: `request ${r.key}`, pmKey: r.pmKey, startDate: r.startDate, endDate: r.endDate })),
   ];
   pmBusy.forEach((a, i) =>
     pmBusy.slice(i + 1).forEach((b) => {
-      if (a.pmKey === b.pmKey && rangesOverlap(a.startDate, a.endDate, b.startDate, b.endDate)) found.push(`${a.what} and ${b.what} overlap`);
+      if (a.pmKey === b.pmKey && rangesOverlap(a.startDate, a.endDate, b.startDate, b.endDate))
+        found.push(`${a.what} and ${b.what} overlap`);
     }),
   );
 
   // No rotation (placement or request of any status) touches a blackout of its team.
   for (const r of plan.requests) {
     for (const b of plan.blackouts) {
-      if (blackoutAppliesTo({ teamId: b.teamKey, startsOn: b.startsOn, endsOn: b.endsOn }, r.teamKey) && rangesOverlap(r.startDate, r.endDate, b.startsOn, b.endsOn)) {
-        found.push(`${r.key} (${r.startDate}–${r.endDate}) falls in the blackout ${b.reason} ${b.startsOn}–${b.endsOn}`);
+      if (
+        blackoutAppliesTo({ teamId: b.teamKey, startsOn: b.startsOn, endsOn: b.endsOn }, r.teamKey) &&
+        rangesOverlap(r.startDate, r.endDate, b.startsOn, b.endsOn)
+      ) {
+        found.push(
+          `${r.key} (${r.startDate}–${r.endDate}) falls in the blackout ${b.reason} ${b.startsOn}–${b.endsOn}`,
+        );
       }
     }
   }
@@ -57,21 +65,27 @@ function problems(plan: DemoPlan): string[] {
   for (const r of plan.requests) {
     if (r.durationWeeks < 1 || r.durationWeeks > 8) found.push(`${r.key} lasts ${r.durationWeeks} weeks`);
     if (r.endDate !== endDateFor(r.startDate, r.durationWeeks)) found.push(`${r.key} ends on the wrong day`);
-    if (r.status !== 'booked' && r.startDate < addDays(today, 7)) found.push(`${r.key} (${r.status}) is not in the future`);
+    if (r.status !== 'booked' && r.startDate < addDays(today, 7))
+      found.push(`${r.key} (${r.status}) is not in the future`);
     const instants = [r.createdAt, ...r.approvals.map((a) => a.at), r.pendingSince, r.updatedAt];
     if (instants.some((at) => at >= midnight)) found.push(`${r.key} has an event after now`);
     const steps = [r.createdAt, ...r.approvals.map((a) => a.at)];
     if (steps.some((at, i) => i > 0 && at <= (steps[i - 1] ?? ''))) found.push(`${r.key}'s approvals are out of order`);
-    if (r.updatedAt < r.pendingSince || r.pendingSince < r.createdAt) found.push(`${r.key}'s timestamps are out of order`);
+    if (r.updatedAt < r.pendingSince || r.pendingSince < r.createdAt)
+      found.push(`${r.key}'s timestamps are out of order`);
   }
   for (const p of plan.placements) {
     const ok =
-      p.phase === 'past' ? p.endDate < today
-      : p.phase === 'current' ? p.startDate < today && today < p.endDate
-      : p.startDate > today;
+      p.phase === 'past'
+        ? p.endDate < today
+        : p.phase === 'current'
+          ? p.startDate < today && today < p.endDate
+          : p.startDate > today;
     if (!ok) found.push(`${p.key} (${p.startDate}–${p.endDate}) is not ${p.phase} on ${today}`);
-    if (p.cancellation && (p.cancellation.at <= p.bookedAt || p.cancellation.at >= midnight)) found.push(`${p.key} was cancelled at an odd time`);
-    if ((p.phase === 'past' || p.phase === 'current') !== (p.checkIns !== null)) found.push(`${p.key} has the wrong check-in story`);
+    if (p.cancellation && (p.cancellation.at <= p.bookedAt || p.cancellation.at >= midnight))
+      found.push(`${p.key} was cancelled at an odd time`);
+    if ((p.phase === 'past' || p.phase === 'current') !== (p.checkIns !== null))
+      found.push(`${p.key} has the wrong check-in story`);
   }
 
   // Approvals: the right people, in the right order, before the start.
@@ -88,13 +102,21 @@ function problems(plan: DemoPlan): string[] {
     };
     if (!expected[r.status]?.includes(shape)) found.push(`${r.key} (${r.status}) has approvals ${shape}`);
     for (const a of r.approvals) {
-      if (a.byKey !== (a.step === 'manager' ? lineManager : host)) found.push(`${r.key}: the ${a.step} step was decided by ${a.byKey}`);
+      if (a.byKey !== (a.step === 'manager' ? lineManager : host))
+        found.push(`${r.key}: the ${a.step} step was decided by ${a.byKey}`);
       if (a.decision === 'rejected' && a.comment.trim() === '') found.push(`${r.key} was rejected without a comment`);
       if (a.at >= `${r.startDate}T00:00:00.000Z`) found.push(`${r.key} was decided after its start`);
     }
     const placement = plan.placements.find((p) => p.requestKey === r.key);
-    if ((r.status === 'booked') !== (placement !== undefined) || (r.placementKey ?? undefined) !== placement?.key) found.push(`${r.key} and its placement do not match`);
-    if (placement && (placement.startDate !== r.startDate || placement.durationWeeks !== r.durationWeeks || placement.pmKey !== r.pmKey || placement.teamKey !== r.teamKey)) {
+    if ((r.status === 'booked') !== (placement !== undefined) || (r.placementKey ?? undefined) !== placement?.key)
+      found.push(`${r.key} and its placement do not match`);
+    if (
+      placement &&
+      (placement.startDate !== r.startDate ||
+        placement.durationWeeks !== r.durationWeeks ||
+        placement.pmKey !== r.pmKey ||
+        placement.teamKey !== r.teamKey)
+    ) {
       found.push(`${r.key}'s placement differs from the request`);
     }
   }
@@ -113,8 +135,14 @@ describe('demoPlan', () => {
   it('has 3 managers, 20 PMs with line managers in their region, and unique emails', () => {
     const managers = plan.users.filter((u) => u.role === 'manager');
     const pms = plan.users.filter((u) => u.role === 'pm');
-    expect(managers.map((m) => m.email)).toEqual(['maria.manager@stint.local', 'sam.manager@stint.local', 'kai.manager@stint.local']);
-    expect(pms.map((p) => p.email)).toEqual(Array.from({ length: 20 }, (_, i) => `pm${String(i + 1).padStart(2, '0')}@stint.local`));
+    expect(managers.map((m) => m.email)).toEqual([
+      'maria.manager@stint.local',
+      'sam.manager@stint.local',
+      'kai.manager@stint.local',
+    ]);
+    expect(pms.map((p) => p.email)).toEqual(
+      Array.from({ length: 20 }, (_, i) => `pm${String(i + 1).padStart(2, '0')}@stint.local`),
+    );
     expect(new Set(plan.users.map((u) => u.email.toLowerCase())).size).toBe(23);
     const region: Record<string, RegExp> = { maria: /^Europe\//, sam: /^America\//, kai: /^(Asia|Australia)\// };
     for (const pm of pms) {
@@ -134,11 +162,21 @@ describe('demoPlan', () => {
       expect(team.capacity).toBeLessThanOrEqual(4);
       expect(['maria', 'sam', 'kai']).toContain(team.managerKey);
     }
-    expect(plan.teams.find((t) => t.name === 'APAC Growth')).toMatchObject({ capacity: 1, timezone: 'Asia/Singapore', holidayCountry: 'SG' });
+    expect(plan.teams.find((t) => t.name === 'APAC Growth')).toMatchObject({
+      capacity: 1,
+      timezone: 'Asia/Singapore',
+      holidayCountry: 'SG',
+    });
   });
 
   it('holds every request status and every placement phase', () => {
-    expect(count(plan.requests, (r) => r.status)).toEqual({ booked: 16, pending_manager: 3, pending_host: 2, rejected: 2, withdrawn: 1 });
+    expect(count(plan.requests, (r) => r.status)).toEqual({
+      booked: 16,
+      pending_manager: 3,
+      pending_host: 2,
+      rejected: 2,
+      withdrawn: 1,
+    });
     expect(count(plan.placements, (p) => p.phase)).toEqual({ past: 6, current: 4, future: 5, cancelled: 1 });
     const cancelled = plan.placements.find((p) => p.phase === 'cancelled');
     expect(cancelled?.cancellation?.reason).toBeTruthy();
@@ -151,7 +189,9 @@ describe('demoPlan', () => {
 
   it('has a global quarter-end blackout and a sales kick-off in the next two months', () => {
     const global = plan.blackouts.filter((b) => b.teamKey === null);
-    expect(global).toEqual([{ teamKey: null, startsOn: '2026-06-26', endsOn: '2026-06-30', reason: 'Quarter-end close' }]);
+    expect(global).toEqual([
+      { teamKey: null, startsOn: '2026-06-26', endsOn: '2026-06-30', reason: 'Quarter-end close' },
+    ]);
     const kickOff = plan.blackouts.find((b) => b.reason === 'Sales kick-off');
     expect(kickOff?.teamKey).not.toBeNull();
     expect(diffDays(plan.today, kickOff?.startsOn ?? '')).toBeGreaterThan(0);
@@ -174,7 +214,9 @@ describe('demoPlan', () => {
       return found;
     };
     // A second PM in APAC Growth (capacity 1) while one is running.
-    expect(broken((p) => p.placements.push({ ...first(p, 'current'), key: 'extra', teamKey: 'apac', pmKey: 'pm20' })).join()).toMatch(/APAC Growth holds 2/);
+    expect(
+      broken((p) => p.placements.push({ ...first(p, 'current'), key: 'extra', teamKey: 'apac', pmKey: 'pm20' })).join(),
+    ).toMatch(/APAC Growth holds 2/);
     // The same PM twice at once.
     expect(broken((p) => p.placements.push({ ...first(p, 'current'), key: 'twice' })).join()).toMatch(/overlap/);
     // A request inside the quarter-end close.
@@ -182,7 +224,11 @@ describe('demoPlan', () => {
       broken((p) => {
         const r = p.requests.find((x) => x.status === 'pending_manager');
         const close = p.blackouts.find((b) => b.teamKey === null);
-        if (r && close) Object.assign(r, { startDate: weekStart(close.endsOn), endDate: endDateFor(weekStart(close.endsOn), r.durationWeeks) });
+        if (r && close)
+          Object.assign(r, {
+            startDate: weekStart(close.endsOn),
+            endDate: endDateFor(weekStart(close.endsOn), r.durationWeeks),
+          });
       }).join(),
     ).toMatch(/falls in the blackout Quarter-end close/);
   });
@@ -200,10 +246,16 @@ describe('demoPlan', () => {
       const issues = problems(p);
       const statuses = count(p.requests, (r) => r.status);
       const phases = count(p.placements, (x) => x.phase);
-      if (JSON.stringify(statuses) !== JSON.stringify({ booked: 16, pending_manager: 3, pending_host: 2, rejected: 2, withdrawn: 1 })) issues.push(`statuses ${JSON.stringify(statuses)}`);
-      if (JSON.stringify(phases) !== JSON.stringify({ past: 6, current: 4, future: 5, cancelled: 1 })) issues.push(`phases ${JSON.stringify(phases)}`);
+      if (
+        JSON.stringify(statuses) !==
+        JSON.stringify({ booked: 16, pending_manager: 3, pending_host: 2, rejected: 2, withdrawn: 1 })
+      )
+        issues.push(`statuses ${JSON.stringify(statuses)}`);
+      if (JSON.stringify(phases) !== JSON.stringify({ past: 6, current: 4, future: 5, cancelled: 1 }))
+        issues.push(`phases ${JSON.stringify(phases)}`);
       const kickOff = p.blackouts.find((b) => b.reason === 'Sales kick-off');
-      if (!kickOff || kickOff.startsOn <= day || diffDays(day, kickOff.endsOn) > 61) issues.push('kick-off not in the next two months');
+      if (!kickOff || kickOff.startsOn <= day || diffDays(day, kickOff.endsOn) > 61)
+        issues.push('kick-off not in the next two months');
       for (const issue of issues) failures.push(`${day}: ${issue}`);
     }
     expect(failures.slice(0, 20)).toEqual([]);

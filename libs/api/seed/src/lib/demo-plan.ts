@@ -143,9 +143,30 @@ export interface DemoPlan {
 // ---------------------------------------------------------------- people
 
 const MANAGERS: DemoUser[] = [
-  { key: 'maria', email: 'maria.manager@stint.local', name: 'Maria Schneider', role: 'manager', timezone: 'Europe/Berlin', managerKey: null },
-  { key: 'sam', email: 'sam.manager@stint.local', name: 'Sam Whitaker', role: 'manager', timezone: 'America/New_York', managerKey: null },
-  { key: 'kai', email: 'kai.manager@stint.local', name: 'Kai Tan', role: 'manager', timezone: 'Asia/Singapore', managerKey: null },
+  {
+    key: 'maria',
+    email: 'maria.manager@stint.local',
+    name: 'Maria Schneider',
+    role: 'manager',
+    timezone: 'Europe/Berlin',
+    managerKey: null,
+  },
+  {
+    key: 'sam',
+    email: 'sam.manager@stint.local',
+    name: 'Sam Whitaker',
+    role: 'manager',
+    timezone: 'America/New_York',
+    managerKey: null,
+  },
+  {
+    key: 'kai',
+    email: 'kai.manager@stint.local',
+    name: 'Kai Tan',
+    role: 'manager',
+    timezone: 'Asia/Singapore',
+    managerKey: null,
+  },
 ];
 
 /** [name, line manager, time zone] for pm01 … pm20. */
@@ -178,12 +199,66 @@ const PMS: DemoUser[] = PM_ROWS.map(([name, managerKey, timezone], i) => {
 });
 
 const TEAMS: DemoTeam[] = [
-  { key: 'emea-ent', name: 'EMEA Enterprise', region: 'EMEA', segment: 'Enterprise', managerKey: 'maria', capacity: 3, timezone: 'Europe/Berlin', holidayCountry: 'DE' },
-  { key: 'emea-mm', name: 'EMEA Mid-Market', region: 'EMEA', segment: 'Mid-Market', managerKey: 'maria', capacity: 2, timezone: 'Europe/London', holidayCountry: 'GB' },
-  { key: 'na-ent', name: 'NA Enterprise', region: 'North America', segment: 'Enterprise', managerKey: 'sam', capacity: 4, timezone: 'America/New_York', holidayCountry: 'US' },
-  { key: 'na-smb', name: 'NA SMB', region: 'North America', segment: 'SMB', managerKey: 'sam', capacity: 2, timezone: 'America/Chicago', holidayCountry: 'US' },
-  { key: 'apac', name: 'APAC Growth', region: 'APAC', segment: 'Growth', managerKey: 'kai', capacity: 1, timezone: 'Asia/Singapore', holidayCountry: 'SG' },
-  { key: 'latam', name: 'LATAM Partners', region: 'LATAM', segment: 'Partners', managerKey: 'sam', capacity: 2, timezone: 'America/Sao_Paulo', holidayCountry: 'BR' },
+  {
+    key: 'emea-ent',
+    name: 'EMEA Enterprise',
+    region: 'EMEA',
+    segment: 'Enterprise',
+    managerKey: 'maria',
+    capacity: 3,
+    timezone: 'Europe/Berlin',
+    holidayCountry: 'DE',
+  },
+  {
+    key: 'emea-mm',
+    name: 'EMEA Mid-Market',
+    region: 'EMEA',
+    segment: 'Mid-Market',
+    managerKey: 'maria',
+    capacity: 2,
+    timezone: 'Europe/London',
+    holidayCountry: 'GB',
+  },
+  {
+    key: 'na-ent',
+    name: 'NA Enterprise',
+    region: 'North America',
+    segment: 'Enterprise',
+    managerKey: 'sam',
+    capacity: 4,
+    timezone: 'America/New_York',
+    holidayCountry: 'US',
+  },
+  {
+    key: 'na-smb',
+    name: 'NA SMB',
+    region: 'North America',
+    segment: 'SMB',
+    managerKey: 'sam',
+    capacity: 2,
+    timezone: 'America/Chicago',
+    holidayCountry: 'US',
+  },
+  {
+    key: 'apac',
+    name: 'APAC Growth',
+    region: 'APAC',
+    segment: 'Growth',
+    managerKey: 'kai',
+    capacity: 1,
+    timezone: 'Asia/Singapore',
+    holidayCountry: 'SG',
+  },
+  {
+    key: 'latam',
+    name: 'LATAM Partners',
+    region: 'LATAM',
+    segment: 'Partners',
+    managerKey: 'sam',
+    capacity: 2,
+    timezone: 'America/Sao_Paulo',
+    holidayCountry: 'BR',
+  },
 ];
 
 /** The team whose sales kick-off is a blackout. */
@@ -234,73 +309,370 @@ interface RequestSpec extends RotationSpec {
 
 const PLACEMENT_SPECS: PlacementSpec[] = [
   // Over.
-  { key: 'lena-emea-ent', pmKey: 'pm01', teamKey: 'emea-ent', weeks: 4, weekOffset: -14, phase: 'past', leadDays: 21, minAgeDays: 4,
-    goals: [GOALS.negotiation, GOALS.objections], motivation: 'Our pricing page is built on guesses; I want to hear how enterprise buyers actually push back.',
-    checkIns: { from: { negotiation: 2, closing: 2, persistence: 3 }, to: { negotiation: 4, closing: 3, persistence: 4 }, leaveOverdue: false, noteOffset: 0 } },
-  { key: 'jordan-na-ent', pmKey: 'pm09', teamKey: 'na-ent', weeks: 6, weekOffset: -12, phase: 'past', leadDays: 28, minAgeDays: 4,
-    goals: [GOALS.closing, GOALS.discovery], motivation: 'I own the quoting flow and have never seen a deal close.',
-    checkIns: { from: { negotiation: 2, closing: 1, persistence: 2 }, to: { negotiation: 4, closing: 4, persistence: 4 }, leaveOverdue: false, noteOffset: 2 } },
-  { key: 'weiling-apac', pmKey: 'pm16', teamKey: 'apac', weeks: 3, weekOffset: -9, phase: 'past', leadDays: 18, minAgeDays: 4,
-    goals: [GOALS.discovery, GOALS.persistence], motivation: 'APAC growth deals stall in the first month; I want to see why.',
-    checkIns: { from: { negotiation: 3, closing: 2, persistence: 2 }, to: { negotiation: 4, closing: 3, persistence: 4 }, leaveOverdue: false, noteOffset: 4 } },
-  { key: 'oliver-emea-mm', pmKey: 'pm02', teamKey: 'emea-mm', weeks: 2, weekOffset: -6, phase: 'past', leadDays: 14, minAgeDays: 4,
-    goals: [GOALS.objections], motivation: 'Mid-market churn reasons keep surprising us; time to hear them live.',
-    checkIns: { from: { negotiation: 2, closing: 2, persistence: 2 }, to: { negotiation: 3, closing: 3, persistence: 3 }, leaveOverdue: true, noteOffset: 1 } },
-  { key: 'camila-latam', pmKey: 'pm14', teamKey: 'latam', weeks: 8, weekOffset: -13, phase: 'past', leadDays: 30, minAgeDays: 4,
-    goals: [GOALS.partners, GOALS.negotiation, GOALS.closing], motivation: 'The partner portal is mine; I need to understand how partners sell before the redesign.',
-    checkIns: { from: { negotiation: 1, closing: 2, persistence: 2 }, to: { negotiation: 4, closing: 4, persistence: 5 }, leaveOverdue: false, noteOffset: 3 } },
-  { key: 'marcus-na-smb', pmKey: 'pm11', teamKey: 'na-smb', weeks: 2, weekOffset: -4, phase: 'past', leadDays: 16, minAgeDays: 4,
-    goals: [GOALS.persistence], motivation: 'Self-serve upgrades need a human nudge more often than we think.',
-    checkIns: { from: { negotiation: 2, closing: 3, persistence: 2 }, to: { negotiation: 3, closing: 4, persistence: 4 }, leaveOverdue: false, noteOffset: 5 } },
+  {
+    key: 'lena-emea-ent',
+    pmKey: 'pm01',
+    teamKey: 'emea-ent',
+    weeks: 4,
+    weekOffset: -14,
+    phase: 'past',
+    leadDays: 21,
+    minAgeDays: 4,
+    goals: [GOALS.negotiation, GOALS.objections],
+    motivation: 'Our pricing page is built on guesses; I want to hear how enterprise buyers actually push back.',
+    checkIns: {
+      from: { negotiation: 2, closing: 2, persistence: 3 },
+      to: { negotiation: 4, closing: 3, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 0,
+    },
+  },
+  {
+    key: 'jordan-na-ent',
+    pmKey: 'pm09',
+    teamKey: 'na-ent',
+    weeks: 6,
+    weekOffset: -12,
+    phase: 'past',
+    leadDays: 28,
+    minAgeDays: 4,
+    goals: [GOALS.closing, GOALS.discovery],
+    motivation: 'I own the quoting flow and have never seen a deal close.',
+    checkIns: {
+      from: { negotiation: 2, closing: 1, persistence: 2 },
+      to: { negotiation: 4, closing: 4, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 2,
+    },
+  },
+  {
+    key: 'weiling-apac',
+    pmKey: 'pm16',
+    teamKey: 'apac',
+    weeks: 3,
+    weekOffset: -9,
+    phase: 'past',
+    leadDays: 18,
+    minAgeDays: 4,
+    goals: [GOALS.discovery, GOALS.persistence],
+    motivation: 'APAC growth deals stall in the first month; I want to see why.',
+    checkIns: {
+      from: { negotiation: 3, closing: 2, persistence: 2 },
+      to: { negotiation: 4, closing: 3, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 4,
+    },
+  },
+  {
+    key: 'oliver-emea-mm',
+    pmKey: 'pm02',
+    teamKey: 'emea-mm',
+    weeks: 2,
+    weekOffset: -6,
+    phase: 'past',
+    leadDays: 14,
+    minAgeDays: 4,
+    goals: [GOALS.objections],
+    motivation: 'Mid-market churn reasons keep surprising us; time to hear them live.',
+    checkIns: {
+      from: { negotiation: 2, closing: 2, persistence: 2 },
+      to: { negotiation: 3, closing: 3, persistence: 3 },
+      leaveOverdue: true,
+      noteOffset: 1,
+    },
+  },
+  {
+    key: 'camila-latam',
+    pmKey: 'pm14',
+    teamKey: 'latam',
+    weeks: 8,
+    weekOffset: -13,
+    phase: 'past',
+    leadDays: 30,
+    minAgeDays: 4,
+    goals: [GOALS.partners, GOALS.negotiation, GOALS.closing],
+    motivation: 'The partner portal is mine; I need to understand how partners sell before the redesign.',
+    checkIns: {
+      from: { negotiation: 1, closing: 2, persistence: 2 },
+      to: { negotiation: 4, closing: 4, persistence: 5 },
+      leaveOverdue: false,
+      noteOffset: 3,
+    },
+  },
+  {
+    key: 'marcus-na-smb',
+    pmKey: 'pm11',
+    teamKey: 'na-smb',
+    weeks: 2,
+    weekOffset: -4,
+    phase: 'past',
+    leadDays: 16,
+    minAgeDays: 4,
+    goals: [GOALS.persistence],
+    motivation: 'Self-serve upgrades need a human nudge more often than we think.',
+    checkIns: {
+      from: { negotiation: 2, closing: 3, persistence: 2 },
+      to: { negotiation: 3, closing: 4, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 5,
+    },
+  },
   // Running.
-  { key: 'sofia-emea-ent', pmKey: 'pm03', teamKey: 'emea-ent', weeks: 6, weekOffset: -3, phase: 'current', leadDays: 25, minAgeDays: 4,
-    goals: [GOALS.negotiation, GOALS.closing], motivation: 'Security reviews slow our enterprise deals; I want to sit in on them.',
-    checkIns: { from: { negotiation: 2, closing: 2, persistence: 3 }, to: { negotiation: 4, closing: 4, persistence: 4 }, leaveOverdue: false, noteOffset: 2 } },
-  { key: 'emily-na-ent', pmKey: 'pm10', teamKey: 'na-ent', weeks: 4, weekOffset: -1, phase: 'current', leadDays: 20, minAgeDays: 4,
-    goals: [GOALS.discovery, GOALS.objections], motivation: 'Onboarding is my area, and it starts with what sales promised.',
-    checkIns: { from: { negotiation: 2, closing: 2, persistence: 2 }, to: { negotiation: 4, closing: 3, persistence: 4 }, leaveOverdue: true, noteOffset: 0 } },
-  { key: 'arjun-apac', pmKey: 'pm17', teamKey: 'apac', weeks: 4, weekOffset: -2, phase: 'current', leadDays: 21, minAgeDays: 4,
-    goals: [GOALS.negotiation, GOALS.persistence], motivation: 'Localised pricing for India is on my roadmap.',
-    checkIns: { from: { negotiation: 1, closing: 2, persistence: 3 }, to: { negotiation: 3, closing: 3, persistence: 4 }, leaveOverdue: false, noteOffset: 4 } },
-  { key: 'hannah-na-smb', pmKey: 'pm12', teamKey: 'na-smb', weeks: 3, weekOffset: -1, phase: 'current', leadDays: 15, minAgeDays: 4,
-    goals: [GOALS.closing], motivation: 'I want to see how a trial turns into a signed order.',
-    checkIns: { from: { negotiation: 3, closing: 2, persistence: 2 }, to: { negotiation: 4, closing: 4, persistence: 3 }, leaveOverdue: false, noteOffset: 1 } },
+  {
+    key: 'sofia-emea-ent',
+    pmKey: 'pm03',
+    teamKey: 'emea-ent',
+    weeks: 6,
+    weekOffset: -3,
+    phase: 'current',
+    leadDays: 25,
+    minAgeDays: 4,
+    goals: [GOALS.negotiation, GOALS.closing],
+    motivation: 'Security reviews slow our enterprise deals; I want to sit in on them.',
+    checkIns: {
+      from: { negotiation: 2, closing: 2, persistence: 3 },
+      to: { negotiation: 4, closing: 4, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 2,
+    },
+  },
+  {
+    key: 'emily-na-ent',
+    pmKey: 'pm10',
+    teamKey: 'na-ent',
+    weeks: 4,
+    weekOffset: -1,
+    phase: 'current',
+    leadDays: 20,
+    minAgeDays: 4,
+    goals: [GOALS.discovery, GOALS.objections],
+    motivation: 'Onboarding is my area, and it starts with what sales promised.',
+    checkIns: {
+      from: { negotiation: 2, closing: 2, persistence: 2 },
+      to: { negotiation: 4, closing: 3, persistence: 4 },
+      leaveOverdue: true,
+      noteOffset: 0,
+    },
+  },
+  {
+    key: 'arjun-apac',
+    pmKey: 'pm17',
+    teamKey: 'apac',
+    weeks: 4,
+    weekOffset: -2,
+    phase: 'current',
+    leadDays: 21,
+    minAgeDays: 4,
+    goals: [GOALS.negotiation, GOALS.persistence],
+    motivation: 'Localised pricing for India is on my roadmap.',
+    checkIns: {
+      from: { negotiation: 1, closing: 2, persistence: 3 },
+      to: { negotiation: 3, closing: 3, persistence: 4 },
+      leaveOverdue: false,
+      noteOffset: 4,
+    },
+  },
+  {
+    key: 'hannah-na-smb',
+    pmKey: 'pm12',
+    teamKey: 'na-smb',
+    weeks: 3,
+    weekOffset: -1,
+    phase: 'current',
+    leadDays: 15,
+    minAgeDays: 4,
+    goals: [GOALS.closing],
+    motivation: 'I want to see how a trial turns into a signed order.',
+    checkIns: {
+      from: { negotiation: 3, closing: 2, persistence: 2 },
+      to: { negotiation: 4, closing: 4, persistence: 3 },
+      leaveOverdue: false,
+      noteOffset: 1,
+    },
+  },
   // Coming up.
-  { key: 'lena-na-ent', pmKey: 'pm01', teamKey: 'na-ent', weeks: 2, weekOffset: 8, phase: 'future', leadDays: 30, minAgeDays: 6,
-    goals: [GOALS.closing], motivation: 'Second stint: after EMEA, I want to compare how NA enterprise deals close.' },
-  { key: 'amelie-emea-ent', pmKey: 'pm05', teamKey: 'emea-ent', weeks: 4, weekOffset: 4, phase: 'future', leadDays: 24, minAgeDays: 9,
-    goals: [GOALS.negotiation, GOALS.discovery], motivation: 'Packaging changes next quarter; I need to hear what buyers value.' },
-  { key: 'yuki-apac', pmKey: 'pm18', teamKey: 'apac', weeks: 2, weekOffset: 5, phase: 'future', leadDays: 20, minAgeDays: 5,
-    goals: [GOALS.objections], motivation: 'Japanese customers ask for things our roadmap never mentions.' },
-  { key: 'diego-latam', pmKey: 'pm13', teamKey: 'latam', weeks: 3, weekOffset: 3, phase: 'future', leadDays: 18, minAgeDays: 7,
-    goals: [GOALS.partners, GOALS.persistence], motivation: 'Partner deal registration is broken; I want to watch it break.' },
-  { key: 'priya-emea-mm', pmKey: 'pm07', teamKey: 'emea-mm', weeks: 5, weekOffset: 9, phase: 'future', leadDays: 35, minAgeDays: 12,
-    goals: [GOALS.negotiation, GOALS.closing, GOALS.persistence], motivation: 'I am new to B2B and want the full picture, not a week of it.' },
+  {
+    key: 'lena-na-ent',
+    pmKey: 'pm01',
+    teamKey: 'na-ent',
+    weeks: 2,
+    weekOffset: 8,
+    phase: 'future',
+    leadDays: 30,
+    minAgeDays: 6,
+    goals: [GOALS.closing],
+    motivation: 'Second stint: after EMEA, I want to compare how NA enterprise deals close.',
+  },
+  {
+    key: 'amelie-emea-ent',
+    pmKey: 'pm05',
+    teamKey: 'emea-ent',
+    weeks: 4,
+    weekOffset: 4,
+    phase: 'future',
+    leadDays: 24,
+    minAgeDays: 9,
+    goals: [GOALS.negotiation, GOALS.discovery],
+    motivation: 'Packaging changes next quarter; I need to hear what buyers value.',
+  },
+  {
+    key: 'yuki-apac',
+    pmKey: 'pm18',
+    teamKey: 'apac',
+    weeks: 2,
+    weekOffset: 5,
+    phase: 'future',
+    leadDays: 20,
+    minAgeDays: 5,
+    goals: [GOALS.objections],
+    motivation: 'Japanese customers ask for things our roadmap never mentions.',
+  },
+  {
+    key: 'diego-latam',
+    pmKey: 'pm13',
+    teamKey: 'latam',
+    weeks: 3,
+    weekOffset: 3,
+    phase: 'future',
+    leadDays: 18,
+    minAgeDays: 7,
+    goals: [GOALS.partners, GOALS.persistence],
+    motivation: 'Partner deal registration is broken; I want to watch it break.',
+  },
+  {
+    key: 'priya-emea-mm',
+    pmKey: 'pm07',
+    teamKey: 'emea-mm',
+    weeks: 5,
+    weekOffset: 9,
+    phase: 'future',
+    leadDays: 35,
+    minAgeDays: 12,
+    goals: [GOALS.negotiation, GOALS.closing, GOALS.persistence],
+    motivation: 'I am new to B2B and want the full picture, not a week of it.',
+  },
   // Booked, then called off.
-  { key: 'ethan-na-ent', pmKey: 'pm15', teamKey: 'na-ent', weeks: 2, weekOffset: 3, phase: 'cancelled', leadDays: 30, minAgeDays: 20,
-    goals: [GOALS.discovery], motivation: 'Canadian public-sector deals have their own rules; I want to learn them.',
-    cancellation: { daysAgo: 4, reason: 'The team is onboarding two new account executives those weeks; please re-book next quarter.' } },
+  {
+    key: 'ethan-na-ent',
+    pmKey: 'pm15',
+    teamKey: 'na-ent',
+    weeks: 2,
+    weekOffset: 3,
+    phase: 'cancelled',
+    leadDays: 30,
+    minAgeDays: 20,
+    goals: [GOALS.discovery],
+    motivation: 'Canadian public-sector deals have their own rules; I want to learn them.',
+    cancellation: {
+      daysAgo: 4,
+      reason: 'The team is onboarding two new account executives those weeks; please re-book next quarter.',
+    },
+  },
 ];
 
 const REQUEST_SPECS: RequestSpec[] = [
-  { key: 'daan-emea-ent', pmKey: 'pm04', teamKey: 'emea-ent', weeks: 3, weekOffset: 7, status: 'pending_manager', ageDays: 1,
-    goals: [GOALS.negotiation], motivation: 'Renewals are my next project; I want to hear a renewal negotiation.' },
-  { key: 'chloe-apac', pmKey: 'pm19', teamKey: 'apac', weeks: 2, weekOffset: 9, status: 'pending_manager', ageDays: 2,
-    goals: [GOALS.discovery, GOALS.objections], motivation: 'Australian customers churn after the first renewal; I want to know why.' },
-  { key: 'rizal-na-smb', pmKey: 'pm20', teamKey: 'na-smb', weeks: 4, weekOffset: 6, status: 'pending_manager', ageDays: 4,
-    goals: [GOALS.persistence, GOALS.closing], motivation: 'I want to learn the SMB playbook before we launch in Indonesia.' },
-  { key: 'jonas-na-ent', pmKey: 'pm06', teamKey: 'na-ent', weeks: 3, weekOffset: 10, status: 'pending_host', ageDays: 5, releasedAfterDays: 2,
-    goals: [GOALS.closing, GOALS.negotiation], motivation: 'Contract redlines cost us weeks; I want to see them up close.' },
-  { key: 'emily-emea-mm', pmKey: 'pm10', teamKey: 'emea-mm', weeks: 2, weekOffset: 6, status: 'pending_host', ageDays: 6, releasedAfterDays: 4,
-    goals: [GOALS.objections], motivation: 'After NA Enterprise, a short look at how mid-market EMEA differs.' },
-  { key: 'mateusz-na-ent', pmKey: 'pm08', teamKey: 'na-ent', weeks: 6, weekOffset: 7, status: 'rejected', ageDays: 12, endedAfterDays: 2,
-    rejection: { step: 'manager', comment: 'Six weeks overlaps the checkout launch. Let us plan three weeks right after the release instead.' },
-    goals: [GOALS.closing, GOALS.negotiation, GOALS.discovery], motivation: 'I want the full enterprise cycle, end to end.' },
-  { key: 'marcus-apac', pmKey: 'pm11', teamKey: 'apac', weeks: 4, weekOffset: 5, status: 'rejected', ageDays: 9, releasedAfterDays: 1, endedAfterDays: 3,
-    rejection: { step: 'host', comment: 'We can only host one PM and are hiring that month. LATAM Partners has room; or ask again next quarter.' },
-    goals: [GOALS.partners], motivation: 'A second stint, this time in a fast-growing region.' },
-  { key: 'oliver-latam', pmKey: 'pm02', teamKey: 'latam', weeks: 2, weekOffset: 7, status: 'withdrawn', ageDays: 8, endedAfterDays: 2,
-    goals: [GOALS.partners], motivation: 'Partners in Brazil resell our mid-market plan.' },
+  {
+    key: 'daan-emea-ent',
+    pmKey: 'pm04',
+    teamKey: 'emea-ent',
+    weeks: 3,
+    weekOffset: 7,
+    status: 'pending_manager',
+    ageDays: 1,
+    goals: [GOALS.negotiation],
+    motivation: 'Renewals are my next project; I want to hear a renewal negotiation.',
+  },
+  {
+    key: 'chloe-apac',
+    pmKey: 'pm19',
+    teamKey: 'apac',
+    weeks: 2,
+    weekOffset: 9,
+    status: 'pending_manager',
+    ageDays: 2,
+    goals: [GOALS.discovery, GOALS.objections],
+    motivation: 'Australian customers churn after the first renewal; I want to know why.',
+  },
+  {
+    key: 'rizal-na-smb',
+    pmKey: 'pm20',
+    teamKey: 'na-smb',
+    weeks: 4,
+    weekOffset: 6,
+    status: 'pending_manager',
+    ageDays: 4,
+    goals: [GOALS.persistence, GOALS.closing],
+    motivation: 'I want to learn the SMB playbook before we launch in Indonesia.',
+  },
+  {
+    key: 'jonas-na-ent',
+    pmKey: 'pm06',
+    teamKey: 'na-ent',
+    weeks: 3,
+    weekOffset: 10,
+    status: 'pending_host',
+    ageDays: 5,
+    releasedAfterDays: 2,
+    goals: [GOALS.closing, GOALS.negotiation],
+    motivation: 'Contract redlines cost us weeks; I want to see them up close.',
+  },
+  {
+    key: 'emily-emea-mm',
+    pmKey: 'pm10',
+    teamKey: 'emea-mm',
+    weeks: 2,
+    weekOffset: 6,
+    status: 'pending_host',
+    ageDays: 6,
+    releasedAfterDays: 4,
+    goals: [GOALS.objections],
+    motivation: 'After NA Enterprise, a short look at how mid-market EMEA differs.',
+  },
+  {
+    key: 'mateusz-na-ent',
+    pmKey: 'pm08',
+    teamKey: 'na-ent',
+    weeks: 6,
+    weekOffset: 7,
+    status: 'rejected',
+    ageDays: 12,
+    endedAfterDays: 2,
+    rejection: {
+      step: 'manager',
+      comment: 'Six weeks overlaps the checkout launch. Let us plan three weeks right after the release instead.',
+    },
+    goals: [GOALS.closing, GOALS.negotiation, GOALS.discovery],
+    motivation: 'I want the full enterprise cycle, end to end.',
+  },
+  {
+    key: 'marcus-apac',
+    pmKey: 'pm11',
+    teamKey: 'apac',
+    weeks: 4,
+    weekOffset: 5,
+    status: 'rejected',
+    ageDays: 9,
+    releasedAfterDays: 1,
+    endedAfterDays: 3,
+    rejection: {
+      step: 'host',
+      comment: 'We can only host one PM and are hiring that month. LATAM Partners has room; or ask again next quarter.',
+    },
+    goals: [GOALS.partners],
+    motivation: 'A second stint, this time in a fast-growing region.',
+  },
+  {
+    key: 'oliver-latam',
+    pmKey: 'pm02',
+    teamKey: 'latam',
+    weeks: 2,
+    weekOffset: 7,
+    status: 'withdrawn',
+    ageDays: 8,
+    endedAfterDays: 2,
+    goals: [GOALS.partners],
+    motivation: 'Partners in Brazil resell our mid-market plan.',
+  },
 ];
 
 /** What PMs wrote on their check-ins (per kind; weekly ones rotate). */
@@ -314,17 +686,31 @@ export const CHECK_IN_NOTES: Record<CheckInKind, string[]> = {
     'Followed up on two stalled deals myself; one answered after the fourth touch.',
     'Helped build a mutual close plan for a big deal. Procurement is a project of its own.',
   ],
-  midpoint: ['Midpoint: negotiation is clicking, closing still feels uncomfortable. Agreed to lead one call next week.'],
-  final: ['Last day: led a pricing conversation end to end. Taking home a list of five product gaps the team meets every week.'],
-  follow_up: ['Thirty days back: reworked two roadmap items around the objections I heard, and I now join one sales call a month.'],
+  midpoint: [
+    'Midpoint: negotiation is clicking, closing still feels uncomfortable. Agreed to lead one call next week.',
+  ],
+  final: [
+    'Last day: led a pricing conversation end to end. Taking home a list of five product gaps the team meets every week.',
+  ],
+  follow_up: [
+    'Thirty days back: reworked two roadmap items around the objections I heard, and I now join one sales call a month.',
+  ],
 };
 
-const MIDPOINT_FEEDBACK = 'Good progress: you asked the questions our AEs forget. Next, ask for the next step on every call.';
+const MIDPOINT_FEEDBACK =
+  'Good progress: you asked the questions our AEs forget. Next, ask for the next step on every call.';
 
 // ------------------------------------------------------------------ time
 
 /** Wall-clock times at which the demo people act. */
-const TIMES = { request: '11:15', release: '09:40', host: '15:20', cancel: '14:05', withdraw: '17:30', setup: '09:00' } as const;
+const TIMES = {
+  request: '11:15',
+  release: '09:40',
+  host: '15:20',
+  cancel: '14:05',
+  withdraw: '17:30',
+  setup: '09:00',
+} as const;
 
 function instant(date: IsoDate, time: string, timeZone: string): string {
   return zonedDateTimeToInstant(date, time, timeZone).toISOString();
@@ -417,7 +803,14 @@ function placeRotation(
       const endDate = endDateFor(startDate, weeks);
       if (!fitsPhase(phase, startDate, endDate, today)) continue;
       const violations = checkBooking(
-        { team: { id: team.key, capacity: team.capacity, active: true }, blackouts, pmBusy, teamBookings, policy: DEFAULT_POLICY, today },
+        {
+          team: { id: team.key, capacity: team.capacity, active: true },
+          blackouts,
+          pmBusy,
+          teamBookings,
+          policy: DEFAULT_POLICY,
+          today,
+        },
         { startDate, durationWeeks: weeks },
         { capacity: checkCapacity },
       ).filter((v) => v.code !== 'START_IN_PAST');
@@ -454,7 +847,12 @@ export function demoPlan(today: IsoDate): DemoPlan {
     quarterEndBlackout(today),
     { teamKey: KICK_OFF_TEAM, startsOn: kickOffStart, endsOn: addDays(kickOffStart, 2), reason: 'Sales kick-off' },
   ];
-  const blackoutRanges: BlackoutRange[] = blackouts.map((b) => ({ teamId: b.teamKey, startsOn: b.startsOn, endsOn: b.endsOn, reason: b.reason }));
+  const blackoutRanges: BlackoutRange[] = blackouts.map((b) => ({
+    teamId: b.teamKey,
+    startsOn: b.startsOn,
+    endsOn: b.endsOn,
+    reason: b.reason,
+  }));
 
   const busy: Busy[] = [];
   const requests: DemoRequest[] = [];
@@ -462,11 +860,20 @@ export function demoPlan(today: IsoDate): DemoPlan {
 
   for (const spec of PLACEMENT_SPECS) {
     const dates = placeRotation(spec, spec.phase, true, today, blackoutRanges, busy);
-    busy.push({ pmKey: spec.pmKey, teamKey: spec.teamKey, startDate: dates.startDate, endDate: dates.endDate, booked: true });
+    busy.push({
+      pmKey: spec.pmKey,
+      teamKey: spec.teamKey,
+      startDate: dates.startDate,
+      endDate: dates.endDate,
+      booked: true,
+    });
     const pm = userByKey(spec.pmKey);
     const lineManager = lineManagerOf(spec.pmKey);
     const host = userByKey(teamByKey(spec.teamKey).managerKey);
-    const askedOn = workweekStart(minDate(addDays(dates.startDate, -spec.leadDays), addDays(today, -spec.minAgeDays)), 2);
+    const askedOn = workweekStart(
+      minDate(addDays(dates.startDate, -spec.leadDays), addDays(today, -spec.minAgeDays)),
+      2,
+    );
     const createdAt = instant(askedOn, TIMES.request, pm.timezone);
     const releasedAt = instant(addDays(askedOn, 1), TIMES.release, lineManager.timezone);
     const bookedAt = instant(addDays(askedOn, 2), TIMES.host, host.timezone);
@@ -480,7 +887,13 @@ export function demoPlan(today: IsoDate): DemoPlan {
       status: 'booked',
       approvals: [
         { step: 'manager', decision: 'approved', byKey: lineManager.key, comment: '', at: releasedAt },
-        { step: 'host', decision: 'approved', byKey: host.key, comment: `Welcome to ${teamByKey(spec.teamKey).name}!`, at: bookedAt },
+        {
+          step: 'host',
+          decision: 'approved',
+          byKey: host.key,
+          comment: `Welcome to ${teamByKey(spec.teamKey).name}!`,
+          at: bookedAt,
+        },
       ],
       createdAt,
       pendingSince: releasedAt,
@@ -496,7 +909,11 @@ export function demoPlan(today: IsoDate): DemoPlan {
       phase: spec.phase,
       bookedAt,
       cancellation: spec.cancellation
-        ? { at: instant(workweekStart(addDays(today, -spec.cancellation.daysAgo), 0), TIMES.cancel, host.timezone), byKey: host.key, reason: spec.cancellation.reason }
+        ? {
+            at: instant(workweekStart(addDays(today, -spec.cancellation.daysAgo), 0), TIMES.cancel, host.timezone),
+            byKey: host.key,
+            reason: spec.cancellation.reason,
+          }
         : null,
       checkIns: spec.checkIns ? { ...spec.checkIns, feedback: MIDPOINT_FEEDBACK } : null,
     });
@@ -506,11 +923,20 @@ export function demoPlan(today: IsoDate): DemoPlan {
     const pending = spec.status === 'pending_manager' || spec.status === 'pending_host';
     // Pending requests are checked against capacity too, so the demo approver can book them.
     const dates = placeRotation(spec, 'future', pending, today, blackoutRanges, busy);
-    busy.push({ pmKey: spec.pmKey, teamKey: spec.teamKey, startDate: dates.startDate, endDate: dates.endDate, booked: false });
+    busy.push({
+      pmKey: spec.pmKey,
+      teamKey: spec.teamKey,
+      startDate: dates.startDate,
+      endDate: dates.endDate,
+      booked: false,
+    });
     const pm = userByKey(spec.pmKey);
     const lineManager = lineManagerOf(spec.pmKey);
     const host = userByKey(teamByKey(spec.teamKey).managerKey);
-    const askedOn = workweekStart(addDays(today, -spec.ageDays), Math.max(spec.releasedAfterDays ?? 0, spec.endedAfterDays ?? 0));
+    const askedOn = workweekStart(
+      addDays(today, -spec.ageDays),
+      Math.max(spec.releasedAfterDays ?? 0, spec.endedAfterDays ?? 0),
+    );
     const createdAt = instant(askedOn, TIMES.request, pm.timezone);
     const approvals: DemoApproval[] = [];
     let pendingSince = createdAt;
@@ -522,7 +948,13 @@ export function demoPlan(today: IsoDate): DemoPlan {
     if (spec.rejection) {
       const by = spec.rejection.step === 'manager' ? lineManager : host;
       updatedAt = instant(addDays(askedOn, spec.endedAfterDays ?? 1), TIMES.host, by.timezone);
-      approvals.push({ step: spec.rejection.step, decision: 'rejected', byKey: by.key, comment: spec.rejection.comment, at: updatedAt });
+      approvals.push({
+        step: spec.rejection.step,
+        decision: 'rejected',
+        byKey: by.key,
+        comment: spec.rejection.comment,
+        at: updatedAt,
+      });
     } else if (spec.status === 'withdrawn') {
       updatedAt = instant(addDays(askedOn, spec.endedAfterDays ?? 1), TIMES.withdraw, pm.timezone);
     }

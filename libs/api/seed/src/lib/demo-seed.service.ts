@@ -6,7 +6,14 @@ import { PlacementEntity, PlacementLifecycle, RotationRequestEntity } from '@sti
 import { Clock, TransactionRunner } from '@stint/api-core';
 import { todayIn } from '@stint/scheduling';
 import type { DataSource, EntityManager } from 'typeorm';
-import { CHECK_IN_NOTES, DEMO_PASSWORD, demoPlan, type DemoCheckInStory, type DemoPlacement, type DemoPlan } from './demo-plan';
+import {
+  CHECK_IN_NOTES,
+  DEMO_PASSWORD,
+  demoPlan,
+  type DemoCheckInStory,
+  type DemoPlacement,
+  type DemoPlan,
+} from './demo-plan';
 
 /** Arbitrary constant (next to the migrations' 7370001): serialises seeding across processes. */
 export const DEMO_SEED_LOCK_ID = 7_370_002;
@@ -41,7 +48,12 @@ function tally(values: string[]): string {
   return [...counts].map(([v, n]) => `${n} ${v}`).join(', ');
 }
 
-const PHASE_STATUS: Record<DemoPlacement['phase'], string> = { past: 'completed', current: 'active', future: 'scheduled', cancelled: 'cancelled' };
+const PHASE_STATUS: Record<DemoPlacement['phase'], string> = {
+  past: 'completed',
+  current: 'active',
+  future: 'scheduled',
+  cancelled: 'cancelled',
+};
 
 /**
  * Fills an empty programme with a demo one laid out around today: managers,
@@ -62,7 +74,8 @@ export class DemoSeedService {
   /** Seeds only while there is no team at all; safe to call from every process at start. */
   async seedIfEmpty(): Promise<SeedOutcome> {
     // Cheap check first, so a seeded programme costs no bcrypt hash.
-    if (await hasTeams(this.db.manager)) return { seeded: false, summary: 'Demo seed skipped: the programme already has teams.' };
+    if (await hasTeams(this.db.manager))
+      return { seeded: false, summary: 'Demo seed skipped: the programme already has teams.' };
 
     const now = this.clock.now();
     const plan = demoPlan(todayIn('UTC', now));
@@ -73,12 +86,17 @@ export class DemoSeedService {
 
     const outcome = await this.tx.run(async (m): Promise<SeedOutcome> => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [DEMO_SEED_LOCK_ID]);
-      if (await hasTeams(m)) return { seeded: false, summary: 'Demo seed skipped: another process seeded the programme first.' };
-      const taken: Array<{ email: string }> = await m.query(`SELECT email::text AS email FROM users WHERE email = ANY($1::citext[]) ORDER BY email`, [
-        plan.users.map((u) => u.email),
-      ]);
+      if (await hasTeams(m))
+        return { seeded: false, summary: 'Demo seed skipped: another process seeded the programme first.' };
+      const taken: Array<{ email: string }> = await m.query(
+        `SELECT email::text AS email FROM users WHERE email = ANY($1::citext[]) ORDER BY email`,
+        [plan.users.map((u) => u.email)],
+      );
       if (taken.length > 0) {
-        return { seeded: false, summary: `Demo seed skipped: ${taken.length} demo user(s) already exist (${taken.map((t) => t.email).join(', ')}).` };
+        return {
+          seeded: false,
+          summary: `Demo seed skipped: ${taken.length} demo user(s) already exist (${taken.map((t) => t.email).join(', ')}).`,
+        };
       }
       return this.insertPlan(m, plan, passwordHash, lifecycle, now);
     });
@@ -86,7 +104,13 @@ export class DemoSeedService {
     return outcome;
   }
 
-  private async insertPlan(m: EntityManager, plan: DemoPlan, passwordHash: string, lifecycle: PlacementLifecycle, now: Date): Promise<SeedOutcome> {
+  private async insertPlan(
+    m: EntityManager,
+    plan: DemoPlan,
+    passwordHash: string,
+    lifecycle: PlacementLifecycle,
+    now: Date,
+  ): Promise<SeedOutcome> {
     const userIds = new Map<string, string>();
     const teamIds = new Map<string, string>();
     const userId = (key: string): string => {
@@ -108,7 +132,15 @@ export class DemoSeedService {
           m,
           `INSERT INTO users (email, name, role, manager_id, timezone, password_hash, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $7) RETURNING id`,
-          [u.email, u.name, u.role, u.managerKey ? userId(u.managerKey) : null, u.timezone, passwordHash, plan.programmeStartedAt],
+          [
+            u.email,
+            u.name,
+            u.role,
+            u.managerKey ? userId(u.managerKey) : null,
+            u.timezone,
+            passwordHash,
+            plan.programmeStartedAt,
+          ],
         ),
       );
     }
@@ -119,21 +151,29 @@ export class DemoSeedService {
           m,
           `INSERT INTO teams (name, region, segment, manager_id, capacity, timezone, holiday_country, created_at, updated_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8) RETURNING id`,
-          [t.name, t.region, t.segment, userId(t.managerKey), t.capacity, t.timezone, t.holidayCountry, plan.programmeStartedAt],
+          [
+            t.name,
+            t.region,
+            t.segment,
+            userId(t.managerKey),
+            t.capacity,
+            t.timezone,
+            t.holidayCountry,
+            plan.programmeStartedAt,
+          ],
         ),
       );
     }
     for (const b of plan.blackouts) {
-      await m.query(`INSERT INTO blackouts (team_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5)`, [
-        b.teamKey ? teamId(b.teamKey) : null,
-        b.startsOn,
-        b.endsOn,
-        b.reason,
-        plan.programmeStartedAt,
-      ]);
+      await m.query(
+        `INSERT INTO blackouts (team_id, starts_on, ends_on, reason, created_at) VALUES ($1, $2, $3, $4, $5)`,
+        [b.teamKey ? teamId(b.teamKey) : null, b.startsOn, b.endsOn, b.reason, plan.programmeStartedAt],
+      );
     }
 
-    const policy: Array<{ overdue: number }> = await m.query(`SELECT overdue_after_hours AS overdue FROM policy WHERE id = 1`);
+    const policy: Array<{ overdue: number }> = await m.query(
+      `SELECT overdue_after_hours AS overdue FROM policy WHERE id = 1`,
+    );
     const overdueAfterHours = policy[0]?.overdue ?? 48;
 
     for (const r of plan.requests) {
@@ -141,21 +181,38 @@ export class DemoSeedService {
         m,
         `INSERT INTO rotation_requests (pm_id, team_id, start_date, end_date, duration_weeks, goals, motivation, status, created_by, created_at, updated_at, pending_since)
          VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $1, $9, $10, $11) RETURNING id`,
-        [userId(r.pmKey), teamId(r.teamKey), r.startDate, r.endDate, r.durationWeeks, JSON.stringify(r.goals), r.motivation, r.status, r.createdAt, r.updatedAt, r.pendingSince],
+        [
+          userId(r.pmKey),
+          teamId(r.teamKey),
+          r.startDate,
+          r.endDate,
+          r.durationWeeks,
+          JSON.stringify(r.goals),
+          r.motivation,
+          r.status,
+          r.createdAt,
+          r.updatedAt,
+          r.pendingSince,
+        ],
       );
       for (const a of r.approvals) {
-        await m.query(`INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at) VALUES ($1, $2, $3, $4, $5, $6)`, [
-          requestId,
-          a.step,
-          a.decision,
-          userId(a.byKey),
-          a.comment,
-          a.at,
-        ]);
+        await m.query(
+          `INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at) VALUES ($1, $2, $3, $4, $5, $6)`,
+          [requestId, a.step, a.decision, userId(a.byKey), a.comment, a.at],
+        );
       }
       const placement = plan.placements.find((p) => p.requestKey === r.key);
       const host = plan.teams.find((t) => t.key === r.teamKey);
-      if (placement && host) await this.book(m, placement, requestId, { userId, teamId, hostId: userId(host.managerKey) }, lifecycle, now, overdueAfterHours);
+      if (placement && host)
+        await this.book(
+          m,
+          placement,
+          requestId,
+          { userId, teamId, hostId: userId(host.managerKey) },
+          lifecycle,
+          now,
+          overdueAfterHours,
+        );
     }
 
     const totals = await this.checkInTotals(m, now, overdueAfterHours);
@@ -198,10 +255,10 @@ export class DemoSeedService {
       );
       await lifecycle.cancelled(m, await m.findOneByOrFail(PlacementEntity, { id: placementId }));
       // Whatever the hook did, nothing of a cancelled placement stays open.
-      await m.query(`UPDATE check_ins SET cancelled_at = $2, updated_at = $2 WHERE placement_id = $1 AND completed_at IS NULL AND cancelled_at IS NULL`, [
-        placementId,
-        p.cancellation.at,
-      ]);
+      await m.query(
+        `UPDATE check_ins SET cancelled_at = $2, updated_at = $2 WHERE placement_id = $1 AND completed_at IS NULL AND cancelled_at IS NULL`,
+        [placementId, p.cancellation.at],
+      );
     }
 
     if (p.checkIns) await this.fileCheckIns(m, placementId, p.checkIns, ids.hostId, now, overdueAfterHours);
@@ -214,7 +271,14 @@ export class DemoSeedService {
    * overdue threshold and everything after it stay open. Updates nothing
    * while no check-ins were laid out.
    */
-  private async fileCheckIns(m: EntityManager, placementId: string, story: DemoCheckInStory, hostId: string, now: Date, overdueAfterHours: number): Promise<void> {
+  private async fileCheckIns(
+    m: EntityManager,
+    placementId: string,
+    story: DemoCheckInStory,
+    hostId: string,
+    now: Date,
+    overdueAfterHours: number,
+  ): Promise<void> {
     await m.query(
       `WITH planned AS (
          SELECT id, kind, scheduled_at,

@@ -68,17 +68,23 @@ export class Watchdog implements OnApplicationShutdown {
       await recordHeartbeat(this.redis, this.config.queuePrefix, new Date());
       await this.metrics.publishWorkerSnapshot(this.workerId).catch(() => undefined);
       // SET NX answers OK only when the sentinel was missing: at first start, or after Redis lost our keys.
-      const sentinelMissing = (await this.redis.set(`${this.config.queuePrefix}:worker:sentinel`, new Date().toISOString(), 'NX')) === 'OK';
+      const sentinelMissing =
+        (await this.redis.set(`${this.config.queuePrefix}:worker:sentinel`, new Date().toISOString(), 'NX')) === 'OK';
       const restoredSchedulers = await this.queues.ensureSchedulers(SCHEDULERS);
       const dataLost = !first && (sentinelMissing || restoredSchedulers.length > 0);
       if (dataLost || first) {
-        if (dataLost) this.logger.warn(`Redis lost Stint's data (missing: ${sentinelMissing ? 'sentinel' : ''} ${restoredSchedulers.join(', ')}); schedulers restored, rebuilding every job from PostgreSQL.`);
+        if (dataLost)
+          this.logger.warn(
+            `Redis lost Stint's data (missing: ${sentinelMissing ? 'sentinel' : ''} ${restoredSchedulers.join(', ')}); schedulers restored, rebuilding every job from PostgreSQL.`,
+          );
         await this.queues.add(JobName.Reconcile, {}, { jobId: `reconcile-${first ? 'start' : 'heal'}-${Date.now()}` });
       }
       const emails = await this.sweeper.sweep('stale');
       return { restoredSchedulers: first ? [] : restoredSchedulers, dataLost, emailsQueued: emails.added };
     } catch (error) {
-      this.logger.warn(`Watchdog check failed (${error instanceof Error ? error.message : String(error)}); trying again in ${WATCHDOG_EVERY_MS / 1000} s.`);
+      this.logger.warn(
+        `Watchdog check failed (${error instanceof Error ? error.message : String(error)}); trying again in ${WATCHDOG_EVERY_MS / 1000} s.`,
+      );
       return null;
     }
   }

@@ -24,7 +24,13 @@ export class WorkerModule implements OnApplicationBootstrap {
   static forRoot(config: AppConfig): DynamicModule {
     return {
       module: WorkerModule,
-      imports: [CoreModule.forRoot(config, { role: 'worker' }), JobsModule, NotificationsModule, AuditModule, CheckInsModule],
+      imports: [
+        CoreModule.forRoot(config, { role: 'worker' }),
+        JobsModule,
+        NotificationsModule,
+        AuditModule,
+        CheckInsModule,
+      ],
       providers: [Watchdog],
       exports: [Watchdog],
     };

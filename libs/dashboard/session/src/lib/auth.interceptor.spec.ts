@@ -50,7 +50,10 @@ describe('authInterceptor', () => {
     const done = firstValueFrom(http.get('/api/teams'));
     backend
       .expectOne('/api/teams')
-      .flush({ statusCode: 401, code: 'UNAUTHORIZED', message: 'Your session has ended; sign in again.', details: {} }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, code: 'UNAUTHORIZED', message: 'Your session has ended; sign in again.', details: {} },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await expect(done).rejects.toMatchObject({ status: 401 });
     expect(expire).toHaveBeenCalledWith('/', 'Your session has ended; sign in again.');
   });
@@ -59,7 +62,10 @@ describe('authInterceptor', () => {
     const done = firstValueFrom(http.post('/api/auth/login', {}));
     backend
       .expectOne('/api/auth/login')
-      .flush({ statusCode: 401, code: 'UNAUTHORIZED', message: 'Wrong email or password.', details: {} }, { status: 401, statusText: 'Unauthorized' });
+      .flush(
+        { statusCode: 401, code: 'UNAUTHORIZED', message: 'Wrong email or password.', details: {} },
+        { status: 401, statusText: 'Unauthorized' },
+      );
     await expect(done).rejects.toMatchObject({ status: 401 });
     expect(expire).not.toHaveBeenCalled();
   });

@@ -8,9 +8,13 @@ describe('signedInGuard', () => {
   function setup(restoredUser: boolean) {
     const signedIn = signal(false);
     const restore = jest.fn(async () => signedIn.set(restoredUser));
-    TestBed.configureTestingModule({ providers: [provideRouter([]), { provide: SessionService, useValue: { restore, signedIn } }] });
+    TestBed.configureTestingModule({
+      providers: [provideRouter([]), { provide: SessionService, useValue: { restore, signedIn } }],
+    });
     const run = () =>
-      TestBed.runInInjectionContext(() => signedInGuard({} as ActivatedRouteSnapshot, { url: '/approvals/1' } as RouterStateSnapshot)) as Promise<boolean | UrlTree>;
+      TestBed.runInInjectionContext(() =>
+        signedInGuard({} as ActivatedRouteSnapshot, { url: '/approvals/1' } as RouterStateSnapshot),
+      ) as Promise<boolean | UrlTree>;
     return { run, restore };
   }
 

@@ -6,9 +6,22 @@ import type { User } from '@stint/contracts';
 import { authInterceptor } from './auth.interceptor';
 import { SessionService } from './session.service';
 
-const admin: User = { id: 'u1', email: 'admin@stint.local', name: 'Ada Admin', role: 'admin', managerId: null, timezone: 'UTC', active: true };
+const admin: User = {
+  id: 'u1',
+  email: 'admin@stint.local',
+  name: 'Ada Admin',
+  role: 'admin',
+  managerId: null,
+  timezone: 'UTC',
+  active: true,
+};
 const ended = { statusCode: 401, code: 'UNAUTHORIZED', message: 'Your session has ended; sign in again.', details: {} };
-const missing = { statusCode: 401, code: 'UNAUTHORIZED', message: 'Sign in first: send a valid "Authorization: Bearer <token>" header.', details: {} };
+const missing = {
+  statusCode: 401,
+  code: 'UNAUTHORIZED',
+  message: 'Sign in first: send a valid "Authorization: Bearer <token>" header.',
+  details: {},
+};
 
 describe('SessionService', () => {
   let session: SessionService;
@@ -20,7 +33,11 @@ describe('SessionService', () => {
     sessionStorage.clear();
     localStorage.setItem('stint.session', JSON.stringify({ accessToken: 'old.bearer.token', user: admin }));
     TestBed.configureTestingModule({
-      providers: [provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting(), provideRouter([])],
+      providers: [
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+        provideRouter([]),
+      ],
     });
     session = TestBed.inject(SessionService);
     http = TestBed.inject(HttpTestingController);

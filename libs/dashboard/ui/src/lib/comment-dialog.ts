@@ -57,9 +57,22 @@ export interface CommentDialogData<R> {
         <mat-form-field appearance="outline">
           <mat-label>{{ data.label }}</mat-label>
           @if (data.focusField) {
-            <textarea matInput formControlName="comment" [rows]="data.rows ?? 4" [maxlength]="data.maxLength ?? null" required cdkFocusInitial></textarea>
+            <textarea
+              matInput
+              formControlName="comment"
+              [rows]="data.rows ?? 4"
+              [maxlength]="data.maxLength ?? null"
+              required
+              cdkFocusInitial
+            ></textarea>
           } @else {
-            <textarea matInput formControlName="comment" [rows]="data.rows ?? 4" [maxlength]="data.maxLength ?? null" required></textarea>
+            <textarea
+              matInput
+              formControlName="comment"
+              [rows]="data.rows ?? 4"
+              [maxlength]="data.maxLength ?? null"
+              required
+            ></textarea>
           }
           @if (form.controls.comment.hasError('required') || form.controls.comment.hasError('blank')) {
             <mat-error>{{ data.required }}</mat-error>
@@ -111,6 +124,14 @@ export class CommentDialog<R> {
 }
 
 /** Opens a comment dialog; resolves with the call's answer, or undefined when dismissed. */
-export function askForComment<R>(dialog: MatDialog, data: CommentDialogData<R>, config: Omit<MatDialogConfig<CommentDialogData<R>>, 'data'> = {}): Promise<R | undefined> {
-  return firstValueFrom(dialog.open<CommentDialog<R>, CommentDialogData<R>, R>(CommentDialog, { width: 'min(520px, 94vw)', ...config, data }).afterClosed());
+export function askForComment<R>(
+  dialog: MatDialog,
+  data: CommentDialogData<R>,
+  config: Omit<MatDialogConfig<CommentDialogData<R>>, 'data'> = {},
+): Promise<R | undefined> {
+  return firstValueFrom(
+    dialog
+      .open<CommentDialog<R>, CommentDialogData<R>, R>(CommentDialog, { width: 'min(520px, 94vw)', ...config, data })
+      .afterClosed(),
+  );
 }

@@ -41,7 +41,13 @@ export class ConfirmDialog {
 }
 
 export function confirmAction(dialog: MatDialog, data: ConfirmData): Promise<boolean> {
-  return firstValueFrom(dialog.open<ConfirmDialog, ConfirmData, boolean>(ConfirmDialog, { data, width: 'min(440px, 92vw)', role: 'alertdialog' }).afterClosed()).then(
-    (answer) => answer === true,
-  );
+  return firstValueFrom(
+    dialog
+      .open<
+        ConfirmDialog,
+        ConfirmData,
+        boolean
+      >(ConfirmDialog, { data, width: 'min(440px, 92vw)', role: 'alertdialog' })
+      .afterClosed(),
+  ).then((answer) => answer === true);
 }

@@ -6,9 +6,14 @@ import { injectListPage } from './list-page';
 import { pageQuery } from './list-query';
 
 describe('injectListPage', () => {
-  const describeError = (error: unknown) => ({ message: error instanceof Error ? error.message : 'Something went wrong.' });
+  const describeError = (error: unknown) => ({
+    message: error instanceof Error ? error.message : 'Something went wrong.',
+  });
 
-  function setup(params: Record<string, string>, fetch: (q: { q: string; page: number; pageSize: number }) => Observable<string[]>) {
+  function setup(
+    params: Record<string, string>,
+    fetch: (q: { q: string; page: number; pageSize: number }) => Observable<string[]>,
+  ) {
     const queryParamMap = new BehaviorSubject<ParamMap>(convertToParamMap(params));
     const navigate = jest.fn().mockResolvedValue(true);
     TestBed.configureTestingModule({
@@ -48,7 +53,10 @@ describe('injectListPage', () => {
     const { list, navigate } = setup({}, () => of([]));
     list.navigate({ q: 'lena', page: null });
     list.page({ pageIndex: 1, pageSize: 50 });
-    expect(navigate.mock.calls.map(([, extras]) => extras.queryParams)).toEqual([{ q: 'lena', page: null }, { page: 2, pageSize: 50 }]);
+    expect(navigate.mock.calls.map(([, extras]) => extras.queryParams)).toEqual([
+      { q: 'lena', page: null },
+      { page: 2, pageSize: 50 },
+    ]);
     expect(navigate.mock.calls[0][1].queryParamsHandling).toBe('merge');
   });
 });

@@ -49,7 +49,10 @@ export function injectListPage<Q, T>(options: ListPageOptions<Q, T>): ListPage<Q
   return {
     query: toSignal(query$, { requireSync: true }),
     query$,
-    state: toSignal(combineLatest([query$, reloads]).pipe(switchMap(([q]) => loadable(options.fetch(q), options.describeError))), { initialValue: LOADING }),
+    state: toSignal(
+      combineLatest([query$, reloads]).pipe(switchMap(([q]) => loadable(options.fetch(q), options.describeError))),
+      { initialValue: LOADING },
+    ),
     reloads,
     navigate,
     page: (event) => navigate({ page: event.pageIndex + 1, pageSize: event.pageSize }),

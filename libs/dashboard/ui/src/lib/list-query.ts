@@ -1,7 +1,12 @@
 import type { ParamMap } from '@angular/router';
 
 /** A whole number from the URL within [min, max], or the fallback when missing or nonsense. */
-export function intParam(value: string | null | undefined, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+export function intParam(
+  value: string | null | undefined,
+  fallback: number,
+  min = 1,
+  max = Number.MAX_SAFE_INTEGER,
+): number {
   if (value === null || value === undefined || !/^\d+$/.test(value)) return fallback;
   const n = Number(value);
   return n < min ? min : n > max ? max : n;

@@ -2,7 +2,17 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsTimeZone, PageQueryDto } from '@stint/api-core';
 import { USER_ROLES, type UserRole } from '@stint/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  MaxLength,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 import { PASSWORD_MAX_LENGTH } from '../password';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
@@ -44,10 +54,29 @@ export class CreateUserDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(320) email?: string;
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(200) name?: string;
-  @ApiPropertyOptional({ enum: USER_ROLES }) @IsOptional() @IsIn(USER_ROLES, { message: `role must be one of ${USER_ROLES.join(', ')}` }) role?: UserRole;
-  @ApiPropertyOptional({ minLength: 8, maxLength: PASSWORD_MAX_LENGTH }) @IsOptional() @IsString() @MinLength(8, { message: 'password must be at least 8 characters' }) @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` }) password?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxLength(320)
+  email?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(200)
+  name?: string;
+  @ApiPropertyOptional({ enum: USER_ROLES })
+  @IsOptional()
+  @IsIn(USER_ROLES, { message: `role must be one of ${USER_ROLES.join(', ')}` })
+  role?: UserRole;
+  @ApiPropertyOptional({ minLength: 8, maxLength: PASSWORD_MAX_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'password must be at least 8 characters' })
+  @MaxLength(PASSWORD_MAX_LENGTH, { message: `password must be at most ${PASSWORD_MAX_LENGTH} characters` })
+  password?: string;
   @ApiPropertyOptional({ format: 'uuid', nullable: true })
   @IsOptional()
   @ValidateIf((_, v) => v !== null)

@@ -2,17 +2,41 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
 import { PLACEMENT_STATUSES, type PlacementStatus } from '@stint/contracts';
 import { Transform, Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 export class PlacementQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'teamId must be a UUID' }) teamId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'pmId must be a UUID' }) pmId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'pmId must be a UUID' })
+  pmId?: string;
   @ApiPropertyOptional({ enum: PLACEMENT_STATUSES })
   @IsOptional()
   @IsIn(PLACEMENT_STATUSES, { message: `status must be one of ${PLACEMENT_STATUSES.join(', ')}` })
   status?: PlacementStatus;
-  @ApiPropertyOptional({ description: 'Placements that end on or after this date.' }) @IsOptional() @IsCalendarDate() from?: string;
-  @ApiPropertyOptional({ description: 'Placements that start on or before this date.' }) @IsOptional() @IsCalendarDate() to?: string;
+  @ApiPropertyOptional({ description: 'Placements that end on or after this date.' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'Placements that start on or before this date.' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
 }
 
 export class ExportQueryDto {
@@ -58,7 +82,10 @@ export class SlotQueryDto {
   @IsUUID('all', { each: true, message: 'each teamId must be a UUID' })
   teamId?: string[];
 
-  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the caller.' }) @IsOptional() @IsUUID('all', { message: 'pmId must be a UUID' }) pmId?: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'Defaults to the caller.' })
+  @IsOptional()
+  @IsUUID('all', { message: 'pmId must be a UUID' })
+  pmId?: string;
 
   @ApiPropertyOptional({ default: 1, minimum: 1, maximum: 50, description: 'Slots per team.' })
   @IsOptional()

@@ -2,10 +2,23 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
 import { REQUEST_STATUSES, type Approval, type RequestStatus, type RotationRequest } from '@stint/contracts';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-const trimAll = ({ value }: { value: unknown }) => (Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value);
+const trimAll = ({ value }: { value: unknown }) =>
+  Array.isArray(value) ? value.map((v) => (typeof v === 'string' ? v.trim() : v)) : value;
 
 export class ApprovalDto implements Approval {
   @ApiProperty({ enum: ['manager', 'host'] }) step!: 'manager' | 'host';
@@ -66,7 +79,10 @@ export class CreateRequestDto {
 }
 
 export class UpdateRequestDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'teamId must be a team id (UUID)' }) teamId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a team id (UUID)' })
+  teamId?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() startDate?: string;
   @ApiPropertyOptional()
   @IsOptional()
@@ -88,7 +104,7 @@ export class UpdateRequestDto {
 
 const STEPS = ['manager', 'host'] as const;
 const STEP_DOC =
-  'The step this decision is for: `manager` (the line manager releases the PM) or `host` (the host team\'s manager agrees, which books). A step that is not the current one is 409 INVALID_STATE, so a repeated click has no second effect. Without it the caller decides the current step, except that, to approve, a caller who holds both keys (an admin, or the PM\'s line manager who also manages the team) must send `host` to take the host step.';
+  "The step this decision is for: `manager` (the line manager releases the PM) or `host` (the host team's manager agrees, which books). A step that is not the current one is 409 INVALID_STATE, so a repeated click has no second effect. Without it the caller decides the current step, except that, to approve, a caller who holds both keys (an admin, or the PM's line manager who also manages the team) must send `host` to take the host step.";
 
 export class DecisionDto {
   @ApiPropertyOptional({ enum: STEPS, description: STEP_DOC })
@@ -123,9 +139,18 @@ export class RequestQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(REQUEST_STATUSES, { message: `status must be one of ${REQUEST_STATUSES.join(', ')}` })
   status?: RequestStatus;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'teamId must be a UUID' }) teamId?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'pmId must be a UUID' }) pmId?: string;
-  @ApiPropertyOptional({ description: 'true: only requests waiting for the caller’s decision.', enum: ['true', 'false'] })
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'teamId must be a UUID' })
+  teamId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'pmId must be a UUID' })
+  pmId?: string;
+  @ApiPropertyOptional({
+    description: 'true: only requests waiting for the caller’s decision.',
+    enum: ['true', 'false'],
+  })
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'awaitingMe must be true or false' })
   awaitingMe?: 'true' | 'false';

@@ -36,7 +36,11 @@ export class CheckInResponseDto implements CheckIn {
   @ApiProperty({ type: SkillRatingsDto, nullable: true }) ratings!: SkillRatingsDto | null;
   @ApiProperty() notes!: string;
   @ApiProperty({ type: [FeedbackResponseDto] }) feedback!: FeedbackResponseDto[];
-  @ApiProperty({ example: '2027-01-11', description: 'Extension: the check-in’s day on the PM’s calendar; the PM can file the reflection from then on.' }) opensOn!: string;
+  @ApiProperty({
+    example: '2027-01-11',
+    description: 'Extension: the check-in’s day on the PM’s calendar; the PM can file the reflection from then on.',
+  })
+  opensOn!: string;
 }
 
 export class PlacementResponseDto implements Placement {

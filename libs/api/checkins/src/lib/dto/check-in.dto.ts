@@ -2,12 +2,36 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
 import { CHECK_IN_STATUSES, type CheckInStatus } from '@stint/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 
 export class RatingsDto {
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt({ message: 'negotiation must be a whole number from 1 to 5' }) @Min(1, { message: 'negotiation must be from 1 to 5' }) @Max(5, { message: 'negotiation must be from 1 to 5' }) negotiation!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt({ message: 'closing must be a whole number from 1 to 5' }) @Min(1, { message: 'closing must be from 1 to 5' }) @Max(5, { message: 'closing must be from 1 to 5' }) closing!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 }) @IsInt({ message: 'persistence must be a whole number from 1 to 5' }) @Min(1, { message: 'persistence must be from 1 to 5' }) @Max(5, { message: 'persistence must be from 1 to 5' }) persistence!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'negotiation must be a whole number from 1 to 5' })
+  @Min(1, { message: 'negotiation must be from 1 to 5' })
+  @Max(5, { message: 'negotiation must be from 1 to 5' })
+  negotiation!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'closing must be a whole number from 1 to 5' })
+  @Min(1, { message: 'closing must be from 1 to 5' })
+  @Max(5, { message: 'closing must be from 1 to 5' })
+  closing!: number;
+  @ApiProperty({ minimum: 1, maximum: 5 })
+  @IsInt({ message: 'persistence must be a whole number from 1 to 5' })
+  @Min(1, { message: 'persistence must be from 1 to 5' })
+  @Max(5, { message: 'persistence must be from 1 to 5' })
+  persistence!: number;
 }
 
 export class CompleteCheckInDto {
@@ -34,13 +58,22 @@ export class FeedbackDto {
 }
 
 export class CheckInQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'placementId must be a UUID' }) placementId?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'placementId must be a UUID' })
+  placementId?: string;
   @ApiPropertyOptional({ enum: CHECK_IN_STATUSES })
   @IsOptional()
   @IsIn(CHECK_IN_STATUSES, { message: `status must be one of ${CHECK_IN_STATUSES.join(', ')}` })
   status?: CheckInStatus;
-  @ApiPropertyOptional({ description: 'Check-ins on or after this date (UTC).' }) @IsOptional() @IsCalendarDate() from?: string;
-  @ApiPropertyOptional({ description: 'Check-ins on or before this date (UTC).' }) @IsOptional() @IsCalendarDate() to?: string;
+  @ApiPropertyOptional({ description: 'Check-ins on or after this date (UTC).' })
+  @IsOptional()
+  @IsCalendarDate()
+  from?: string;
+  @ApiPropertyOptional({ description: 'Check-ins on or before this date (UTC).' })
+  @IsOptional()
+  @IsCalendarDate()
+  to?: string;
 }
 
 export class StatsQueryDto {

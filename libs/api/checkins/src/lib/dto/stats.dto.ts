@@ -12,9 +12,11 @@ export class StatsOverviewDto implements StatsOverview {
   @ApiProperty() activePlacements!: number;
   @ApiProperty() upcomingCheckIns7d!: number;
   @ApiProperty() overdueCheckIns!: number;
-  @ApiProperty({ nullable: true, type: Number, description: 'completed ÷ (completed + overdue), 0–1' }) checkInCompletionRate!: number | null;
+  @ApiProperty({ nullable: true, type: Number, description: 'completed ÷ (completed + overdue), 0–1' })
+  checkInCompletionRate!: number | null;
   @ApiProperty({ nullable: true, type: Number }) averageDurationWeeks!: number | null;
-  @ApiProperty({ type: SkillChangeDto, description: 'Mean over placements of (last − first completed rating)' }) skillChange!: SkillChangeDto;
+  @ApiProperty({ type: SkillChangeDto, description: 'Mean over placements of (last − first completed rating)' })
+  skillChange!: SkillChangeDto;
 }
 
 export class CapacityWeekDto implements CapacityWeek {

@@ -43,7 +43,11 @@ describe('loadConfig', () => {
     ['SMTP_URL', 'localhost:1025', /SMTP_URL must start with smtp:\/\//],
     ['ADMIN_EMAIL', 'nobody', /ADMIN_EMAIL is not an email address/],
     ['METRICS_VERSION_INFO', 'sometimes', /METRICS_VERSION_INFO must be true or false/],
-    ['TRUST_PROXY', 'yes please', /TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list .*\(got "yes please"\)/],
+    [
+      'TRUST_PROXY',
+      'yes please',
+      /TRUST_PROXY must be true, false, a number of proxy hops, or a comma-separated list .*\(got "yes please"\)/,
+    ],
     ['TRUST_PROXY', '10.0.0.0/33', /TRUST_PROXY must be .*\(got "10.0.0.0\/33"\)/],
     ['TRUST_PROXY', '10.0.0.1, proxy.internal', /TRUST_PROXY must be .*\(got "proxy.internal"\)/],
     ['TRUST_PROXY', '10.0.0.1,,10.0.0.2', /TRUST_PROXY must be .*\(got "10.0.0.1,,10.0.0.2"\)/],
@@ -100,14 +104,22 @@ describe('loadConfig', () => {
       );
     });
 
-    it.each(['admin', 'Admin', 'short-pass1', 'x'.repeat(11), 'adminadminadmin', 'PASSWORD1234'])('refuses the weak ADMIN_PASSWORD %s', (password) => {
-      const run = () => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: password }, cwd);
-      expect(run).toThrow(ConfigError);
-      expect(run).toThrow(/^Configuration error: ADMIN_PASSWORD is too weak for NODE_ENV=production: use at least 12 characters/);
-    });
+    it.each(['admin', 'Admin', 'short-pass1', 'x'.repeat(11), 'adminadminadmin', 'PASSWORD1234'])(
+      'refuses the weak ADMIN_PASSWORD %s',
+      (password) => {
+        const run = () => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: password }, cwd);
+        expect(run).toThrow(ConfigError);
+        expect(run).toThrow(
+          /^Configuration error: ADMIN_PASSWORD is too weak for NODE_ENV=production: use at least 12 characters/,
+        );
+      },
+    );
 
     it('keeps the development defaults outside production', () => {
-      expect(loadConfig({ ADMIN_PASSWORD: 'admin', SEED_DEMO: 'true' }, cwd)).toMatchObject({ adminPassword: 'admin', seedDemo: true });
+      expect(loadConfig({ ADMIN_PASSWORD: 'admin', SEED_DEMO: 'true' }, cwd)).toMatchObject({
+        adminPassword: 'admin',
+        seedDemo: true,
+      });
     });
 
     it('refuses SEED_DEMO=true (the demo users share a published password)', () => {
@@ -124,7 +136,8 @@ describe('loadConfig', () => {
     });
 
     it('says what is wrong in one line without echoing the password', () => {
-      const run = () => loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'secret-ish' }, cwd);
+      const run = () =>
+        loadConfig({ ...production, ADMIN_EMAIL: 'ops@example.com', ADMIN_PASSWORD: 'secret-ish' }, cwd);
       expect(run).toThrow(ConfigError);
       expect(run).not.toThrow(/secret-ish|\n/);
     });
@@ -150,10 +163,13 @@ describe('loadConfig', () => {
     expect(loadConfig({ JWT_EXPIRES_IN: value }, cwd).jwtExpiresIn).toBe(seconds);
   });
 
-  it.each(['0', '0h', '-5', '1.5h', '12 h', '3w', 'soon', '9'.repeat(20)])('rejects JWT_EXPIRES_IN=%s with one line', (value) => {
-    expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(ConfigError);
-    expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(
-      `Configuration error: JWT_EXPIRES_IN must be a duration like 30m, 12h, 7d or 3600 (seconds) (got "${value.trim()}")`,
-    );
-  });
+  it.each(['0', '0h', '-5', '1.5h', '12 h', '3w', 'soon', '9'.repeat(20)])(
+    'rejects JWT_EXPIRES_IN=%s with one line',
+    (value) => {
+      expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(ConfigError);
+      expect(() => loadConfig({ JWT_EXPIRES_IN: value }, cwd)).toThrow(
+        `Configuration error: JWT_EXPIRES_IN must be a duration like 30m, 12h, 7d or 3600 (seconds) (got "${value.trim()}")`,
+      );
+    },
+  );
 });

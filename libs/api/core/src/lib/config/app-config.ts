@@ -61,10 +61,7 @@ function parseUrl(env: Env, name: string, fallback: string, protocols: string[])
     throw new ConfigError(name, `is not a valid URL ("${raw}"); expected e.g. ${fallback}`);
   }
   if (!protocols.includes(url.protocol)) {
-    throw new ConfigError(
-      name,
-      `must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${raw}")`,
-    );
+    throw new ConfigError(name, `must start with ${protocols.map((p) => `${p}//`).join(' or ')} (got "${raw}")`);
   }
   return raw;
 }
@@ -126,7 +123,16 @@ const PUBLISHED_JWT_SECRETS = ['dev-only-insecure-jwt-secret-do-not-use'];
 export const MIN_PRODUCTION_ADMIN_PASSWORD_LENGTH = 12;
 
 /** Default or placeholder passwords refused in production, whatever their length (compared case-insensitively). */
-const WEAK_ADMIN_PASSWORDS = ['admin', 'password', 'changeme', 'change-me', 'adminadminadmin', 'administrator', 'password1234', '123456789012'];
+const WEAK_ADMIN_PASSWORDS = [
+  'admin',
+  'password',
+  'changeme',
+  'change-me',
+  'adminadminadmin',
+  'administrator',
+  'password1234',
+  '123456789012',
+];
 
 function jwtSecretFrom(env: Env, production: boolean, varDir: string): string {
   const given = read(env, 'JWT_SECRET');
@@ -183,7 +189,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('QUEUE_PREFIX', 'may hold only letters, digits, "_", "." and "-" (1–64 characters)');
   }
   const smtpRaw = read(env, 'SMTP_URL');
-  const smtpUrl = smtpRaw === undefined ? null : parseUrl(env, 'SMTP_URL', 'smtp://localhost:1025', ['smtp:', 'smtps:']);
+  const smtpUrl =
+    smtpRaw === undefined ? null : parseUrl(env, 'SMTP_URL', 'smtp://localhost:1025', ['smtp:', 'smtps:']);
   const appUrl = parseUrl(env, 'APP_URL', 'http://localhost:3000', ['http:', 'https:']).replace(/\/+$/, '');
 
   const jwtExpiresIn = parseDuration(env, 'JWT_EXPIRES_IN', '12h');
@@ -201,7 +208,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     if (adminPassword === null) {
       throw new ConfigError('ADMIN_PASSWORD', 'is required when ADMIN_EMAIL is set and NODE_ENV=production');
     }
-    if (adminPassword.length < MIN_PRODUCTION_ADMIN_PASSWORD_LENGTH || WEAK_ADMIN_PASSWORDS.includes(adminPassword.toLowerCase())) {
+    if (
+      adminPassword.length < MIN_PRODUCTION_ADMIN_PASSWORD_LENGTH ||
+      WEAK_ADMIN_PASSWORDS.includes(adminPassword.toLowerCase())
+    ) {
       throw new ConfigError(
         'ADMIN_PASSWORD',
         `is too weak for NODE_ENV=production: use at least ${MIN_PRODUCTION_ADMIN_PASSWORD_LENGTH} characters and no default (e.g. openssl rand -base64 18)`,
@@ -218,7 +228,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
   return {
     nodeEnv,
     port: parsePort(env),
-    databaseUrl: parseUrl(env, 'DATABASE_URL', 'postgres://postgres@localhost:5432/stint', ['postgres:', 'postgresql:']),
+    databaseUrl: parseUrl(env, 'DATABASE_URL', 'postgres://postgres@localhost:5432/stint', [
+      'postgres:',
+      'postgresql:',
+    ]),
     redisUrl: parseUrl(env, 'REDIS_URL', 'redis://localhost:6379', ['redis:', 'rediss:']),
     queuePrefix,
     smtpUrl,

@@ -20,7 +20,9 @@ export class TimeZoneCatalog implements OnModuleInit {
       setKnownTimeZones(rows.map((r) => r.name));
     } catch (error) {
       // PostgreSQL away at start: the runtime's own check still applies until the next start.
-      this.logger.warn(`Could not read PostgreSQL's time zones (${error instanceof Error ? error.message : String(error)}); checking zones against the runtime only.`);
+      this.logger.warn(
+        `Could not read PostgreSQL's time zones (${error instanceof Error ? error.message : String(error)}); checking zones against the runtime only.`,
+      );
     }
   }
 }

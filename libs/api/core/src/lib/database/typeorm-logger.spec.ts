@@ -5,7 +5,8 @@ import { LOGGED_QUERY_MAX_CHARS, SafeTypeOrmLogger } from './typeorm-logger';
 /** Collects every line written, at any level. */
 function recorder(): { lines: string[]; service: LoggerService } {
   const lines: string[] = [];
-  const push = (...args: unknown[]) => lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+  const push = (...args: unknown[]) =>
+    lines.push(args.map((a) => (typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
   return { lines, service: { log: push, error: push, warn: push, debug: push, verbose: push, fatal: push } };
 }
 
@@ -26,7 +27,11 @@ describe('SafeTypeOrmLogger', () => {
       '23505',
       `Key (email)=(ada@example.com) already exists. Failing row contains (ada@example.com, ${hash}).`,
     );
-    new SafeTypeOrmLogger(service).logQueryError(new QueryFailedError(query, parameters, driverError), query, parameters);
+    new SafeTypeOrmLogger(service).logQueryError(
+      new QueryFailedError(query, parameters, driverError),
+      query,
+      parameters,
+    );
 
     expect(lines).toHaveLength(1);
     const line = lines[0] ?? '';
@@ -57,7 +62,11 @@ describe('SafeTypeOrmLogger', () => {
   it('writes through Nest’s Logger (so pino) by default', () => {
     const spy = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     try {
-      new SafeTypeOrmLogger().logQueryError(new QueryFailedError(query, parameters, pgError('boom', 'XX000', hash)), query, parameters);
+      new SafeTypeOrmLogger().logQueryError(
+        new QueryFailedError(query, parameters, pgError('boom', 'XX000', hash)),
+        query,
+        parameters,
+      );
       expect(spy).toHaveBeenCalledTimes(1);
       expect(JSON.stringify(spy.mock.calls)).not.toContain(hash);
     } finally {

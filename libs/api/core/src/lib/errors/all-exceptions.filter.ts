@@ -24,7 +24,9 @@ export class AllExceptionsFilter implements ExceptionFilter {
         `Unexpected error on ${request.method} ${request.url} (request ${String(request.id)}): ${exception instanceof Error ? exception.stack : String(exception)}`,
       );
     } else if (body.statusCode === 503) {
-      this.logger.warn(`Dependency down on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`);
+      this.logger.warn(
+        `Dependency down on ${request.method} ${request.url}: ${exception instanceof Error ? exception.message : String(exception)}`,
+      );
     }
     void reply.status(body.statusCode).header('content-type', 'application/json; charset=utf-8').send(body);
   }

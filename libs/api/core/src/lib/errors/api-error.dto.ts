@@ -23,6 +23,8 @@ const DESCRIPTIONS: Record<number, string> = {
 /** Documents the error responses a route can give, all in the contract's shape. */
 export function ApiErrorResponses(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ...statuses.map((status) => ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ApiErrorDto })),
+    ...statuses.map((status) =>
+      ApiResponse({ status, description: DESCRIPTIONS[status] ?? 'Error', type: ApiErrorDto }),
+    ),
   );
 }

@@ -40,16 +40,28 @@ describe('toErrorBody', () => {
 
   it('maps a refused database connection to 503 UNAVAILABLE naming the database', () => {
     const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), { code: 'ECONNREFUSED' });
-    expect(toErrorBody(refused).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE', details: { dependency: 'the database' } });
+    expect(toErrorBody(refused).body).toMatchObject({
+      statusCode: 503,
+      code: 'UNAVAILABLE',
+      details: { dependency: 'the database' },
+    });
   });
 
   it('maps an unreachable Redis to 503 naming Redis', () => {
     const error = new Error("Stream isn't writeable and enableOfflineQueue options is false");
-    expect(toErrorBody(error).body).toMatchObject({ statusCode: 503, code: 'UNAVAILABLE', details: { dependency: 'redis' } });
+    expect(toErrorBody(error).body).toMatchObject({
+      statusCode: 503,
+      code: 'UNAVAILABLE',
+      details: { dependency: 'redis' },
+    });
   });
 
   it('maps an unreadable value the database refused to a 400, not a 500', () => {
-    const error = new QueryFailedError('select', [], Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }));
+    const error = new QueryFailedError(
+      'select',
+      [],
+      Object.assign(new Error('invalid input syntax for type uuid'), { code: '22P02' }),
+    );
     expect(toErrorBody(error).body.statusCode).toBe(400);
   });
 

@@ -52,7 +52,12 @@ function isDependencyDown(error: unknown): 'database' | 'redis' | null {
   if (/MaxRetriesPerRequest|Connection is closed|Stream isn't writeable|enableOfflineQueue/i.test(text)) {
     return 'redis';
   }
-  if ((code && UNREACHABLE.has(code)) || /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(text)) {
+  if (
+    (code && UNREACHABLE.has(code)) ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error/i.test(
+      text,
+    )
+  ) {
     return /redis/i.test(text) ? 'redis' : 'database';
   }
   return null;
@@ -78,9 +83,10 @@ export function toErrorBody(error: unknown): { body: ApiErrorBody; unexpected: b
     const raw = typeof response === 'string' ? response : (response as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : error.message;
     const code = CODE_BY_STATUS[status] ?? (status >= 500 ? 'INTERNAL_ERROR' : 'VALIDATION_FAILED');
-    const friendly = status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)
-      ? `${message.replace(/^Cannot/, 'There is no endpoint')}; see /api/docs for the API.`
-      : message;
+    const friendly =
+      status === 404 && /^Cannot (GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS) /.test(message)
+        ? `${message.replace(/^Cannot/, 'There is no endpoint')}; see /api/docs for the API.`
+        : message;
     if (status === 400 && /JSON/i.test(message)) {
       const text = `The request body is not valid JSON (${message}); send a JSON object.`;
       return { body: { statusCode: 400, code, message: text, details: { fields: { body: text } } }, unexpected: false };
@@ -97,7 +103,10 @@ export function toErrorBody(error: unknown): { body: ApiErrorBody; unexpected: b
     const code = errorCodeOf(error);
     // Malformed values that slipped past validation (bad uuid, out-of-range date, ...).
     if (code === '22P02' || code === '22007' || code === '22008' || code === '22003') {
-      return { body: ApiError.validation({ input: 'has a value the database cannot read' }).toBody(), unexpected: false };
+      return {
+        body: ApiError.validation({ input: 'has a value the database cannot read' }).toBody(),
+        unexpected: false,
+      };
     }
     if (code === '23505') {
       return { body: ApiError.conflict('That value is already taken.').toBody(), unexpected: false };
@@ -111,7 +120,12 @@ export function toErrorBody(error: unknown): { body: ApiErrorBody; unexpected: b
     const code = CODE_BY_STATUS[frameworkStatus] ?? 'VALIDATION_FAILED';
     const friendly = /JSON/i.test(message) ? `The request body is not valid JSON: ${message}` : message;
     return {
-      body: { statusCode: frameworkStatus, code, message: friendly, details: code === 'VALIDATION_FAILED' ? { fields: { body: friendly } } : {} },
+      body: {
+        statusCode: frameworkStatus,
+        code,
+        message: friendly,
+        details: code === 'VALIDATION_FAILED' ? { fields: { body: friendly } } : {},
+      },
       unexpected: false,
     };
   }

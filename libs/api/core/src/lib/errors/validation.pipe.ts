@@ -49,11 +49,17 @@ export function shapeErrors(value: Record<string, unknown>, type: Type<unknown>,
   const errors: Record<string, string> = {};
   for (const [key, item] of Object.entries(value)) {
     const path = prefix ? `${prefix}.${key}` : key;
-    const doc = Reflect.getMetadata('swagger/apiModelProperties', type.prototype as object, key) as SwaggerProperty | undefined;
+    const doc = Reflect.getMetadata('swagger/apiModelProperties', type.prototype as object, key) as
+      | SwaggerProperty
+      | undefined;
     const declared: unknown = Reflect.getMetadata('design:type', type.prototype as object, key);
     if (!doc && declared === undefined) continue; // unknown field: the whitelist reports it
     if (item === null) {
-      if (!doc?.nullable) errors[path] = doc?.required === false ? `${path} must not be null; leave it out to keep the current value` : `${path} is required and must not be null`;
+      if (!doc?.nullable)
+        errors[path] =
+          doc?.required === false
+            ? `${path} must not be null; leave it out to keep the current value`
+            : `${path} is required and must not be null`;
       continue;
     }
     if (declared === Array && !Array.isArray(item)) errors[path] = `${path} must be a list`;

@@ -16,7 +16,10 @@ export class HealthController {
     summary:
       'Checks PostgreSQL, Redis and the worker heartbeat. 503 UNAVAILABLE names what is down; a worker silent for 2 minutes gives 200 with status "degraded" and worker "down".',
   })
-  @ApiResponse({ status: 200, description: '{status: "ok" | "degraded", database: "up", redis: "up", worker: "up" | "down", workerHeartbeatAt}' })
+  @ApiResponse({
+    status: 200,
+    description: '{status: "ok" | "degraded", database: "up", redis: "up", worker: "up" | "down", workerHeartbeatAt}',
+  })
   @ApiResponse({ status: 503, description: 'A dependency is down (details name it).' })
   async get(@Res() reply: FastifyReply): Promise<void> {
     const status = await this.health.check();

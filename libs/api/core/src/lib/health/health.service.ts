@@ -44,7 +44,11 @@ export class HealthService {
   /** The newest worker heartbeat known (Redis, or remembered), or null. */
   async workerHeartbeat(): Promise<Date | null> {
     try {
-      const value = await withTimeout(this.redis.get(workerHeartbeatKey(this.config.queuePrefix)), CHECK_TIMEOUT_MS, 'Redis');
+      const value = await withTimeout(
+        this.redis.get(workerHeartbeatKey(this.config.queuePrefix)),
+        CHECK_TIMEOUT_MS,
+        'Redis',
+      );
       const at = value ? new Date(value) : null;
       if (at && !Number.isNaN(at.getTime()) && (!this.lastBeat || at > this.lastBeat)) this.lastBeat = at;
     } catch {

@@ -23,5 +23,8 @@ export function ApiPageResponse(model: Type<unknown>): MethodDecorator {
 
 /** Documents a plain array response. */
 export function ApiArrayResponse(model: Type<unknown>): MethodDecorator {
-  return applyDecorators(ApiExtraModels(model), ApiOkResponse({ schema: { type: 'array', items: { $ref: getSchemaPath(model) } } }));
+  return applyDecorators(
+    ApiExtraModels(model),
+    ApiOkResponse({ schema: { type: 'array', items: { $ref: getSchemaPath(model) } } }),
+  );
 }

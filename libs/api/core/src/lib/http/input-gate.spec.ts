@@ -15,7 +15,10 @@ describe('input gate', () => {
 
   it('refuses NUL and other control characters everywhere, and line breaks outside multi-line fields', () => {
     expect(findBadText({ name: 'Pat\u0000' })).toEqual(['name', expect.stringContaining('control character')]);
-    expect(findBadText({ goals: ['ok', 'bad\u0007'] })).toEqual(['goals[1]', expect.stringContaining('control character')]);
+    expect(findBadText({ goals: ['ok', 'bad\u0007'] })).toEqual([
+      'goals[1]',
+      expect.stringContaining('control character'),
+    ]);
     expect(findBadText({ ratings: { notes: 'x\u001b[31m' } })).toEqual(['ratings.notes', expect.any(String)]);
     expect(findBadText({ name: 'two\nlines' })).toEqual(['name', expect.stringContaining('single line')]);
     expect(findBadText({ motivation: 'two\nlines\tand a tab' })).toBeNull();

@@ -13,12 +13,18 @@ export const MAX_BODY_DEPTH = 32;
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** Fields whose text may span lines (newlines and tabs allowed); every other text field is one line. */
-export const MULTILINE_FIELDS: ReadonlySet<string> = new Set(['motivation', 'notes', 'comment', 'reason', 'text', 'description']);
+export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
+  'motivation',
+  'notes',
+  'comment',
+  'reason',
+  'text',
+  'description',
+]);
 
 /** C0 control characters and DEL, except tab, line feed and carriage return. */
 // eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-// eslint-disable-next-line no-control-regex
 const LINE_BREAK = /[\t\n\r\u2028\u2029]/;
 
 /**
@@ -62,12 +68,14 @@ export function findBadText(value: unknown, path = ''): [string, string] | null 
     const name = p || 'value';
     if (typeof v === 'string') {
       if (CONTROL.test(v)) return [name, `${name} contains a control character (such as NUL); remove it`];
-      if (!multiline && LINE_BREAK.test(v)) return [name, `${name} must be a single line; remove the line breaks and tabs`];
+      if (!multiline && LINE_BREAK.test(v))
+        return [name, `${name} must be a single line; remove the line breaks and tabs`];
     } else if (Array.isArray(v)) {
       v.forEach((item, i) => stack.push([item, `${p}[${i}]`, multiline]));
     } else if (v !== null && typeof v === 'object') {
       for (const [key, item] of Object.entries(v as Record<string, unknown>)) {
-        if (CONTROL.test(key) || LINE_BREAK.test(key)) return [name, `${name} has a field name with a control character; remove it`];
+        if (CONTROL.test(key) || LINE_BREAK.test(key))
+          return [name, `${name} has a field name with a control character; remove it`];
         stack.push([item, p ? `${p}.${key}` : key, MULTILINE_FIELDS.has(key)]);
       }
     }
@@ -107,12 +115,27 @@ export function clientErrorHandler(error: Error & { code?: string }, socket: Soc
   if (error.code === 'ECONNRESET' || socket.destroyed || !socket.writable) return;
   const [status, reason, message] =
     error.code === 'HPE_HEADER_OVERFLOW'
-      ? [431, 'Request Header Fields Too Large', 'The request headers are too large; send fewer or shorter headers (cookies included).']
+      ? [
+          431,
+          'Request Header Fields Too Large',
+          'The request headers are too large; send fewer or shorter headers (cookies included).',
+        ]
       : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
         ? [408, 'Request Timeout', 'The request took too long to arrive; send it again.']
-        : [400, 'Bad Request', 'The request is not valid HTTP (for example a header with characters HTTP does not allow); fix it and send it again.'];
-  const body = JSON.stringify({ statusCode: status, code: status === 408 ? 'UNAVAILABLE' : 'VALIDATION_FAILED', message, details: {} });
-  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+        : [
+            400,
+            'Bad Request',
+            'The request is not valid HTTP (for example a header with characters HTTP does not allow); fix it and send it again.',
+          ];
+  const body = JSON.stringify({
+    statusCode: status,
+    code: status === 408 ? 'UNAVAILABLE' : 'VALIDATION_FAILED',
+    message,
+    details: {},
+  });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
@@ -125,5 +148,8 @@ export function frameworkErrorHandler(error: FastifyError, _request: FastifyRequ
     error.code === 'FST_ERR_MAX_PARAM_LENGTH'
       ? 'A part of the URL is too long; ids are 36 characters. Check the address.'
       : 'The URL could not be read (bad percent-encoding?); check the address.';
-  void reply.code(status).type('application/json; charset=utf-8').send({ statusCode: status, code: 'VALIDATION_FAILED', message, details: {} });
+  void reply
+    .code(status)
+    .type('application/json; charset=utf-8')
+    .send({ statusCode: status, code: 'VALIDATION_FAILED', message, details: {} });
 }

@@ -29,7 +29,11 @@ export const IsTimeZone = rule(
 );
 
 /** A 24-hour time `HH:MM`. */
-export const IsClockTime = rule('isClockTime', (v) => typeof v === 'string' && isClockTime(v), '$property must be a time like 10:00');
+export const IsClockTime = rule(
+  'isClockTime',
+  (v) => typeof v === 'string' && isClockTime(v),
+  '$property must be a time like 10:00',
+);
 
 /** An ISO 3166 country code that the holiday calendar knows. */
 export const IsHolidayCountry = rule(

@@ -23,7 +23,13 @@ describe('loggerOptions redaction', () => {
   it('censors passwords, hashes, tokens and cookies at any of the usual depths', () => {
     const { lines, logger } = capture();
     logger.info({ password: 'hunter2-top', user: { email: 'a@b.c', passwordHash: hash, password_hash: hash } }, 'user');
-    logger.info({ req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'stint_session=xyz' } }, res: { headers: { 'set-cookie': 'stint_session=xyz' } } }, 'request');
+    logger.info(
+      {
+        req: { headers: { authorization: 'Bearer abc.def.ghi', cookie: 'stint_session=xyz' } },
+        res: { headers: { 'set-cookie': 'stint_session=xyz' } },
+      },
+      'request',
+    );
     logger.info({ context: { body: { user: { password: 'hunter2-deep' } } } }, 'deep');
     const out = lines.join('\n');
     for (const secret of ['hunter2-top', 'hunter2-deep', hash, 'abc.def.ghi', 'stint_session=xyz']) {

@@ -92,10 +92,14 @@ export class MetricsService {
         cursor = next;
         keys.push(...found);
       } while (cursor !== '0');
-      const snapshots = keys.length ? (await this.redis.mget(...keys)).filter((s): s is string => !!s).map((s) => JSON.parse(s) as object) : [];
+      const snapshots = keys.length
+        ? (await this.redis.mget(...keys)).filter((s): s is string => !!s).map((s) => JSON.parse(s) as object)
+        : [];
       if (snapshots.length) return await AggregatorRegistry.aggregate(snapshots).metrics();
     } catch (error) {
-      this.logger.warn(`Worker metrics are not readable from Redis: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `Worker metrics are not readable from Redis: ${error instanceof Error ? error.message : String(error)}`,
+      );
     }
     // No worker has published (or Redis is away): the names still appear, at zero.
     return this.workerRegistry.metrics();

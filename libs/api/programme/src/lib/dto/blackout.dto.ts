@@ -21,7 +21,10 @@ export class AffectedPlacementDto implements AffectedPlacement {
 }
 
 export class BlackoutCreatedDto extends BlackoutDto implements BlackoutCreated {
-  @ApiProperty({ type: [AffectedPlacementDto], description: 'Live placements the blackout overlaps; they are not cancelled.' })
+  @ApiProperty({
+    type: [AffectedPlacementDto],
+    description: 'Live placements the blackout overlaps; they are not cancelled.',
+  })
   affectedPlacements!: AffectedPlacementDto[];
 }
 

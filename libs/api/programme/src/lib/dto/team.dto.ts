@@ -2,7 +2,19 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsHolidayCountry, IsTimeZone, PageQueryDto } from '@stint/api-core';
 import type { Team } from '@stint/contracts';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
@@ -37,7 +49,12 @@ export class CreateTeamDto {
   capacity!: number;
 
   @ApiPropertyOptional({ example: 'EMEA' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(80) region?: string;
-  @ApiPropertyOptional({ example: 'Enterprise' }) @IsOptional() @Transform(trim) @IsString() @MaxLength(80) segment?: string;
+  @ApiPropertyOptional({ example: 'Enterprise' })
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(80)
+  segment?: string;
   @ApiPropertyOptional({ example: 'Europe/Berlin', default: 'UTC' }) @IsOptional() @IsTimeZone() timezone?: string;
 
   @ApiPropertyOptional({ example: 'DE', nullable: true, type: String })
@@ -48,8 +65,17 @@ export class CreateTeamDto {
 }
 
 export class UpdateTeamDto {
-  @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MinLength(1, { message: 'name must not be empty' }) @MaxLength(120) name?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'managerId must be a user id (UUID)' }) managerId?: string;
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(120)
+  name?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'managerId must be a user id (UUID)' })
+  managerId?: string;
   @ApiPropertyOptional({ minimum: 1 })
   @IsOptional()
   @IsInt({ message: 'capacity must be a whole number' })
@@ -59,7 +85,11 @@ export class UpdateTeamDto {
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) region?: string;
   @ApiPropertyOptional() @IsOptional() @Transform(trim) @IsString() @MaxLength(80) segment?: string;
   @ApiPropertyOptional() @IsOptional() @IsTimeZone() timezone?: string;
-  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @ValidateIf((_, v) => v !== null) @IsHolidayCountry() holidayCountry?: string | null;
+  @ApiPropertyOptional({ nullable: true, type: String })
+  @IsOptional()
+  @ValidateIf((_, v) => v !== null)
+  @IsHolidayCountry()
+  holidayCountry?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'active must be true or false' }) active?: boolean;
 }
 
@@ -69,6 +99,13 @@ export class TeamQueryDto extends PageQueryDto {
   @IsIn(['true', 'false'], { message: 'active must be true or false' })
   active?: 'true' | 'false';
 
-  @ApiPropertyOptional({ description: 'Matches name, region or segment.' }) @IsOptional() @IsString() @MaxLength(120) q?: string;
-  @ApiPropertyOptional({ format: 'uuid' }) @IsOptional() @IsUUID('all', { message: 'managerId must be a UUID' }) managerId?: string;
+  @ApiPropertyOptional({ description: 'Matches name, region or segment.' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(120)
+  q?: string;
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'managerId must be a UUID' })
+  managerId?: string;
 }

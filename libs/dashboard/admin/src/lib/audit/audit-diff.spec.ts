@@ -2,7 +2,9 @@ import { auditChanges } from './audit-diff';
 
 describe('auditChanges', () => {
   it('lists only the fields an update changed', () => {
-    expect(auditChanges({ capacity: 2, name: 'NA SMB', active: true }, { capacity: 4, name: 'NA SMB', active: false })).toEqual([
+    expect(
+      auditChanges({ capacity: 2, name: 'NA SMB', active: true }, { capacity: 4, name: 'NA SMB', active: false }),
+    ).toEqual([
       { field: 'capacity', before: '2', after: '4' },
       { field: 'active', before: 'true', after: 'false' },
     ]);
@@ -17,11 +19,15 @@ describe('auditChanges', () => {
   });
 
   it('compares nested values as a whole', () => {
-    expect(auditChanges({ ratings: { closing: 2 } }, { ratings: { closing: 3 } })).toEqual([{ field: 'ratings', before: '{"closing":2}', after: '{"closing":3}' }]);
+    expect(auditChanges({ ratings: { closing: 2 } }, { ratings: { closing: 3 } })).toEqual([
+      { field: 'ratings', before: '{"closing":2}', after: '{"closing":3}' },
+    ]);
   });
 
   it('copes with plain values and nothing at all', () => {
     expect(auditChanges(null, null)).toEqual([]);
-    expect(auditChanges('pending_host', 'booked')).toEqual([{ field: 'value', before: 'pending_host', after: 'booked' }]);
+    expect(auditChanges('pending_host', 'booked')).toEqual([
+      { field: 'value', before: 'pending_host', after: 'booked' },
+    ]);
   });
 });

@@ -24,7 +24,9 @@ export function auditChanges(before: unknown, after: unknown): FieldChange[] {
   const b = isRecord(before) ? before : {};
   const a = isRecord(after) ? after : {};
   if (!isRecord(before) && !isRecord(after)) {
-    return before === after || (before == null && after == null) ? [] : [{ field: 'value', before: show(before), after: show(after) }];
+    return before === after || (before == null && after == null)
+      ? []
+      : [{ field: 'value', before: show(before), after: show(after) }];
   }
   const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
   return keys

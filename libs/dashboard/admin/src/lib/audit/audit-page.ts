@@ -19,7 +19,15 @@ import { formatInstant } from '../util/format';
 import { auditChanges } from './audit-diff';
 
 /** What the API audits (`GET /api/audit?entityType=`). */
-export const ENTITY_TYPES = ['rotation_request', 'placement', 'check_in', 'user', 'team', 'blackout', 'policy'] as const;
+export const ENTITY_TYPES = [
+  'rotation_request',
+  'placement',
+  'check_in',
+  'user',
+  'team',
+  'blackout',
+  'policy',
+] as const;
 export const ENTITY_LABEL: Record<(typeof ENTITY_TYPES)[number], string> = {
   rotation_request: 'Rotation request',
   placement: 'Placement',
@@ -34,22 +42,53 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Component({
   selector: 'lib-audit-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   styles: `
-    .changes { margin: 0; padding: 0; list-style: none; font: var(--mat-sys-body-small); }
-    .changes li { overflow-wrap: anywhere; max-width: 480px; }
-    .id { font-family: monospace; font-size: 0.85em; }
-    .entity { display: flex; flex-direction: column; align-items: flex-start; }
+    .changes {
+      margin: 0;
+      padding: 0;
+      list-style: none;
+      font: var(--mat-sys-body-small);
+    }
+    .changes li {
+      overflow-wrap: anywhere;
+      max-width: 480px;
+    }
+    .id {
+      font-family: monospace;
+      font-size: 0.85em;
+    }
+    .entity {
+      display: flex;
+      flex-direction: column;
+      align-items: flex-start;
+    }
   `,
   template: `
     <div class="head"><h1>Audit trail</h1></div>
-    <p class="lead">Who did what, and when, for every state change. Narrow it to one request or placement to read its whole story.</p>
+    <p class="lead">
+      Who did what, and when, for every state change. Narrow it to one request or placement to read its whole story.
+    </p>
     <div class="filters" role="search" aria-label="Filter the audit trail">
       <mat-form-field appearance="outline">
         <mat-label>Entity type</mat-label>
-        <mat-select [value]="query().entityType" (valueChange)="navigate({ entityType: $event, page: null })" data-testid="entity-type-filter">
+        <mat-select
+          [value]="query().entityType"
+          (valueChange)="navigate({ entityType: $event, page: null })"
+          data-testid="entity-type-filter"
+        >
           <mat-option [value]="null">Everything</mat-option>
           @for (type of types; track type) {
             <mat-option [value]="type">{{ entityLabel[type] }}</mat-option>
@@ -93,12 +132,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
               <th mat-header-cell *matHeaderCellDef scope="col">Subject</th>
               <td mat-cell *matCellDef="let e">
                 <div class="entity">
-                  <span>{{ typeLabel(e.entityType) }} <span class="id">{{ e.entityId.slice(0, 8) }}</span></span>
+                  <span
+                    >{{ typeLabel(e.entityType) }} <span class="id">{{ e.entityId.slice(0, 8) }}</span></span
+                  >
                   @if (e.entityType === 'placement') {
                     <a [routerLink]="['/placements', e.entityId]">Open placement</a>
                   }
                   @if (e.entityType !== 'policy' && e.entityId !== query().entityId) {
-                    <a [routerLink]="[]" [queryParams]="{ entityType: e.entityType, entityId: e.entityId, page: null }" queryParamsHandling="merge">Its whole trail</a>
+                    <a
+                      [routerLink]="[]"
+                      [queryParams]="{ entityType: e.entityType, entityId: e.entityId, page: null }"
+                      queryParamsHandling="merge"
+                      >Its whole trail</a
+                    >
                   }
                 </div>
               </td>
@@ -108,7 +154,10 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
               <td mat-cell *matCellDef="let e">
                 <ul class="changes">
                   @for (c of changes(e); track c.field) {
-                    <li><strong>{{ c.field }}</strong>: {{ c.before }} → {{ c.after }}</li>
+                    <li>
+                      <strong>{{ c.field }}</strong
+                      >: {{ c.before }} → {{ c.after }}
+                    </li>
                   } @empty {
                     <li class="muted">No field changes recorded.</li>
                   }
@@ -146,18 +195,27 @@ export class AuditPage {
 
   private readonly list = injectListPage({
     read: (p) => {
-        const entityId = p.get('entityId');
-        return { entityType: oneOf(p.get('entityType'), ENTITY_TYPES), entityId: entityId && UUID.test(entityId) ? entityId.toLowerCase() : null, ...pageQuery(p) };
-      },
+      const entityId = p.get('entityId');
+      return {
+        entityType: oneOf(p.get('entityType'), ENTITY_TYPES),
+        entityId: entityId && UUID.test(entityId) ? entityId.toLowerCase() : null,
+        ...pageQuery(p),
+      };
+    },
     fetch: (q) => this.api.audit(q),
     describeError,
   });
   protected readonly query = this.list.query;
   protected readonly entries = this.list.state;
-  private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
+  private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), {
+    initialValue: [],
+  });
   private readonly names = computed(() => new Map(this.people().map((u) => [u.id, u.name])));
 
-  protected readonly entityId = new FormControl(this.query().entityId ?? '', { nonNullable: true, validators: [Validators.pattern(UUID)] });
+  protected readonly entityId = new FormControl(this.query().entityId ?? '', {
+    nonNullable: true,
+    validators: [Validators.pattern(UUID)],
+  });
 
   constructor() {
     this.entityId.valueChanges.pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed()).subscribe((id) => {
@@ -165,7 +223,8 @@ export class AuditPage {
       if (!trimmed || UUID.test(trimmed)) this.navigate({ entityId: trimmed || null, page: null });
     });
     this.list.query$.pipe(takeUntilDestroyed()).subscribe((q) => {
-      if ((q.entityId ?? '') !== this.entityId.value.trim().toLowerCase()) this.entityId.setValue(q.entityId ?? '', { emitEvent: false });
+      if ((q.entityId ?? '') !== this.entityId.value.trim().toLowerCase())
+        this.entityId.setValue(q.entityId ?? '', { emitEvent: false });
     });
   }
 

@@ -7,7 +7,17 @@ import type { BlackoutCreated } from '@stint/contracts';
 import { BlackoutsPage, blackoutRangeValidator } from './blackouts-page';
 
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
-const team = { id: '11111111-1111-4111-8111-111111111111', name: 'NA SMB', region: '', segment: '', managerId: 'm', capacity: 2, timezone: 'UTC', holidayCountry: null, active: true };
+const team = {
+  id: '11111111-1111-4111-8111-111111111111',
+  name: 'NA SMB',
+  region: '',
+  segment: '',
+  managerId: 'm',
+  capacity: 2,
+  timezone: 'UTC',
+  holidayCountry: null,
+  active: true,
+};
 
 describe('BlackoutsPage', () => {
   let http: HttpTestingController;
@@ -48,7 +58,12 @@ describe('BlackoutsPage', () => {
     await settle();
 
     const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/blackouts');
-    expect(post.request.body).toEqual({ teamId: null, startsOn: '2099-03-29', endsOn: '2099-04-02', reason: 'Quarter-end close' });
+    expect(post.request.body).toEqual({
+      teamId: null,
+      startsOn: '2099-03-29',
+      endsOn: '2099-04-02',
+      reason: 'Quarter-end close',
+    });
     const created: BlackoutCreated = {
       id: 'b1',
       teamId: null,
@@ -72,7 +87,10 @@ describe('BlackoutsPage', () => {
 
 describe('blackoutRangeValidator', () => {
   it("refuses an end before the start, in the API's terms", () => {
-    const form = new FormGroup({ startsOn: new FormControl('2099-04-02'), endsOn: new FormControl('2099-03-29', [blackoutRangeValidator]) });
+    const form = new FormGroup({
+      startsOn: new FormControl('2099-04-02'),
+      endsOn: new FormControl('2099-03-29', [blackoutRangeValidator]),
+    });
     form.controls.endsOn.updateValueAndValidity();
     expect(form.controls.endsOn.errors).toEqual({ range: 'The end must be on or after the start.' });
     form.controls.endsOn.setValue('2099-04-02');

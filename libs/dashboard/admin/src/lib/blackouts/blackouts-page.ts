@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, ElementRef, inject, signal, viewChild } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
@@ -30,7 +37,9 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export const blackoutRangeValidator: ValidatorFn = (control) => {
   const start = control.parent?.get('startsOn')?.value as string | undefined;
   const end = control.value as string;
-  return start && end && ISO_DATE.test(start) && ISO_DATE.test(end) && end < start ? { range: 'The end must be on or after the start.' } : null;
+  return start && end && ISO_DATE.test(start) && ISO_DATE.test(end) && end < start
+    ? { range: 'The end must be on or after the start.' }
+    : null;
 };
 
 @Component({
@@ -51,18 +60,46 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   styles: `
-    .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; align-items: start; margin-bottom: 16px; }
-    form { display: flex; flex-direction: column; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .row mat-form-field { flex: 1 1 160px; }
-    .result { border-left: 4px solid var(--mat-sys-tertiary); }
-    .affected { padding-left: 20px; }
-    .affected li { margin-bottom: 4px; }
-    @media (max-width: 999px) { .grid { grid-template-columns: minmax(0, 1fr); } }
+    .grid {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+      gap: 16px;
+      align-items: start;
+      margin-bottom: 16px;
+    }
+    form {
+      display: flex;
+      flex-direction: column;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .row mat-form-field {
+      flex: 1 1 160px;
+    }
+    .result {
+      border-left: 4px solid var(--mat-sys-tertiary);
+    }
+    .affected {
+      padding-left: 20px;
+    }
+    .affected li {
+      margin-bottom: 4px;
+    }
+    @media (max-width: 999px) {
+      .grid {
+        grid-template-columns: minmax(0, 1fr);
+      }
+    }
   `,
   template: `
     <div class="head"><h1>Blackouts</h1></div>
-    <p class="lead">Days when a team, or every team, cannot host rotations (kick-offs, quarter-end). New requests cannot touch them; placements already booked are listed, never cancelled.</p>
+    <p class="lead">
+      Days when a team, or every team, cannot host rotations (kick-offs, quarter-end). New requests cannot touch them;
+      placements already booked are listed, never cancelled.
+    </p>
 
     <div class="grid">
       <mat-card appearance="outlined">
@@ -86,14 +123,24 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
                 <mat-label>First day</mat-label>
                 <input matInput type="date" formControlName="startsOn" required />
                 @if (form.controls.startsOn.invalid) {
-                  <mat-error>{{ fieldError(form.controls.startsOn, { required: 'Enter the first day.', pattern: 'Enter a date like 2027-03-29.' }) }}</mat-error>
+                  <mat-error>{{
+                    fieldError(form.controls.startsOn, {
+                      required: 'Enter the first day.',
+                      pattern: 'Enter a date like 2027-03-29.',
+                    })
+                  }}</mat-error>
                 }
               </mat-form-field>
               <mat-form-field appearance="outline">
                 <mat-label>Last day</mat-label>
                 <input matInput type="date" formControlName="endsOn" required />
                 @if (form.controls.endsOn.invalid) {
-                  <mat-error>{{ fieldError(form.controls.endsOn, { required: 'Enter the last day.', pattern: 'Enter a date like 2027-04-02.' }) }}</mat-error>
+                  <mat-error>{{
+                    fieldError(form.controls.endsOn, {
+                      required: 'Enter the last day.',
+                      pattern: 'Enter a date like 2027-04-02.',
+                    })
+                  }}</mat-error>
                 }
               </mat-form-field>
             </div>
@@ -102,7 +149,9 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
               <input matInput formControlName="reason" maxlength="500" />
               <mat-hint>Shown to PMs whose dates it blocks, e.g. "Sales kick-off".</mat-hint>
               @if (form.controls.reason.invalid) {
-                <mat-error>{{ fieldError(form.controls.reason, { maxlength: 'Reason must be at most 500 characters.' }) }}</mat-error>
+                <mat-error>{{
+                  fieldError(form.controls.reason, { maxlength: 'Reason must be at most 500 characters.' })
+                }}</mat-error>
               }
             </mat-form-field>
             @if (formError(); as message) {
@@ -120,16 +169,22 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
         <mat-card appearance="outlined" class="result" data-testid="blackout-result">
           <mat-card-content>
             <h2 #resultHeading tabindex="-1">Blackout added</h2>
-            <p>{{ scopeName(c.teamId) }}, {{ formatRange(c.startsOn, c.endsOn) }}{{ c.reason ? ' — ' + c.reason : '' }}.</p>
+            <p>
+              {{ scopeName(c.teamId) }}, {{ formatRange(c.startsOn, c.endsOn) }}{{ c.reason ? ' — ' + c.reason : '' }}.
+            </p>
             @if (c.affectedPlacements.length) {
               <p data-testid="affected-count">
-                <strong>{{ c.affectedPlacements.length }} booked {{ c.affectedPlacements.length === 1 ? 'placement overlaps' : 'placements overlap' }} it.</strong>
+                <strong
+                  >{{ c.affectedPlacements.length }} booked
+                  {{ c.affectedPlacements.length === 1 ? 'placement overlaps' : 'placements overlap' }} it.</strong
+                >
                 They are not cancelled: reschedule or cancel them if the team cannot host then.
               </p>
               <ul class="affected" data-testid="affected-placements">
                 @for (p of c.affectedPlacements; track p.id) {
                   <li>
-                    <a [routerLink]="['/placements', p.id]">{{ personName(p.pmId) }} in {{ teamName(p.teamId) }}</a>,
+                    <a [routerLink]="['/placements', p.id]">{{ personName(p.pmId) }} in {{ teamName(p.teamId) }}</a
+                    >,
                     {{ formatRange(p.startDate, p.endDate) }}
                   </li>
                 }
@@ -176,9 +231,17 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
               <td mat-cell *matCellDef="let b">{{ b.reason || '—' }}</td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="actions"><span class="sr-only">Actions</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col" class="actions">
+                <span class="sr-only">Actions</span>
+              </th>
               <td mat-cell *matCellDef="let b" class="actions">
-                <button mat-button type="button" class="danger" (click)="remove(b)" [attr.aria-label]="'Delete blackout ' + (b.reason || '') + ' ' + formatRange(b.startsOn, b.endsOn)">
+                <button
+                  mat-button
+                  type="button"
+                  class="danger"
+                  (click)="remove(b)"
+                  [attr.aria-label]="'Delete blackout ' + (b.reason || '') + ' ' + formatRange(b.startsOn, b.endsOn)"
+                >
                   Delete
                 </button>
               </td>
@@ -221,28 +284,40 @@ export class BlackoutsPage {
 
   private readonly list = injectListPage({
     read: (p) => {
-        const teamId = p.get('teamId');
-        return { teamId: teamId && UUID.test(teamId) ? teamId : null, ...pageQuery(p) };
-      },
+      const teamId = p.get('teamId');
+      return { teamId: teamId && UUID.test(teamId) ? teamId : null, ...pageQuery(p) };
+    },
     fetch: (q) => this.api.list(q),
     describeError,
   });
   protected readonly query = this.list.query;
   protected readonly blackouts = this.list.state;
-  protected readonly teamList = toSignal(this.teamsApi.all().pipe(catchError(() => of<Team[]>([]))), { initialValue: [] });
-  private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
+  protected readonly teamList = toSignal(this.teamsApi.all().pipe(catchError(() => of<Team[]>([]))), {
+    initialValue: [],
+  });
+  private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), {
+    initialValue: [],
+  });
   private readonly teamNames = computed(() => new Map(this.teamList().map((t) => [t.id, t.name])));
   private readonly personNames = computed(() => new Map(this.people().map((u) => [u.id, u.name])));
 
   protected readonly form = new FormGroup({
     teamId: new FormControl('', { nonNullable: true }),
-    startsOn: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(ISO_DATE)] }),
-    endsOn: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.pattern(ISO_DATE), blackoutRangeValidator] }),
+    startsOn: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(ISO_DATE)],
+    }),
+    endsOn: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(ISO_DATE), blackoutRangeValidator],
+    }),
     reason: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(500)] }),
   });
 
   constructor() {
-    this.form.controls.startsOn.valueChanges.subscribe(() => this.form.controls.endsOn.updateValueAndValidity({ emitEvent: false }));
+    this.form.controls.startsOn.valueChanges.subscribe(() =>
+      this.form.controls.endsOn.updateValueAndValidity({ emitEvent: false }),
+    );
   }
 
   protected scopeName(teamId: string | null): string {
@@ -272,10 +347,16 @@ export class BlackoutsPage {
     this.busy.set(true);
     this.formError.set(null);
     try {
-      const created = await firstValueFrom(this.api.create({ teamId: teamId || null, startsOn, endsOn, reason: reason.trim() }));
+      const created = await firstValueFrom(
+        this.api.create({ teamId: teamId || null, startsOn, endsOn, reason: reason.trim() }),
+      );
       this.created.set(created);
       const n = created.affectedPlacements.length;
-      this.snackBar.open(n ? `Blackout added. ${n} booked placement${n === 1 ? ' overlaps' : 's overlap'} it.` : 'Blackout added.', 'OK', { duration: 6000 });
+      this.snackBar.open(
+        n ? `Blackout added. ${n} booked placement${n === 1 ? ' overlaps' : 's overlap'} it.` : 'Blackout added.',
+        'OK',
+        { duration: 6000 },
+      );
       // resetForm also forgets the submission, so the emptied fields do not show errors.
       this.formDirective()?.resetForm({ teamId: '', startsOn: '', endsOn: '', reason: '' });
       this.list.reload();
@@ -283,7 +364,12 @@ export class BlackoutsPage {
     } catch (error) {
       const { message, body } = describeError(error);
       this.formError.set(
-        applyApiErrors(this.form, body, message, { teamId: 'Team', startsOn: 'First day', endsOn: 'Last day', reason: 'Reason' }),
+        applyApiErrors(this.form, body, message, {
+          teamId: 'Team',
+          startsOn: 'First day',
+          endsOn: 'Last day',
+          reason: 'Reason',
+        }),
       );
     } finally {
       this.busy.set(false);

@@ -24,7 +24,13 @@ export type QueueName = (typeof QUEUE_NAMES)[number];
 export class OperationsApi {
   private readonly http = inject(HttpClient);
 
-  emails(filter: { kind?: NotificationKind | null; status?: NotificationStatus | null; recipient?: string | null; page?: number; pageSize?: number }): Observable<Page<NotificationRecord>> {
+  emails(filter: {
+    kind?: NotificationKind | null;
+    status?: NotificationStatus | null;
+    recipient?: string | null;
+    page?: number;
+    pageSize?: number;
+  }): Observable<Page<NotificationRecord>> {
     return this.http.get<Page<NotificationRecord>>('/api/notifications', { params: queryParams(filter) });
   }
 
@@ -38,7 +44,12 @@ export class OperationsApi {
     return this.http.post<RetryFailedResult>('/api/notifications/retry-failed', {});
   }
 
-  audit(filter: { entityType?: string | null; entityId?: string | null; page?: number; pageSize?: number }): Observable<Page<AuditEntry>> {
+  audit(filter: {
+    entityType?: string | null;
+    entityId?: string | null;
+    page?: number;
+    pageSize?: number;
+  }): Observable<Page<AuditEntry>> {
     return this.http.get<Page<AuditEntry>>('/api/audit', { params: queryParams(filter) });
   }
 
@@ -52,7 +63,10 @@ export class OperationsApi {
 
   /** Runs a failed job again (404 NOT_FOUND once it is no longer failed). */
   retryJob(queue: string, id: string): Observable<void> {
-    return this.http.post<void>(`/api/admin/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/retry`, {});
+    return this.http.post<void>(
+      `/api/admin/queues/${encodeURIComponent(queue)}/jobs/${encodeURIComponent(id)}/retry`,
+      {},
+    );
   }
 
   jobRuns(filter: { outcome?: JobRunOutcome | null; page?: number; pageSize?: number }): Observable<Page<JobRun>> {

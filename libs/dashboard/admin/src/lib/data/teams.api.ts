@@ -19,7 +19,12 @@ export interface TeamInput {
 export class TeamsApi {
   private readonly http = inject(HttpClient);
 
-  list(filter: { q?: string | null; active?: 'true' | 'false' | null; page?: number; pageSize?: number }): Observable<Page<Team>> {
+  list(filter: {
+    q?: string | null;
+    active?: 'true' | 'false' | null;
+    page?: number;
+    pageSize?: number;
+  }): Observable<Page<Team>> {
     return this.http.get<Page<Team>>('/api/teams', { params: queryParams(filter) });
   }
 

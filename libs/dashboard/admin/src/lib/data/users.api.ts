@@ -18,7 +18,12 @@ export interface UserInput {
 export class UsersApi {
   private readonly http = inject(HttpClient);
 
-  list(filter: { role?: UserRole | null; q?: string | null; page?: number; pageSize?: number }): Observable<Page<User>> {
+  list(filter: {
+    role?: UserRole | null;
+    q?: string | null;
+    page?: number;
+    pageSize?: number;
+  }): Observable<Page<User>> {
     return this.http.get<Page<User>>('/api/users', { params: queryParams(filter) });
   }
 
@@ -36,7 +41,9 @@ export class UsersApi {
       switchMap((first) => {
         const pages = Math.min(10, Math.ceil(first.total / pageSize));
         if (pages <= 1) return of(first.items);
-        const rest = Array.from({ length: pages - 1 }, (_, i) => this.list({ pageSize, page: i + 2 }).pipe(map((p) => p.items)));
+        const rest = Array.from({ length: pages - 1 }, (_, i) =>
+          this.list({ pageSize, page: i + 2 }).pipe(map((p) => p.items)),
+        );
         return forkJoin(rest).pipe(map((more) => [...first.items, ...more.flat()]));
       }),
     );

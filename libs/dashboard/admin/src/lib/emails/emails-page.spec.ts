@@ -1,9 +1,6 @@
 import { InteractivityChecker } from '@angular/cdk/a11y';
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { Injectable, signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { MATERIAL_ANIMATIONS } from '@angular/material/core';
@@ -97,13 +94,9 @@ describe('EmailsPage', () => {
   }
 
   const row = (recipient: string) =>
-    [...el.querySelectorAll('[data-testid="emails-table"] tr')].find((r) =>
-      r.textContent?.includes(recipient),
-    );
+    [...el.querySelectorAll('[data-testid="emails-table"] tr')].find((r) => r.textContent?.includes(recipient));
   const button = (root: ParentNode, label: string) =>
-    [...root.querySelectorAll<HTMLButtonElement>('button')].find(
-      (b) => b.textContent?.trim() === label,
-    );
+    [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label);
   /** The log and the queue figures, as the page reads them on open and after every retry. */
   function answerReads(items: NotificationRecord[]): void {
     http.expectOne((r) => r.url === '/api/notifications').flush(page(items));
@@ -136,106 +129,64 @@ describe('EmailsPage', () => {
   afterEach(() => http.verify());
 
   it('links to the in-app queue monitor and shows what happens next to each email', () => {
-    expect(
-      el
-        .querySelector('[data-testid="queue-monitor-link"]')
-        ?.getAttribute('href'),
-    ).toBe('/admin/queues');
-    expect(el.textContent).toContain(
-      'email: 0 waiting, 1 delayed, 0 active, 2 failed',
-    );
-    expect(el.querySelector('.lead')?.textContent).toContain(
-      'a permanent refusal (a 5xx reply) is not retried',
-    );
+    expect(el.querySelector('[data-testid="queue-monitor-link"]')?.getAttribute('href')).toBe('/admin/queues');
+    expect(el.textContent).toContain('email: 0 waiting, 1 delayed, 0 active, 2 failed');
+    expect(el.querySelector('.lead')?.textContent).toContain('a permanent refusal (a 5xx reply) is not retried');
 
     expect(row('gone@x')?.textContent).toContain('Refused permanently');
-    expect(row('kai@x')?.textContent).toContain(
-      '2 attempts, next attempt Mon 4 Jan 2027, 10:05',
-    );
+    expect(row('kai@x')?.textContent).toContain('2 attempts, next attempt Mon 4 Jan 2027, 10:05');
     expect(row('kai@x')?.textContent).not.toContain('Refused permanently');
-    expect(
-      row('gone@x')?.querySelector('[data-testid="retry-email"]'),
-    ).not.toBeNull();
+    expect(row('gone@x')?.querySelector('[data-testid="retry-email"]')).not.toBeNull();
     expect(el.querySelectorAll('[data-testid="retry-email"]')).toHaveLength(1);
   });
 
   it('retries one failed email, says so, and reads the log again', async () => {
-    row('gone@x')
-      ?.querySelector<HTMLButtonElement>('[data-testid="retry-email"]')
-      ?.click();
+    row('gone@x')?.querySelector<HTMLButtonElement>('[data-testid="retry-email"]')?.click();
     http
-      .expectOne(
-        (r) => r.method === 'POST' && r.url === '/api/notifications/n1/retry',
-      )
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/notifications/n1/retry')
       .flush({ ...refused, status: 'pending', permanentFailure: false });
     await settle();
-    expect(document.body.textContent).toContain(
-      'The email to gone@x is queued to send again.',
-    );
+    expect(document.body.textContent).toContain('The email to gone@x is queued to send again.');
 
-    answerReads([
-      { ...refused, status: 'pending', permanentFailure: false },
-      waiting,
-      sent,
-    ]);
+    answerReads([{ ...refused, status: 'pending', permanentFailure: false }, waiting, sent]);
     await settle();
     expect(row('gone@x')?.textContent).toContain('Pending');
     expect(el.querySelectorAll('[data-testid="retry-email"]')).toHaveLength(0);
   });
 
   it('says why a retry was refused', async () => {
-    row('gone@x')
-      ?.querySelector<HTMLButtonElement>('[data-testid="retry-email"]')
-      ?.click();
-    http
-      .expectOne('/api/notifications/n1/retry')
-      .flush(
-        {
-          statusCode: 409,
-          code: 'INVALID_STATE',
-          message: 'Only a failed email can be retried.',
-        },
-        { status: 409, statusText: 'Conflict' },
-      );
-    await settle();
-    expect(document.body.textContent).toContain(
-      'Could not retry: Only a failed email can be retried.',
+    row('gone@x')?.querySelector<HTMLButtonElement>('[data-testid="retry-email"]')?.click();
+    http.expectOne('/api/notifications/n1/retry').flush(
+      {
+        statusCode: 409,
+        code: 'INVALID_STATE',
+        message: 'Only a failed email can be retried.',
+      },
+      { status: 409, statusText: 'Conflict' },
     );
+    await settle();
+    expect(document.body.textContent).toContain('Could not retry: Only a failed email can be retried.');
     answerReads([refused, waiting, sent]);
   });
 
   it('retries all failed emails after a confirmation and reports how many were queued', async () => {
-    el.querySelector<HTMLButtonElement>(
-      '[data-testid="retry-all-failed"]',
-    )?.click();
+    el.querySelector<HTMLButtonElement>('[data-testid="retry-all-failed"]')?.click();
     await settle();
     const dialog = document.querySelector<HTMLElement>('[role="alertdialog"]');
     expect(dialog?.textContent).toContain('Retry all failed emails?');
     button(dialog as HTMLElement, 'Retry all failed')?.click();
     await settle();
 
-    http
-      .expectOne(
-        (r) =>
-          r.method === 'POST' && r.url === '/api/notifications/retry-failed',
-      )
-      .flush({ retried: 2 });
+    http.expectOne((r) => r.method === 'POST' && r.url === '/api/notifications/retry-failed').flush({ retried: 2 });
     await settle();
-    expect(document.body.textContent).toContain(
-      '2 failed emails are queued to send again.',
-    );
+    expect(document.body.textContent).toContain('2 failed emails are queued to send again.');
     answerReads([sent]);
   });
 
   it('sends nothing when the confirmation is declined', async () => {
-    el.querySelector<HTMLButtonElement>(
-      '[data-testid="retry-all-failed"]',
-    )?.click();
+    el.querySelector<HTMLButtonElement>('[data-testid="retry-all-failed"]')?.click();
     await settle();
-    button(
-      document.querySelector('[role="alertdialog"]') as HTMLElement,
-      'Not now',
-    )?.click();
+    button(document.querySelector('[role="alertdialog"]') as HTMLElement, 'Not now')?.click();
     await settle();
     http.expectNone('/api/notifications/retry-failed');
   });

@@ -13,10 +13,25 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import { NOTIFICATION_KINDS, NOTIFICATION_STATUSES, type NotificationKind, type NotificationRecord, type NotificationStatus } from '@stint/contracts';
+import {
+  NOTIFICATION_KINDS,
+  NOTIFICATION_STATUSES,
+  type NotificationKind,
+  type NotificationRecord,
+  type NotificationStatus,
+} from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { debounceTime, distinctUntilChanged, firstValueFrom, switchMap } from 'rxjs';
-import { confirmAction, injectListPage, loadable, LOADING, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
+import {
+  confirmAction,
+  injectListPage,
+  loadable,
+  LOADING,
+  oneOf,
+  PAGE_SIZES,
+  pageQuery,
+  QueryChange,
+} from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
 import { formatInstant } from '../util/format';
 
@@ -38,39 +53,88 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
 
 @Component({
   selector: 'lib-emails-page',
-  imports: [ReactiveFormsModule, RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [
+    ReactiveFormsModule,
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   styles: `
-    .queues { margin-bottom: 16px; }
-    .queues ul { display: flex; flex-wrap: wrap; gap: 8px 24px; list-style: none; padding: 0; margin: 8px 0 0; }
-    .queues-head { display: flex; justify-content: space-between; align-items: center; gap: 12px; flex-wrap: wrap; }
-    h2 { margin: 0; }
-    .last-error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); max-width: 420px; overflow-wrap: anywhere; }
-    tr.failed td { background: color-mix(in srgb, var(--mat-sys-error-container) 40%, transparent); }
-    .permanent { display: block; margin-top: 4px; color: var(--mat-sys-error); font: var(--mat-sys-label-medium); }
+    .queues {
+      margin-bottom: 16px;
+    }
+    .queues ul {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 8px 24px;
+      list-style: none;
+      padding: 0;
+      margin: 8px 0 0;
+    }
+    .queues-head {
+      display: flex;
+      justify-content: space-between;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    h2 {
+      margin: 0;
+    }
+    .last-error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+      max-width: 420px;
+      overflow-wrap: anywhere;
+    }
+    tr.failed td {
+      background: color-mix(in srgb, var(--mat-sys-error-container) 40%, transparent);
+    }
+    .permanent {
+      display: block;
+      margin-top: 4px;
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-label-medium);
+    }
   `,
   template: `
     <div class="head">
       <h1>Email log</h1>
-      <button mat-stroked-button type="button" (click)="retryAll()" [disabled]="busy()" data-testid="retry-all-failed"><mat-icon aria-hidden="true">replay</mat-icon> Retry all failed</button>
+      <button mat-stroked-button type="button" (click)="retryAll()" [disabled]="busy()" data-testid="retry-all-failed">
+        <mat-icon aria-hidden="true">replay</mat-icon> Retry all failed
+      </button>
     </div>
     <p class="lead">
-      Every email Stint recorded, newest first. A failed send is retried with back-off (at most 5 minutes apart) for 24 hours; a permanent refusal (a 5xx reply) is not retried. The
-      last error says why the mail server refused: once that is fixed, retry failed emails here.
+      Every email Stint recorded, newest first. A failed send is retried with back-off (at most 5 minutes apart) for 24
+      hours; a permanent refusal (a 5xx reply) is not retried. The last error says why the mail server refused: once
+      that is fixed, retry failed emails here.
     </p>
 
     <mat-card appearance="outlined" class="queues">
       <mat-card-content>
         <div class="queues-head">
           <h2>Queue monitor</h2>
-          <a mat-stroked-button routerLink="/admin/queues" data-testid="queue-monitor-link"><mat-icon aria-hidden="true">dns</mat-icon> Open queue monitor</a>
+          <a mat-stroked-button routerLink="/admin/queues" data-testid="queue-monitor-link"
+            ><mat-icon aria-hidden="true">dns</mat-icon> Open queue monitor</a
+          >
         </div>
         @if (queues(); as state) {
           @if (state.status === 'ready') {
             <ul aria-label="Jobs per queue">
               @for (q of state.value.queues; track q.name) {
-                <li><strong>{{ q.name }}</strong>: {{ q.waiting }} waiting, {{ q.delayed }} delayed, {{ q.active }} active, {{ q.failed }} failed</li>
+                <li>
+                  <strong>{{ q.name }}</strong
+                  >: {{ q.waiting }} waiting, {{ q.delayed }} delayed, {{ q.active }} active, {{ q.failed }} failed
+                </li>
               }
             </ul>
           } @else if (state.status === 'error') {
@@ -83,7 +147,11 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
     <div class="filters" role="search" aria-label="Filter emails">
       <mat-form-field appearance="outline">
         <mat-label>Kind</mat-label>
-        <mat-select [value]="query().kind" (valueChange)="navigate({ kind: $event, page: null })" data-testid="kind-filter">
+        <mat-select
+          [value]="query().kind"
+          (valueChange)="navigate({ kind: $event, page: null })"
+          data-testid="kind-filter"
+        >
           <mat-option [value]="null">All kinds</mat-option>
           @for (kind of kinds; track kind) {
             <mat-option [value]="kind">{{ kindLabel[kind] }}</mat-option>
@@ -92,7 +160,11 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
       </mat-form-field>
       <mat-form-field appearance="outline">
         <mat-label>Status</mat-label>
-        <mat-select [value]="query().status" (valueChange)="navigate({ status: $event, page: null })" data-testid="status-filter">
+        <mat-select
+          [value]="query().status"
+          (valueChange)="navigate({ status: $event, page: null })"
+          data-testid="status-filter"
+        >
           <mat-option [value]="null">Any status</mat-option>
           @for (status of statuses; track status) {
             <mat-option [value]="status">{{ statusLabel[status] }}</mat-option>
@@ -133,7 +205,13 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
               <td mat-cell *matCellDef="let n">
-                <span class="chip" [class.ok]="n.status === 'sent'" [class.bad]="n.status === 'failed'" [class.wait]="n.status === 'pending'">{{ statusText(n.status) }}</span>
+                <span
+                  class="chip"
+                  [class.ok]="n.status === 'sent'"
+                  [class.bad]="n.status === 'failed'"
+                  [class.wait]="n.status === 'pending'"
+                  >{{ statusText(n.status) }}</span
+                >
                 @if (n.status === 'failed' && n.permanentFailure) {
                   <span class="permanent">Refused permanently</span>
                 }
@@ -149,10 +227,21 @@ export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pend
               </td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="actions"><span class="sr-only">Actions</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col" class="actions">
+                <span class="sr-only">Actions</span>
+              </th>
               <td mat-cell *matCellDef="let n" class="actions">
                 @if (n.status === 'failed') {
-                  <button mat-button type="button" (click)="retry(n)" [disabled]="busy()" [attr.aria-label]="'Retry the email to ' + n.recipient" data-testid="retry-email">Retry</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="retry(n)"
+                    [disabled]="busy()"
+                    [attr.aria-label]="'Retry the email to ' + n.recipient"
+                    data-testid="retry-email"
+                  >
+                    Retry
+                  </button>
                 }
               </td>
             </ng-container>
@@ -191,18 +280,21 @@ export class EmailsPage {
 
   private readonly list = injectListPage({
     read: (p) => ({
-        kind: oneOf(p.get('kind'), NOTIFICATION_KINDS),
-        status: oneOf(p.get('status'), NOTIFICATION_STATUSES),
-        recipient: (p.get('recipient') ?? '').slice(0, 320),
-        ...pageQuery(p),
-      }),
+      kind: oneOf(p.get('kind'), NOTIFICATION_KINDS),
+      status: oneOf(p.get('status'), NOTIFICATION_STATUSES),
+      recipient: (p.get('recipient') ?? '').slice(0, 320),
+      ...pageQuery(p),
+    }),
     fetch: (q) => this.api.emails({ ...q, recipient: q.recipient || null }),
     describeError,
   });
   protected readonly query = this.list.query;
   protected readonly emails = this.list.state;
   /** Read again with the list, so a retry shows in the counts too. */
-  protected readonly queues = toSignal(this.list.reloads.pipe(switchMap(() => loadable(this.api.queueMonitor(), describeError))), { initialValue: LOADING });
+  protected readonly queues = toSignal(
+    this.list.reloads.pipe(switchMap(() => loadable(this.api.queueMonitor(), describeError))),
+    { initialValue: LOADING },
+  );
 
   protected readonly recipient = new FormControl(this.query().recipient, { nonNullable: true });
 
@@ -256,7 +348,8 @@ export class EmailsPage {
   protected async retryAll(): Promise<void> {
     const yes = await confirmAction(this.dialog, {
       title: 'Retry all failed emails?',
-      message: 'Every failed email is queued to send again. Fix what made them fail first (the last error says what), or they will fail again.',
+      message:
+        'Every failed email is queued to send again. Fix what made them fail first (the last error says what), or they will fail again.',
       confirm: 'Retry all failed',
       cancel: 'Not now',
     });
@@ -264,9 +357,15 @@ export class EmailsPage {
     this.busy.set(true);
     try {
       const { retried } = await firstValueFrom(this.api.retryFailedEmails());
-      this.snackBar.open(retried ? `${retried} failed ${retried === 1 ? 'email is' : 'emails are'} queued to send again.` : 'There were no failed emails to retry.', 'OK', {
-        duration: 6000,
-      });
+      this.snackBar.open(
+        retried
+          ? `${retried} failed ${retried === 1 ? 'email is' : 'emails are'} queued to send again.`
+          : 'There were no failed emails to retry.',
+        'OK',
+        {
+          duration: 6000,
+        },
+      );
     } catch (error) {
       this.snackBar.open(`Could not retry: ${describeError(error).message}`, 'OK', { duration: 8000 });
     } finally {

@@ -3,7 +3,14 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { PolicyPage } from './policy-page';
 
-const policy = { minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 };
+const policy = {
+  minWeeks: 1,
+  maxWeeks: 12,
+  checkinTime: '10:00',
+  reminderLeadHours: 24,
+  overdueAfterHours: 48,
+  followUpDays: 30,
+};
 
 describe('PolicyPage', () => {
   let http: HttpTestingController;
@@ -60,10 +67,17 @@ describe('PolicyPage', () => {
     const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/policy');
     expect(put.request.body).toEqual({ maxWeeks: 8 });
     put.flush(
-      { statusCode: 400, code: 'VALIDATION_FAILED', message: 'Invalid policy.', details: { fields: { maxWeeks: 'maxWeeks must be at least minWeeks (9).' } } },
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Invalid policy.',
+        details: { fields: { maxWeeks: 'maxWeeks must be at least minWeeks (9).' } },
+      },
       { status: 400, statusText: 'Bad Request' },
     );
     await settle();
-    expect(el.querySelector('[data-testid="max-weeks-error"]')?.textContent).toContain('Maximum weeks must be at least minWeeks (9).');
+    expect(el.querySelector('[data-testid="max-weeks-error"]')?.textContent).toContain(
+      'Maximum weeks must be at least minWeeks (9).',
+    );
   });
 });

@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -20,26 +27,52 @@ function policyRule(field: PolicyField) {
   return (control: AbstractControl): ValidationErrors | null => {
     const group = control.parent;
     if (!group) return null;
-    const message = policyErrors({ ...(group.getRawValue() as Partial<ProgrammePolicy>), [field]: control.value })[field];
+    const message = policyErrors({ ...(group.getRawValue() as Partial<ProgrammePolicy>), [field]: control.value })[
+      field
+    ];
     return message ? { policy: message } : null;
   };
 }
 
 @Component({
   selector: 'lib-policy-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatCardModule, MatFormFieldModule, MatInputModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   styles: `
-    mat-card { max-width: 760px; }
-    h2 { font: var(--mat-sys-title-medium); margin: 8px 0; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .row mat-form-field { flex: 1 1 220px; }
-    .actions { display: flex; gap: 8px; justify-content: flex-end; }
+    mat-card {
+      max-width: 760px;
+    }
+    h2 {
+      font: var(--mat-sys-title-medium);
+      margin: 8px 0;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .row mat-form-field {
+      flex: 1 1 220px;
+    }
+    .actions {
+      display: flex;
+      gap: 8px;
+      justify-content: flex-end;
+    }
   `,
   template: `
     <div class="head"><h1>Programme policy</h1></div>
-    <p class="lead">The rules every request, approval and reschedule is checked against, and the rhythm of check-ins and reminders.</p>
+    <p class="lead">
+      The rules every request, approval and reschedule is checked against, and the rhythm of check-ins and reminders.
+    </p>
     @if (loadError(); as message) {
       <p class="error" role="alert">Could not load the policy: {{ message }}</p>
     } @else if (!loaded()) {
@@ -109,7 +142,9 @@ function policyRule(field: PolicyField) {
               <mat-progress-bar mode="indeterminate" aria-label="Saving the policy" />
             }
             <div class="actions">
-              <button mat-button type="button" (click)="reset()" [disabled]="busy() || form.pristine">Undo changes</button>
+              <button mat-button type="button" (click)="reset()" [disabled]="busy() || form.pristine">
+                Undo changes
+              </button>
               <button mat-flat-button type="submit" [disabled]="busy()">Save policy</button>
             </div>
           </form>
@@ -176,7 +211,9 @@ export class PolicyPage {
     try {
       const saved = await firstValueFrom(this.api.update(changes));
       this.show(saved);
-      this.snackBar.open('Policy saved. Requests and approvals are checked against it from now on.', 'OK', { duration: 6000 });
+      this.snackBar.open('Policy saved. Requests and approvals are checked against it from now on.', 'OK', {
+        duration: 6000,
+      });
     } catch (error) {
       const { message, body } = describeError(error);
       this.formError.set(applyApiErrors(this.form, body, message, POLICY_LABEL));

@@ -1,7 +1,14 @@
 import type { ProgrammePolicy } from '@stint/contracts';
 import { policyChanges, policyErrors } from './policy-rules';
 
-const valid: ProgrammePolicy = { minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 };
+const valid: ProgrammePolicy = {
+  minWeeks: 1,
+  maxWeeks: 12,
+  checkinTime: '10:00',
+  reminderLeadHours: 24,
+  overdueAfterHours: 48,
+  followUpDays: 30,
+};
 
 describe('policyErrors', () => {
   it('accepts the default policy', () => {
@@ -9,18 +16,24 @@ describe('policyErrors', () => {
   });
 
   it('needs min ≤ max', () => {
-    expect(policyErrors({ ...valid, minWeeks: 6, maxWeeks: 4 })).toEqual({ maxWeeks: 'Maximum weeks must be at least the minimum (6).' });
+    expect(policyErrors({ ...valid, minWeeks: 6, maxWeeks: 4 })).toEqual({
+      maxWeeks: 'Maximum weeks must be at least the minimum (6).',
+    });
   });
 
   it('needs whole weeks from 1 to 52', () => {
     expect(policyErrors({ ...valid, minWeeks: 0 }).minWeeks).toBe('Minimum weeks must be a whole number from 1 to 52.');
-    expect(policyErrors({ ...valid, maxWeeks: 53 }).maxWeeks).toBe('Maximum weeks must be a whole number from 1 to 52.');
+    expect(policyErrors({ ...valid, maxWeeks: 53 }).maxWeeks).toBe(
+      'Maximum weeks must be a whole number from 1 to 52.',
+    );
     expect(policyErrors({ ...valid, minWeeks: 1.5 }).minWeeks).toBeDefined();
   });
 
   it('needs a 24-hour HH:MM time', () => {
     for (const time of ['9:00', '24:00', '10:60', '10-00', '']) {
-      expect(policyErrors({ ...valid, checkinTime: time }).checkinTime).toBe('Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.');
+      expect(policyErrors({ ...valid, checkinTime: time }).checkinTime).toBe(
+        'Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.',
+      );
     }
     expect(policyErrors({ ...valid, checkinTime: '23:59' })).toEqual({});
   });
@@ -32,7 +45,9 @@ describe('policyErrors', () => {
       followUpDays: 'Follow-up after (days) must be a whole number of days from 0 to 365.',
     });
     expect(policyErrors({ ...valid, reminderLeadHours: 0, overdueAfterHours: 0, followUpDays: 0 })).toEqual({});
-    expect(policyErrors({ ...valid, reminderLeadHours: 721 }).reminderLeadHours).toBe('Reminder lead (hours) must be at most 720.');
+    expect(policyErrors({ ...valid, reminderLeadHours: 721 }).reminderLeadHours).toBe(
+      'Reminder lead (hours) must be at most 720.',
+    );
   });
 
   it('treats an empty field as invalid', () => {
@@ -42,7 +57,10 @@ describe('policyErrors', () => {
 
 describe('policyChanges', () => {
   it('sends only what changed', () => {
-    expect(policyChanges(valid, { ...valid, maxWeeks: 8, checkinTime: '09:30' })).toEqual({ maxWeeks: 8, checkinTime: '09:30' });
+    expect(policyChanges(valid, { ...valid, maxWeeks: 8, checkinTime: '09:30' })).toEqual({
+      maxWeeks: 8,
+      checkinTime: '09:30',
+    });
     expect(policyChanges(valid, valid)).toEqual({});
   });
 });

@@ -27,13 +27,18 @@ function isWhole(value: unknown): value is number {
 export function policyErrors(p: Partial<Record<PolicyField, unknown>>): Partial<Record<PolicyField, string>> {
   const errors: Partial<Record<PolicyField, string>> = {};
   const { maxWeeks: weeksCap, maxHours, maxFollowUpDays } = POLICY_LIMITS;
-  if (!isWhole(p.minWeeks) || p.minWeeks < 1 || p.minWeeks > weeksCap) errors.minWeeks = `Minimum weeks must be a whole number from 1 to ${weeksCap}.`;
-  if (!isWhole(p.maxWeeks) || p.maxWeeks < 1 || p.maxWeeks > weeksCap) errors.maxWeeks = `Maximum weeks must be a whole number from 1 to ${weeksCap}.`;
-  else if (isWhole(p.minWeeks) && p.maxWeeks < p.minWeeks) errors.maxWeeks = `Maximum weeks must be at least the minimum (${p.minWeeks}).`;
-  if (typeof p.checkinTime !== 'string' || !CLOCK_TIME.test(p.checkinTime)) errors.checkinTime = 'Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.';
+  if (!isWhole(p.minWeeks) || p.minWeeks < 1 || p.minWeeks > weeksCap)
+    errors.minWeeks = `Minimum weeks must be a whole number from 1 to ${weeksCap}.`;
+  if (!isWhole(p.maxWeeks) || p.maxWeeks < 1 || p.maxWeeks > weeksCap)
+    errors.maxWeeks = `Maximum weeks must be a whole number from 1 to ${weeksCap}.`;
+  else if (isWhole(p.minWeeks) && p.maxWeeks < p.minWeeks)
+    errors.maxWeeks = `Maximum weeks must be at least the minimum (${p.minWeeks}).`;
+  if (typeof p.checkinTime !== 'string' || !CLOCK_TIME.test(p.checkinTime))
+    errors.checkinTime = 'Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.';
   for (const field of ['reminderLeadHours', 'overdueAfterHours'] as const) {
     const value = p[field];
-    if (!isWhole(value) || value < 0) errors[field] = `${POLICY_LABEL[field]} must be a whole number of hours, 0 or more.`;
+    if (!isWhole(value) || value < 0)
+      errors[field] = `${POLICY_LABEL[field]} must be a whole number of hours, 0 or more.`;
     else if (value > maxHours) errors[field] = `${POLICY_LABEL[field]} must be at most ${maxHours}.`;
   }
   if (!isWhole(p.followUpDays) || p.followUpDays < 0 || p.followUpDays > maxFollowUpDays) {

@@ -1,9 +1,5 @@
 import { provideHttpClient } from '@angular/common/http';
-import {
-  HttpTestingController,
-  provideHttpClientTesting,
-  TestRequest,
-} from '@angular/common/http/testing';
+import { HttpTestingController, provideHttpClientTesting, TestRequest } from '@angular/common/http/testing';
 import { signal } from '@angular/core';
 import { ComponentFixture, TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
@@ -99,37 +95,18 @@ describe('QueuesPage', () => {
   }
 
   const text = (testId: string) =>
-    el
-      .querySelector(`[data-testid="${testId}"]`)
-      ?.textContent?.replace(/\s+/g, ' ') ?? '';
+    el.querySelector(`[data-testid="${testId}"]`)?.textContent?.replace(/\s+/g, ' ') ?? '';
   /** The cells of the first row of a table that mentions `match`, as the user reads them. */
   const cells = (testId: string, match: string) => {
-    const row = [...el.querySelectorAll(`[data-testid="${testId}"] tr`)].find(
-      (r) => r.textContent?.includes(match),
-    );
-    return [...(row?.querySelectorAll('th, td') ?? [])].map((cell) =>
-      cell.textContent?.replace(/\s+/g, ' ').trim(),
-    );
+    const row = [...el.querySelectorAll(`[data-testid="${testId}"] tr`)].find((r) => r.textContent?.includes(match));
+    return [...(row?.querySelectorAll('th, td') ?? [])].map((cell) => cell.textContent?.replace(/\s+/g, ' ').trim());
   };
   const failedCall = (queue = 'email') =>
-    http.expectOne(
-      (r) =>
-        r.method === 'GET' && r.url === `/api/admin/queues/${queue}/failed`,
-    );
-  const monitorCall = () =>
-    http.expectOne((r) => r.method === 'GET' && r.url === '/api/admin/queues');
-  const skippedCall = () =>
-    http.expectOne((r) => r.url === '/api/admin/job-runs');
-  const apiError = (
-    call: TestRequest,
-    status: number,
-    code: string,
-    message: string,
-  ) =>
-    call.flush(
-      { statusCode: status, code, message },
-      { status, statusText: code },
-    );
+    http.expectOne((r) => r.method === 'GET' && r.url === `/api/admin/queues/${queue}/failed`);
+  const monitorCall = () => http.expectOne((r) => r.method === 'GET' && r.url === '/api/admin/queues');
+  const skippedCall = () => http.expectOne((r) => r.url === '/api/admin/job-runs');
+  const apiError = (call: TestRequest, status: number, code: string, message: string) =>
+    call.flush({ statusCode: status, code, message }, { status, statusText: code });
 
   async function open(
     answers: {
@@ -177,9 +154,7 @@ describe('QueuesPage', () => {
     expect(calls.failed.request.params.get('page')).toBe('1');
     expect(calls.skipped.request.params.get('outcome')).toBe('skipped');
 
-    expect(text('worker-status')).toContain(
-      'Up Last heartbeat Mon 4 Jan 2027, 10:00.',
-    );
+    expect(text('worker-status')).toContain('Up Last heartbeat Mon 4 Jan 2027, 10:00.');
     expect(cells('queues-table', 'Queue')).toEqual([
       'Queue',
       'Waiting',
@@ -189,20 +164,8 @@ describe('QueuesPage', () => {
       'Completed',
       'Paused',
     ]);
-    expect(cells('queues-table', 'email')).toEqual([
-      'email',
-      '0',
-      '1',
-      '1',
-      '3',
-      '480',
-      '0',
-    ]);
-    expect(cells('schedulers-table', 'daily-digest')).toEqual([
-      'daily-digest',
-      '0 * * * *',
-      'Mon 4 Jan 2027, 11:00',
-    ]);
+    expect(cells('queues-table', 'email')).toEqual(['email', '0', '1', '1', '3', '480', '0']);
+    expect(cells('schedulers-table', 'daily-digest')).toEqual(['daily-digest', '0 * * * *', 'Mon 4 Jan 2027, 11:00']);
     expect(cells('failed-jobs-table', 'send-email')).toEqual([
       'Mon 4 Jan 2027, 09:30',
       expect.stringMatching(/^send-email.*email-n1-5$/),
@@ -223,23 +186,15 @@ describe('QueuesPage', () => {
     await open({ monitor, failed: [failedJob], skipped: [] });
     el.querySelector<HTMLButtonElement>('[data-testid="retry-job"]')?.click();
     http
-      .expectOne(
-        (r) =>
-          r.method === 'POST' &&
-          r.url === '/api/admin/queues/email/jobs/email-n1-5/retry',
-      )
+      .expectOne((r) => r.method === 'POST' && r.url === '/api/admin/queues/email/jobs/email-n1-5/retry')
       .flush(null, { status: 204, statusText: 'No Content' });
     await settle();
-    expect(document.body.textContent).toContain(
-      'Job email-n1-5 queued to run again.',
-    );
+    expect(document.body.textContent).toContain('Job email-n1-5 queued to run again.');
 
     failedCall().flush(page([]));
     monitorCall().flush({
       ...monitor,
-      queues: monitor.queues.map((q) =>
-        q.name === 'email' ? { ...q, failed: 2, waiting: 1 } : q,
-      ),
+      queues: monitor.queues.map((q) => (q.name === 'email' ? { ...q, failed: 2, waiting: 1 } : q)),
     });
     await settle();
     expect(el.textContent).toContain('No failed jobs in the email queue.');
@@ -272,12 +227,7 @@ describe('QueuesPage', () => {
       },
       failed: [],
     });
-    apiError(
-      calls.skipped,
-      503,
-      'UNAVAILABLE',
-      'The database is not answering.',
-    );
+    apiError(calls.skipped, 503, 'UNAVAILABLE', 'The database is not answering.');
     await settle();
 
     expect(text('worker-status')).toContain('Down No heartbeat recorded yet.');
@@ -290,9 +240,7 @@ describe('QueuesPage', () => {
       'Could not load skipped jobs: The database is not answering. Press Refresh to try again.',
     );
 
-    el.querySelector<HTMLButtonElement>(
-      '[data-testid="refresh-queues"]',
-    )?.click();
+    el.querySelector<HTMLButtonElement>('[data-testid="refresh-queues"]')?.click();
     await settle();
     failedCall().flush(page([]));
     apiError(monitorCall(), 503, 'UNAVAILABLE', 'Redis is not answering.');
@@ -301,16 +249,12 @@ describe('QueuesPage', () => {
     expect(el.textContent).toContain(
       'Could not load the queue monitor: Redis is not answering. Check that Redis is running, then press Refresh.',
     );
-    expect(el.textContent).toContain(
-      'No skipped jobs: every reminder and nudge that ran was sent.',
-    );
+    expect(el.textContent).toContain('No skipped jobs: every reminder and nudge that ran was sent.');
   });
 
   it('lists the failed jobs of the queue in the URL', async () => {
     await open({ monitor, failed: [failedJob], skipped: [] });
-    await TestBed.inject(Router).navigateByUrl(
-      '/?queue=reminders&failedPage=2',
-    );
+    await TestBed.inject(Router).navigateByUrl('/?queue=reminders&failedPage=2');
     await settle();
     const call = failedCall('reminders');
     expect(call.request.params.get('page')).toBe('2');

@@ -1,9 +1,4 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -16,15 +11,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatTableModule } from '@angular/material/table';
 import type { FailedJob, JobRun } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import {
-  injectListPage,
-  loadable,
-  LOADING,
-  oneOf,
-  PAGE_SIZES,
-  pageQuery,
-  QueryChange,
-} from '@stint/dashboard-ui';
+import { injectListPage, loadable, LOADING, oneOf, PAGE_SIZES, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { firstValueFrom, switchMap } from 'rxjs';
 import { OperationsApi, QUEUE_NAMES } from '../data/operations.api';
 import { formatInstant, formatLateness } from '../util/format';
@@ -74,49 +61,32 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
   template: `
     <div class="head">
       <h1>Queues</h1>
-      <button
-        mat-stroked-button
-        type="button"
-        (click)="refresh()"
-        data-testid="refresh-queues"
-      >
+      <button mat-stroked-button type="button" (click)="refresh()" data-testid="refresh-queues">
         <mat-icon aria-hidden="true">refresh</mat-icon> Refresh
       </button>
     </div>
     <p class="lead">
-      What the worker does in the background: reminders, emails and upkeep. Jobs
-      that ran out of attempts can be run again here once their cause is fixed.
-      Times are in
+      What the worker does in the background: reminders, emails and upkeep. Jobs that ran out of attempts can be run
+      again here once their cause is fixed. Times are in
       {{ timeZone }}.
     </p>
 
     @if (monitor(); as state) {
       @if (state.status === 'loading') {
-        <mat-progress-bar
-          mode="indeterminate"
-          aria-label="Loading the queue monitor"
-        />
+        <mat-progress-bar mode="indeterminate" aria-label="Loading the queue monitor" />
       } @else if (state.status === 'error') {
         <p class="error" role="alert">
-          Could not load the queue monitor: {{ state.message }} Check that Redis
-          is running, then press Refresh.
+          Could not load the queue monitor: {{ state.message }} Check that Redis is running, then press Refresh.
         </p>
       } @else {
         @let m = state.value;
-        <mat-card
-          appearance="outlined"
-          class="worker"
-          data-testid="worker-status"
-        >
+        <mat-card appearance="outlined" class="worker" data-testid="worker-status">
           <mat-card-content>
             <h2>Worker</h2>
             <p>
-              <span
-                class="chip"
-                [class.ok]="m.worker.status === 'up'"
-                [class.bad]="m.worker.status === 'down'"
-                >{{ m.worker.status === 'up' ? 'Up' : 'Down' }}</span
-              >
+              <span class="chip" [class.ok]="m.worker.status === 'up'" [class.bad]="m.worker.status === 'down'">{{
+                m.worker.status === 'up' ? 'Up' : 'Down'
+              }}</span>
               {{
                 m.worker.lastHeartbeatAt
                   ? 'Last heartbeat ' + when(m.worker.lastHeartbeatAt)
@@ -125,8 +95,8 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
             </p>
             @if (m.worker.status === 'down') {
               <p>
-                Reminders and emails wait in their queues until a worker runs.
-                Start the worker, or read its logs to see why it stopped.
+                Reminders and emails wait in their queues until a worker runs. Start the worker, or read its logs to see
+                why it stopped.
               </p>
             }
           </mat-card-content>
@@ -134,12 +104,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
 
         <section aria-labelledby="queues-heading">
           <h2 id="queues-heading">Jobs per queue</h2>
-          <div
-            class="table-wrap"
-            tabindex="0"
-            role="region"
-            aria-label="Jobs per queue"
-          >
+          <div class="table-wrap" tabindex="0" role="region" aria-label="Jobs per queue">
             <table mat-table [dataSource]="m.queues" data-testid="queues-table">
               <ng-container matColumnDef="name">
                 <th mat-header-cell *matHeaderCellDef scope="col">Queue</th>
@@ -167,17 +132,8 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
         <section aria-labelledby="schedulers-heading">
           <h2 id="schedulers-heading">Schedules</h2>
           @if (m.schedulers.length) {
-            <div
-              class="table-wrap"
-              tabindex="0"
-              role="region"
-              aria-label="Schedules"
-            >
-              <table
-                mat-table
-                [dataSource]="m.schedulers"
-                data-testid="schedulers-table"
-              >
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Schedules">
+              <table mat-table [dataSource]="m.schedulers" data-testid="schedulers-table">
                 <ng-container matColumnDef="key">
                   <th mat-header-cell *matHeaderCellDef scope="col">Job</th>
                   <td mat-cell *matCellDef="let s">{{ s.key }}</td>
@@ -187,24 +143,18 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
                   <td mat-cell *matCellDef="let s">{{ s.every }}</td>
                 </ng-container>
                 <ng-container matColumnDef="next">
-                  <th mat-header-cell *matHeaderCellDef scope="col">
-                    Next run
-                  </th>
+                  <th mat-header-cell *matHeaderCellDef scope="col">Next run</th>
                   <td mat-cell *matCellDef="let s" class="nowrap">
                     {{ when(s.next) }}
                   </td>
                 </ng-container>
                 <tr mat-header-row *matHeaderRowDef="schedulerColumns"></tr>
-                <tr
-                  mat-row
-                  *matRowDef="let row; columns: schedulerColumns"
-                ></tr>
+                <tr mat-row *matRowDef="let row; columns: schedulerColumns"></tr>
               </table>
             </div>
           } @else {
             <p class="muted">
-              No schedules are registered. The worker registers them when it
-              starts: start the worker.
+              No schedules are registered. The worker registers them when it starts: start the worker.
             </p>
           }
         </section>
@@ -213,10 +163,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
 
     <section aria-labelledby="failed-heading">
       <h2 id="failed-heading">Failed jobs</h2>
-      <p class="muted">
-        Jobs that ran out of attempts. Fix the cause (e.g. the mail server),
-        then retry them.
-      </p>
+      <p class="muted">Jobs that ran out of attempts. Fix the cause (e.g. the mail server), then retry them.</p>
       <div class="filters">
         <mat-form-field appearance="outline">
           <mat-label>Queue</mat-label>
@@ -233,28 +180,15 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
       </div>
       @if (failed(); as state) {
         @if (state.status === 'loading') {
-          <mat-progress-bar
-            mode="indeterminate"
-            aria-label="Loading failed jobs"
-          />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading failed jobs" />
         }
-        <div
-          class="table-wrap"
-          tabindex="0"
-          role="region"
-          aria-label="Failed jobs"
-        >
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Failed jobs">
           @if (state.status === 'error') {
             <p class="error" role="alert">
-              Could not load failed jobs: {{ state.message }} Press Refresh to
-              try again.
+              Could not load failed jobs: {{ state.message }} Press Refresh to try again.
             </p>
           } @else if (state.status === 'ready') {
-            <table
-              mat-table
-              [dataSource]="state.value.items"
-              data-testid="failed-jobs-table"
-            >
+            <table mat-table [dataSource]="state.value.items" data-testid="failed-jobs-table">
               <ng-container matColumnDef="failedAt">
                 <th mat-header-cell *matHeaderCellDef scope="col">Failed</th>
                 <td mat-cell *matCellDef="let j" class="nowrap">
@@ -269,9 +203,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
                 </td>
               </ng-container>
               <ng-container matColumnDef="attempts">
-                <th mat-header-cell *matHeaderCellDef scope="col" class="num">
-                  Attempts
-                </th>
+                <th mat-header-cell *matHeaderCellDef scope="col" class="num">Attempts</th>
                 <td mat-cell *matCellDef="let j" class="num">
                   {{ j.attemptsMade }}
                 </td>
@@ -283,12 +215,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
                 </td>
               </ng-container>
               <ng-container matColumnDef="actions">
-                <th
-                  mat-header-cell
-                  *matHeaderCellDef
-                  scope="col"
-                  class="actions"
-                >
+                <th mat-header-cell *matHeaderCellDef scope="col" class="actions">
                   <span class="sr-only">Actions</span>
                 </th>
                 <td mat-cell *matCellDef="let j" class="actions">
@@ -308,9 +235,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
               <tr mat-row *matRowDef="let row; columns: failedColumns"></tr>
             </table>
             @if (!state.value.items.length) {
-              <p class="empty">
-                No failed jobs in the {{ failedQuery().queue }} queue.
-              </p>
+              <p class="empty">No failed jobs in the {{ failedQuery().queue }} queue.</p>
             }
             <mat-paginator
               [length]="state.value.total"
@@ -328,33 +253,20 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
     <section aria-labelledby="skipped-heading">
       <h2 id="skipped-heading">Skipped jobs</h2>
       <p class="muted">
-        Reminders, overdue notices and approval nudges that ran but sent
-        nothing, and why (e.g. the check-in had already begun).
+        Reminders, overdue notices and approval nudges that ran but sent nothing, and why (e.g. the check-in had already
+        begun).
       </p>
       @if (skipped(); as state) {
         @if (state.status === 'loading') {
-          <mat-progress-bar
-            mode="indeterminate"
-            aria-label="Loading skipped jobs"
-          />
+          <mat-progress-bar mode="indeterminate" aria-label="Loading skipped jobs" />
         }
-        <div
-          class="table-wrap"
-          tabindex="0"
-          role="region"
-          aria-label="Skipped jobs"
-        >
+        <div class="table-wrap" tabindex="0" role="region" aria-label="Skipped jobs">
           @if (state.status === 'error') {
             <p class="error" role="alert">
-              Could not load skipped jobs: {{ state.message }} Press Refresh to
-              try again.
+              Could not load skipped jobs: {{ state.message }} Press Refresh to try again.
             </p>
           } @else if (state.status === 'ready') {
-            <table
-              mat-table
-              [dataSource]="state.value.items"
-              data-testid="skipped-jobs-table"
-            >
+            <table mat-table [dataSource]="state.value.items" data-testid="skipped-jobs-table">
               <ng-container matColumnDef="kind">
                 <th mat-header-cell *matHeaderCellDef scope="col">Kind</th>
                 <td mat-cell *matCellDef="let r">{{ kindText(r.kind) }}</td>
@@ -387,9 +299,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
               <tr mat-row *matRowDef="let row; columns: skippedColumns"></tr>
             </table>
             @if (!state.value.items.length) {
-              <p class="empty">
-                No skipped jobs: every reminder and nudge that ran was sent.
-              </p>
+              <p class="empty">No skipped jobs: every reminder and nudge that ran was sent.</p>
             }
             <mat-paginator
               [length]="state.value.total"
@@ -409,35 +319,19 @@ export class QueuesPage {
   private readonly api = inject(OperationsApi);
   private readonly snackBar = inject(MatSnackBar);
 
-  protected readonly timeZone =
-    inject(SessionService).user()?.timezone ?? 'UTC';
+  protected readonly timeZone = inject(SessionService).user()?.timezone ?? 'UTC';
   protected readonly queueNames = QUEUE_NAMES;
   protected readonly pageSizes = [...PAGE_SIZES];
-  protected readonly countColumns = (
-    ['waiting', 'delayed', 'active', 'failed', 'completed', 'paused'] as const
-  ).map((key) => ({
-    key,
-    label: key.charAt(0).toUpperCase() + key.slice(1),
-  }));
-  protected readonly queueColumns = [
-    'name',
-    ...this.countColumns.map((c) => c.key),
-  ];
+  protected readonly countColumns = (['waiting', 'delayed', 'active', 'failed', 'completed', 'paused'] as const).map(
+    (key) => ({
+      key,
+      label: key.charAt(0).toUpperCase() + key.slice(1),
+    }),
+  );
+  protected readonly queueColumns = ['name', ...this.countColumns.map((c) => c.key)];
   protected readonly schedulerColumns = ['key', 'every', 'next'];
-  protected readonly failedColumns = [
-    'failedAt',
-    'job',
-    'attempts',
-    'reason',
-    'actions',
-  ];
-  protected readonly skippedColumns = [
-    'kind',
-    'dueAt',
-    'ranAt',
-    'lateness',
-    'reason',
-  ];
+  protected readonly failedColumns = ['failedAt', 'job', 'attempts', 'reason', 'actions'];
+  protected readonly skippedColumns = ['kind', 'dueAt', 'ranAt', 'lateness', 'reason'];
   protected readonly retrying = signal<string | null>(null);
 
   private readonly failedList = injectListPage({
@@ -445,8 +339,7 @@ export class QueuesPage {
       queue: oneOf(p.get('queue'), QUEUE_NAMES) ?? 'email',
       ...pageQuery(p, 'failed', 10),
     }),
-    fetch: ({ queue, page, pageSize }) =>
-      this.api.failedJobs(queue, { page, pageSize }),
+    fetch: ({ queue, page, pageSize }) => this.api.failedJobs(queue, { page, pageSize }),
     describeError,
   });
   private readonly skippedList = injectListPage({
@@ -460,9 +353,7 @@ export class QueuesPage {
   protected readonly skipped = this.skippedList.state;
   /** Read again with the failed jobs, so a retry shows in the counts too. */
   protected readonly monitor = toSignal(
-    this.failedList.reloads.pipe(
-      switchMap(() => loadable(this.api.queueMonitor(), describeError)),
-    ),
+    this.failedList.reloads.pipe(switchMap(() => loadable(this.api.queueMonitor(), describeError))),
     { initialValue: LOADING },
   );
 
@@ -502,11 +393,7 @@ export class QueuesPage {
         duration: 5000,
       });
     } catch (error) {
-      this.snackBar.open(
-        `Could not retry the job: ${describeError(error).message}`,
-        'OK',
-        { duration: 8000 },
-      );
+      this.snackBar.open(`Could not retry the job: ${describeError(error).message}`, 'OK', { duration: 8000 });
     } finally {
       this.retrying.set(null);
       this.failedList.reload();

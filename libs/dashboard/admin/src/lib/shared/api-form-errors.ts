@@ -22,7 +22,12 @@ export interface PlacedErrors {
  * VALIDATION_FAILED (nested paths count for their first segment), the
  * `details.field` of a CONFLICT (email or name taken); anything else is general.
  */
-export function placeApiErrors(body: ApiErrorBody | null, fallback: string, known: readonly string[], labels: Record<string, string> = {}): PlacedErrors {
+export function placeApiErrors(
+  body: ApiErrorBody | null,
+  fallback: string,
+  known: readonly string[],
+  labels: Record<string, string> = {},
+): PlacedErrors {
   if (!body) return { fields: {}, general: fallback };
   const fields: Record<string, string> = {};
   const general: string[] = [];
@@ -31,7 +36,10 @@ export function placeApiErrors(body: ApiErrorBody | null, fallback: string, know
     for (const [path, message] of Object.entries(details['fields'] as Record<string, unknown>)) {
       if (typeof message !== 'string') continue;
       const root = path.split('.')[0] ?? path;
-      if (known.includes(root)) fields[root] = fields[root] ? `${fields[root]} ${humanise(root, message, labels)}` : humanise(root, message, labels);
+      if (known.includes(root))
+        fields[root] = fields[root]
+          ? `${fields[root]} ${humanise(root, message, labels)}`
+          : humanise(root, message, labels);
       else general.push(message);
     }
   } else if (body.code === 'CONFLICT' && typeof details['field'] === 'string' && known.includes(details['field'])) {
@@ -44,7 +52,12 @@ export function placeApiErrors(body: ApiErrorBody | null, fallback: string, know
 }
 
 /** Puts the API's sentences on the form's controls; returns what is left for a general message. */
-export function applyApiErrors(form: FormGroup, body: ApiErrorBody | null, fallback: string, labels: Record<string, string> = {}): string | null {
+export function applyApiErrors(
+  form: FormGroup,
+  body: ApiErrorBody | null,
+  fallback: string,
+  labels: Record<string, string> = {},
+): string | null {
   const placed = placeApiErrors(body, fallback, Object.keys(form.controls), labels);
   for (const [field, message] of Object.entries(placed.fields)) {
     const control = form.get(field);
@@ -54,7 +67,12 @@ export function applyApiErrors(form: FormGroup, body: ApiErrorBody | null, fallb
 }
 
 /** A whole number within bounds, in the API's words (`capacity must be at least 1`). */
-export function wholeNumber(label: string, min: number, max: number, messages: { min?: string; max?: string } = {}): ValidatorFn {
+export function wholeNumber(
+  label: string,
+  min: number,
+  max: number,
+  messages: { min?: string; max?: string } = {},
+): ValidatorFn {
   return (control): ValidationErrors | null => {
     const value: unknown = control.value;
     if (value === null || value === undefined || value === '') return null;

@@ -2,12 +2,34 @@ import { FormControl } from '@angular/forms';
 import type { Team } from '@stint/contracts';
 import { countryValidator, teamBody } from './team-dialog';
 
-const team: Team = { id: 't1', name: 'NA SMB', region: 'North America', segment: 'SMB', managerId: 'm1', capacity: 2, timezone: 'America/Chicago', holidayCountry: 'US', active: true };
-const form = { name: 'NA SMB', managerId: 'm1', capacity: 2, region: 'North America', segment: 'SMB', timezone: 'America/Chicago', holidayCountry: 'US' };
+const team: Team = {
+  id: 't1',
+  name: 'NA SMB',
+  region: 'North America',
+  segment: 'SMB',
+  managerId: 'm1',
+  capacity: 2,
+  timezone: 'America/Chicago',
+  holidayCountry: 'US',
+  active: true,
+};
+const form = {
+  name: 'NA SMB',
+  managerId: 'm1',
+  capacity: 2,
+  region: 'North America',
+  segment: 'SMB',
+  timezone: 'America/Chicago',
+  holidayCountry: 'US',
+};
 
 describe('team form', () => {
   it('creates with every field, upper-casing the country and dropping an empty one', () => {
-    expect(teamBody(null, { ...form, name: ' New ', holidayCountry: 'de' })).toEqual({ ...form, name: 'New', holidayCountry: 'DE' });
+    expect(teamBody(null, { ...form, name: ' New ', holidayCountry: 'de' })).toEqual({
+      ...form,
+      name: 'New',
+      holidayCountry: 'DE',
+    });
     expect(teamBody(null, { ...form, holidayCountry: '' }).holidayCountry).toBeNull();
   });
 

@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -22,7 +29,15 @@ export interface TeamDialogData {
   managers: User[];
 }
 
-const LABELS = { name: 'Name', managerId: 'Manager', capacity: 'Capacity', region: 'Region', segment: 'Segment', timezone: 'Time zone', holidayCountry: 'Holiday country' };
+const LABELS = {
+  name: 'Name',
+  managerId: 'Manager',
+  capacity: 'Capacity',
+  region: 'Region',
+  segment: 'Segment',
+  timezone: 'Time zone',
+  holidayCountry: 'Holiday country',
+};
 
 export function countryValidator(control: AbstractControl<string>): ValidationErrors | null {
   return !control.value || /^[A-Za-z]{2}$/.test(control.value.trim())
@@ -30,7 +45,15 @@ export function countryValidator(control: AbstractControl<string>): ValidationEr
     : { country: 'Holiday country must be a two-letter country code with a known holiday calendar, e.g. DE or US.' };
 }
 
-type TeamForm = { name: string; managerId: string; capacity: number | null; region: string; segment: string; timezone: string; holidayCountry: string };
+type TeamForm = {
+  name: string;
+  managerId: string;
+  capacity: number | null;
+  region: string;
+  segment: string;
+  timezone: string;
+  holidayCountry: string;
+};
 
 /** Create: every field. Edit: only what changed. An empty holiday country means none. */
 export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
@@ -53,7 +76,16 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
 
 @Component({
   selector: 'lib-team-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatAutocompleteModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/dialog-form.scss',
   template: `
@@ -65,7 +97,13 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required maxlength="120" />
             @if (form.controls.name.invalid) {
-              <mat-error>{{ fieldError(form.controls.name, { required: 'Name is required.', pattern: 'Name is required.', maxlength: 'Name must be at most 120 characters.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.name, {
+                  required: 'Name is required.',
+                  pattern: 'Name is required.',
+                  maxlength: 'Name must be at most 120 characters.',
+                })
+              }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
@@ -77,7 +115,9 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
             </mat-select>
             <mat-hint>Approves hosting PMs in this team.</mat-hint>
             @if (form.controls.managerId.invalid) {
-              <mat-error>{{ fieldError(form.controls.managerId, { required: 'Pick the manager of this team.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.managerId, { required: 'Pick the manager of this team.' })
+              }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -94,14 +134,18 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
             <mat-label>Region</mat-label>
             <input matInput formControlName="region" maxlength="80" />
             @if (form.controls.region.invalid) {
-              <mat-error>{{ fieldError(form.controls.region, { maxlength: 'Region must be at most 80 characters.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.region, { maxlength: 'Region must be at most 80 characters.' })
+              }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Segment</mat-label>
             <input matInput formControlName="segment" maxlength="80" />
             @if (form.controls.segment.invalid) {
-              <mat-error>{{ fieldError(form.controls.segment, { maxlength: 'Segment must be at most 80 characters.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.segment, { maxlength: 'Segment must be at most 80 characters.' })
+              }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -138,7 +182,9 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="submit" form="team-form" [disabled]="busy()">{{ data.team ? 'Save changes' : 'Create team' }}</button>
+      <button mat-flat-button type="submit" form="team-form" [disabled]="busy()">
+        {{ data.team ? 'Save changes' : 'Create team' }}
+      </button>
     </mat-dialog-actions>
   `,
 })
@@ -153,13 +199,33 @@ export class TeamDialog {
   protected readonly general = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
-    name: new FormControl(this.data.team?.name ?? '', { nonNullable: true, validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(120)] }),
-    managerId: new FormControl(this.data.team?.managerId ?? '', { nonNullable: true, validators: [Validators.required] }),
-    capacity: new FormControl<number | null>(this.data.team?.capacity ?? 2, { validators: [Validators.required, wholeNumber('Capacity', 1, 1000)] }),
-    region: new FormControl(this.data.team?.region ?? '', { nonNullable: true, validators: [Validators.maxLength(80)] }),
-    segment: new FormControl(this.data.team?.segment ?? '', { nonNullable: true, validators: [Validators.maxLength(80)] }),
-    timezone: new FormControl(this.data.team?.timezone ?? 'UTC', { nonNullable: true, validators: [timeZoneValidator] }),
-    holidayCountry: new FormControl(this.data.team?.holidayCountry ?? '', { nonNullable: true, validators: [countryValidator] }),
+    name: new FormControl(this.data.team?.name ?? '', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.pattern(/\S/), Validators.maxLength(120)],
+    }),
+    managerId: new FormControl(this.data.team?.managerId ?? '', {
+      nonNullable: true,
+      validators: [Validators.required],
+    }),
+    capacity: new FormControl<number | null>(this.data.team?.capacity ?? 2, {
+      validators: [Validators.required, wholeNumber('Capacity', 1, 1000)],
+    }),
+    region: new FormControl(this.data.team?.region ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(80)],
+    }),
+    segment: new FormControl(this.data.team?.segment ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(80)],
+    }),
+    timezone: new FormControl(this.data.team?.timezone ?? 'UTC', {
+      nonNullable: true,
+      validators: [timeZoneValidator],
+    }),
+    holidayCountry: new FormControl(this.data.team?.holidayCountry ?? '', {
+      nonNullable: true,
+      validators: [countryValidator],
+    }),
   });
 
   private readonly allZones = timeZones();
@@ -182,7 +248,9 @@ export class TeamDialog {
     this.busy.set(true);
     this.general.set(null);
     try {
-      const team = this.data.team ? await firstValueFrom(this.api.update(this.data.team.id, body)) : await firstValueFrom(this.api.create(body as TeamInput));
+      const team = this.data.team
+        ? await firstValueFrom(this.api.update(this.data.team.id, body))
+        : await firstValueFrom(this.api.create(body as TeamInput));
       this.ref.close(team);
     } catch (error) {
       const { message, body: apiBody } = describeError(error);

@@ -21,13 +21,25 @@ import { TeamDialog, TeamDialogData } from './team-dialog';
 
 @Component({
   selector: 'lib-teams-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   template: `
     <div class="head">
       <h1>Sales teams</h1>
-      <button mat-flat-button type="button" (click)="create()"><mat-icon aria-hidden="true">add</mat-icon> New team</button>
+      <button mat-flat-button type="button" (click)="create()">
+        <mat-icon aria-hidden="true">add</mat-icon> New team
+      </button>
     </div>
     <div class="filters" role="search" aria-label="Filter teams">
       <mat-form-field appearance="outline" class="grow">
@@ -75,16 +87,32 @@ import { TeamDialog, TeamDialogData } from './team-dialog';
             </ng-container>
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-              <td mat-cell *matCellDef="let t"><span class="chip" [class.ok]="t.active" [class.bad]="!t.active">{{ t.active ? 'Active' : 'Deactivated' }}</span></td>
+              <td mat-cell *matCellDef="let t">
+                <span class="chip" [class.ok]="t.active" [class.bad]="!t.active">{{
+                  t.active ? 'Active' : 'Deactivated'
+                }}</span>
+              </td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="actions"><span class="sr-only">Actions</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col" class="actions">
+                <span class="sr-only">Actions</span>
+              </th>
               <td mat-cell *matCellDef="let t" class="actions">
                 <button mat-button type="button" (click)="edit(t)" [attr.aria-label]="'Edit ' + t.name">Edit</button>
                 @if (t.active) {
-                  <button mat-button type="button" class="danger" (click)="deactivate(t)" [attr.aria-label]="'Deactivate ' + t.name">Deactivate</button>
+                  <button
+                    mat-button
+                    type="button"
+                    class="danger"
+                    (click)="deactivate(t)"
+                    [attr.aria-label]="'Deactivate ' + t.name"
+                  >
+                    Deactivate
+                  </button>
                 } @else {
-                  <button mat-button type="button" (click)="activate(t)" [attr.aria-label]="'Activate ' + t.name">Activate</button>
+                  <button mat-button type="button" (click)="activate(t)" [attr.aria-label]="'Activate ' + t.name">
+                    Activate
+                  </button>
                 }
               </td>
             </ng-container>
@@ -117,19 +145,27 @@ export class TeamsPage {
   protected readonly columns = ['name', 'region', 'manager', 'capacity', 'calendar', 'status', 'actions'];
 
   private readonly list = injectListPage({
-    read: (p) => ({ active: oneOf(p.get('active'), ['true', 'false'] as const), q: (p.get('q') ?? '').slice(0, 120), ...pageQuery(p) }),
+    read: (p) => ({
+      active: oneOf(p.get('active'), ['true', 'false'] as const),
+      q: (p.get('q') ?? '').slice(0, 120),
+      ...pageQuery(p),
+    }),
     fetch: (q) => this.api.list({ ...q, q: q.q || null }),
     describeError,
   });
   protected readonly query = this.list.query;
   protected readonly teams = this.list.state;
-  private readonly managers = toSignal(this.usersApi.managers().pipe(catchError(() => of<User[]>([]))), { initialValue: [] });
+  private readonly managers = toSignal(this.usersApi.managers().pipe(catchError(() => of<User[]>([]))), {
+    initialValue: [],
+  });
   private readonly managerNames = computed(() => new Map(this.managers().map((m) => [m.id, m.name])));
 
   protected readonly search = new FormControl(this.query().q, { nonNullable: true });
 
   constructor() {
-    this.search.valueChanges.pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.navigate({ q: q.trim() || null, page: null }));
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((q) => this.navigate({ q: q.trim() || null, page: null }));
   }
 
   protected managerName(id: string): string {
@@ -146,7 +182,8 @@ export class TeamsPage {
 
   protected async create(): Promise<void> {
     const team = await this.openDialog(null);
-    if (team) this.done(`${team.name} created with room for ${team.capacity} PM${team.capacity === 1 ? '' : 's'} a day.`);
+    if (team)
+      this.done(`${team.name} created with room for ${team.capacity} PM${team.capacity === 1 ? '' : 's'} a day.`);
   }
 
   protected async edit(team: Team): Promise<void> {
@@ -178,7 +215,11 @@ export class TeamsPage {
 
   private openDialog(team: Team | null): Promise<Team | undefined> {
     const data: TeamDialogData = { team, managers: this.managers() };
-    return firstValueFrom(this.dialog.open<TeamDialog, TeamDialogData, Team>(TeamDialog, { data, width: 'min(720px, 94vw)', maxHeight: '90vh' }).afterClosed());
+    return firstValueFrom(
+      this.dialog
+        .open<TeamDialog, TeamDialogData, Team>(TeamDialog, { data, width: 'min(720px, 94vw)', maxHeight: '90vh' })
+        .afterClosed(),
+    );
   }
 
   private done(message: string): void {

@@ -1,6 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { AbstractControl, FormControl, FormGroup, ReactiveFormsModule, ValidationErrors, Validators } from '@angular/forms';
+import {
+  AbstractControl,
+  FormControl,
+  FormGroup,
+  ReactiveFormsModule,
+  ValidationErrors,
+  Validators,
+} from '@angular/forms';
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
@@ -23,10 +30,19 @@ export interface UserDialogData {
 
 export const ROLE_LABEL: Record<UserRole, string> = { pm: 'Product manager', manager: 'Manager', admin: 'Admin' };
 
-const LABELS = { email: 'Email', name: 'Name', role: 'Role', password: 'Password', managerId: 'Line manager', timezone: 'Time zone' };
+const LABELS = {
+  email: 'Email',
+  name: 'Name',
+  role: 'Role',
+  password: 'Password',
+  managerId: 'Line manager',
+  timezone: 'Time zone',
+};
 
 export function timeZoneValidator(control: AbstractControl<string>): ValidationErrors | null {
-  return !control.value || isTimeZone(control.value) ? null : { timezone: 'Time zone must be an IANA time zone such as Europe/Berlin.' };
+  return !control.value || isTimeZone(control.value)
+    ? null
+    : { timezone: 'Time zone must be an IANA time zone such as Europe/Berlin.' };
 }
 
 /** A PM needs a line manager (api.md: "a pm needs managerId of a manager"). */
@@ -36,7 +52,8 @@ export function lineManagerRule(group: AbstractControl): ValidationErrors | null
   if (!managerId) return null;
   const missing = role === 'pm' && !managerId.value;
   const has = managerId.hasError('lineManager');
-  if (missing && !has) managerId.setErrors({ ...(managerId.errors ?? {}), lineManager: 'A PM needs a line manager: pick their manager.' });
+  if (missing && !has)
+    managerId.setErrors({ ...(managerId.errors ?? {}), lineManager: 'A PM needs a line manager: pick their manager.' });
   if (!missing && has) {
     const { lineManager: _dropped, ...rest } = managerId.errors ?? {};
     managerId.setErrors(Object.keys(rest).length ? rest : null);
@@ -45,7 +62,10 @@ export function lineManagerRule(group: AbstractControl): ValidationErrors | null
 }
 
 /** The body for create (everything) or edit (only what changed; an empty password keeps the old one). */
-export function userBody(before: User | null, value: { email: string; name: string; role: UserRole; password: string; managerId: string; timezone: string }): Partial<UserInput> {
+export function userBody(
+  before: User | null,
+  value: { email: string; name: string; role: UserRole; password: string; managerId: string; timezone: string },
+): Partial<UserInput> {
   const full: UserInput = {
     email: value.email.trim(),
     name: value.name.trim(),
@@ -67,7 +87,16 @@ export function userBody(before: User | null, value: { email: string; name: stri
 
 @Component({
   selector: 'lib-user-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatAutocompleteModule, MatProgressBarModule],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatAutocompleteModule,
+    MatProgressBarModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/dialog-form.scss',
   template: `
@@ -79,14 +108,24 @@ export function userBody(before: User | null, value: { email: string; name: stri
             <mat-label>Name</mat-label>
             <input matInput formControlName="name" required maxlength="200" />
             @if (form.controls.name.invalid) {
-              <mat-error>{{ fieldError(form.controls.name, { required: 'Name is required.', maxlength: 'Name must be at most 200 characters.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.name, {
+                  required: 'Name is required.',
+                  maxlength: 'Name must be at most 200 characters.',
+                })
+              }}</mat-error>
             }
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>Email</mat-label>
             <input matInput type="email" formControlName="email" required autocomplete="off" />
             @if (form.controls.email.invalid) {
-              <mat-error>{{ fieldError(form.controls.email, { required: 'Email is required.', email: 'Email must be an email address.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.email, {
+                  required: 'Email is required.',
+                  email: 'Email must be an email address.',
+                })
+              }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -129,10 +168,22 @@ export function userBody(before: User | null, value: { email: string; name: stri
           </mat-form-field>
           <mat-form-field appearance="outline">
             <mat-label>{{ editing ? 'New password' : 'Password' }}</mat-label>
-            <input matInput type="password" formControlName="password" autocomplete="new-password" [required]="!editing" />
+            <input
+              matInput
+              type="password"
+              formControlName="password"
+              autocomplete="new-password"
+              [required]="!editing"
+            />
             <mat-hint>{{ editing ? 'Leave empty to keep the current password.' : 'At least 8 characters.' }}</mat-hint>
             @if (form.controls.password.invalid) {
-              <mat-error>{{ fieldError(form.controls.password, { required: 'Password is required.', minlength: 'Password must be at least 8 characters.', maxlength: 'Password must be at most 1024 characters.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.password, {
+                  required: 'Password is required.',
+                  minlength: 'Password must be at least 8 characters.',
+                  maxlength: 'Password must be at most 1024 characters.',
+                })
+              }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -146,7 +197,9 @@ export function userBody(before: User | null, value: { email: string; name: stri
     </mat-dialog-content>
     <mat-dialog-actions align="end">
       <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="submit" form="user-form" [disabled]="busy()">{{ editing ? 'Save changes' : 'Create user' }}</button>
+      <button mat-flat-button type="submit" form="user-form" [disabled]="busy()">
+        {{ editing ? 'Save changes' : 'Create user' }}
+      </button>
     </mat-dialog-actions>
   `,
 })
@@ -165,17 +218,38 @@ export class UserDialog {
 
   protected readonly form = new FormGroup(
     {
-      name: new FormControl(this.data.user?.name ?? '', { nonNullable: true, validators: [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)] }),
-      email: new FormControl(this.data.user?.email ?? '', { nonNullable: true, validators: [Validators.required, Validators.email, Validators.maxLength(320)] }),
-      role: new FormControl<UserRole>(this.data.user?.role ?? 'pm', { nonNullable: true, validators: [Validators.required] }),
+      name: new FormControl(this.data.user?.name ?? '', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.maxLength(200), Validators.pattern(/\S/)],
+      }),
+      email: new FormControl(this.data.user?.email ?? '', {
+        nonNullable: true,
+        validators: [Validators.required, Validators.email, Validators.maxLength(320)],
+      }),
+      role: new FormControl<UserRole>(this.data.user?.role ?? 'pm', {
+        nonNullable: true,
+        validators: [Validators.required],
+      }),
       managerId: new FormControl(this.data.user?.managerId ?? '', { nonNullable: true }),
-      timezone: new FormControl(this.data.user?.timezone ?? 'UTC', { nonNullable: true, validators: [timeZoneValidator] }),
-      password: new FormControl('', { nonNullable: true, validators: [...(this.data.user ? [] : [Validators.required]), Validators.minLength(8), Validators.maxLength(1024)] }),
+      timezone: new FormControl(this.data.user?.timezone ?? 'UTC', {
+        nonNullable: true,
+        validators: [timeZoneValidator],
+      }),
+      password: new FormControl('', {
+        nonNullable: true,
+        validators: [
+          ...(this.data.user ? [] : [Validators.required]),
+          Validators.minLength(8),
+          Validators.maxLength(1024),
+        ],
+      }),
     },
     { validators: [lineManagerRule] },
   );
 
-  private readonly role = toSignal(this.form.controls.role.valueChanges, { initialValue: this.form.controls.role.value });
+  private readonly role = toSignal(this.form.controls.role.valueChanges, {
+    initialValue: this.form.controls.role.value,
+  });
   protected readonly isPm = computed(() => this.role() === 'pm');
 
   private readonly allZones = timeZones();
@@ -202,7 +276,9 @@ export class UserDialog {
     this.busy.set(true);
     this.general.set(null);
     try {
-      const user = this.data.user ? await firstValueFrom(this.api.update(this.data.user.id, body)) : await firstValueFrom(this.api.create(body as UserInput));
+      const user = this.data.user
+        ? await firstValueFrom(this.api.update(this.data.user.id, body))
+        : await firstValueFrom(this.api.create(body as UserInput));
       this.ref.close(user);
     } catch (error) {
       const { message, body: apiBody } = describeError(error);

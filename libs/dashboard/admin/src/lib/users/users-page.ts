@@ -20,13 +20,25 @@ import { ROLE_LABEL, UserDialog, UserDialogData } from './user-dialog';
 
 @Component({
   selector: 'lib-users-page',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatIconModule, MatInputModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule, MatTableModule],
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatInputModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    MatTableModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/admin-page.scss',
   template: `
     <div class="head">
       <h1>Users</h1>
-      <button mat-flat-button type="button" (click)="create()"><mat-icon aria-hidden="true">person_add</mat-icon> New user</button>
+      <button mat-flat-button type="button" (click)="create()">
+        <mat-icon aria-hidden="true">person_add</mat-icon> New user
+      </button>
     </div>
     <div class="filters" role="search" aria-label="Filter users">
       <mat-form-field appearance="outline" class="grow">
@@ -75,16 +87,33 @@ import { ROLE_LABEL, UserDialog, UserDialogData } from './user-dialog';
             </ng-container>
             <ng-container matColumnDef="status">
               <th mat-header-cell *matHeaderCellDef scope="col">Status</th>
-              <td mat-cell *matCellDef="let u"><span class="chip" [class.ok]="u.active" [class.bad]="!u.active">{{ u.active ? 'Active' : 'Deactivated' }}</span></td>
+              <td mat-cell *matCellDef="let u">
+                <span class="chip" [class.ok]="u.active" [class.bad]="!u.active">{{
+                  u.active ? 'Active' : 'Deactivated'
+                }}</span>
+              </td>
             </ng-container>
             <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef scope="col" class="actions"><span class="sr-only">Actions</span></th>
+              <th mat-header-cell *matHeaderCellDef scope="col" class="actions">
+                <span class="sr-only">Actions</span>
+              </th>
               <td mat-cell *matCellDef="let u" class="actions">
                 <button mat-button type="button" (click)="edit(u)" [attr.aria-label]="'Edit ' + u.name">Edit</button>
                 @if (u.active) {
-                  <button mat-button type="button" class="danger" (click)="deactivate(u)" [disabled]="u.id === me" [attr.aria-label]="'Deactivate ' + u.name">Deactivate</button>
+                  <button
+                    mat-button
+                    type="button"
+                    class="danger"
+                    (click)="deactivate(u)"
+                    [disabled]="u.id === me"
+                    [attr.aria-label]="'Deactivate ' + u.name"
+                  >
+                    Deactivate
+                  </button>
                 } @else {
-                  <button mat-button type="button" (click)="reactivate(u)" [attr.aria-label]="'Reactivate ' + u.name">Reactivate</button>
+                  <button mat-button type="button" (click)="reactivate(u)" [attr.aria-label]="'Reactivate ' + u.name">
+                    Reactivate
+                  </button>
                 }
               </td>
             </ng-container>
@@ -127,9 +156,7 @@ export class UsersPage {
   protected readonly users = this.list.state;
 
   private readonly managers = toSignal(
-    this.list.reloads.pipe(
-      switchMap(() => this.api.managers().pipe(catchError(() => of<User[]>([])))),
-    ),
+    this.list.reloads.pipe(switchMap(() => this.api.managers().pipe(catchError(() => of<User[]>([]))))),
     { initialValue: [] },
   );
   private readonly managerNames = computed(() => new Map(this.managers().map((m) => [m.id, m.name])));
@@ -137,7 +164,9 @@ export class UsersPage {
   protected readonly search = new FormControl(this.query().q, { nonNullable: true });
 
   constructor() {
-    this.search.valueChanges.pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed()).subscribe((q) => this.navigate({ q: q.trim() || null, page: null }));
+    this.search.valueChanges
+      .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+      .subscribe((q) => this.navigate({ q: q.trim() || null, page: null }));
   }
 
   protected roleText(role: UserRole): string {
@@ -190,7 +219,11 @@ export class UsersPage {
 
   private openDialog(user: User | null): Promise<User | undefined> {
     const data: UserDialogData = { user, managers: this.managers() };
-    return firstValueFrom(this.dialog.open<UserDialog, UserDialogData, User>(UserDialog, { data, width: 'min(680px, 94vw)', maxHeight: '90vh' }).afterClosed());
+    return firstValueFrom(
+      this.dialog
+        .open<UserDialog, UserDialogData, User>(UserDialog, { data, width: 'min(680px, 94vw)', maxHeight: '90vh' })
+        .afterClosed(),
+    );
   }
 
   private done(message: string): void {

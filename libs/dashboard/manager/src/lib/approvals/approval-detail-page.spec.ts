@@ -7,9 +7,35 @@ import type { RotationRequest, Team, User } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { ApprovalDetailPage } from './approval-detail-page';
 
-const maria: User = { id: 'm1', email: 'maria@x', name: 'Maria Schneider', role: 'manager', managerId: null, timezone: 'UTC', active: true };
-const lena: User = { id: 'pm1', email: 'lena@x', name: 'Lena Hoffmann', role: 'pm', managerId: 'm1', timezone: 'UTC', active: true };
-const team: Team = { id: 't1', name: 'NA SMB', region: 'NA', segment: 'SMB', managerId: 'm2', capacity: 2, timezone: 'UTC', holidayCountry: null, active: true };
+const maria: User = {
+  id: 'm1',
+  email: 'maria@x',
+  name: 'Maria Schneider',
+  role: 'manager',
+  managerId: null,
+  timezone: 'UTC',
+  active: true,
+};
+const lena: User = {
+  id: 'pm1',
+  email: 'lena@x',
+  name: 'Lena Hoffmann',
+  role: 'pm',
+  managerId: 'm1',
+  timezone: 'UTC',
+  active: true,
+};
+const team: Team = {
+  id: 't1',
+  name: 'NA SMB',
+  region: 'NA',
+  segment: 'SMB',
+  managerId: 'm2',
+  capacity: 2,
+  timezone: 'UTC',
+  holidayCountry: null,
+  active: true,
+};
 const request: RotationRequest = {
   id: 'r1',
   pmId: 'pm1',
@@ -35,7 +61,10 @@ describe('ApprovalDetailPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: SessionService, useValue: { user: signal(maria), hasRole: (...roles: string[]) => roles.includes('manager') } },
+        {
+          provide: SessionService,
+          useValue: { user: signal(maria), hasRole: (...roles: string[]) => roles.includes('manager') },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -46,12 +75,23 @@ describe('ApprovalDetailPage', () => {
     const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
     http.expectOne((r) => r.url === '/api/teams').flush(page([team]));
     http.expectOne((r) => r.url === '/api/users').flush(page([maria, lena]));
-    http.expectOne((r) => r.url === '/api/teams/t1/availability').flush(
-      ['2099-01-05', '2099-01-06', '2099-01-07', '2099-01-08', '2099-01-09', '2099-01-10', '2099-01-11'].map((date, i) => ({ date, booked: i === 2 ? 2 : 1, capacity: 2, blackout: false })),
-    );
+    http
+      .expectOne((r) => r.url === '/api/teams/t1/availability')
+      .flush(
+        ['2099-01-05', '2099-01-06', '2099-01-07', '2099-01-08', '2099-01-09', '2099-01-10', '2099-01-11'].map(
+          (date, i) => ({ date, booked: i === 2 ? 2 : 1, capacity: 2, blackout: false }),
+        ),
+      );
     http.expectOne((r) => r.url === '/api/rotation-requests' && r.params.get('pmId') === 'pm1').flush(page([request]));
     http.expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1').flush(page([]));
-    http.expectOne('/api/policy').flush({ minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 });
+    http.expectOne('/api/policy').flush({
+      minWeeks: 1,
+      maxWeeks: 12,
+      checkinTime: '10:00',
+      reminderLeadHours: 24,
+      overdueAfterHours: 48,
+      followUpDays: 30,
+    });
     await fixture.whenStable();
     fixture.detectChanges();
     return fixture.nativeElement as HTMLElement;
@@ -74,7 +114,9 @@ describe('ApprovalDetailPage', () => {
 
   it('shows the next free slots when the API answers CAPACITY_FULL', async () => {
     const el = await open();
-    const approve = [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Approve') as HTMLButtonElement;
+    const approve = [...el.querySelectorAll('button')].find(
+      (b) => b.textContent?.trim() === 'Approve',
+    ) as HTMLButtonElement;
     approve.click();
     const call = http.expectOne('/api/rotation-requests/r1/approve');
     // The step shown on screen is always named, so a double click cannot take the next step too.
@@ -84,7 +126,9 @@ describe('ApprovalDetailPage', () => {
         statusCode: 409,
         code: 'CAPACITY_FULL',
         message: 'NA SMB is full on 7 Jan 2099.',
-        details: { suggestions: [{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-02-02', endDate: '2099-02-08' }] },
+        details: {
+          suggestions: [{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-02-02', endDate: '2099-02-08' }],
+        },
       },
       { status: 409, statusText: 'Conflict' },
     );
@@ -96,7 +140,7 @@ describe('ApprovalDetailPage', () => {
 
   it('reports the release after a line manager approves', async () => {
     const el = await open();
-    (([...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Approve')) as HTMLButtonElement).click();
+    ([...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Approve') as HTMLButtonElement).click();
     http.expectOne('/api/rotation-requests/r1/approve').flush({ ...request, status: 'pending_host' });
     await new Promise((r) => setTimeout(r));
     TestBed.tick();

@@ -26,32 +26,131 @@ const PENDING = new Set(['pending_manager', 'pending_host']);
 
 @Component({
   selector: 'lib-approval-detail-page',
-  imports: [RouterLink, ReactiveFormsModule, MatCardModule, MatButtonModule, MatFormFieldModule, MatInputModule, StatusChip, Loading, ErrorPanel],
+  imports: [
+    RouterLink,
+    ReactiveFormsModule,
+    MatCardModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    StatusChip,
+    Loading,
+    ErrorPanel,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .back { display: inline-flex; align-items: center; gap: 4px; margin-bottom: 8px; color: var(--mat-sys-primary); }
-      .title { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
-      .grid { display: grid; grid-template-columns: minmax(0, 1fr) minmax(0, 1fr); gap: 16px; margin-top: 16px; }
-      @media (max-width: 999px) { .grid { grid-template-columns: minmax(0, 1fr); } }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 16px; margin: 0; }
-      dt { color: var(--mat-sys-on-surface-variant); }
-      dd { margin: 0; }
-      ul.plain { margin: 0; padding-left: 18px; }
-      .rules { list-style: none; padding: 0; margin: 0; display: grid; gap: 12px; }
-      .rules li { display: grid; grid-template-columns: 24px 1fr; gap: 8px; }
-      .rules p { margin: 2px 0 0; color: var(--mat-sys-on-surface-variant); }
-      .mark { display: grid; place-items: center; width: 22px; height: 22px; border-radius: 50%; color: #fff; font-weight: 700; font-size: 14px; }
-      .ok { background: #146c2e; } .bad { background: var(--mat-sys-error); }
-      .strip { display: flex; gap: 2px; margin: 16px 0 4px; flex-wrap: wrap; }
-      .strip span { width: 14px; height: 22px; border-radius: 3px; }
-      .strip .blackout { background-image: repeating-linear-gradient(45deg, transparent 0 3px, rgba(0,0,0,.55) 3px 5px) !important; }
-      .decision { display: flex; flex-direction: column; gap: 8px; }
-      .actions { display: flex; gap: 8px; flex-wrap: wrap; }
-      .result { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); margin: 8px 0; }
-      mat-card { margin: 0; }
-      h2.card-title { font: var(--mat-sys-title-medium); margin: 0 0 12px; }
+      .back {
+        display: inline-flex;
+        align-items: center;
+        gap: 4px;
+        margin-bottom: 8px;
+        color: var(--mat-sys-primary);
+      }
+      .title {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px;
+      }
+      .grid {
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        gap: 16px;
+        margin-top: 16px;
+      }
+      @media (max-width: 999px) {
+        .grid {
+          grid-template-columns: minmax(0, 1fr);
+        }
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 8px 16px;
+        margin: 0;
+      }
+      dt {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      dd {
+        margin: 0;
+      }
+      ul.plain {
+        margin: 0;
+        padding-left: 18px;
+      }
+      .rules {
+        list-style: none;
+        padding: 0;
+        margin: 0;
+        display: grid;
+        gap: 12px;
+      }
+      .rules li {
+        display: grid;
+        grid-template-columns: 24px 1fr;
+        gap: 8px;
+      }
+      .rules p {
+        margin: 2px 0 0;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .mark {
+        display: grid;
+        place-items: center;
+        width: 22px;
+        height: 22px;
+        border-radius: 50%;
+        color: #fff;
+        font-weight: 700;
+        font-size: 14px;
+      }
+      .ok {
+        background: #146c2e;
+      }
+      .bad {
+        background: var(--mat-sys-error);
+      }
+      .strip {
+        display: flex;
+        gap: 2px;
+        margin: 16px 0 4px;
+        flex-wrap: wrap;
+      }
+      .strip span {
+        width: 14px;
+        height: 22px;
+        border-radius: 3px;
+      }
+      .strip .blackout {
+        background-image: repeating-linear-gradient(45deg, transparent 0 3px, rgba(0, 0, 0, 0.55) 3px 5px) !important;
+      }
+      .decision {
+        display: flex;
+        flex-direction: column;
+        gap: 8px;
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+      }
+      .result {
+        padding: 12px 16px;
+        border-radius: 12px;
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+        margin: 8px 0;
+      }
+      mat-card {
+        margin: 0;
+      }
+      h2.card-title {
+        font: var(--mat-sys-title-medium);
+        margin: 0 0 12px;
+      }
     `,
   ],
   template: `
@@ -73,9 +172,12 @@ const PENDING = new Set(['pending_manager', 'pending_host']);
           <mat-card-content>
             <h2 class="card-title">The request</h2>
             <dl>
-              <dt>PM</dt><dd>{{ pm() }}</dd>
-              <dt>Team</dt><dd>{{ team() }}</dd>
-              <dt>Dates</dt><dd>{{ day(r.startDate) }} to {{ day(r.endDate) }} ({{ weeks(r.durationWeeks) }})</dd>
+              <dt>PM</dt>
+              <dd>{{ pm() }}</dd>
+              <dt>Team</dt>
+              <dd>{{ team() }}</dd>
+              <dt>Dates</dt>
+              <dd>{{ day(r.startDate) }} to {{ day(r.endDate) }} ({{ weeks(r.durationWeeks) }})</dd>
               <dt>Goals</dt>
               <dd>
                 @if (r.goals.length) {
@@ -88,13 +190,20 @@ const PENDING = new Set(['pending_manager', 'pending_host']);
                   —
                 }
               </dd>
-              <dt>Motivation</dt><dd>{{ r.motivation || '—' }}</dd>
+              <dt>Motivation</dt>
+              <dd>{{ r.motivation || '—' }}</dd>
               @for (a of r.approvals; track $index) {
                 <dt>{{ a.step === 'manager' ? 'Line manager' : 'Host team' }}</dt>
-                <dd>{{ a.decision === 'approved' ? 'Approved' : 'Rejected' }} by {{ person(a.byId) }}, {{ instant(a.at) }}@if (a.comment) {: “{{ a.comment }}”}</dd>
+                <dd>
+                  {{ a.decision === 'approved' ? 'Approved' : 'Rejected' }} by {{ person(a.byId) }}, {{ instant(a.at) }}
+                  @if (a.comment) {
+                    : “{{ a.comment }}”
+                  }
+                </dd>
               }
               @if (r.placementId) {
-                <dt>Placement</dt><dd><a [routerLink]="['/placements', r.placementId]">Open the placement</a></dd>
+                <dt>Placement</dt>
+                <dd><a [routerLink]="['/placements', r.placementId]">Open the placement</a></dd>
               }
             </dl>
           </mat-card-content>
@@ -120,7 +229,10 @@ const PENDING = new Set(['pending_manager', 'pending_host']);
                   <span [class.blackout]="d.blackout" [style.background]="color(d)" [title]="dayTitle(d)"></span>
                 }
               </div>
-              <p class="muted">Each square is a day: darker means more of the team's places booked, red is full, hatched is a blackout. The API checks every rule again when you approve.</p>
+              <p class="muted">
+                Each square is a day: darker means more of the team's places booked, red is full, hatched is a blackout.
+                The API checks every rule again when you approve.
+              </p>
             </mat-card-content>
           </mat-card>
         }
@@ -191,8 +303,12 @@ export class ApprovalDetailPage {
             return forkJoin({
               request: of(request),
               directory: this.directory.directory().pipe(take(1)),
-              days: pending ? this.api.availability(request.teamId, request.startDate, request.endDate) : of<AvailabilityDay[]>([]),
-              commitments: pending ? this.api.commitments(request.pmId, request.startDate, request.endDate) : of({ requests: [], placements: [] }),
+              days: pending
+                ? this.api.availability(request.teamId, request.startDate, request.endDate)
+                : of<AvailabilityDay[]>([]),
+              commitments: pending
+                ? this.api.commitments(request.pmId, request.startDate, request.endDate)
+                : of({ requests: [], placements: [] }),
               policy: pending ? this.api.policy() : of(null),
             });
           }),
@@ -301,7 +417,9 @@ export class ApprovalDetailPage {
   }
 
   protected waitingFor(r: RotationRequest): string {
-    return r.status === 'pending_manager' ? "Waiting for the PM's line manager to release them." : "Waiting for the host team's manager to agree and book it.";
+    return r.status === 'pending_manager'
+      ? "Waiting for the PM's line manager to release them."
+      : "Waiting for the host team's manager to agree and book it.";
   }
 
   protected color(d: AvailabilityDay): string {

@@ -38,23 +38,56 @@ const SORT_KEYS: SortKeys<Row> = {
 
 @Component({
   selector: 'lib-approvals-page',
-  imports: [RouterLink, MatTableModule, MatSortModule, MatPaginatorModule, MatSelectModule, MatFormFieldModule, MatButtonToggleModule, StatusChip, Loading, ErrorPanel, EmptyState],
+  imports: [
+    RouterLink,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    MatSelectModule,
+    MatFormFieldModule,
+    MatButtonToggleModule,
+    StatusChip,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .goals { margin: 0; padding-left: 18px; }
-      .motivation { display: -webkit-box; -webkit-line-clamp: 2; -webkit-box-orient: vertical; overflow: hidden; max-width: 320px; }
-      td a { color: var(--mat-sys-primary); font-weight: 500; }
-      .nowrap { white-space: nowrap; }
+      .goals {
+        margin: 0;
+        padding-left: 18px;
+      }
+      .motivation {
+        display: -webkit-box;
+        -webkit-line-clamp: 2;
+        -webkit-box-orient: vertical;
+        overflow: hidden;
+        max-width: 320px;
+      }
+      td a {
+        color: var(--mat-sys-primary);
+        font-weight: 500;
+      }
+      .nowrap {
+        white-space: nowrap;
+      }
     `,
   ],
   template: `
     <h1>Approvals</h1>
-    <p class="lead">Rotation requests waiting for your decision, as line manager or as host team manager. Open one to see the rule check before you decide.</p>
+    <p class="lead">
+      Rotation requests waiting for your decision, as line manager or as host team manager. Open one to see the rule
+      check before you decide.
+    </p>
 
     <div class="filters" role="group" aria-label="Filters">
-      <mat-button-toggle-group [value]="q().show" (change)="set({ show: $event.value, status: '' })" aria-label="Which requests">
+      <mat-button-toggle-group
+        [value]="q().show"
+        (change)="set({ show: $event.value, status: '' })"
+        aria-label="Which requests"
+      >
         <mat-button-toggle value="mine">Waiting for me</mat-button-toggle>
         <mat-button-toggle value="all">All requests</mat-button-toggle>
       </mat-button-toggle-group>
@@ -82,16 +115,40 @@ const SORT_KEYS: SortKeys<Row> = {
     @if (state().error; as error) {
       <lib-error-panel [message]="error" (retry)="reload()" />
     } @else if (state().status === 'ready' && rows().length === 0) {
-      <lib-empty-state [text]="q().show === 'mine' ? 'Nothing is waiting for your decision. New requests appear here as soon as they are submitted.' : 'No requests match these filters.'" />
+      <lib-empty-state
+        [text]="
+          q().show === 'mine'
+            ? 'Nothing is waiting for your decision. New requests appear here as soon as they are submitted.'
+            : 'No requests match these filters.'
+        "
+      />
     }
 
     @if (rows().length) {
       <div class="table-frame" tabindex="0" role="region" aria-label="Requests">
-        <table mat-table [dataSource]="rows()" matSort [matSortActive]="q().sort" [matSortDirection]="q().dir" matSortDisableClear (matSortChange)="sort($event)">
-          <caption class="cdk-visually-hidden">Rotation requests, {{ total() }} in all</caption>
+        <table
+          mat-table
+          [dataSource]="rows()"
+          matSort
+          [matSortActive]="q().sort"
+          [matSortDirection]="q().dir"
+          matSortDisableClear
+          (matSortChange)="sort($event)"
+        >
+          <caption class="cdk-visually-hidden">
+            Rotation requests,
+            {{
+              total()
+            }}
+            in all
+          </caption>
           <ng-container matColumnDef="pm">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>PM</th>
-            <td mat-cell *matCellDef="let r"><a [routerLink]="['/approvals', r.request.id]" [attr.data-testid]="'request-' + r.request.id">{{ r.pm }}</a></td>
+            <td mat-cell *matCellDef="let r">
+              <a [routerLink]="['/approvals', r.request.id]" [attr.data-testid]="'request-' + r.request.id">{{
+                r.pm
+              }}</a>
+            </td>
           </ng-container>
           <ng-container matColumnDef="team">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>Team</th>
@@ -99,7 +156,9 @@ const SORT_KEYS: SortKeys<Row> = {
           </ng-container>
           <ng-container matColumnDef="start">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>Dates</th>
-            <td mat-cell *matCellDef="let r" class="nowrap">{{ range(r.request) }}<br /><span class="muted">{{ weeks(r.request.durationWeeks) }}</span></td>
+            <td mat-cell *matCellDef="let r" class="nowrap">
+              {{ range(r.request) }}<br /><span class="muted">{{ weeks(r.request.durationWeeks) }}</span>
+            </td>
           </ng-container>
           <ng-container matColumnDef="goals">
             <th mat-header-cell *matHeaderCellDef>Goals</th>
@@ -113,7 +172,9 @@ const SORT_KEYS: SortKeys<Row> = {
           </ng-container>
           <ng-container matColumnDef="motivation">
             <th mat-header-cell *matHeaderCellDef>Motivation</th>
-            <td mat-cell *matCellDef="let r"><span class="motivation" [title]="r.request.motivation">{{ r.request.motivation || '—' }}</span></td>
+            <td mat-cell *matCellDef="let r">
+              <span class="motivation" [title]="r.request.motivation">{{ r.request.motivation || '—' }}</span>
+            </td>
           </ng-container>
           <ng-container matColumnDef="status">
             <th mat-header-cell *matHeaderCellDef>Status</th>
@@ -149,13 +210,25 @@ export class ApprovalsPage {
   protected readonly pageSizes = [...PAGE_SIZES];
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly statuses = computed(() => statusOptions(this.q().show));
-  protected readonly teams = toSignal(this.directory.directory().pipe(map((d) => d.teams), catchError(() => of([]))), { initialValue: [] });
+  protected readonly teams = toSignal(
+    this.directory.directory().pipe(
+      map((d) => d.teams),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
 
   protected readonly state = toSignal(
     combineLatest([toObservable(this.q), toObservable(this.tick)]).pipe(
       loadEach(([q]) =>
         forkJoin({
-          page: this.api.list({ awaitingMe: q.show === 'mine', status: q.status, teamId: q.team, page: q.page, pageSize: q.pageSize }),
+          page: this.api.list({
+            awaitingMe: q.show === 'mine',
+            status: q.status,
+            teamId: q.team,
+            page: q.page,
+            pageSize: q.pageSize,
+          }),
           directory: this.directory.directory().pipe(take(1)),
         }),
       ),
@@ -175,7 +248,9 @@ export class ApprovalsPage {
     return sortItems(rows, SORT_KEYS, this.q().sort, this.q().dir);
   });
   protected readonly columns = computed(() =>
-    this.handset() ? ['pm', 'team', 'start', 'status'] : ['pm', 'team', 'start', 'goals', 'motivation', 'status', 'created'],
+    this.handset()
+      ? ['pm', 'team', 'start', 'status']
+      : ['pm', 'team', 'start', 'goals', 'motivation', 'status', 'created'],
   );
 
   protected set(change: Partial<ApprovalsQuery>): void {
@@ -183,7 +258,11 @@ export class ApprovalsPage {
   }
 
   protected sort(sort: Sort): void {
-    this.query.update({ sort: sort.active as ApprovalsQuery['sort'], dir: (sort.direction || 'asc') as SortDirection, page: this.q().page });
+    this.query.update({
+      sort: sort.active as ApprovalsQuery['sort'],
+      dir: (sort.direction || 'asc') as SortDirection,
+      page: this.q().page,
+    });
   }
 
   protected page(event: PageEvent): void {

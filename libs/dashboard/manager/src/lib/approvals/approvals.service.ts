@@ -1,6 +1,13 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AvailabilityDay, Page, Placement, ProgrammePolicy, RequestStatus, RotationRequest } from '@stint/contracts';
+import type {
+  AvailabilityDay,
+  Page,
+  Placement,
+  ProgrammePolicy,
+  RequestStatus,
+  RotationRequest,
+} from '@stint/contracts';
 import { catchError, forkJoin, map, Observable, of } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
 import { rememberNames } from '../shared/names';
@@ -26,15 +33,17 @@ export class ApprovalsService {
   private readonly http = inject(HttpClient);
 
   list(query: RequestQuery): Observable<Page<RotationRequest>> {
-    return this.http.get<Page<RotationRequest>>('/api/rotation-requests', {
-      params: toHttpParams({
-        awaitingMe: query.awaitingMe ? 'true' : undefined,
-        status: query.status,
-        teamId: query.teamId,
-        page: query.page,
-        pageSize: query.pageSize,
-      }),
-    }).pipe(map(rememberNames));
+    return this.http
+      .get<Page<RotationRequest>>('/api/rotation-requests', {
+        params: toHttpParams({
+          awaitingMe: query.awaitingMe ? 'true' : undefined,
+          status: query.status,
+          teamId: query.teamId,
+          page: query.page,
+          pageSize: query.pageSize,
+        }),
+      })
+      .pipe(map(rememberNames));
   }
 
   get(id: string): Observable<RotationRequest> {
@@ -48,11 +57,16 @@ export class ApprovalsService {
   }
 
   reject(request: Pick<RotationRequest, 'id' | 'status'>, comment: string): Observable<RotationRequest> {
-    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(request.id)}/reject`, { step: stepOf(request), comment: comment.trim() });
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(request.id)}/reject`, {
+      step: stepOf(request),
+      comment: comment.trim(),
+    });
   }
 
   availability(teamId: string, from: string, to: string): Observable<AvailabilityDay[]> {
-    return this.http.get<AvailabilityDay[]>(`/api/teams/${encodeURIComponent(teamId)}/availability`, { params: toHttpParams({ from, to }) });
+    return this.http.get<AvailabilityDay[]>(`/api/teams/${encodeURIComponent(teamId)}/availability`, {
+      params: toHttpParams({ from, to }),
+    });
   }
 
   commitments(pmId: string, from: string, to: string): Observable<Commitments> {

@@ -32,8 +32,23 @@ const placement = (over: Partial<Placement> = {}): Placement => ({
   ...over,
 });
 
-const day = (date: string, booked: number, capacity = 2, blackout = false): AvailabilityDay => ({ date, booked, capacity, blackout });
-const team: Team = { id: 't1', name: 'EMEA Enterprise', region: 'EMEA', segment: 'Enterprise', managerId: 'm1', capacity: 2, timezone: 'Europe/Berlin', holidayCountry: 'DE', active: true };
+const day = (date: string, booked: number, capacity = 2, blackout = false): AvailabilityDay => ({
+  date,
+  booked,
+  capacity,
+  blackout,
+});
+const team: Team = {
+  id: 't1',
+  name: 'EMEA Enterprise',
+  region: 'EMEA',
+  segment: 'Enterprise',
+  managerId: 'm1',
+  capacity: 2,
+  timezone: 'Europe/Berlin',
+  holidayCountry: 'DE',
+  active: true,
+};
 
 describe('rule check before deciding', () => {
   it('folds dates into runs of consecutive days', () => {
@@ -59,7 +74,12 @@ describe('rule check before deciding', () => {
         request({ id: 'r4', pmId: 'someone-else', status: 'pending_host' }),
         r,
       ],
-      [placement(), placement({ id: 'own', requestId: 'r1' }), placement({ id: 'p3', status: 'cancelled' }), placement({ id: 'p4', startDate: '2027-01-18', endDate: '2027-01-31' })],
+      [
+        placement(),
+        placement({ id: 'own', requestId: 'r1' }),
+        placement({ id: 'p3', status: 'cancelled' }),
+        placement({ id: 'p4', startDate: '2027-01-18', endDate: '2027-01-31' }),
+      ],
     );
     expect(overlaps.map((o) => `${o.kind}:${o.id}`)).toEqual(['placement:p1', 'request:r2']);
   });
@@ -70,7 +90,14 @@ describe('rule check before deciding', () => {
       days: [day('2027-01-04', 1), day('2027-01-05', 0)],
       overlaps: [],
       today: '2026-11-27',
-      policy: { minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 },
+      policy: {
+        minWeeks: 1,
+        maxWeeks: 12,
+        checkinTime: '10:00',
+        reminderLeadHours: 24,
+        overdueAfterHours: 48,
+        followUpDays: 30,
+      },
       team,
       teamName: () => 'EMEA Enterprise',
     });
@@ -91,7 +118,14 @@ describe('rule check before deciding', () => {
       days: [day('2027-01-04', 2), day('2027-01-05', 2), day('2027-01-06', 0, 2, true)],
       overlaps: findOverlaps(request(), [], [placement()]),
       today: '2026-11-27',
-      policy: { minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 },
+      policy: {
+        minWeeks: 1,
+        maxWeeks: 12,
+        checkinTime: '10:00',
+        reminderLeadHours: 24,
+        overdueAfterHours: 48,
+        followUpDays: 30,
+      },
       team: { ...team, active: false },
       teamName: () => 'NA SMB',
     });

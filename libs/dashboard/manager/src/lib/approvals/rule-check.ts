@@ -55,14 +55,49 @@ export interface Overlap {
  * requests and placements that are not cancelled. The request's own booking
  * (once booked) is not an overlap.
  */
-export function findOverlaps(request: RotationRequest, requests: readonly RotationRequest[], placements: readonly Placement[]): Overlap[] {
+export function findOverlaps(
+  request: RotationRequest,
+  requests: readonly RotationRequest[],
+  placements: readonly Placement[],
+): Overlap[] {
   const clash = (s: IsoDate, e: IsoDate) => rangesOverlap(request.startDate, request.endDate, s, e);
   const fromRequests = requests
-    .filter((r) => r.id !== request.id && r.pmId === request.pmId && (r.status === 'pending_manager' || r.status === 'pending_host') && clash(r.startDate, r.endDate))
-    .map((r): Overlap => ({ kind: 'request', id: r.id, teamId: r.teamId, startDate: r.startDate, endDate: r.endDate, status: r.status }));
+    .filter(
+      (r) =>
+        r.id !== request.id &&
+        r.pmId === request.pmId &&
+        (r.status === 'pending_manager' || r.status === 'pending_host') &&
+        clash(r.startDate, r.endDate),
+    )
+    .map(
+      (r): Overlap => ({
+        kind: 'request',
+        id: r.id,
+        teamId: r.teamId,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        status: r.status,
+      }),
+    );
   const fromPlacements = placements
-    .filter((p) => p.requestId !== request.id && p.id !== request.placementId && p.pmId === request.pmId && p.status !== 'cancelled' && clash(p.startDate, p.endDate))
-    .map((p): Overlap => ({ kind: 'placement', id: p.id, teamId: p.teamId, startDate: p.startDate, endDate: p.endDate, status: p.status }));
+    .filter(
+      (p) =>
+        p.requestId !== request.id &&
+        p.id !== request.placementId &&
+        p.pmId === request.pmId &&
+        p.status !== 'cancelled' &&
+        clash(p.startDate, p.endDate),
+    )
+    .map(
+      (p): Overlap => ({
+        kind: 'placement',
+        id: p.id,
+        teamId: p.teamId,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        status: p.status,
+      }),
+    );
   return [...fromPlacements, ...fromRequests].sort((a, b) => a.startDate.localeCompare(b.startDate));
 }
 
@@ -112,7 +147,12 @@ export function checkRules(input: RuleInput): RuleResult[] {
 
   results.push(
     summary.blackoutDays.length === 0
-      ? { key: 'blackout', ok: true, title: 'No blackout days', detail: 'None of these days is in a team or global blackout.' }
+      ? {
+          key: 'blackout',
+          ok: true,
+          title: 'No blackout days',
+          detail: 'None of these days is in a team or global blackout.',
+        }
       : {
           key: 'blackout',
           ok: false,
@@ -123,13 +163,21 @@ export function checkRules(input: RuleInput): RuleResult[] {
 
   results.push(
     overlaps.length === 0
-      ? { key: 'overlap', ok: true, title: 'No overlapping rotations', detail: 'The PM has no other placement or pending request on these days that you can see.' }
+      ? {
+          key: 'overlap',
+          ok: true,
+          title: 'No overlapping rotations',
+          detail: 'The PM has no other placement or pending request on these days that you can see.',
+        }
       : {
           key: 'overlap',
           ok: false,
           title: `Overlaps ${plural(overlaps.length, 'other rotation')}`,
           detail: overlaps
-            .map((o) => `${o.kind === 'placement' ? 'placement' : 'request'} in ${input.teamName(o.teamId)}, ${formatRange(o.startDate, o.endDate)}`)
+            .map(
+              (o) =>
+                `${o.kind === 'placement' ? 'placement' : 'request'} in ${input.teamName(o.teamId)}, ${formatRange(o.startDate, o.endDate)}`,
+            )
             .join('; '),
         },
   );
@@ -137,7 +185,12 @@ export function checkRules(input: RuleInput): RuleResult[] {
   results.push(
     request.startDate >= today
       ? { key: 'start', ok: true, title: 'Starts in the future', detail: `Starts ${formatDay(request.startDate)}.` }
-      : { key: 'start', ok: false, title: 'The start date has passed', detail: `It was to start ${formatDay(request.startDate)}; the PM must pick new dates.` },
+      : {
+          key: 'start',
+          ok: false,
+          title: 'The start date has passed',
+          detail: `It was to start ${formatDay(request.startDate)}; the PM must pick new dates.`,
+        },
   );
 
   if (policy) {
@@ -154,7 +207,12 @@ export function checkRules(input: RuleInput): RuleResult[] {
     results.push(
       team.active
         ? { key: 'team', ok: true, title: 'Team is active', detail: `${team.name} takes rotations.` }
-        : { key: 'team', ok: false, title: 'Team is inactive', detail: `${team.name} is deactivated and takes no rotations.` },
+        : {
+            key: 'team',
+            ok: false,
+            title: 'Team is inactive',
+            detail: `${team.name} is deactivated and takes no rotations.`,
+          },
     );
   }
   return results;

@@ -25,31 +25,114 @@ const CELL_PAGE_SIZE = 10;
 
 @Component({
   selector: 'lib-capacity-page',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatPaginatorModule, MatTableModule, StatusChip, Loading, ErrorPanel, EmptyState],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatPaginatorModule,
+    MatTableModule,
+    StatusChip,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .legend { display: flex; flex-wrap: wrap; gap: 12px; list-style: none; padding: 0; margin: 8px 0; font: var(--mat-sys-body-small); }
-      .legend li { display: flex; align-items: center; gap: 6px; }
-      .sw { width: 18px; height: 14px; border-radius: 3px; border: 1px solid var(--mat-sys-outline-variant); }
-      .hatch { background-image: repeating-linear-gradient(45deg, #1a1c1e 0 2px, transparent 2px 5px); }
-      table.heat { border-collapse: separate; border-spacing: 3px; min-width: 640px; }
-      .heat th { font: var(--mat-sys-label-small); color: var(--mat-sys-on-surface-variant); font-weight: 500; padding: 4px; white-space: nowrap; }
-      .heat th[scope='row'] { text-align: left; font: var(--mat-sys-label-large); color: var(--mat-sys-on-surface); width: 180px; min-width: 140px; }
-      .heat thead th:first-child { text-align: left; }
-      .heat td { padding: 0; }
-      .cell { display: flex; flex-direction: column; align-items: center; justify-content: center; width: 100%; min-width: 44px; height: 40px; border: 0; border-radius: 6px; font: var(--mat-sys-label-large); cursor: pointer; position: relative; overflow: hidden; }
-      .cell:focus-visible { outline: 3px solid var(--mat-sys-tertiary); outline-offset: 1px; }
-      .cell.sel { box-shadow: 0 0 0 3px var(--mat-sys-on-surface); }
-      .cell .bo { position: absolute; left: 0; right: 0; bottom: 0; height: 6px; }
-      .cell .bo.partial { right: 50%; }
-      .panel { margin-top: 8px; }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        list-style: none;
+        padding: 0;
+        margin: 8px 0;
+        font: var(--mat-sys-body-small);
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .sw {
+        width: 18px;
+        height: 14px;
+        border-radius: 3px;
+        border: 1px solid var(--mat-sys-outline-variant);
+      }
+      .hatch {
+        background-image: repeating-linear-gradient(45deg, #1a1c1e 0 2px, transparent 2px 5px);
+      }
+      table.heat {
+        border-collapse: separate;
+        border-spacing: 3px;
+        min-width: 640px;
+      }
+      .heat th {
+        font: var(--mat-sys-label-small);
+        color: var(--mat-sys-on-surface-variant);
+        font-weight: 500;
+        padding: 4px;
+        white-space: nowrap;
+      }
+      .heat th[scope='row'] {
+        text-align: left;
+        font: var(--mat-sys-label-large);
+        color: var(--mat-sys-on-surface);
+        width: 180px;
+        min-width: 140px;
+      }
+      .heat thead th:first-child {
+        text-align: left;
+      }
+      .heat td {
+        padding: 0;
+      }
+      .cell {
+        display: flex;
+        flex-direction: column;
+        align-items: center;
+        justify-content: center;
+        width: 100%;
+        min-width: 44px;
+        height: 40px;
+        border: 0;
+        border-radius: 6px;
+        font: var(--mat-sys-label-large);
+        cursor: pointer;
+        position: relative;
+        overflow: hidden;
+      }
+      .cell:focus-visible {
+        outline: 3px solid var(--mat-sys-tertiary);
+        outline-offset: 1px;
+      }
+      .cell.sel {
+        box-shadow: 0 0 0 3px var(--mat-sys-on-surface);
+      }
+      .cell .bo {
+        position: absolute;
+        left: 0;
+        right: 0;
+        bottom: 0;
+        height: 6px;
+      }
+      .cell .bo.partial {
+        right: 50%;
+      }
+      .panel {
+        margin-top: 8px;
+      }
     `,
   ],
   template: `
     <h1>Capacity</h1>
-    <p class="lead">Per team and week, the most placements on any day of the week against the team's places. Pick a cell to see the placements behind it.</p>
+    <p class="lead">
+      Per team and week, the most placements on any day of the week against the team's places. Pick a cell to see the
+      placements behind it.
+    </p>
 
     <div class="filters" role="group" aria-label="Filters">
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -66,7 +149,13 @@ const CELL_PAGE_SIZE = 10;
       </mat-form-field>
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
         <mat-label>Find a team</mat-label>
-        <input matInput type="search" [value]="q().q" (change)="setSearch($event)" placeholder="Name, region or segment" />
+        <input
+          matInput
+          type="search"
+          [value]="q().q"
+          (change)="setSearch($event)"
+          placeholder="Name, region or segment"
+        />
       </mat-form-field>
       <div>
         <button mat-button type="button" (click)="shift(-1)"><span aria-hidden="true">‹ </span>Earlier</button>
@@ -77,7 +166,9 @@ const CELL_PAGE_SIZE = 10;
 
     <ul class="legend" aria-label="Colour key">
       @for (l of levels; track l) {
-        <li><span class="sw" [style.background]="colors[l].background" aria-hidden="true"></span>{{ colors[l].label }}</li>
+        <li>
+          <span class="sw" [style.background]="colors[l].background" aria-hidden="true"></span>{{ colors[l].label }}
+        </li>
       }
       <li><span class="sw hatch" aria-hidden="true"></span>blackout (half bar: part of the week)</li>
     </ul>
@@ -86,13 +177,20 @@ const CELL_PAGE_SIZE = 10;
     @if (state().error; as error) {
       <lib-error-panel [message]="error" (retry)="reload()" />
     } @else if (state().status === 'ready' && rows().length === 0) {
-      <lib-empty-state [text]="q().q ? 'No team matches “' + q().q + '”.' : 'There are no teams you host or place PMs in yet.'" />
+      <lib-empty-state
+        [text]="q().q ? 'No team matches “' + q().q + '”.' : 'There are no teams you host or place PMs in yet.'"
+      />
     }
 
     @if (pageRows().length) {
       <div class="table-frame" tabindex="0" role="region" aria-label="Capacity heat map">
         <table class="heat" data-testid="heatmap">
-          <caption class="cdk-visually-hidden">Booked places of capacity per team and week, {{ rangeLabel() }}</caption>
+          <caption class="cdk-visually-hidden">
+            Booked places of capacity per team and week,
+            {{
+              rangeLabel()
+            }}
+          </caption>
           <thead>
             <tr>
               <th scope="col">Team</th>
@@ -155,7 +253,9 @@ const CELL_PAGE_SIZE = 10;
             <table mat-table [dataSource]="cell().data?.page?.items ?? []">
               <ng-container matColumnDef="pm">
                 <th mat-header-cell *matHeaderCellDef>PM</th>
-                <td mat-cell *matCellDef="let p"><a [routerLink]="['/placements', p.id]">{{ pm(p.pmId) }}</a></td>
+                <td mat-cell *matCellDef="let p">
+                  <a [routerLink]="['/placements', p.id]">{{ pm(p.pmId) }}</a>
+                </td>
               </ng-container>
               <ng-container matColumnDef="dates">
                 <th mat-header-cell *matHeaderCellDef>Dates</th>
@@ -244,7 +344,13 @@ export class CapacityPage {
       loadEach(([r]) =>
         r
           ? forkJoin({
-              page: this.placements.page({ teamId: r.team, from: r.week, to: addDays(r.week, 6), page: r.page, pageSize: CELL_PAGE_SIZE }),
+              page: this.placements.page({
+                teamId: r.team,
+                from: r.week,
+                to: addDays(r.week, 6),
+                page: r.page,
+                pageSize: CELL_PAGE_SIZE,
+              }),
               directory: this.directory.directory().pipe(take(1)),
             })
           : of(null),

@@ -2,7 +2,9 @@ import type { Blackout, CapacityWeek, Team } from '@stint/contracts';
 import { blackoutCover, buildHeatmap, HEAT_COLORS, heatLevel, HeatLevel, teamMatches } from './heatmap';
 
 function luminance(hex: string): number {
-  const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  const channels = [1, 3, 5]
+    .map((i) => parseInt(hex.slice(i, i + 2), 16) / 255)
+    .map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
   return 0.2126 * (channels[0] ?? 0) + 0.7152 * (channels[1] ?? 0) + 0.0722 * (channels[2] ?? 0);
 }
 
@@ -72,14 +74,18 @@ describe('heat-map colouring', () => {
       ['t1', team('t1', 'EMEA Enterprise')],
       ['t2', team('t2', 'APAC Growth')],
     ]);
-    const map = buildHeatmap(weeks, teams, [{ id: 'b', teamId: null, startsOn: '2027-01-04', endsOn: '2027-01-05', reason: 'Holiday' }]);
+    const map = buildHeatmap(weeks, teams, [
+      { id: 'b', teamId: null, startsOn: '2027-01-04', endsOn: '2027-01-05', reason: 'Holiday' },
+    ]);
     expect(map.weeks).toEqual(['2027-01-04', '2027-01-11']);
     expect(map.rows.map((r) => r.teamName)).toEqual(['APAC Growth', 'EMEA Enterprise']);
     expect(map.rows[0]?.cells.map((c) => [c.week, c.level, c.blackout])).toEqual([
       ['2027-01-04', 4, 'partial'],
       ['2027-01-11', 2, 'none'],
     ]);
-    expect(map.rows[0]?.cells[0]?.label).toBe('APAC Growth, week of 4 Jan 2027: 2 of 2 booked, full, blackout part of the week (Holiday)');
+    expect(map.rows[0]?.cells[0]?.label).toBe(
+      'APAC Growth, week of 4 Jan 2027: 2 of 2 booked, full, blackout part of the week (Holiday)',
+    );
     expect(map.rows[1]?.cells[1]?.label).toBe('EMEA Enterprise, week of 11 Jan 2027: 3 of 3 booked, full');
   });
 

@@ -25,16 +25,25 @@ export const HEAT_COLORS: Record<HeatLevel, { background: string; text: string; 
 export type BlackoutCover = 'none' | 'partial' | 'full';
 
 /** How much of the week from `week` (a Monday) the team's or global blackouts cover, and why. */
-export function blackoutCover(teamId: string, week: IsoDate, blackouts: readonly Blackout[]): { cover: BlackoutCover; reasons: string[] } {
+export function blackoutCover(
+  teamId: string,
+  week: IsoDate,
+  blackouts: readonly Blackout[],
+): { cover: BlackoutCover; reasons: string[] } {
   const weekEnd = addDays(week, 6);
-  const relevant = blackouts.filter((b) => (b.teamId === null || b.teamId === teamId) && b.startsOn <= weekEnd && b.endsOn >= week);
+  const relevant = blackouts.filter(
+    (b) => (b.teamId === null || b.teamId === teamId) && b.startsOn <= weekEnd && b.endsOn >= week,
+  );
   if (!relevant.length) return { cover: 'none', reasons: [] };
   let covered = 0;
   for (let i = 0; i < 7; i++) {
     const day = addDays(week, i);
     if (relevant.some((b) => b.startsOn <= day && b.endsOn >= day)) covered++;
   }
-  return { cover: covered === 7 ? 'full' : 'partial', reasons: [...new Set(relevant.map((b) => b.reason).filter(Boolean))] };
+  return {
+    cover: covered === 7 ? 'full' : 'partial',
+    reasons: [...new Set(relevant.map((b) => b.reason).filter(Boolean))],
+  };
 }
 
 export interface HeatCell {
@@ -62,18 +71,30 @@ export interface Heatmap {
 }
 
 /** Teams × weeks from `/api/stats/capacity`, in the API's team order, with blackouts marked. */
-export function buildHeatmap(capacity: readonly CapacityWeek[], teams: ReadonlyMap<string, Team>, blackouts: readonly Blackout[]): Heatmap {
+export function buildHeatmap(
+  capacity: readonly CapacityWeek[],
+  teams: ReadonlyMap<string, Team>,
+  blackouts: readonly Blackout[],
+): Heatmap {
   const weeks = [...new Set(capacity.map((c) => c.weekStart))].sort();
   const rows = new Map<string, HeatRow>();
   for (const entry of capacity) {
     let row = rows.get(entry.teamId);
     if (!row) {
-      row = { teamId: entry.teamId, teamName: teams.get(entry.teamId)?.name ?? `Team ${entry.teamId.slice(0, 8)}`, capacity: entry.capacity, cells: [] };
+      row = {
+        teamId: entry.teamId,
+        teamName: teams.get(entry.teamId)?.name ?? `Team ${entry.teamId.slice(0, 8)}`,
+        capacity: entry.capacity,
+        cells: [],
+      };
       rows.set(entry.teamId, row);
     }
     const { cover, reasons } = blackoutCover(entry.teamId, entry.weekStart, blackouts);
     const level = heatLevel(entry.booked, entry.capacity);
-    const blackoutText = cover === 'none' ? '' : `, ${cover === 'full' ? 'blackout all week' : 'blackout part of the week'}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
+    const blackoutText =
+      cover === 'none'
+        ? ''
+        : `, ${cover === 'full' ? 'blackout all week' : 'blackout part of the week'}${reasons.length ? ` (${reasons.join('; ')})` : ''}`;
     row.cells.push({
       teamId: entry.teamId,
       week: entry.weekStart,
@@ -90,12 +111,21 @@ export function buildHeatmap(capacity: readonly CapacityWeek[], teams: ReadonlyM
 }
 
 /** Whether a team's name, region or segment contains the search text (case- and accent-insensitive). */
-export function teamMatches(team: Pick<Team, 'name' | 'region' | 'segment'> | undefined, fallbackName: string, search: string): boolean {
+export function teamMatches(
+  team: Pick<Team, 'name' | 'region' | 'segment'> | undefined,
+  fallbackName: string,
+  search: string,
+): boolean {
   const needle = fold(search.trim());
   if (!needle) return true;
-  return [team?.name ?? fallbackName, team?.region ?? '', team?.segment ?? ''].some((text) => fold(text).includes(needle));
+  return [team?.name ?? fallbackName, team?.region ?? '', team?.segment ?? ''].some((text) =>
+    fold(text).includes(needle),
+  );
 }
 
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
+  return text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
 }

@@ -5,7 +5,12 @@ import { askForComment } from '@stint/dashboard-ui';
 import type { CheckInsService } from './check-ins.service';
 
 /** A manager's feedback on one check-in; resolves with the check-in with the feedback added. */
-export function askForFeedback(dialog: MatDialog, api: CheckInsService, checkIn: CheckIn, subject: string): Promise<CheckIn | undefined> {
+export function askForFeedback(
+  dialog: MatDialog,
+  api: CheckInsService,
+  checkIn: CheckIn,
+  subject: string,
+): Promise<CheckIn | undefined> {
   return askForComment(dialog, {
     title: 'Add feedback',
     intro: subject,

@@ -52,19 +52,59 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
 
 @Component({
   selector: 'lib-tracker-page',
-  imports: [RouterLink, MatTabsModule, MatTableModule, MatSortModule, MatPaginatorModule, MatCardModule, MatButtonModule, MatFormFieldModule, MatInputModule, StatusChip, Loading, ErrorPanel, EmptyState],
+  imports: [
+    RouterLink,
+    MatTabsModule,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    MatCardModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    StatusChip,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(170px, 1fr)); gap: 12px; margin-bottom: 16px; }
-      .figures mat-card { margin: 0; }
-      .figure { font: var(--mat-sys-display-small); margin: 0; }
-      .figure-label { margin: 0; color: var(--mat-sys-on-surface-variant); }
-      nav { margin-bottom: 12px; }
-      td.nowrap { white-space: nowrap; }
-      .actions { display: flex; gap: 4px; flex-wrap: wrap; }
-      .result { padding: 8px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
+      .figures {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(170px, 1fr));
+        gap: 12px;
+        margin-bottom: 16px;
+      }
+      .figures mat-card {
+        margin: 0;
+      }
+      .figure {
+        font: var(--mat-sys-display-small);
+        margin: 0;
+      }
+      .figure-label {
+        margin: 0;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      nav {
+        margin-bottom: 12px;
+      }
+      td.nowrap {
+        white-space: nowrap;
+      }
+      .actions {
+        display: flex;
+        gap: 4px;
+        flex-wrap: wrap;
+      }
+      .result {
+        padding: 8px 16px;
+        border-radius: 12px;
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+      }
     `,
   ],
   template: `
@@ -75,24 +115,45 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
       @if (overview().error; as error) {
         <lib-error-panel [message]="error" (retry)="reload()" />
       } @else {
-        <mat-card appearance="outlined"><mat-card-content>
-          <p class="figure" data-testid="figure-upcoming">{{ overview().data?.upcomingCheckIns7d ?? '…' }}</p><p class="figure-label">due in the next 7 days</p>
-        </mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content>
-          <p class="figure" data-testid="figure-overdue">{{ overview().data?.overdueCheckIns ?? '…' }}</p><p class="figure-label">overdue</p>
-        </mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content>
-          <p class="figure" data-testid="figure-rate">{{ overview().data ? percent(overview().data?.checkInCompletionRate) : '…' }}</p><p class="figure-label">completion rate of due check-ins</p>
-        </mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content>
-          <p class="figure">{{ overview().data ? weeks(overview().data?.averageDurationWeeks) : '…' }}</p><p class="figure-label">average rotation length</p>
-        </mat-card-content></mat-card>
+        <mat-card appearance="outlined"
+          ><mat-card-content>
+            <p class="figure" data-testid="figure-upcoming">{{ overview().data?.upcomingCheckIns7d ?? '…' }}</p>
+            <p class="figure-label">due in the next 7 days</p>
+          </mat-card-content></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content>
+            <p class="figure" data-testid="figure-overdue">{{ overview().data?.overdueCheckIns ?? '…' }}</p>
+            <p class="figure-label">overdue</p>
+          </mat-card-content></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content>
+            <p class="figure" data-testid="figure-rate">
+              {{ overview().data ? percent(overview().data?.checkInCompletionRate) : '…' }}
+            </p>
+            <p class="figure-label">completion rate of due check-ins</p>
+          </mat-card-content></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content>
+            <p class="figure">{{ overview().data ? weeks(overview().data?.averageDurationWeeks) : '…' }}</p>
+            <p class="figure-label">average rotation length</p>
+          </mat-card-content></mat-card
+        >
       }
     </section>
 
     <nav mat-tab-nav-bar [tabPanel]="panel" aria-label="Check-in views">
       @for (v of views; track v.value) {
-        <a mat-tab-link [active]="q().view === v.value" [routerLink]="[]" [queryParams]="{ view: v.value === 'upcoming' ? null : v.value, page: null }" queryParamsHandling="merge">{{ v.label }}</a>
+        <a
+          mat-tab-link
+          [active]="q().view === v.value"
+          [routerLink]="[]"
+          [queryParams]="{ view: v.value === 'upcoming' ? null : v.value, page: null }"
+          queryParamsHandling="merge"
+          >{{ v.label }}</a
+        >
       }
     </nav>
     <mat-tab-nav-panel #panel>
@@ -122,7 +183,15 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
       }
       @if (rows().length) {
         <div class="table-frame" tabindex="0" role="region" aria-label="Check-ins">
-          <table mat-table [dataSource]="rows()" matSort [matSortActive]="q().sort" [matSortDirection]="q().dir" matSortDisableClear (matSortChange)="sort($event)">
+          <table
+            mat-table
+            [dataSource]="rows()"
+            matSort
+            [matSortActive]="q().sort"
+            [matSortDirection]="q().dir"
+            matSortDisableClear
+            (matSortChange)="sort($event)"
+          >
             <ng-container matColumnDef="when">
               <th mat-header-cell *matHeaderCellDef mat-sort-header>When</th>
               <td mat-cell *matCellDef="let r" class="nowrap">{{ instant(r.checkIn.scheduledAt) }}</td>
@@ -144,10 +213,17 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
               <td mat-cell *matCellDef="let r"><lib-status-chip [status]="r.checkIn.status" /></td>
             </ng-container>
             <ng-container matColumnDef="ratings">
-              <th mat-header-cell *matHeaderCellDef>Ratings <span class="cdk-visually-hidden">(negotiation, closing, persistence)</span></th>
+              <th mat-header-cell *matHeaderCellDef>
+                Ratings <span class="cdk-visually-hidden">(negotiation, closing, persistence)</span>
+              </th>
               <td mat-cell *matCellDef="let r" class="nowrap">
                 @if (r.checkIn.ratings; as x) {
-                  <span [attr.aria-label]="'Negotiation ' + x.negotiation + ', closing ' + x.closing + ', persistence ' + x.persistence">N {{ x.negotiation }} · C {{ x.closing }} · P {{ x.persistence }}</span>
+                  <span
+                    [attr.aria-label]="
+                      'Negotiation ' + x.negotiation + ', closing ' + x.closing + ', persistence ' + x.persistence
+                    "
+                    >N {{ x.negotiation }} · C {{ x.closing }} · P {{ x.persistence }}</span
+                  >
                 } @else {
                   —
                 }
@@ -165,9 +241,28 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
                     <a mat-button [href]="nudge(r)" [attr.aria-label]="'Nudge ' + r.pm + ' by email'">Nudge</a>
                   }
                   @if (r.checkIn.status !== 'cancelled') {
-                    <button mat-button type="button" (click)="feedback(r)" [attr.aria-label]="'Add feedback for ' + r.pm + ', ' + kindLabel(r.checkIn.kind).toLowerCase() + ' ' + instant(r.checkIn.scheduledAt)">Add feedback</button>
+                    <button
+                      mat-button
+                      type="button"
+                      (click)="feedback(r)"
+                      [attr.aria-label]="
+                        'Add feedback for ' +
+                        r.pm +
+                        ', ' +
+                        kindLabel(r.checkIn.kind).toLowerCase() +
+                        ' ' +
+                        instant(r.checkIn.scheduledAt)
+                      "
+                    >
+                      Add feedback
+                    </button>
                   }
-                  <a mat-button [routerLink]="['/placements', r.checkIn.placementId]" [attr.aria-label]="'Open the placement of ' + r.pm">Placement</a>
+                  <a
+                    mat-button
+                    [routerLink]="['/placements', r.checkIn.placementId]"
+                    [attr.aria-label]="'Open the placement of ' + r.pm"
+                    >Placement</a
+                  >
                 </div>
               </td>
             </ng-container>
@@ -201,14 +296,22 @@ export class TrackerPage {
   protected readonly emptyText = EMPTY_TEXT;
   protected readonly message = signal<string | null>(null);
 
-  protected readonly overview = toSignal(toObservable(this.tick).pipe(loadEach(() => this.api.overview())), { initialValue: LOADING });
+  protected readonly overview = toSignal(toObservable(this.tick).pipe(loadEach(() => this.api.overview())), {
+    initialValue: LOADING,
+  });
 
   protected readonly state = toSignal(
     combineLatest([toObservable(this.q), toObservable(this.tick)]).pipe(
       loadEach(([q]) => {
         const filter = trackerApiQuery(q, todayIso());
         return this.api.list({ ...filter, page: q.page, pageSize: q.pageSize }).pipe(
-          switchMap((page) => forkJoin({ page: of(page), placements: this.placementsFor(page.items), directory: this.directory.directory().pipe(take(1)) })),
+          switchMap((page) =>
+            forkJoin({
+              page: of(page),
+              placements: this.placementsFor(page.items),
+              directory: this.directory.directory().pipe(take(1)),
+            }),
+          ),
         );
       }),
     ),
@@ -234,7 +337,9 @@ export class TrackerPage {
     return sortItems(rows, SORT_KEYS, this.q().sort, this.q().dir);
   });
   protected readonly columns = computed(() =>
-    this.handset() ? ['when', 'pm', 'status', 'actions'] : ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'],
+    this.handset()
+      ? ['when', 'pm', 'status', 'actions']
+      : ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'],
   );
 
   private placementsFor(checkIns: CheckIn[]): Observable<Map<string, Placement>> {
@@ -265,7 +370,11 @@ export class TrackerPage {
   }
 
   protected sort(sort: Sort): void {
-    this.query.update({ sort: sort.active as TrackerQuery['sort'], dir: (sort.direction || 'asc') as SortDirection, page: this.q().page });
+    this.query.update({
+      sort: sort.active as TrackerQuery['sort'],
+      dir: (sort.direction || 'asc') as SortDirection,
+      page: this.q().page,
+    });
   }
 
   protected page(event: PageEvent): void {
@@ -286,8 +395,12 @@ export class TrackerPage {
   }
 
   protected nudge(row: Row): string {
-    const subject = encodeURIComponent(`Your Stint check-in (${KIND_LABEL[row.checkIn.kind].toLowerCase()}) is overdue`);
-    const body = encodeURIComponent(`Hi ${row.pm},\n\nyour ${KIND_LABEL[row.checkIn.kind].toLowerCase()} check-in from ${formatInstant(row.checkIn.scheduledAt)} is still open. Could you file your reflection in Stint?\n`);
+    const subject = encodeURIComponent(
+      `Your Stint check-in (${KIND_LABEL[row.checkIn.kind].toLowerCase()}) is overdue`,
+    );
+    const body = encodeURIComponent(
+      `Hi ${row.pm},\n\nyour ${KIND_LABEL[row.checkIn.kind].toLowerCase()} check-in from ${formatInstant(row.checkIn.scheduledAt)} is still open. Could you file your reflection in Stint?\n`,
+    );
     return `mailto:${row.pmEmail}?subject=${subject}&body=${body}`;
   }
 

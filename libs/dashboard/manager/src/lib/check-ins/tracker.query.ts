@@ -34,7 +34,10 @@ export const TRACKER_QUERY: QuerySpec<TrackerQuery> = {
 };
 
 /** What the API is asked for in each view: upcoming is always the next seven days from today. */
-export function trackerApiQuery(q: TrackerQuery, today: IsoDate): { status: CheckInStatus | ''; from: IsoDate | null; to: IsoDate | null } {
+export function trackerApiQuery(
+  q: TrackerQuery,
+  today: IsoDate,
+): { status: CheckInStatus | ''; from: IsoDate | null; to: IsoDate | null } {
   switch (q.view) {
     case 'upcoming':
       return { status: 'upcoming', from: today, to: addDays(today, 6) };

@@ -1,4 +1,13 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -21,7 +30,16 @@ import { injectRouteQuery } from '../shared/route-query';
 import { SortDirection, sortItems, SortKeys } from '../shared/sorting';
 import { EmptyState, ErrorPanel } from '../shared/ui';
 import { csvFileName, saveBlob } from './download';
-import { completionByMonth, durationHistogram, durationVsChange, insightsByTeam, meanChangeByDuration, meanChangeBySkill, skillChanges, TeamInsight } from './insights';
+import {
+  completionByMonth,
+  durationHistogram,
+  durationVsChange,
+  insightsByTeam,
+  meanChangeByDuration,
+  meanChangeBySkill,
+  skillChanges,
+  TeamInsight,
+} from './insights';
 import { INSIGHTS_QUERY, InsightsQuery, TEAM_TABLE_SIZES } from './insights.query';
 import { InsightsService } from './insights.service';
 
@@ -45,26 +63,82 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
 
 @Component({
   selector: 'lib-insights-page',
-  imports: [MatCardModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatTableModule, MatSortModule, MatPaginatorModule, Loading, ErrorPanel, EmptyState],
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatTableModule,
+    MatSortModule,
+    MatPaginatorModule,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .figures { display: grid; grid-template-columns: repeat(auto-fit, minmax(160px, 1fr)); gap: 12px; margin: 12px 0; }
-      .figure { font: var(--mat-sys-display-small); margin: 0; } .figure-label { margin: 0; color: var(--mat-sys-on-surface-variant); }
-      .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr)); gap: 16px; }
-      mat-card { margin: 0; }
-      h2.card-title { font: var(--mat-sys-title-medium); margin: 0 0 4px; }
-      .chart-box { position: relative; height: 260px; }
-      details { margin-top: 8px; } summary { cursor: pointer; color: var(--mat-sys-primary); }
-      details table { border-collapse: collapse; margin-top: 4px; font: var(--mat-sys-body-small); }
-      details th, details td { border-bottom: 1px solid var(--mat-sys-outline-variant); padding: 2px 8px; text-align: left; }
-      .spacer { flex: 1; }
+      .figures {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
+        gap: 12px;
+        margin: 12px 0;
+      }
+      .figure {
+        font: var(--mat-sys-display-small);
+        margin: 0;
+      }
+      .figure-label {
+        margin: 0;
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .charts {
+        display: grid;
+        grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
+        gap: 16px;
+      }
+      mat-card {
+        margin: 0;
+      }
+      h2.card-title {
+        font: var(--mat-sys-title-medium);
+        margin: 0 0 4px;
+      }
+      .chart-box {
+        position: relative;
+        height: 260px;
+      }
+      details {
+        margin-top: 8px;
+      }
+      summary {
+        cursor: pointer;
+        color: var(--mat-sys-primary);
+      }
+      details table {
+        border-collapse: collapse;
+        margin-top: 4px;
+        font: var(--mat-sys-body-small);
+      }
+      details th,
+      details td {
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+        padding: 2px 8px;
+        text-align: left;
+      }
+      .spacer {
+        flex: 1;
+      }
     `,
   ],
   template: `
     <h1>Insights</h1>
-    <p class="lead">What rotations teach: how long they run, how PMs' self-ratings move from the first check-in to the last, and whether longer stints teach more.</p>
+    <p class="lead">
+      What rotations teach: how long they run, how PMs' self-ratings move from the first check-in to the last, and
+      whether longer stints teach more.
+    </p>
 
     <div class="filters" role="group" aria-label="Filters">
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -100,10 +174,30 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
 
     @if (live().length) {
       <section class="figures" aria-label="Figures">
-        <mat-card appearance="outlined"><mat-card-content><p class="figure" data-testid="figure-rotations">{{ live().length }}</p><p class="figure-label">rotations (not cancelled)</p></mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content><p class="figure">{{ averageWeeks() }}</p><p class="figure-label">average length, weeks</p></mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content><p class="figure">{{ changes().length }}</p><p class="figure-label">with a first-to-last rating change</p></mat-card-content></mat-card>
-        <mat-card appearance="outlined"><mat-card-content><p class="figure">{{ completion() }}</p><p class="figure-label">check-in completion rate</p></mat-card-content></mat-card>
+        <mat-card appearance="outlined"
+          ><mat-card-content
+            ><p class="figure" data-testid="figure-rotations">{{ live().length }}</p>
+            <p class="figure-label">rotations (not cancelled)</p></mat-card-content
+          ></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content
+            ><p class="figure">{{ averageWeeks() }}</p>
+            <p class="figure-label">average length, weeks</p></mat-card-content
+          ></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content
+            ><p class="figure">{{ changes().length }}</p>
+            <p class="figure-label">with a first-to-last rating change</p></mat-card-content
+          ></mat-card
+        >
+        <mat-card appearance="outlined"
+          ><mat-card-content
+            ><p class="figure">{{ completion() }}</p>
+            <p class="figure-label">check-in completion rate</p></mat-card-content
+          ></mat-card
+        >
       </section>
 
       <div class="charts">
@@ -113,8 +207,22 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
             <div class="chart-box"><canvas #durations role="img" [attr.aria-label]="durationSummary()"></canvas></div>
             <details>
               <summary>Show the numbers</summary>
-              <table><thead><tr><th scope="col">Weeks</th><th scope="col">Rotations</th></tr></thead>
-                <tbody>@for (d of histogram(); track d.weeks) {<tr><td>{{ d.weeks }}</td><td>{{ d.count }}</td></tr>}</tbody></table>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Weeks</th>
+                    <th scope="col">Rotations</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (d of histogram(); track d.weeks) {
+                    <tr>
+                      <td>{{ d.weeks }}</td>
+                      <td>{{ d.count }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
             </details>
           </mat-card-content>
         </mat-card>
@@ -125,8 +233,22 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
             <div class="chart-box"><canvas #skills role="img" [attr.aria-label]="skillSummary()"></canvas></div>
             <details>
               <summary>Show the numbers</summary>
-              <table><thead><tr><th scope="col">Skill</th><th scope="col">Mean change (1–5 scale)</th></tr></thead>
-                <tbody>@for (s of skillList; track s) {<tr><td>{{ skillLabel[s] }}</td><td>{{ change(bySkill()[s]) }}</td></tr>}</tbody></table>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Skill</th>
+                    <th scope="col">Mean change (1–5 scale)</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (s of skillList; track s) {
+                    <tr>
+                      <td>{{ skillLabel[s] }}</td>
+                      <td>{{ change(bySkill()[s]) }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
             </details>
           </mat-card-content>
         </mat-card>
@@ -137,8 +259,24 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
             <div class="chart-box"><canvas #scatter role="img" [attr.aria-label]="scatterSummary()"></canvas></div>
             <details>
               <summary>Show the numbers</summary>
-              <table><thead><tr><th scope="col">Weeks</th><th scope="col">Rotations</th><th scope="col">Mean change</th></tr></thead>
-                <tbody>@for (d of trend(); track d.weeks) {<tr><td>{{ d.weeks }}</td><td>{{ d.count }}</td><td>{{ change(d.mean) }}</td></tr>}</tbody></table>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Weeks</th>
+                    <th scope="col">Rotations</th>
+                    <th scope="col">Mean change</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (d of trend(); track d.weeks) {
+                    <tr>
+                      <td>{{ d.weeks }}</td>
+                      <td>{{ d.count }}</td>
+                      <td>{{ change(d.mean) }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
             </details>
           </mat-card-content>
         </mat-card>
@@ -146,11 +284,31 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
         <mat-card appearance="outlined">
           <mat-card-content>
             <h2 class="card-title">Check-in completion by month</h2>
-            <div class="chart-box"><canvas #completionChart role="img" [attr.aria-label]="completionSummary()"></canvas></div>
+            <div class="chart-box">
+              <canvas #completionChart role="img" [attr.aria-label]="completionSummary()"></canvas>
+            </div>
             <details>
               <summary>Show the numbers</summary>
-              <table><thead><tr><th scope="col">Month</th><th scope="col">Completed</th><th scope="col">Due</th><th scope="col">Rate</th></tr></thead>
-                <tbody>@for (m of months(); track m.month) {<tr><td>{{ m.month }}</td><td>{{ m.completed }}</td><td>{{ m.due }}</td><td>{{ percent(m.rate) }}</td></tr>}</tbody></table>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">Month</th>
+                    <th scope="col">Completed</th>
+                    <th scope="col">Due</th>
+                    <th scope="col">Rate</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  @for (m of months(); track m.month) {
+                    <tr>
+                      <td>{{ m.month }}</td>
+                      <td>{{ m.completed }}</td>
+                      <td>{{ m.due }}</td>
+                      <td>{{ percent(m.rate) }}</td>
+                    </tr>
+                  }
+                </tbody>
+              </table>
             </details>
           </mat-card-content>
         </mat-card>
@@ -158,14 +316,24 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
 
       <h2>Per team</h2>
       <div class="table-frame" tabindex="0" role="region" aria-label="Insights per team">
-        <table mat-table [dataSource]="teamPage()" matSort [matSortActive]="q().sort" [matSortDirection]="q().dir" matSortDisableClear (matSortChange)="sort($event)">
+        <table
+          mat-table
+          [dataSource]="teamPage()"
+          matSort
+          [matSortActive]="q().sort"
+          [matSortDirection]="q().dir"
+          matSortDisableClear
+          (matSortChange)="sort($event)"
+        >
           <ng-container matColumnDef="team">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>Team</th>
             <td mat-cell *matCellDef="let t">{{ t.teamName }}</td>
           </ng-container>
           <ng-container matColumnDef="placements">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>Rotations</th>
-            <td mat-cell *matCellDef="let t">{{ t.placements }} <span class="muted">({{ t.rated }} rated)</span></td>
+            <td mat-cell *matCellDef="let t">
+              {{ t.placements }} <span class="muted">({{ t.rated }} rated)</span>
+            </td>
           </ng-container>
           <ng-container matColumnDef="weeks">
             <th mat-header-cell *matHeaderCellDef mat-sort-header>Avg. weeks</th>
@@ -181,7 +349,14 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
           <tr mat-row *matRowDef="let row; columns: teamColumns"></tr>
         </table>
       </div>
-      <mat-paginator [length]="byTeam().length" [pageIndex]="q().page - 1" [pageSize]="q().pageSize" [pageSizeOptions]="teamSizes" (page)="page($event)" aria-label="Pages of teams" />
+      <mat-paginator
+        [length]="byTeam().length"
+        [pageIndex]="q().page - 1"
+        [pageSize]="q().pageSize"
+        [pageSizeOptions]="teamSizes"
+        (page)="page($event)"
+        aria-label="Pages of teams"
+      />
     }
   `,
 })
@@ -198,17 +373,31 @@ export class InsightsPage {
   protected readonly teamColumns = ['team', 'placements', 'weeks', ...SKILLS];
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
-  protected readonly teams = toSignal(this.directory.directory().pipe(map((d) => d.teams), catchError(() => of([]))), { initialValue: [] });
+  protected readonly teams = toSignal(
+    this.directory.directory().pipe(
+      map((d) => d.teams),
+      catchError(() => of([])),
+    ),
+    { initialValue: [] },
+  );
 
   private readonly range = computed(() => ({ from: this.q().from, to: this.q().to, teamId: this.q().team }));
   protected readonly state = toSignal(
     combineLatest([toObservable(this.range), toObservable(this.tick)]).pipe(
-      loadEach(([r]) => forkJoin({ placements: this.api.placements(r), overview: this.api.overview(r), directory: this.directory.directory().pipe(take(1)) })),
+      loadEach(([r]) =>
+        forkJoin({
+          placements: this.api.placements(r),
+          overview: this.api.overview(r),
+          directory: this.directory.directory().pipe(take(1)),
+        }),
+      ),
     ),
     { initialValue: LOADING },
   );
 
-  protected readonly live = computed(() => (this.state().data?.placements ?? []).filter((p) => p.status !== 'cancelled'));
+  protected readonly live = computed(() =>
+    (this.state().data?.placements ?? []).filter((p) => p.status !== 'cancelled'),
+  );
   protected readonly changes = computed(() => skillChanges(this.live()));
   protected readonly histogram = computed(() => durationHistogram(this.live()));
   protected readonly bySkill = computed(() => meanChangeBySkill(this.changes()));
@@ -237,12 +426,28 @@ export class InsightsPage {
     return formatPercent(this.state().data?.overview.checkInCompletionRate);
   });
 
-  protected readonly durationSummary = computed(() => `Bar chart of rotation lengths: ${this.histogram().map((d) => `${d.count} of ${d.weeks} weeks`).join(', ')}.`);
-  protected readonly skillSummary = computed(() => `Bar chart of mean rating change: ${SKILLS.map((s) => `${SKILL_LABEL[s]} ${formatChange(this.bySkill()[s])}`).join(', ')}.`);
-  protected readonly scatterSummary = computed(
-    () => `Scatter of ${this.points().length} rotations, length in weeks against mean skill change; by length: ${this.trend().map((t) => `${t.weeks} weeks ${formatChange(t.mean)}`).join(', ')}.`,
+  protected readonly durationSummary = computed(
+    () =>
+      `Bar chart of rotation lengths: ${this.histogram()
+        .map((d) => `${d.count} of ${d.weeks} weeks`)
+        .join(', ')}.`,
   );
-  protected readonly completionSummary = computed(() => `Line chart of check-in completion per month: ${this.months().map((m) => `${m.month} ${formatPercent(m.rate)}`).join(', ')}.`);
+  protected readonly skillSummary = computed(
+    () =>
+      `Bar chart of mean rating change: ${SKILLS.map((s) => `${SKILL_LABEL[s]} ${formatChange(this.bySkill()[s])}`).join(', ')}.`,
+  );
+  protected readonly scatterSummary = computed(
+    () =>
+      `Scatter of ${this.points().length} rotations, length in weeks against mean skill change; by length: ${this.trend()
+        .map((t) => `${t.weeks} weeks ${formatChange(t.mean)}`)
+        .join(', ')}.`,
+  );
+  protected readonly completionSummary = computed(
+    () =>
+      `Line chart of check-in completion per month: ${this.months()
+        .map((m) => `${m.month} ${formatPercent(m.rate)}`)
+        .join(', ')}.`,
+  );
 
   private readonly durationsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('durations');
   private readonly skillsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('skills');
@@ -276,8 +481,14 @@ export class InsightsPage {
     const data = this.histogram();
     return {
       type: 'bar',
-      data: { labels: data.map((d) => `${d.weeks} wk`), datasets: [{ label: 'Rotations', data: data.map((d) => d.count), backgroundColor: PALETTE[0] }] },
-      options: { ...BASE_OPTIONS, scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Rotations' } } } },
+      data: {
+        labels: data.map((d) => `${d.weeks} wk`),
+        datasets: [{ label: 'Rotations', data: data.map((d) => d.count), backgroundColor: PALETTE[0] }],
+      },
+      options: {
+        ...BASE_OPTIONS,
+        scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Rotations' } } },
+      },
     };
   }
 
@@ -290,10 +501,18 @@ export class InsightsPage {
         labels: SKILLS.map((s) => SKILL_LABEL[s]),
         datasets: [
           { label: 'All teams', data: SKILLS.map((s) => overall[s] ?? 0), backgroundColor: '#1a1c1e' },
-          ...teams.map((t, i) => ({ label: t.teamName, data: SKILLS.map((s) => t[s] ?? 0), backgroundColor: PALETTE[i % PALETTE.length] })),
+          ...teams.map((t, i) => ({
+            label: t.teamName,
+            data: SKILLS.map((s) => t[s] ?? 0),
+            backgroundColor: PALETTE[i % PALETTE.length],
+          })),
         ],
       },
-      options: { ...BASE_OPTIONS, plugins: { legend: { display: true, position: 'bottom' } }, scales: { y: { title: { display: true, text: 'Mean change (points)' } } } },
+      options: {
+        ...BASE_OPTIONS,
+        plugins: { legend: { display: true, position: 'bottom' } },
+        scales: { y: { title: { display: true, text: 'Mean change (points)' } } },
+      },
     };
   }
 
@@ -302,14 +521,29 @@ export class InsightsPage {
       type: 'scatter',
       data: {
         datasets: [
-          { label: 'Rotation', data: this.points().map((p) => ({ x: p.x, y: p.y })), backgroundColor: PALETTE[0], pointRadius: 5 },
-          { type: 'line', label: 'Mean by length', data: this.trend().map((t) => ({ x: t.weeks, y: t.mean })), borderColor: PALETTE[2], backgroundColor: PALETTE[2], pointRadius: 0 },
+          {
+            label: 'Rotation',
+            data: this.points().map((p) => ({ x: p.x, y: p.y })),
+            backgroundColor: PALETTE[0],
+            pointRadius: 5,
+          },
+          {
+            type: 'line',
+            label: 'Mean by length',
+            data: this.trend().map((t) => ({ x: t.weeks, y: t.mean })),
+            borderColor: PALETTE[2],
+            backgroundColor: PALETTE[2],
+            pointRadius: 0,
+          },
         ],
       } as ChartConfiguration['data'],
       options: {
         ...BASE_OPTIONS,
         plugins: { legend: { display: true, position: 'bottom' } },
-        scales: { x: { type: 'linear', title: { display: true, text: 'Length (weeks)' }, ticks: { precision: 0 } }, y: { title: { display: true, text: 'Mean skill change' } } },
+        scales: {
+          x: { type: 'linear', title: { display: true, text: 'Length (weeks)' }, ticks: { precision: 0 } },
+          y: { title: { display: true, text: 'Mean skill change' } },
+        },
       },
     };
   }
@@ -318,8 +552,21 @@ export class InsightsPage {
     const months = this.months();
     return {
       type: 'line',
-      data: { labels: months.map((m) => m.month), datasets: [{ label: 'Completed of due', data: months.map((m) => (m.rate === null ? null : Math.round(m.rate * 100))), borderColor: PALETTE[1], backgroundColor: PALETTE[1] }] },
-      options: { ...BASE_OPTIONS, scales: { y: { min: 0, max: 100, title: { display: true, text: 'Percent completed' } } } },
+      data: {
+        labels: months.map((m) => m.month),
+        datasets: [
+          {
+            label: 'Completed of due',
+            data: months.map((m) => (m.rate === null ? null : Math.round(m.rate * 100))),
+            borderColor: PALETTE[1],
+            backgroundColor: PALETTE[1],
+          },
+        ],
+      },
+      options: {
+        ...BASE_OPTIONS,
+        scales: { y: { min: 0, max: 100, title: { display: true, text: 'Percent completed' } } },
+      },
     };
   }
 

@@ -20,11 +20,16 @@ export class InsightsService {
   }
 
   overview(range: InsightsRange): Observable<StatsOverview> {
-    return this.http.get<StatsOverview>('/api/stats/overview', { params: toHttpParams({ from: range.from, to: range.to }) });
+    return this.http.get<StatsOverview>('/api/stats/overview', {
+      params: toHttpParams({ from: range.from, to: range.to }),
+    });
   }
 
   /** The CSV needs the bearer token, so it comes through HttpClient rather than a plain link. */
   exportCsv(range: InsightsRange): Observable<Blob> {
-    return this.http.get('/api/placements.csv', { params: toHttpParams({ from: range.from, to: range.to }), responseType: 'blob' });
+    return this.http.get('/api/placements.csv', {
+      params: toHttpParams({ from: range.from, to: range.to }),
+      responseType: 'blob',
+    });
   }
 }

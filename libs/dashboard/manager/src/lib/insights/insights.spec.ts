@@ -1,8 +1,22 @@
 import type { CheckIn, Placement, SkillRatings, Team } from '@stint/contracts';
-import { completionByMonth, durationHistogram, durationVsChange, insightsByTeam, meanChangeByDuration, meanChangeBySkill, skillChange, skillChanges } from './insights';
+import {
+  completionByMonth,
+  durationHistogram,
+  durationVsChange,
+  insightsByTeam,
+  meanChangeByDuration,
+  meanChangeBySkill,
+  skillChange,
+  skillChanges,
+} from './insights';
 
 let seq = 0;
-const checkIn = (scheduledAt: string, status: CheckIn['status'], ratings: SkillRatings | null = null, completedAt: string | null = null): CheckIn => ({
+const checkIn = (
+  scheduledAt: string,
+  status: CheckIn['status'],
+  ratings: SkillRatings | null = null,
+  completedAt: string | null = null,
+): CheckIn => ({
   id: `c${++seq}`,
   placementId: 'p',
   kind: 'weekly',
@@ -14,7 +28,13 @@ const checkIn = (scheduledAt: string, status: CheckIn['status'], ratings: SkillR
   feedback: [],
 });
 
-const placement = (id: string, teamId: string, weeks: number, checkIns: CheckIn[], status: Placement['status'] = 'completed'): Placement => ({
+const placement = (
+  id: string,
+  teamId: string,
+  weeks: number,
+  checkIns: CheckIn[],
+  status: Placement['status'] = 'completed',
+): Placement => ({
   id,
   requestId: `r-${id}`,
   pmId: `pm-${id}`,
@@ -27,7 +47,11 @@ const placement = (id: string, teamId: string, weeks: number, checkIns: CheckIn[
   checkIns,
 });
 
-const r = (negotiation: number, closing: number, persistence: number): SkillRatings => ({ negotiation, closing, persistence });
+const r = (negotiation: number, closing: number, persistence: number): SkillRatings => ({
+  negotiation,
+  closing,
+  persistence,
+});
 
 const grew = placement('a', 't1', 4, [
   checkIn('2026-09-07T10:00:00.000Z', 'completed', r(2, 1, 3)),
@@ -37,9 +61,24 @@ const grew = placement('a', 't1', 4, [
   checkIn('2026-10-02T10:00:00.000Z', 'completed', r(3, 2, 4), '2026-10-02T12:00:00.000Z'),
   checkIn('2026-11-03T10:00:00.000Z', 'upcoming'),
 ]);
-const short = placement('b', 't2', 2, [checkIn('2026-10-05T10:00:00.000Z', 'completed', r(3, 3, 3)), checkIn('2026-10-12T10:00:00.000Z', 'completed', r(3, 4, 3))]);
-const once = placement('c', 't1', 4, [checkIn('2026-10-05T10:00:00.000Z', 'completed', r(1, 1, 1)), checkIn('2026-10-12T10:00:00.000Z', 'overdue')]);
-const cancelled = placement('d', 't2', 6, [checkIn('2026-10-05T10:00:00.000Z', 'completed', r(1, 1, 1)), checkIn('2026-10-12T10:00:00.000Z', 'completed', r(5, 5, 5))], 'cancelled');
+const short = placement('b', 't2', 2, [
+  checkIn('2026-10-05T10:00:00.000Z', 'completed', r(3, 3, 3)),
+  checkIn('2026-10-12T10:00:00.000Z', 'completed', r(3, 4, 3)),
+]);
+const once = placement('c', 't1', 4, [
+  checkIn('2026-10-05T10:00:00.000Z', 'completed', r(1, 1, 1)),
+  checkIn('2026-10-12T10:00:00.000Z', 'overdue'),
+]);
+const cancelled = placement(
+  'd',
+  't2',
+  6,
+  [
+    checkIn('2026-10-05T10:00:00.000Z', 'completed', r(1, 1, 1)),
+    checkIn('2026-10-12T10:00:00.000Z', 'completed', r(5, 5, 5)),
+  ],
+  'cancelled',
+);
 
 describe('insights', () => {
   it('takes the change from the first to the last completed rating, by completion time', () => {

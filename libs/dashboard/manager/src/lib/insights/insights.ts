@@ -54,7 +54,8 @@ function mean(values: readonly number[]): number | null {
 /** How many rotations ran for each length, weeks ascending (cancelled ones left out). */
 export function durationHistogram(placements: readonly Placement[]): Array<{ weeks: number; count: number }> {
   const counts = new Map<number, number>();
-  for (const p of placements) if (p.status !== 'cancelled') counts.set(p.durationWeeks, (counts.get(p.durationWeeks) ?? 0) + 1);
+  for (const p of placements)
+    if (p.status !== 'cancelled') counts.set(p.durationWeeks, (counts.get(p.durationWeeks) ?? 0) + 1);
   return [...counts.entries()].sort((a, b) => a[0] - b[0]).map(([weeks, count]) => ({ weeks, count }));
 }
 
@@ -99,15 +100,21 @@ export function insightsByTeam(placements: readonly Placement[], teams: Readonly
 }
 
 /** One point per rated rotation: its length against the mean skill change (the "how long?" question). */
-export function durationVsChange(changes: readonly SkillChange[]): Array<{ x: number; y: number; placementId: string }> {
+export function durationVsChange(
+  changes: readonly SkillChange[],
+): Array<{ x: number; y: number; placementId: string }> {
   return changes.map((c) => ({ x: c.durationWeeks, y: Math.round(c.mean * 100) / 100, placementId: c.placementId }));
 }
 
 /** Mean skill change per rotation length, for the trend over the scatter. */
-export function meanChangeByDuration(changes: readonly SkillChange[]): Array<{ weeks: number; mean: number; count: number }> {
+export function meanChangeByDuration(
+  changes: readonly SkillChange[],
+): Array<{ weeks: number; mean: number; count: number }> {
   const groups = new Map<number, number[]>();
   for (const c of changes) groups.set(c.durationWeeks, [...(groups.get(c.durationWeeks) ?? []), c.mean]);
-  return [...groups.entries()].sort((a, b) => a[0] - b[0]).map(([weeks, values]) => ({ weeks, mean: mean(values) ?? 0, count: values.length }));
+  return [...groups.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([weeks, values]) => ({ weeks, mean: mean(values) ?? 0, count: values.length }));
 }
 
 export interface CompletionMonth {

@@ -29,19 +29,60 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
   styles: [
     PAGE_STYLES,
     `
-      .back { display: inline-flex; gap: 4px; margin-bottom: 8px; color: var(--mat-sys-primary); }
-      .title { display: flex; flex-wrap: wrap; align-items: center; gap: 12px; }
-      dl { display: grid; grid-template-columns: max-content 1fr; gap: 8px 16px; margin: 0; }
-      dt { color: var(--mat-sys-on-surface-variant); } dd { margin: 0; }
-      .actions { display: flex; gap: 8px; flex-wrap: wrap; margin-top: 16px; }
-      .result { padding: 12px 16px; border-radius: 12px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
-      .feedback { margin: 4px 0 0; padding-left: 18px; font: var(--mat-sys-body-small); }
-      .notes { max-width: 340px; }
-      td.nowrap, td button { white-space: nowrap; }
+      .back {
+        display: inline-flex;
+        gap: 4px;
+        margin-bottom: 8px;
+        color: var(--mat-sys-primary);
+      }
+      .title {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 12px;
+      }
+      dl {
+        display: grid;
+        grid-template-columns: max-content 1fr;
+        gap: 8px 16px;
+        margin: 0;
+      }
+      dt {
+        color: var(--mat-sys-on-surface-variant);
+      }
+      dd {
+        margin: 0;
+      }
+      .actions {
+        display: flex;
+        gap: 8px;
+        flex-wrap: wrap;
+        margin-top: 16px;
+      }
+      .result {
+        padding: 12px 16px;
+        border-radius: 12px;
+        background: var(--mat-sys-secondary-container);
+        color: var(--mat-sys-on-secondary-container);
+      }
+      .feedback {
+        margin: 4px 0 0;
+        padding-left: 18px;
+        font: var(--mat-sys-body-small);
+      }
+      .notes {
+        max-width: 340px;
+      }
+      td.nowrap,
+      td button {
+        white-space: nowrap;
+      }
     `,
   ],
   template: `
-    <a class="back" routerLink="/timeline" [queryParams]="timelineParams()"><span aria-hidden="true">←</span> Timeline</a>
+    <a class="back" routerLink="/timeline" [queryParams]="timelineParams()"
+      ><span aria-hidden="true">←</span> Timeline</a
+    >
     <lib-loading [active]="state().status === 'loading'" label="Loading the placement…" />
     @if (state().error; as error) {
       <h1>Placement</h1>
@@ -58,15 +99,21 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
       <mat-card appearance="outlined">
         <mat-card-content>
           <dl>
-            <dt>PM</dt><dd>{{ pm() }}</dd>
-            <dt>Team</dt><dd>{{ team() }}</dd>
-            <dt>Dates</dt><dd data-testid="placement-dates">{{ day(p.startDate) }} to {{ day(p.endDate) }}</dd>
-            <dt>Duration</dt><dd>{{ weeks(p.durationWeeks) }}</dd>
+            <dt>PM</dt>
+            <dd>{{ pm() }}</dd>
+            <dt>Team</dt>
+            <dd>{{ team() }}</dd>
+            <dt>Dates</dt>
+            <dd data-testid="placement-dates">{{ day(p.startDate) }} to {{ day(p.endDate) }}</dd>
+            <dt>Duration</dt>
+            <dd>{{ weeks(p.durationWeeks) }}</dd>
             @if (p.cancelledReason) {
-              <dt>Cancelled because</dt><dd>{{ p.cancelledReason }}</dd>
+              <dt>Cancelled because</dt>
+              <dd>{{ p.cancelledReason }}</dd>
             }
             @if (isManager()) {
-              <dt>Request</dt><dd><a [routerLink]="['/approvals', p.requestId]">The approved request</a></dd>
+              <dt>Request</dt>
+              <dd><a [routerLink]="['/approvals', p.requestId]">The approved request</a></dd>
             }
           </dl>
           @if (canManage()) {
@@ -99,10 +146,17 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
               <td mat-cell *matCellDef="let c"><lib-status-chip [status]="c.status" /></td>
             </ng-container>
             <ng-container matColumnDef="ratings">
-              <th mat-header-cell *matHeaderCellDef>Ratings <span class="cdk-visually-hidden">(negotiation, closing, persistence)</span></th>
+              <th mat-header-cell *matHeaderCellDef>
+                Ratings <span class="cdk-visually-hidden">(negotiation, closing, persistence)</span>
+              </th>
               <td mat-cell *matCellDef="let c" class="nowrap">
                 @if (c.ratings; as r) {
-                  <span [attr.aria-label]="'Negotiation ' + r.negotiation + ', closing ' + r.closing + ', persistence ' + r.persistence">N {{ r.negotiation }} · C {{ r.closing }} · P {{ r.persistence }}</span>
+                  <span
+                    [attr.aria-label]="
+                      'Negotiation ' + r.negotiation + ', closing ' + r.closing + ', persistence ' + r.persistence
+                    "
+                    >N {{ r.negotiation }} · C {{ r.closing }} · P {{ r.persistence }}</span
+                  >
                 } @else {
                   —
                 }
@@ -125,7 +179,19 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
               <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
               <td mat-cell *matCellDef="let c">
                 @if (isManager() && c.status !== 'cancelled') {
-                  <button mat-button type="button" (click)="feedback(p, c)" [attr.aria-label]="'Add feedback to the ' + kindLabel(c.kind).toLowerCase() + ' check-in on ' + day(date(c.scheduledAt))">Add feedback</button>
+                  <button
+                    mat-button
+                    type="button"
+                    (click)="feedback(p, c)"
+                    [attr.aria-label]="
+                      'Add feedback to the ' +
+                      kindLabel(c.kind).toLowerCase() +
+                      ' check-in on ' +
+                      day(date(c.scheduledAt))
+                    "
+                  >
+                    Add feedback
+                  </button>
                 }
               </td>
             </ng-container>
@@ -152,7 +218,9 @@ export class PlacementDetailPage {
   protected readonly message = signal<string | null>(null);
   protected readonly state = toSignal(
     combineLatest([toObservable(this.id), toObservable(this.tick)]).pipe(
-      loadEach(([id]) => forkJoin({ placement: this.api.get(id), directory: this.directory.directory().pipe(take(1)) })),
+      loadEach(([id]) =>
+        forkJoin({ placement: this.api.get(id), directory: this.directory.directory().pipe(take(1)) }),
+      ),
     ),
     { initialValue: LOADING },
   );
@@ -171,7 +239,9 @@ export class PlacementDetailPage {
     if (!p || !me || !data || (p.status !== 'scheduled' && p.status !== 'active')) return false;
     return me.role === 'admin' || data.directory.teamsById.get(p.teamId)?.managerId === me.id;
   });
-  protected readonly columns = computed(() => (this.handset() ? ['kind', 'when', 'status', 'actions'] : ['kind', 'when', 'status', 'ratings', 'notes', 'actions']));
+  protected readonly columns = computed(() =>
+    this.handset() ? ['kind', 'when', 'status', 'actions'] : ['kind', 'when', 'status', 'ratings', 'notes', 'actions'],
+  );
   protected readonly timelineParams = computed(() => {
     const p = this.placement();
     return p ? { from: weekStart(p.startDate), team: p.teamId } : {};
@@ -182,11 +252,16 @@ export class PlacementDetailPage {
   }
 
   protected async reschedule(p: Placement): Promise<void> {
-    const ref = this.dialog.open<RescheduleDialog, RescheduleDialogData, Placement>(RescheduleDialog, { data: { placement: p, subject: this.subject() }, width: 'min(560px, 94vw)' });
+    const ref = this.dialog.open<RescheduleDialog, RescheduleDialogData, Placement>(RescheduleDialog, {
+      data: { placement: p, subject: this.subject() },
+      width: 'min(560px, 94vw)',
+    });
     const updated = await firstValueFrom(ref.afterClosed());
     if (updated) {
       this.placement.set(updated);
-      this.message.set(`Rescheduled to ${formatDay(updated.startDate)} – ${formatDay(updated.endDate)}. Check-ins moved and invites updated.`);
+      this.message.set(
+        `Rescheduled to ${formatDay(updated.startDate)} – ${formatDay(updated.endDate)}. Check-ins moved and invites updated.`,
+      );
     }
   }
 

@@ -21,7 +21,9 @@ export class PlacementsService {
   private readonly http = inject(HttpClient);
 
   page(query: PlacementQuery & { page: number; pageSize: number }): Observable<Page<Placement>> {
-    return this.http.get<Page<Placement>>('/api/placements', { params: toHttpParams({ ...query }) }).pipe(map(rememberNames));
+    return this.http
+      .get<Page<Placement>>('/api/placements', { params: toHttpParams({ ...query }) })
+      .pipe(map(rememberNames));
   }
 
   /** Every placement matching, across pages (the timeline must draw them all). */
@@ -34,7 +36,10 @@ export class PlacementsService {
   }
 
   reschedule(id: string, startDate: string, durationWeeks: number): Observable<Placement> {
-    return this.http.post<Placement>(`/api/placements/${encodeURIComponent(id)}/reschedule`, { startDate, durationWeeks });
+    return this.http.post<Placement>(`/api/placements/${encodeURIComponent(id)}/reschedule`, {
+      startDate,
+      durationWeeks,
+    });
   }
 
   cancel(id: string, reason: string): Observable<Placement> {

@@ -23,15 +23,35 @@ export interface RescheduleDialogData {
   imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    .fields { display: flex; gap: 12px; flex-wrap: wrap; } .fields mat-form-field { flex: 1; min-width: 160px; }
-    .error { color: var(--mat-sys-error); margin: 0 0 8px; } p { margin-top: 0; }
-    ul { padding-left: 18px; margin: 4px 0 8px; }
+    .fields {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+    }
+    .fields mat-form-field {
+      flex: 1;
+      min-width: 160px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      margin: 0 0 8px;
+    }
+    p {
+      margin-top: 0;
+    }
+    ul {
+      padding-left: 18px;
+      margin: 4px 0 8px;
+    }
   `,
   template: `
     <h2 mat-dialog-title>Reschedule placement</h2>
     <form [formGroup]="form" (ngSubmit)="submit()">
       <mat-dialog-content>
-        <p>{{ data.subject }}, now {{ current }}. Check-ins not yet completed move with it, and everyone gets updated invites.</p>
+        <p>
+          {{ data.subject }}, now {{ current }}. Check-ins not yet completed move with it, and everyone gets updated
+          invites.
+        </p>
         <div class="fields">
           <mat-form-field appearance="outline">
             <mat-label>New start date</mat-label>
@@ -58,7 +78,9 @@ export interface RescheduleDialogData {
           <p>Free slots for this PM in this team:</p>
           <ul>
             @for (s of suggestions(); track s.startDate) {
-              <li><button mat-button type="button" (click)="use(s)">Use {{ range(s) }}</button></li>
+              <li>
+                <button mat-button type="button" (click)="use(s)">Use {{ range(s) }}</button>
+              </li>
             }
           </ul>
         }
@@ -80,13 +102,21 @@ export class RescheduleDialog {
   protected readonly suggestions = signal<SlotSuggestion[]>([]);
   protected readonly current = formatRange(this.data.placement.startDate, this.data.placement.endDate);
   protected readonly form = new FormGroup({
-    startDate: new FormControl(this.data.placement.startDate, { nonNullable: true, validators: [Validators.required, (c) => (isIsoDate(String(c.value)) ? null : { date: true })] }),
-    durationWeeks: new FormControl(this.data.placement.durationWeeks, { nonNullable: true, validators: [Validators.required, Validators.min(1), Validators.max(52), Validators.pattern(/^\d+$/)] }),
+    startDate: new FormControl(this.data.placement.startDate, {
+      nonNullable: true,
+      validators: [Validators.required, (c) => (isIsoDate(String(c.value)) ? null : { date: true })],
+    }),
+    durationWeeks: new FormControl(this.data.placement.durationWeeks, {
+      nonNullable: true,
+      validators: [Validators.required, Validators.min(1), Validators.max(52), Validators.pattern(/^\d+$/)],
+    }),
   });
   private readonly value = toSignal(this.form.valueChanges, { initialValue: this.form.getRawValue() });
   protected readonly newEnd = computed(() => {
     const { startDate, durationWeeks } = this.value();
-    return isIsoDate(startDate) && Number.isInteger(Number(durationWeeks)) && Number(durationWeeks) > 0 ? formatDay(endDateFor(startDate as string, Number(durationWeeks))) : null;
+    return isIsoDate(startDate) && Number.isInteger(Number(durationWeeks)) && Number(durationWeeks) > 0
+      ? formatDay(endDateFor(startDate as string, Number(durationWeeks)))
+      : null;
   });
 
   protected use(slot: SlotSuggestion): void {
@@ -109,7 +139,9 @@ export class RescheduleDialog {
     this.suggestions.set([]);
     try {
       const { startDate, durationWeeks } = this.form.getRawValue();
-      this.ref.close(await firstValueFrom(this.api.reschedule(this.data.placement.id, startDate, Number(durationWeeks))));
+      this.ref.close(
+        await firstValueFrom(this.api.reschedule(this.data.placement.id, startDate, Number(durationWeeks))),
+      );
     } catch (error) {
       const { message, body } = describeError(error);
       this.error.set(message);

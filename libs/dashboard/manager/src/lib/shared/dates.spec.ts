@@ -1,4 +1,15 @@
-import { addDays, dayOfWeek, diffDays, endDateFor, formatDay, formatRange, isIsoDate, rangesOverlap, todayIso, weekStart } from './dates';
+import {
+  addDays,
+  dayOfWeek,
+  diffDays,
+  endDateFor,
+  formatDay,
+  formatRange,
+  isIsoDate,
+  rangesOverlap,
+  todayIso,
+  weekStart,
+} from './dates';
 
 describe('calendar dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {

@@ -34,7 +34,10 @@ export class DirectoryService {
   directory(): Observable<Directory> {
     const userId = this.session.user()?.id ?? '';
     if (!this.cache || this.cache.userId !== userId) {
-      const directory = combineLatest([fetchAll<Team>(this.http, '/api/teams'), fetchAll<User>(this.http, '/api/users')]).pipe(
+      const directory = combineLatest([
+        fetchAll<Team>(this.http, '/api/teams'),
+        fetchAll<User>(this.http, '/api/users'),
+      ]).pipe(
         map(([teams, users]) => ({
           teams: [...teams].sort((a, b) => a.name.localeCompare(b.name)),
           teamsById: byId(teams),

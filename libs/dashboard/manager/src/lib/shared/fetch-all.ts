@@ -20,7 +20,10 @@ export function toHttpParams(values: QueryValues): HttpParams {
  * the rest come in parallel. `maxPages` bounds a runaway range.
  */
 export function fetchAll<T>(http: HttpClient, url: string, query: QueryValues = {}, maxPages = 25): Observable<T[]> {
-  const page = (n: number) => http.get<Page<T>>(url, { params: toHttpParams({ ...query, page: n, pageSize: MAX_PAGE_SIZE }) }).pipe(map(rememberNames));
+  const page = (n: number) =>
+    http
+      .get<Page<T>>(url, { params: toHttpParams({ ...query, page: n, pageSize: MAX_PAGE_SIZE }) })
+      .pipe(map(rememberNames));
   return page(1).pipe(
     switchMap((first) => {
       const pages = Math.min(Math.ceil(first.total / MAX_PAGE_SIZE), maxPages);

@@ -26,7 +26,11 @@ export const KIND_LABEL: Record<CheckInKind, string> = {
 
 export const SKILLS = ['negotiation', 'closing', 'persistence'] as const;
 export type Skill = (typeof SKILLS)[number];
-export const SKILL_LABEL: Record<Skill, string> = { negotiation: 'Negotiation', closing: 'Closing', persistence: 'Persistence' };
+export const SKILL_LABEL: Record<Skill, string> = {
+  negotiation: 'Negotiation',
+  closing: 'Closing',
+  persistence: 'Persistence',
+};
 
 /** "+1.5", "−0.3", "0", or "—" when there is nothing to compare. */
 export function formatChange(value: number | null | undefined): string {

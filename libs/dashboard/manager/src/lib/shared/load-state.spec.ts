@@ -27,7 +27,10 @@ describe('loadEach', () => {
 
   it("turns a failure into the API's sentence", () => {
     const states: Array<LoadState<string>> = [];
-    const failure = new HttpErrorResponse({ status: 404, error: { statusCode: 404, code: 'NOT_FOUND', message: 'No such request.', details: {} } });
+    const failure = new HttpErrorResponse({
+      status: 404,
+      error: { statusCode: 404, code: 'NOT_FOUND', message: 'No such request.', details: {} },
+    });
     of(1)
       .pipe(loadEach(() => throwError(() => failure)))
       .subscribe((s) => states.push(s));

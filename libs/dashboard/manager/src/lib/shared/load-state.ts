@@ -21,10 +21,16 @@ export function loadEach<A, T>(fetch: (input: A) => Observable<T>): OperatorFunc
       switchMap((input) =>
         fetch(input).pipe(
           map((data): LoadState<T> => ({ status: 'ready', data, error: null })),
-          catchError((error: unknown) => of<LoadState<T>>({ status: 'error', data: null, error: describeError(error).message })),
+          catchError((error: unknown) =>
+            of<LoadState<T>>({ status: 'error', data: null, error: describeError(error).message }),
+          ),
           startWith<LoadState<T>>(LOADING),
         ),
       ),
-      scan((previous: LoadState<T>, next: LoadState<T>) => (next.status === 'loading' ? { ...LOADING, data: previous.data } : next), LOADING as LoadState<T>),
+      scan(
+        (previous: LoadState<T>, next: LoadState<T>) =>
+          next.status === 'loading' ? { ...LOADING, data: previous.data } : next,
+        LOADING as LoadState<T>,
+      ),
     );
 }

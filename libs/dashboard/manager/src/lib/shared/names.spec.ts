@@ -2,12 +2,19 @@ import type { User } from '@stint/contracts';
 import { personName, rememberNames } from './names';
 
 describe('personName', () => {
-  const users = new Map<string, User>([['u1', { id: 'u1', email: 'a@b.c', name: 'Ann Report', role: 'pm', managerId: 'm', timezone: 'UTC', active: true }]]);
+  const users = new Map<string, User>([
+    ['u1', { id: 'u1', email: 'a@b.c', name: 'Ann Report', role: 'pm', managerId: 'm', timezone: 'UTC', active: true }],
+  ]);
 
   it('uses the user list first, then names learned from requests and placements, then a short id', () => {
     expect(personName(users, 'u1')).toBe('Ann Report');
     expect(personName(users, 'abcdef12-0000-4000-8000-000000000000')).toBe('PM abcdef12');
-    rememberNames({ items: [{ pmId: 'abcdef12-0000-4000-8000-000000000000', pmName: 'Hosted Person' }], total: 1, page: 1, pageSize: 50 });
+    rememberNames({
+      items: [{ pmId: 'abcdef12-0000-4000-8000-000000000000', pmName: 'Hosted Person' }],
+      total: 1,
+      page: 1,
+      pageSize: 50,
+    });
     expect(personName(users, 'abcdef12-0000-4000-8000-000000000000')).toBe('Hosted Person');
   });
 });

@@ -27,7 +27,16 @@ describe('filters in the URL', () => {
   });
 
   it('reads what the URL says', () => {
-    expect(read({ status: 'open', team: '6f1c2b7e-0000-4000-8000-000000000001', from: '2027-03-01', q: ' emea ', page: '3', pageSize: '50' })).toEqual({
+    expect(
+      read({
+        status: 'open',
+        team: '6f1c2b7e-0000-4000-8000-000000000001',
+        from: '2027-03-01',
+        q: ' emea ',
+        page: '3',
+        pageSize: '50',
+      }),
+    ).toEqual({
       status: 'open',
       team: '6f1c2b7e-0000-4000-8000-000000000001',
       from: '2027-03-01',
@@ -59,7 +68,16 @@ describe('filters in the URL', () => {
       page: null,
       pageSize: null,
     });
-    expect(writeQuery(SPEC, { status: 'closed', team: '6f1c2b7e-0000-4000-8000-0000000000ff', from: '2027-02-01', q: 'x', page: 2, pageSize: 10 })).toEqual({
+    expect(
+      writeQuery(SPEC, {
+        status: 'closed',
+        team: '6f1c2b7e-0000-4000-8000-0000000000ff',
+        from: '2027-02-01',
+        q: 'x',
+        page: 2,
+        pageSize: 10,
+      }),
+    ).toEqual({
       status: 'closed',
       team: '6f1c2b7e-0000-4000-8000-0000000000ff',
       from: '2027-02-01',
@@ -70,7 +88,14 @@ describe('filters in the URL', () => {
   });
 
   it('round-trips: what is written reads back the same', () => {
-    const value: Filters = { status: 'open', team: '6f1c2b7e-0000-4000-8000-000000000abc', from: '2027-05-03', q: 'latam', page: 4, pageSize: 50 };
+    const value: Filters = {
+      status: 'open',
+      team: '6f1c2b7e-0000-4000-8000-000000000abc',
+      from: '2027-05-03',
+      q: 'latam',
+      page: 4,
+      pageSize: 50,
+    };
     const written = writeQuery(SPEC, value);
     const params = Object.fromEntries(Object.entries(written).filter((e): e is [string, string] => e[1] !== null));
     expect(read(params)).toEqual(value);

@@ -60,7 +60,8 @@ export const param = {
   /** A UUID (the API's ids); anything else reads as "none" rather than becoming a 400 from the API. */
   id(): ParamCodec<string> {
     return {
-      parse: (raw) => (raw !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw : ''),
+      parse: (raw) =>
+        raw !== null && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(raw) ? raw : '',
       format: (value) => value || null,
     };
   },

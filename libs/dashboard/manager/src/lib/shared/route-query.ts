@@ -26,7 +26,11 @@ export function injectRouteQuery<T extends { page: number }>(spec: QuerySpec<T>)
     value,
     update(change: Partial<T>): void {
       const next = withChange(value(), change);
-      void router.navigate([], { relativeTo: route, queryParams: writeQuery(spec, next), queryParamsHandling: 'merge' });
+      void router.navigate([], {
+        relativeTo: route,
+        queryParams: writeQuery(spec, next),
+        queryParamsHandling: 'merge',
+      });
     },
   };
 }

@@ -7,12 +7,39 @@ import { AnyStatus, STATUS_LABEL } from './labels';
   selector: 'lib-status-chip',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: inline-block; padding: 2px 10px; border-radius: 12px; font: var(--mat-sys-label-medium); white-space: nowrap; background: #e3e3e3; color: #303030; }
-    :host(.s-pending_manager) { background: #fff0c2; color: #4a3800; }
-    :host(.s-pending_host) { background: #ffe0b2; color: #4e2600; }
-    :host(.s-booked), :host(.s-active) { background: #c4eed0; color: #0a3818; }
-    :host(.s-scheduled), :host(.s-upcoming) { background: #d3e3fd; color: #041e49; }
-    :host(.s-rejected), :host(.s-cancelled), :host(.s-overdue) { background: #ffdad6; color: #690005; }
+    :host {
+      display: inline-block;
+      padding: 2px 10px;
+      border-radius: 12px;
+      font: var(--mat-sys-label-medium);
+      white-space: nowrap;
+      background: #e3e3e3;
+      color: #303030;
+    }
+    :host(.s-pending_manager) {
+      background: #fff0c2;
+      color: #4a3800;
+    }
+    :host(.s-pending_host) {
+      background: #ffe0b2;
+      color: #4e2600;
+    }
+    :host(.s-booked),
+    :host(.s-active) {
+      background: #c4eed0;
+      color: #0a3818;
+    }
+    :host(.s-scheduled),
+    :host(.s-upcoming) {
+      background: #d3e3fd;
+      color: #041e49;
+    }
+    :host(.s-rejected),
+    :host(.s-cancelled),
+    :host(.s-overdue) {
+      background: #ffdad6;
+      color: #690005;
+    }
   `,
   host: { '[class]': '"s-" + status()' },
   template: `{{ label() }}`,
@@ -28,9 +55,32 @@ export class StatusChip {
   imports: [MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: flex; align-items: center; gap: 12px; flex-wrap: wrap; padding: 12px 16px; margin: 8px 0; border-radius: 12px; background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    p { margin: 0; flex: 1; min-width: 200px; }
-    .mark { display: inline-grid; place-items: center; width: 24px; height: 24px; border-radius: 50%; background: var(--mat-sys-error); color: var(--mat-sys-on-error); font-weight: 700; }
+    :host {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      flex-wrap: wrap;
+      padding: 12px 16px;
+      margin: 8px 0;
+      border-radius: 12px;
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    p {
+      margin: 0;
+      flex: 1;
+      min-width: 200px;
+    }
+    .mark {
+      display: inline-grid;
+      place-items: center;
+      width: 24px;
+      height: 24px;
+      border-radius: 50%;
+      background: var(--mat-sys-error);
+      color: var(--mat-sys-on-error);
+      font-weight: 700;
+    }
   `,
   template: `
     <span class="mark" aria-hidden="true">!</span>
@@ -51,8 +101,19 @@ export class ErrorPanel {
   selector: 'lib-empty-state',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: flex; align-items: center; gap: 12px; padding: 24px 16px; margin: 8px 0; border-radius: 12px; border: 1px dashed var(--mat-sys-outline-variant); color: var(--mat-sys-on-surface-variant); }
-    p { margin: 0; }
+    :host {
+      display: flex;
+      align-items: center;
+      gap: 12px;
+      padding: 24px 16px;
+      margin: 8px 0;
+      border-radius: 12px;
+      border: 1px dashed var(--mat-sys-outline-variant);
+      color: var(--mat-sys-on-surface-variant);
+    }
+    p {
+      margin: 0;
+    }
   `,
   template: `<p>{{ text() }}</p>`,
 })

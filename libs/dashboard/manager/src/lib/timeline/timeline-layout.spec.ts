@@ -43,7 +43,12 @@ describe('timeline layout', () => {
 
   it('places a bar from its first day to the end of its last day', () => {
     // Week 2 exactly: days 7..13 of 28.
-    expect(barGeometry(range, '2027-01-11', '2027-01-17')).toEqual({ leftPct: 25, widthPct: 25, clippedStart: false, clippedEnd: false });
+    expect(barGeometry(range, '2027-01-11', '2027-01-17')).toEqual({
+      leftPct: 25,
+      widthPct: 25,
+      clippedStart: false,
+      clippedEnd: false,
+    });
     // One day.
     const one = barGeometry(range, '2027-01-04', '2027-01-04');
     expect(one?.leftPct).toBe(0);
@@ -51,9 +56,24 @@ describe('timeline layout', () => {
   });
 
   it('clips bars that run past either edge and drops those outside', () => {
-    expect(barGeometry(range, '2026-12-28', '2027-01-10')).toEqual({ leftPct: 0, widthPct: 25, clippedStart: true, clippedEnd: false });
-    expect(barGeometry(range, '2027-01-25', '2027-02-21')).toEqual({ leftPct: 75, widthPct: 25, clippedStart: false, clippedEnd: true });
-    expect(barGeometry(range, '2026-12-01', '2027-03-01')).toEqual({ leftPct: 0, widthPct: 100, clippedStart: true, clippedEnd: true });
+    expect(barGeometry(range, '2026-12-28', '2027-01-10')).toEqual({
+      leftPct: 0,
+      widthPct: 25,
+      clippedStart: true,
+      clippedEnd: false,
+    });
+    expect(barGeometry(range, '2027-01-25', '2027-02-21')).toEqual({
+      leftPct: 75,
+      widthPct: 25,
+      clippedStart: false,
+      clippedEnd: true,
+    });
+    expect(barGeometry(range, '2026-12-01', '2027-03-01')).toEqual({
+      leftPct: 0,
+      widthPct: 100,
+      clippedStart: true,
+      clippedEnd: true,
+    });
     expect(barGeometry(range, '2027-02-01', '2027-02-14')).toBeNull();
     expect(barGeometry(range, '2026-12-01', '2027-01-03')).toBeNull();
   });
@@ -81,12 +101,20 @@ describe('timeline layout', () => {
   });
 
   it('never puts bars that share a day in one row (touching ends are a shared day)', () => {
-    const { placed } = packLanes([placement('a', '2027-01-04', '2027-01-10'), placement('b', '2027-01-10', '2027-01-16'), placement('c', '2027-01-11', '2027-01-17')]);
+    const { placed } = packLanes([
+      placement('a', '2027-01-04', '2027-01-10'),
+      placement('b', '2027-01-10', '2027-01-16'),
+      placement('c', '2027-01-11', '2027-01-17'),
+    ]);
     expect(placed.map((p) => p.lane)).toEqual([0, 1, 0]);
   });
 
   it('counts the peak load over the range', () => {
-    const items = [placement('a', '2027-01-04', '2027-01-17'), placement('b', '2027-01-11', '2027-01-24'), placement('c', '2026-12-01', '2027-01-11')];
+    const items = [
+      placement('a', '2027-01-04', '2027-01-17'),
+      placement('b', '2027-01-11', '2027-01-24'),
+      placement('c', '2026-12-01', '2027-01-11'),
+    ];
     expect(peakLoad(items, '2027-01-04', '2027-01-31')).toBe(3);
     expect(peakLoad(items, '2027-01-18', '2027-01-31')).toBe(1);
     expect(peakLoad([], '2027-01-04', '2027-01-31')).toBe(0);

@@ -68,9 +68,14 @@ interface Dated {
  * last item ended before they start. `lanes` seeds the lanes' end dates, so a
  * second batch can pack around the first.
  */
-export function packLanes<T extends Dated>(items: readonly T[], lanes: IsoDate[] = []): { placed: Array<{ item: T; lane: number }>; laneEnds: IsoDate[] } {
+export function packLanes<T extends Dated>(
+  items: readonly T[],
+  lanes: IsoDate[] = [],
+): { placed: Array<{ item: T; lane: number }>; laneEnds: IsoDate[] } {
   const laneEnds = [...lanes];
-  const sorted = [...items].sort((a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate));
+  const sorted = [...items].sort(
+    (a, b) => a.startDate.localeCompare(b.startDate) || a.endDate.localeCompare(b.endDate),
+  );
   const placed = sorted.map((item) => {
     let lane = laneEnds.findIndex((end) => end < item.startDate);
     if (lane === -1) {
@@ -128,7 +133,12 @@ export interface TimelineGroup {
  * Teams come in the given order; `keep` decides which teams without bars
  * still get a (empty) group, e.g. the teams the viewer hosts.
  */
-export function buildTimeline(range: TimelineRange, teams: readonly Team[], placements: readonly Placement[], keep: (team: Team) => boolean = () => true): TimelineGroup[] {
+export function buildTimeline(
+  range: TimelineRange,
+  teams: readonly Team[],
+  placements: readonly Placement[],
+  keep: (team: Team) => boolean = () => true,
+): TimelineGroup[] {
   const last = rangeEnd(range);
   const byTeam = new Map<string, Placement[]>();
   for (const p of placements) {

@@ -7,10 +7,38 @@ import type { Placement, Team, User } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { TimelinePage } from './timeline-page';
 
-const sam: User = { id: 'm2', email: 'sam@x', name: 'Sam Whitaker', role: 'manager', managerId: null, timezone: 'UTC', active: true };
+const sam: User = {
+  id: 'm2',
+  email: 'sam@x',
+  name: 'Sam Whitaker',
+  role: 'manager',
+  managerId: null,
+  timezone: 'UTC',
+  active: true,
+};
 const teams: Team[] = [
-  { id: 't1', name: 'NA SMB', region: 'NA', segment: 'SMB', managerId: 'm2', capacity: 2, timezone: 'UTC', holidayCountry: null, active: true },
-  { id: 't2', name: 'EMEA Enterprise', region: 'EMEA', segment: 'Enterprise', managerId: 'm1', capacity: 3, timezone: 'UTC', holidayCountry: null, active: true },
+  {
+    id: 't1',
+    name: 'NA SMB',
+    region: 'NA',
+    segment: 'SMB',
+    managerId: 'm2',
+    capacity: 2,
+    timezone: 'UTC',
+    holidayCountry: null,
+    active: true,
+  },
+  {
+    id: 't2',
+    name: 'EMEA Enterprise',
+    region: 'EMEA',
+    segment: 'Enterprise',
+    managerId: 'm1',
+    capacity: 3,
+    timezone: 'UTC',
+    holidayCountry: null,
+    active: true,
+  },
 ];
 const placement: Placement = {
   id: 'p1',

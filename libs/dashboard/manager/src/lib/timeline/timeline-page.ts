@@ -20,7 +20,16 @@ import { PlacementsService } from '../placements/placements.service';
 import { injectRouteQuery } from '../shared/route-query';
 import { EmptyState, ErrorPanel } from '../shared/ui';
 import { buildTimeline, rangeEnd, TimelineRange, todayPct, weekColumns } from './timeline-layout';
-import { apiStatus, defaultTimelineStart, matchesStatus, TEAMS_PER_PAGE, TIMELINE_QUERY, TIMELINE_WEEKS, TimelineQuery, TimelineStatus } from './timeline.query';
+import {
+  apiStatus,
+  defaultTimelineStart,
+  matchesStatus,
+  TEAMS_PER_PAGE,
+  TIMELINE_QUERY,
+  TIMELINE_WEEKS,
+  TimelineQuery,
+  TimelineStatus,
+} from './timeline.query';
 
 const STATUS_FILTERS: Array<{ value: TimelineStatus; label: string }> = [
   { value: 'booked', label: 'Booked (not cancelled)' },
@@ -33,39 +42,164 @@ const STATUS_FILTERS: Array<{ value: TimelineStatus; label: string }> = [
 
 @Component({
   selector: 'lib-timeline-page',
-  imports: [RouterLink, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatPaginatorModule, Loading, ErrorPanel, EmptyState],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatPaginatorModule,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: [
     PAGE_STYLES,
     `
-      .nav { display: flex; gap: 4px; align-items: center; }
-      .legend { display: flex; flex-wrap: wrap; gap: 12px; margin: 8px 0; font: var(--mat-sys-body-small); list-style: none; padding: 0; }
-      .legend li { display: flex; align-items: center; gap: 6px; }
-      .sw { width: 16px; height: 12px; border-radius: 3px; display: inline-block; }
-      .sw.sw-today { background: var(--mat-sys-tertiary); width: 3px; }
-      .chart { min-width: 760px; }
-      .row { display: grid; grid-template-columns: 190px 1fr; }
-      .head { position: sticky; top: 0; background: var(--mat-sys-surface); z-index: 1; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-      .weeks { display: flex; } .weeks span { flex: 1; font: var(--mat-sys-label-small); padding: 6px 2px; color: var(--mat-sys-on-surface-variant); border-left: 1px solid var(--mat-sys-outline-variant); }
-      .group { border-bottom: 1px solid var(--mat-sys-outline-variant); }
-      .label { padding: 8px; }
-      .label h3 { margin: 0; font: var(--mat-sys-title-small); }
-      .label p { margin: 2px 0 0; font: var(--mat-sys-body-small); color: var(--mat-sys-on-surface-variant); }
-      .track { position: relative; padding: 4px 0; background-image: linear-gradient(to right, var(--mat-sys-outline-variant) 1px, transparent 1px); }
-      .lane { position: relative; height: 28px; margin: 2px 0; }
-      .lane.place { background: var(--mat-sys-surface-container-low); }
-      .bar { position: absolute; top: 2px; height: 24px; box-sizing: border-box; border-radius: 6px; padding: 0 8px; font: var(--mat-sys-label-medium); line-height: 24px; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; text-decoration: none; color: #fff; }
-      .bar:focus-visible { outline: 3px solid var(--mat-sys-tertiary); outline-offset: 1px; z-index: 2; }
-      .bar.cs { border-top-left-radius: 0; border-bottom-left-radius: 0; } .bar.ce { border-top-right-radius: 0; border-bottom-right-radius: 0; }
-      .s-scheduled { background: #0b57d0; } .s-active { background: #146c2e; } .s-completed { background: #5f6368; }
-      .s-cancelled { background: #ffdad6; color: #690005; border: 1px dashed #690005; text-decoration: line-through; }
-      .bar.s-cancelled { color: #690005; }
-      .today { position: absolute; top: 0; bottom: 0; width: 2px; background: var(--mat-sys-tertiary); pointer-events: none; }
+      .nav {
+        display: flex;
+        gap: 4px;
+        align-items: center;
+      }
+      .legend {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 12px;
+        margin: 8px 0;
+        font: var(--mat-sys-body-small);
+        list-style: none;
+        padding: 0;
+      }
+      .legend li {
+        display: flex;
+        align-items: center;
+        gap: 6px;
+      }
+      .sw {
+        width: 16px;
+        height: 12px;
+        border-radius: 3px;
+        display: inline-block;
+      }
+      .sw.sw-today {
+        background: var(--mat-sys-tertiary);
+        width: 3px;
+      }
+      .chart {
+        min-width: 760px;
+      }
+      .row {
+        display: grid;
+        grid-template-columns: 190px 1fr;
+      }
+      .head {
+        position: sticky;
+        top: 0;
+        background: var(--mat-sys-surface);
+        z-index: 1;
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .weeks {
+        display: flex;
+      }
+      .weeks span {
+        flex: 1;
+        font: var(--mat-sys-label-small);
+        padding: 6px 2px;
+        color: var(--mat-sys-on-surface-variant);
+        border-left: 1px solid var(--mat-sys-outline-variant);
+      }
+      .group {
+        border-bottom: 1px solid var(--mat-sys-outline-variant);
+      }
+      .label {
+        padding: 8px;
+      }
+      .label h3 {
+        margin: 0;
+        font: var(--mat-sys-title-small);
+      }
+      .label p {
+        margin: 2px 0 0;
+        font: var(--mat-sys-body-small);
+        color: var(--mat-sys-on-surface-variant);
+      }
+      .track {
+        position: relative;
+        padding: 4px 0;
+        background-image: linear-gradient(to right, var(--mat-sys-outline-variant) 1px, transparent 1px);
+      }
+      .lane {
+        position: relative;
+        height: 28px;
+        margin: 2px 0;
+      }
+      .lane.place {
+        background: var(--mat-sys-surface-container-low);
+      }
+      .bar {
+        position: absolute;
+        top: 2px;
+        height: 24px;
+        box-sizing: border-box;
+        border-radius: 6px;
+        padding: 0 8px;
+        font: var(--mat-sys-label-medium);
+        line-height: 24px;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        text-decoration: none;
+        color: #fff;
+      }
+      .bar:focus-visible {
+        outline: 3px solid var(--mat-sys-tertiary);
+        outline-offset: 1px;
+        z-index: 2;
+      }
+      .bar.cs {
+        border-top-left-radius: 0;
+        border-bottom-left-radius: 0;
+      }
+      .bar.ce {
+        border-top-right-radius: 0;
+        border-bottom-right-radius: 0;
+      }
+      .s-scheduled {
+        background: #0b57d0;
+      }
+      .s-active {
+        background: #146c2e;
+      }
+      .s-completed {
+        background: #5f6368;
+      }
+      .s-cancelled {
+        background: #ffdad6;
+        color: #690005;
+        border: 1px dashed #690005;
+        text-decoration: line-through;
+      }
+      .bar.s-cancelled {
+        color: #690005;
+      }
+      .today {
+        position: absolute;
+        top: 0;
+        bottom: 0;
+        width: 2px;
+        background: var(--mat-sys-tertiary);
+        pointer-events: none;
+      }
     `,
   ],
   template: `
     <h1>Placements timeline</h1>
-    <p class="lead">Each team's placements over the chosen weeks. The shaded rows are the team's places (its capacity); open a bar for the placement's check-ins, to reschedule or cancel it.</p>
+    <p class="lead">
+      Each team's placements over the chosen weeks. The shaded rows are the team's places (its capacity); open a bar for
+      the placement's check-ins, to reschedule or cancel it.
+    </p>
 
     <div class="filters" role="group" aria-label="Filters">
       <mat-form-field appearance="outline" subscriptSizing="dynamic">
@@ -130,7 +264,11 @@ const STATUS_FILTERS: Array<{ value: TimelineStatus; label: string }> = [
             </div>
           </div>
           @for (g of pageGroups(); track g.teamId) {
-            <section class="row group" [attr.aria-labelledby]="'tl-' + g.teamId" [attr.data-testid]="'timeline-team-' + g.teamId">
+            <section
+              class="row group"
+              [attr.aria-labelledby]="'tl-' + g.teamId"
+              [attr.data-testid]="'timeline-team-' + g.teamId"
+            >
               <div class="label">
                 <h3 [id]="'tl-' + g.teamId">{{ g.teamName }}</h3>
                 <p>Capacity {{ g.capacity }} · at most {{ g.peak }} booked</p>
@@ -189,7 +327,10 @@ export class TimelinePage {
   protected readonly statusLabel = STATUS_LABEL;
   protected readonly legend: PlacementStatus[] = ['scheduled', 'active', 'completed', 'cancelled'];
 
-  protected readonly range = computed<TimelineRange>(() => ({ from: weekStart(this.q().from ?? defaultTimelineStart()), weeks: this.q().weeks }));
+  protected readonly range = computed<TimelineRange>(() => ({
+    from: weekStart(this.q().from ?? defaultTimelineStart()),
+    weeks: this.q().weeks,
+  }));
   protected readonly columns = computed(() => weekColumns(this.range()));
   protected readonly rangeLabel = computed(() => formatRange(this.range().from, rangeEnd(this.range())));
   protected readonly gridSize = computed(() => `calc(100% / ${this.range().weeks}) 100%`);
@@ -200,7 +341,12 @@ export class TimelinePage {
     combineLatest([toObservable(this.request), toObservable(this.tick)]).pipe(
       loadEach(([r]) =>
         forkJoin({
-          placements: this.api.all({ from: r.range.from, to: rangeEnd(r.range), teamId: r.team, status: apiStatus(r.status) }),
+          placements: this.api.all({
+            from: r.range.from,
+            to: rangeEnd(r.range),
+            teamId: r.team,
+            status: apiStatus(r.status),
+          }),
           directory: this.directory.directory().pipe(take(1)),
         }),
       ),
@@ -217,7 +363,8 @@ export class TimelinePage {
     const teams = team ? data.directory.teams.filter((t) => t.id === team) : data.directory.teams;
     const placements = data.placements.filter((p) => matchesStatus(status, p));
     // Empty rows only for teams the viewer runs (or all active ones for an admin), so a manager is not shown every team in the company.
-    const keep = (t: { id: string; managerId: string; active: boolean }) => !!team || (me?.role === 'admin' ? t.active : t.managerId === me?.id);
+    const keep = (t: { id: string; managerId: string; active: boolean }) =>
+      !!team || (me?.role === 'admin' ? t.active : t.managerId === me?.id);
     return buildTimeline(this.range(), teams, placements, keep);
   });
   protected readonly pageGroups = computed(() => {

@@ -7,12 +7,32 @@ describe('timeline filters in the URL', () => {
     expect(defaultTimelineStart('2026-11-27')).toBe('2026-11-09');
     const q = readQuery(TIMELINE_QUERY, convertToParamMap({}));
     expect(q).toMatchObject({ weeks: 12, team: '', status: 'booked', page: 1, pageSize: 10 });
-    expect(writeQuery(TIMELINE_QUERY, q)).toEqual({ from: null, weeks: null, team: null, status: null, page: null, pageSize: null });
+    expect(writeQuery(TIMELINE_QUERY, q)).toEqual({
+      from: null,
+      weeks: null,
+      team: null,
+      status: null,
+      page: null,
+      pageSize: null,
+    });
   });
 
   it('reads a chosen range, team and status', () => {
-    const q = readQuery(TIMELINE_QUERY, convertToParamMap({ from: '2027-01-04', weeks: '26', team: '6f1c2b7e-0000-4000-8000-000000000001', status: 'cancelled' }));
-    expect(q).toMatchObject({ from: '2027-01-04', weeks: 26, team: '6f1c2b7e-0000-4000-8000-000000000001', status: 'cancelled' });
+    const q = readQuery(
+      TIMELINE_QUERY,
+      convertToParamMap({
+        from: '2027-01-04',
+        weeks: '26',
+        team: '6f1c2b7e-0000-4000-8000-000000000001',
+        status: 'cancelled',
+      }),
+    );
+    expect(q).toMatchObject({
+      from: '2027-01-04',
+      weeks: 26,
+      team: '6f1c2b7e-0000-4000-8000-000000000001',
+      status: 'cancelled',
+    });
     expect(readQuery(TIMELINE_QUERY, convertToParamMap({ weeks: '5' })).weeks).toBe(12);
   });
 

@@ -7,8 +7,24 @@ import type { CheckIn, Placement, User, UserRole } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { CheckInPage } from './check-in-page';
 
-const pm: User = { id: 'pm1', email: 'lena@x', name: 'Lena', role: 'pm', managerId: 'm1', timezone: 'UTC', active: true };
-const maria: User = { id: 'm1', email: 'maria@x', name: 'Maria Schneider', role: 'manager', managerId: null, timezone: 'UTC', active: true };
+const pm: User = {
+  id: 'pm1',
+  email: 'lena@x',
+  name: 'Lena',
+  role: 'pm',
+  managerId: 'm1',
+  timezone: 'UTC',
+  active: true,
+};
+const maria: User = {
+  id: 'm1',
+  email: 'maria@x',
+  name: 'Maria Schneider',
+  role: 'manager',
+  managerId: null,
+  timezone: 'UTC',
+  active: true,
+};
 
 const kickoff: CheckIn = {
   id: 'c1',
@@ -22,7 +38,14 @@ const kickoff: CheckIn = {
   feedback: [],
   opensOn: '2099-01-05',
 };
-const earlier: CheckIn = { ...kickoff, id: 'c0', placementId: 'p0', scheduledAt: '2098-06-01T10:00:00.000Z', status: 'completed', ratings: { negotiation: 1, closing: 2, persistence: 2 } };
+const earlier: CheckIn = {
+  ...kickoff,
+  id: 'c0',
+  placementId: 'p0',
+  scheduledAt: '2098-06-01T10:00:00.000Z',
+  status: 'completed',
+  ratings: { negotiation: 1, closing: 2, persistence: 2 },
+};
 const placement: Placement = {
   id: 'p1',
   requestId: 'r1',
@@ -41,7 +64,22 @@ const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageS
 function itIsNow(iso: string): void {
   jest.useFakeTimers({
     now: new Date(iso),
-    doNotFake: ['hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame', 'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval', 'setTimeout', 'clearTimeout'],
+    doNotFake: [
+      'hrtime',
+      'nextTick',
+      'performance',
+      'queueMicrotask',
+      'requestAnimationFrame',
+      'cancelAnimationFrame',
+      'requestIdleCallback',
+      'cancelIdleCallback',
+      'setImmediate',
+      'clearImmediate',
+      'setInterval',
+      'clearInterval',
+      'setTimeout',
+      'clearTimeout',
+    ],
   });
 }
 
@@ -62,7 +100,10 @@ describe('CheckInPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: SessionService, useValue: { user: signal(user), hasRole: (...roles: UserRole[]) => roles.includes(user.role) } },
+        {
+          provide: SessionService,
+          useValue: { user: signal(user), hasRole: (...roles: UserRole[]) => roles.includes(user.role) },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -75,7 +116,9 @@ describe('CheckInPage', () => {
     http.expectOne(`/api/check-ins/${checkIn.id}`).flush(checkIn);
     http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [checkIn] });
     await settle();
-    http.expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1').flush(page([{ ...placement, checkIns: [earlier, checkIn] }]));
+    http
+      .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
+      .flush(page([{ ...placement, checkIns: [earlier, checkIn] }]));
     await settle();
     return fixture.nativeElement as HTMLElement;
   }
@@ -99,7 +142,11 @@ describe('CheckInPage', () => {
     http.expectNone('/api/check-ins/c1/complete');
     expect(el.textContent).toContain('Rate negotiation from 1 to 5.');
 
-    for (const [skill, level] of [['negotiation', 3], ['closing', 2], ['persistence', 4]] as const) {
+    for (const [skill, level] of [
+      ['negotiation', 3],
+      ['closing', 2],
+      ['persistence', 4],
+    ] as const) {
       const group = el.querySelector(`mat-radio-group[aria-labelledby="legend-${skill}"]`);
       group?.querySelector<HTMLInputElement>(`input[type="radio"][value="${level}"]`)?.click();
     }
@@ -111,13 +158,24 @@ describe('CheckInPage', () => {
     await settle();
 
     const call = http.expectOne('/api/check-ins/c1/complete');
-    expect(call.request.body).toEqual({ ratings: { negotiation: 3, closing: 2, persistence: 4 }, notes: 'Picked three deals to follow.' });
-    const done: CheckIn = { ...kickoff, status: 'completed', completedAt: '2099-01-05T11:00:00.000Z', ratings: { negotiation: 3, closing: 2, persistence: 4 }, notes: 'Picked three deals to follow.' };
+    expect(call.request.body).toEqual({
+      ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      notes: 'Picked three deals to follow.',
+    });
+    const done: CheckIn = {
+      ...kickoff,
+      status: 'completed',
+      completedAt: '2099-01-05T11:00:00.000Z',
+      ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      notes: 'Picked three deals to follow.',
+    };
     call.flush(done);
     await settle();
     http.expectOne('/api/check-ins/c1').flush(done);
     http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [done] });
-    http.expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1').flush(page([{ ...placement, checkIns: [earlier, done] }]));
+    http
+      .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
+      .flush(page([{ ...placement, checkIns: [earlier, done] }]));
     await settle();
 
     expect(el.querySelector('[data-testid="check-in-status"]')?.textContent).toContain('Completed');
@@ -129,16 +187,18 @@ describe('CheckInPage', () => {
     expect(change).toContain('Persistence +2');
   });
 
-  it('before the check-in\'s day, tells the PM when the reflection opens instead of offering a form', async () => {
+  it("before the check-in's day, tells the PM when the reflection opens instead of offering a form", async () => {
     itIsNow('2098-11-20T12:00:00.000Z');
     const el = await open(pm, kickoff);
     expect(el.textContent).toContain('Your reflection');
-    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Your reflection opens on Mon 5 Jan 2099, the day of this check-in.');
+    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain(
+      'Your reflection opens on Mon 5 Jan 2099, the day of this check-in.',
+    );
     expect(el.querySelector('form')).toBeNull();
     expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(false);
   });
 
-  it('counts the day in the PM\'s time zone', async () => {
+  it("counts the day in the PM's time zone", async () => {
     // 06:00 UTC on the 5th is still the evening of the 4th in Los Angeles.
     itIsNow('2099-01-05T06:00:00.000Z');
     const el = await open({ ...pm, timezone: 'America/Los_Angeles' }, kickoff);
@@ -146,7 +206,7 @@ describe('CheckInPage', () => {
     expect(el.querySelector('form')).toBeNull();
   });
 
-  it('offers the form from the first hour of the day in the PM\'s time zone, before the check-in\'s time', async () => {
+  it("offers the form from the first hour of the day in the PM's time zone, before the check-in's time", async () => {
     // 16:00 UTC on the 4th is already 01:00 on the 5th in Tokyo.
     itIsNow('2099-01-04T16:00:00.000Z');
     const el = await open({ ...pm, timezone: 'Asia/Tokyo' }, kickoff);
@@ -154,14 +214,19 @@ describe('CheckInPage', () => {
     expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(true);
   });
 
-  it('works out the day from the check-in\'s time when the API does not say it', async () => {
+  it("works out the day from the check-in's time when the API does not say it", async () => {
     itIsNow('2099-01-04T12:00:00.000Z');
     const el = await open(pm, { ...kickoff, opensOn: undefined });
     expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Mon 5 Jan 2099');
   });
 
   it('shows a manager the reflection and lets them add feedback', async () => {
-    const done: CheckIn = { ...kickoff, status: 'completed', ratings: { negotiation: 2, closing: 2, persistence: 3 }, notes: 'Met the team.' };
+    const done: CheckIn = {
+      ...kickoff,
+      status: 'completed',
+      ratings: { negotiation: 2, closing: 2, persistence: 3 },
+      notes: 'Met the team.',
+    };
     const el = await open(maria, done);
     expect(el.textContent).not.toContain('Your reflection');
     expect(el.querySelector('[data-testid="reflection"]')?.textContent).toContain('Met the team.');
@@ -174,12 +239,17 @@ describe('CheckInPage', () => {
     await settle();
     const call = http.expectOne('/api/check-ins/c1/feedback');
     expect(call.request.body).toEqual({ text: 'Ask for the next step.' });
-    const withFeedback = { ...done, feedback: [{ byId: 'm1', text: 'Ask for the next step.', at: '2099-01-06T09:00:00.000Z' }] };
+    const withFeedback = {
+      ...done,
+      feedback: [{ byId: 'm1', text: 'Ask for the next step.', at: '2099-01-06T09:00:00.000Z' }],
+    };
     call.flush(withFeedback);
     await settle();
     http.expectOne('/api/check-ins/c1').flush(withFeedback);
     http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [withFeedback] });
-    http.expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1').flush(page([{ ...placement, checkIns: [withFeedback] }]));
+    http
+      .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
+      .flush(page([{ ...placement, checkIns: [withFeedback] }]));
     await settle();
     expect(el.querySelector('[data-testid="feedback"]')?.textContent).toContain('Maria Schneider');
   });

@@ -12,7 +12,19 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { CheckIn } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, distinctUntilChanged, filter, firstValueFrom, forkJoin, map, Observable, of, startWith, Subject, switchMap } from 'rxjs';
+import {
+  catchError,
+  distinctUntilChanged,
+  filter,
+  firstValueFrom,
+  forkJoin,
+  map,
+  Observable,
+  of,
+  startWith,
+  Subject,
+  switchMap,
+} from 'rxjs';
 import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
@@ -20,7 +32,8 @@ import { formatDay, formatInstant, formatRange, todayIn } from '../util/dates';
 import { ratingTrend, Skill, SKILL_LABEL, SKILLS } from './rating-trend';
 import { TrendChart } from './trend-chart';
 
-const rating = () => new FormControl<number | null>(null, { validators: [Validators.required, Validators.min(1), Validators.max(5)] });
+const rating = () =>
+  new FormControl<number | null>(null, { validators: [Validators.required, Validators.min(1), Validators.max(5)] });
 
 @Component({
   selector: 'lib-check-in-page',
@@ -66,14 +79,26 @@ export class CheckInPage {
     return this.reload.pipe(
       map(() => true),
       startWith(false),
-      switchMap((quiet) => (quiet ? loadable(load(), describeError).pipe(filter((s) => s.status !== 'loading')) : loadable(load(), describeError))),
+      switchMap((quiet) =>
+        quiet
+          ? loadable(load(), describeError).pipe(filter((s) => s.status !== 'loading'))
+          : loadable(load(), describeError),
+      ),
     );
   }
 
   protected readonly view = toSignal(
     toObservable(this.id).pipe(
       switchMap((id) =>
-        this.quietly(() => this.api.checkIn(id).pipe(switchMap((checkIn) => forkJoin({ checkIn: of(checkIn), placement: this.api.placement(checkIn.placementId) })))),
+        this.quietly(() =>
+          this.api
+            .checkIn(id)
+            .pipe(
+              switchMap((checkIn) =>
+                forkJoin({ checkIn: of(checkIn), placement: this.api.placement(checkIn.placementId) }),
+              ),
+            ),
+        ),
       ),
     ),
     { initialValue: LOADING },
@@ -90,7 +115,11 @@ export class CheckInPage {
     toObservable(this.pmId).pipe(
       distinctUntilChanged(),
       switchMap((pmId) =>
-        pmId ? this.quietly(() => this.api.placements({ pmId, pageSize: 200 }).pipe(map((page) => page.items.flatMap((p) => p.checkIns)))) : of(LOADING),
+        pmId
+          ? this.quietly(() =>
+              this.api.placements({ pmId, pageSize: 200 }).pipe(map((page) => page.items.flatMap((p) => p.checkIns))),
+            )
+          : of(LOADING),
       ),
     ),
     { initialValue: LOADING },
@@ -133,7 +162,10 @@ export class CheckInPage {
   });
 
   protected readonly feedback = new FormGroup({
-    text: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.maxLength(4000), Validators.pattern(/\S/)] }),
+    text: new FormControl('', {
+      nonNullable: true,
+      validators: [Validators.required, Validators.maxLength(4000), Validators.pattern(/\S/)],
+    }),
   });
 
   protected readonly saving = signal(false);
@@ -151,7 +183,11 @@ export class CheckInPage {
   protected ratingError(skill: Skill): string | null {
     const control = this.reflection.controls[skill];
     if (!control.invalid || !(control.touched || this.ratingsSubmitted())) return null;
-    return fieldError(control, { required: `Rate ${skill} from 1 to 5.`, min: `${SKILL_LABEL[skill]} must be from 1 to 5.`, max: `${SKILL_LABEL[skill]} must be from 1 to 5.` });
+    return fieldError(control, {
+      required: `Rate ${skill} from 1 to 5.`,
+      min: `${SKILL_LABEL[skill]} must be from 1 to 5.`,
+      max: `${SKILL_LABEL[skill]} must be from 1 to 5.`,
+    });
   }
 
   async complete(checkIn: CheckIn): Promise<void> {
@@ -165,12 +201,19 @@ export class CheckInPage {
     this.saving.set(true);
     this.formError.set(null);
     try {
-      await firstValueFrom(this.api.completeCheckIn(checkIn.id, { negotiation: negotiation ?? 0, closing: closing ?? 0, persistence: persistence ?? 0 }, notes.trim()));
+      await firstValueFrom(
+        this.api.completeCheckIn(
+          checkIn.id,
+          { negotiation: negotiation ?? 0, closing: closing ?? 0, persistence: persistence ?? 0 },
+          notes.trim(),
+        ),
+      );
       this.snackBar.open('Reflection saved. Here is how your ratings have moved.', 'OK', { duration: 5000 });
       this.reload.next();
     } catch (error) {
       const { message, body } = describeError(error);
-      const fields = body?.code === 'VALIDATION_FAILED' ? (body.details['fields'] as Record<string, string> | undefined) : undefined;
+      const fields =
+        body?.code === 'VALIDATION_FAILED' ? (body.details['fields'] as Record<string, string> | undefined) : undefined;
       let placed = false;
       for (const [path, text] of Object.entries(fields ?? {})) {
         const key = path.replace(/^ratings\./, '') as Skill | 'notes';
@@ -198,7 +241,10 @@ export class CheckInPage {
       this.reload.next();
     } catch (error) {
       const { message, body } = describeError(error);
-      const text = body?.code === 'VALIDATION_FAILED' ? (body.details['fields'] as Record<string, string> | undefined)?.['text'] : undefined;
+      const text =
+        body?.code === 'VALIDATION_FAILED'
+          ? (body.details['fields'] as Record<string, string> | undefined)?.['text']
+          : undefined;
       setApiError(this.feedback.controls.text, text ? `Feedback ${text.replace(/^text /, '')}` : message);
     } finally {
       this.saving.set(false);

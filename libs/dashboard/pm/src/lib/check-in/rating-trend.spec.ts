@@ -1,7 +1,12 @@
 import type { CheckIn } from '@stint/contracts';
 import { formatChange, linePoints, ratingTrend } from './rating-trend';
 
-const checkIn = (id: string, scheduledAt: string, ratings: CheckIn['ratings'], status: CheckIn['status'] = 'completed'): CheckIn => ({
+const checkIn = (
+  id: string,
+  scheduledAt: string,
+  ratings: CheckIn['ratings'],
+  status: CheckIn['status'] = 'completed',
+): CheckIn => ({
   id,
   placementId: 'p',
   kind: 'weekly',
@@ -26,7 +31,12 @@ describe('ratingTrend', () => {
 
   it('leaves out check-ins without a reflection, and duplicates', () => {
     const done = checkIn('c1', '2027-01-04T09:00:00Z', { negotiation: 2, closing: 2, persistence: 2 });
-    const trend = ratingTrend([done, done, checkIn('c2', '2027-01-11T09:00:00Z', null, 'upcoming'), checkIn('c3', '2027-01-12T09:00:00Z', null, 'overdue')]);
+    const trend = ratingTrend([
+      done,
+      done,
+      checkIn('c2', '2027-01-11T09:00:00Z', null, 'upcoming'),
+      checkIn('c3', '2027-01-12T09:00:00Z', null, 'overdue'),
+    ]);
     expect(trend.points).toHaveLength(1);
     expect(trend.change).toBeNull();
   });

@@ -3,7 +3,11 @@ import type { CheckIn, CheckInKind, SkillRatings } from '@stint/contracts';
 export const SKILLS = ['negotiation', 'closing', 'persistence'] as const;
 export type Skill = (typeof SKILLS)[number];
 
-export const SKILL_LABEL: Record<Skill, string> = { negotiation: 'Negotiation', closing: 'Closing', persistence: 'Persistence' };
+export const SKILL_LABEL: Record<Skill, string> = {
+  negotiation: 'Negotiation',
+  closing: 'Closing',
+  persistence: 'Persistence',
+};
 
 export interface TrendPoint extends SkillRatings {
   checkInId: string;
@@ -21,7 +25,8 @@ export interface RatingTrend {
 export function ratingTrend(checkIns: CheckIn[]): RatingTrend {
   const completed = new Map<string, CheckIn & { ratings: SkillRatings }>();
   for (const c of checkIns) {
-    if (c.status === 'completed' && c.ratings !== null && !completed.has(c.id)) completed.set(c.id, { ...c, ratings: c.ratings });
+    if (c.status === 'completed' && c.ratings !== null && !completed.has(c.id))
+      completed.set(c.id, { ...c, ratings: c.ratings });
   }
   const points = [...completed.values()]
     .sort((a, b) => a.scheduledAt.localeCompare(b.scheduledAt) || a.id.localeCompare(b.id))
@@ -30,7 +35,11 @@ export function ratingTrend(checkIns: CheckIn[]): RatingTrend {
   const last = points[points.length - 1];
   const change =
     first && last && points.length > 1
-      ? { negotiation: last.negotiation - first.negotiation, closing: last.closing - first.closing, persistence: last.persistence - first.persistence }
+      ? {
+          negotiation: last.negotiation - first.negotiation,
+          closing: last.closing - first.closing,
+          persistence: last.persistence - first.persistence,
+        }
       : null;
   return { points, change };
 }

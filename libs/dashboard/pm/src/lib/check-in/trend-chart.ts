@@ -15,47 +15,127 @@ const STYLE = {
   selector: 'lib-trend-chart',
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; }
-    svg { width: 100%; height: auto; max-height: 260px; }
-    .legend { display: flex; gap: 16px; flex-wrap: wrap; margin: 4px 0 8px; padding: 0; list-style: none; }
-    .legend li { display: flex; align-items: center; gap: 6px; }
-    .swatch { width: 24px; height: 0; border-top-width: 3px; }
-    .change { display: flex; gap: 12px; flex-wrap: wrap; margin: 8px 0; padding: 0; list-style: none; }
-    .change li { padding: 4px 10px; border-radius: 12px; background: var(--mat-sys-surface-container-high); }
-    .table-wrap { overflow-x: auto; }
-    table { border-collapse: collapse; width: 100%; font: var(--mat-sys-body-medium); }
-    th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid var(--mat-sys-outline-variant); }
-    td.num, th.num { text-align: right; }
-    .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
+    :host {
+      display: block;
+    }
+    svg {
+      width: 100%;
+      height: auto;
+      max-height: 260px;
+    }
+    .legend {
+      display: flex;
+      gap: 16px;
+      flex-wrap: wrap;
+      margin: 4px 0 8px;
+      padding: 0;
+      list-style: none;
+    }
+    .legend li {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+    }
+    .swatch {
+      width: 24px;
+      height: 0;
+      border-top-width: 3px;
+    }
+    .change {
+      display: flex;
+      gap: 12px;
+      flex-wrap: wrap;
+      margin: 8px 0;
+      padding: 0;
+      list-style: none;
+    }
+    .change li {
+      padding: 4px 10px;
+      border-radius: 12px;
+      background: var(--mat-sys-surface-container-high);
+    }
+    .table-wrap {
+      overflow-x: auto;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+      font: var(--mat-sys-body-medium);
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 4px 8px;
+      border-bottom: 1px solid var(--mat-sys-outline-variant);
+    }
+    td.num,
+    th.num {
+      text-align: right;
+    }
+    .sr-only {
+      position: absolute;
+      width: 1px;
+      height: 1px;
+      overflow: hidden;
+      clip: rect(0 0 0 0);
+      white-space: nowrap;
+    }
   `,
   template: `
     @if (trend().points.length) {
       @if (trend().change; as change) {
         <ul class="change" aria-label="Change from the first to the latest check-in" data-testid="trend-change">
           @for (skill of skills; track skill) {
-            <li>{{ label[skill] }} <strong>{{ format(change[skill]) }}</strong></li>
+            <li>
+              {{ label[skill] }} <strong>{{ format(change[skill]) }}</strong>
+            </li>
           }
         </ul>
       }
       <ul class="legend" aria-hidden="true">
         @for (skill of skills; track skill) {
-          <li><span class="swatch" [style.border-top]="'3px ' + (style[skill].dash ? 'dashed' : 'solid') + ' ' + style[skill].color"></span>{{ label[skill] }}</li>
+          <li>
+            <span
+              class="swatch"
+              [style.border-top]="'3px ' + (style[skill].dash ? 'dashed' : 'solid') + ' ' + style[skill].color"
+            ></span
+            >{{ label[skill] }}
+          </li>
         }
       </ul>
       <svg [attr.viewBox]="'0 0 ' + g.width + ' ' + g.height" role="img" [attr.aria-label]="summary()">
         @for (level of levels; track level) {
-          <line [attr.x1]="g.padding" [attr.x2]="g.width - g.padding" [attr.y1]="y(level)" [attr.y2]="y(level)" stroke="#c4c6d0" stroke-width="1" />
-          <text [attr.x]="g.padding - 10" [attr.y]="y(level) + 4" font-size="12" text-anchor="end" fill="#44474e">{{ level }}</text>
+          <line
+            [attr.x1]="g.padding"
+            [attr.x2]="g.width - g.padding"
+            [attr.y1]="y(level)"
+            [attr.y2]="y(level)"
+            stroke="#c4c6d0"
+            stroke-width="1"
+          />
+          <text [attr.x]="g.padding - 10" [attr.y]="y(level) + 4" font-size="12" text-anchor="end" fill="#44474e">
+            {{ level }}
+          </text>
         }
         @for (skill of skills; track skill) {
-          <polyline [attr.points]="lines()[skill]" fill="none" [attr.stroke]="style[skill].color" stroke-width="3" [attr.stroke-dasharray]="style[skill].dash" />
+          <polyline
+            [attr.points]="lines()[skill]"
+            fill="none"
+            [attr.stroke]="style[skill].color"
+            stroke-width="3"
+            [attr.stroke-dasharray]="style[skill].dash"
+          />
         }
       </svg>
       <div class="table-wrap" tabindex="0" role="region" aria-label="Ratings per check-in">
         <table data-testid="trend-table">
-          <caption class="sr-only">Your self-ratings per check-in, 1 to 5</caption>
+          <caption class="sr-only">
+            Your self-ratings per check-in, 1 to 5
+          </caption>
           <thead>
-            <tr><th scope="col">Check-in</th><th scope="col">When</th>
+            <tr>
+              <th scope="col">Check-in</th>
+              <th scope="col">When</th>
               @for (skill of skills; track skill) {
                 <th scope="col" class="num">{{ label[skill] }}</th>
               }
@@ -94,9 +174,18 @@ export class TrendChart {
   protected readonly lines = computed(() => {
     const points = this.trend().points;
     return {
-      negotiation: linePoints(points.map((p) => p.negotiation), GEOMETRY),
-      closing: linePoints(points.map((p) => p.closing), GEOMETRY),
-      persistence: linePoints(points.map((p) => p.persistence), GEOMETRY),
+      negotiation: linePoints(
+        points.map((p) => p.negotiation),
+        GEOMETRY,
+      ),
+      closing: linePoints(
+        points.map((p) => p.closing),
+        GEOMETRY,
+      ),
+      persistence: linePoints(
+        points.map((p) => p.persistence),
+        GEOMETRY,
+      ),
     };
   });
 
@@ -104,7 +193,9 @@ export class TrendChart {
     const { points, change } = this.trend();
     const latest = points[points.length - 1];
     if (!latest) return 'No ratings yet';
-    const now = SKILLS.map((s) => `${SKILL_LABEL[s]} ${latest[s]}${change ? ` (${formatChange(change[s])})` : ''}`).join(', ');
+    const now = SKILLS.map(
+      (s) => `${SKILL_LABEL[s]} ${latest[s]}${change ? ` (${formatChange(change[s])})` : ''}`,
+    ).join(', ');
     return `Self-ratings over ${points.length} check-ins. Latest: ${now}.`;
   });
 

@@ -1,6 +1,17 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CheckIn, Page, Placement, ProgrammePolicy, RequestStatus, RotationRequest, SkillRatings, SlotSuggestion, Team, User } from '@stint/contracts';
+import type {
+  CheckIn,
+  Page,
+  Placement,
+  ProgrammePolicy,
+  RequestStatus,
+  RotationRequest,
+  SkillRatings,
+  SlotSuggestion,
+  Team,
+  User,
+} from '@stint/contracts';
 import { map, Observable } from 'rxjs';
 import type { SlotParams } from '../plan/slot-query';
 
@@ -35,19 +46,28 @@ export class PmApi {
 
   /** Every team, active or not, so old rotations in a team since deactivated still show its name. */
   teams(): Observable<Team[]> {
-    return this.http.get<Page<Team>>('/api/teams', { params: params({ pageSize: 200 }) }).pipe(map((page) => page.items));
+    return this.http
+      .get<Page<Team>>('/api/teams', { params: params({ pageSize: 200 }) })
+      .pipe(map((page) => page.items));
   }
 
   /** PMs a manager (their reports) or an admin (all) may plan for. */
   plannablePms(): Observable<User[]> {
-    return this.http.get<Page<User>>('/api/users', { params: params({ role: 'pm', pageSize: 200 }) }).pipe(map((page) => page.items.filter((u) => u.active)));
+    return this.http
+      .get<Page<User>>('/api/users', { params: params({ role: 'pm', pageSize: 200 }) })
+      .pipe(map((page) => page.items.filter((u) => u.active)));
   }
 
   slots(query: SlotParams): Observable<SlotSuggestion[]> {
     return this.http.get<SlotSuggestion[]>('/api/slots', { params: new HttpParams({ fromObject: query }) });
   }
 
-  requests(filter: { pmId?: string | null; status?: RequestStatus | null; page?: number; pageSize?: number }): Observable<Page<RotationRequest>> {
+  requests(filter: {
+    pmId?: string | null;
+    status?: RequestStatus | null;
+    page?: number;
+    pageSize?: number;
+  }): Observable<Page<RotationRequest>> {
     return this.http.get<Page<RotationRequest>>('/api/rotation-requests', { params: params({ ...filter }) });
   }
 
@@ -91,6 +111,8 @@ export class PmApi {
 
   /** Names for ids on screen; a PM may only see themselves, so callers treat a failure as "no names". */
   users(): Observable<User[]> {
-    return this.http.get<Page<User>>('/api/users', { params: params({ pageSize: 200 }) }).pipe(map((page) => page.items));
+    return this.http
+      .get<Page<User>>('/api/users', { params: params({ pageSize: 200 }) })
+      .pipe(map((page) => page.items));
   }
 }

@@ -17,7 +17,13 @@ const original: RotationRequest = {
   updatedAt: '',
 };
 
-const same = { teamId: 'team-a', startDate: '2027-01-04', durationWeeks: 4, goals: ['negotiation'], motivation: 'Learn.' };
+const same = {
+  teamId: 'team-a',
+  startDate: '2027-01-04',
+  durationWeeks: 4,
+  goals: ['negotiation'],
+  motivation: 'Learn.',
+};
 
 describe('editing a pending request', () => {
   it('sends nothing when nothing changed', () => {

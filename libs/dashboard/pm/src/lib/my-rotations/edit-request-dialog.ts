@@ -41,15 +41,47 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
 
 @Component({
   selector: 'lib-edit-request-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, MatIconModule, MatProgressBarModule, GoalsField],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatSelectModule,
+    MatIconModule,
+    MatProgressBarModule,
+    GoalsField,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    form { display: flex; flex-direction: column; }
-    .row { display: flex; flex-wrap: wrap; gap: 0 12px; }
-    .row mat-form-field { flex: 1 1 160px; }
-    .notice { display: flex; gap: 8px; padding: 8px 12px; margin: 0 0 12px; border-radius: 8px; background: var(--mat-sys-secondary-container); color: var(--mat-sys-on-secondary-container); }
-    .notice.strong { background: var(--mat-sys-error-container); color: var(--mat-sys-on-error-container); }
-    .error { color: var(--mat-sys-error); }
+    form {
+      display: flex;
+      flex-direction: column;
+    }
+    .row {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 0 12px;
+    }
+    .row mat-form-field {
+      flex: 1 1 160px;
+    }
+    .notice {
+      display: flex;
+      gap: 8px;
+      padding: 8px 12px;
+      margin: 0 0 12px;
+      border-radius: 8px;
+      background: var(--mat-sys-secondary-container);
+      color: var(--mat-sys-on-secondary-container);
+    }
+    .notice.strong {
+      background: var(--mat-sys-error-container);
+      color: var(--mat-sys-on-error-container);
+    }
+    .error {
+      color: var(--mat-sys-error);
+    }
   `,
   template: `
     <h2 mat-dialog-title>Edit request</h2>
@@ -58,7 +90,10 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
         <p class="notice" [class.strong]="restarts()" role="status" data-testid="restart-warning">
           <mat-icon aria-hidden="true">{{ restarts() ? 'warning' : 'info' }}</mat-icon>
           @if (restarts()) {
-            <span>You changed the team, dates or duration: saving sends the request back to your line manager, and approval starts again.</span>
+            <span
+              >You changed the team, dates or duration: saving sends the request back to your line manager, and approval
+              starts again.</span
+            >
           } @else {
             <span>Changing the team, dates or duration restarts approval. Goals and motivation can change freely.</span>
           }
@@ -89,7 +124,9 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
             <mat-label>Duration (weeks)</mat-label>
             <input matInput type="number" formControlName="durationWeeks" min="1" max="52" step="1" required />
             @if (form.controls.durationWeeks.invalid) {
-              <mat-error>{{ fieldError(form.controls.durationWeeks, { required: 'Enter a duration in weeks.' }) }}</mat-error>
+              <mat-error>{{
+                fieldError(form.controls.durationWeeks, { required: 'Enter a duration in weeks.' })
+              }}</mat-error>
             }
           </mat-form-field>
         </div>
@@ -98,7 +135,9 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
           <mat-label>Motivation</mat-label>
           <textarea matInput formControlName="motivation" rows="3" maxlength="2000"></textarea>
           @if (form.controls.motivation.invalid) {
-            <mat-error>{{ fieldError(form.controls.motivation, { maxlength: 'Motivation must be at most 2000 characters.' }) }}</mat-error>
+            <mat-error>{{
+              fieldError(form.controls.motivation, { maxlength: 'Motivation must be at most 2000 characters.' })
+            }}</mat-error>
           }
         </mat-form-field>
         @if (general(); as message) {
@@ -127,13 +166,23 @@ export class EditRequestDialog {
 
   protected readonly form = new FormGroup({
     teamId: new FormControl(this.data.request.teamId, { nonNullable: true, validators: [Validators.required] }),
-    startDate: new FormControl(this.data.request.startDate, { nonNullable: true, validators: [Validators.required, dateValidator] }),
-    durationWeeks: new FormControl<number | null>(this.data.request.durationWeeks, { validators: [Validators.required, weeksValidator(() => this.data.policy)] }),
+    startDate: new FormControl(this.data.request.startDate, {
+      nonNullable: true,
+      validators: [Validators.required, dateValidator],
+    }),
+    durationWeeks: new FormControl<number | null>(this.data.request.durationWeeks, {
+      validators: [Validators.required, weeksValidator(() => this.data.policy)],
+    }),
     goals: new FormControl<string[]>([...this.data.request.goals], { nonNullable: true, validators: [goalsValidator] }),
-    motivation: new FormControl(this.data.request.motivation ?? '', { nonNullable: true, validators: [Validators.maxLength(2000)] }),
+    motivation: new FormControl(this.data.request.motivation ?? '', {
+      nonNullable: true,
+      validators: [Validators.maxLength(2000)],
+    }),
   });
 
-  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), { initialValue: this.form.getRawValue() });
+  private readonly value = toSignal(this.form.valueChanges.pipe(map(() => this.form.getRawValue())), {
+    initialValue: this.form.getRawValue(),
+  });
   private readonly changes = computed(() => {
     const v = this.value();
     return changedFields(this.data.request, { ...v, durationWeeks: v.durationWeeks ?? 0 });
@@ -141,7 +190,9 @@ export class EditRequestDialog {
   protected readonly restarts = computed(() => restartsApproval(this.changes()));
   protected readonly range = computed(() => {
     const { startDate, durationWeeks } = this.value();
-    return isIsoDate(startDate) && durationWeeks && Number.isInteger(durationWeeks) && durationWeeks > 0 ? formatRange(startDate, endDateFor(startDate, durationWeeks)) : null;
+    return isIsoDate(startDate) && durationWeeks && Number.isInteger(durationWeeks) && durationWeeks > 0
+      ? formatRange(startDate, endDateFor(startDate, durationWeeks))
+      : null;
   });
 
   async save(): Promise<void> {

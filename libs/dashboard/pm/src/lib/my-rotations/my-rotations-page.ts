@@ -10,12 +10,25 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
-import { REQUEST_STATUSES, type CheckIn, type Placement, type RequestStatus, type RotationRequest } from '@stint/contracts';
+import {
+  REQUEST_STATUSES,
+  type CheckIn,
+  type Placement,
+  type RequestStatus,
+  type RotationRequest,
+} from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { catchError, firstValueFrom, of } from 'rxjs';
 import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
-import { APPROVAL_STEP_LABEL, CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL, isPending, PLACEMENT_STATUS_LABEL, REQUEST_STATUS_LABEL } from '../shared/rotations';
+import {
+  APPROVAL_STEP_LABEL,
+  CHECK_IN_KIND_LABEL,
+  CHECK_IN_STATUS_LABEL,
+  isPending,
+  PLACEMENT_STATUS_LABEL,
+  REQUEST_STATUS_LABEL,
+} from '../shared/rotations';
 import { STANDARD_GOALS } from '../shared/goals-field';
 import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/dates';
 import { downloadText } from '../util/download';
@@ -23,7 +36,16 @@ import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
 
 @Component({
   selector: 'lib-my-rotations-page',
-  imports: [RouterLink, MatButtonModule, MatCardModule, MatFormFieldModule, MatIconModule, MatPaginatorModule, MatProgressBarModule, MatSelectModule],
+  imports: [
+    RouterLink,
+    MatButtonModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatIconModule,
+    MatPaginatorModule,
+    MatProgressBarModule,
+    MatSelectModule,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './my-rotations-page.scss',
   templateUrl: './my-rotations-page.html',
@@ -104,11 +126,19 @@ export class MyRotationsPage {
 
   protected async edit(request: RotationRequest): Promise<void> {
     const data: EditRequestData = { request, teams: this.teams(), policy: this.policy() };
-    const ref = this.dialog.open<EditRequestDialog, EditRequestData, RotationRequest>(EditRequestDialog, { data, width: 'min(640px, 94vw)', maxHeight: '90vh' });
+    const ref = this.dialog.open<EditRequestDialog, EditRequestData, RotationRequest>(EditRequestDialog, {
+      data,
+      width: 'min(640px, 94vw)',
+      maxHeight: '90vh',
+    });
     const updated = await firstValueFrom(ref.afterClosed());
     if (!updated) return;
     const restarted = updated.status === 'pending_manager' && request.status === 'pending_host';
-    this.snackBar.open(restarted ? 'Request updated. Approval starts again with your line manager.' : 'Request updated.', 'OK', { duration: 5000 });
+    this.snackBar.open(
+      restarted ? 'Request updated. Approval starts again with your line manager.' : 'Request updated.',
+      'OK',
+      { duration: 5000 },
+    );
     this.reload();
   }
 
@@ -132,8 +162,16 @@ export class MyRotationsPage {
     this.downloading.set(checkIn.id);
     try {
       const ics = await firstValueFrom(this.api.calendar(checkIn.id));
-      downloadText(ics, `stint-${this.teamName(placement.teamId).toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${checkIn.kind}-${checkIn.scheduledAt.slice(0, 10)}.ics`, 'text/calendar');
-      this.snackBar.open('Calendar invite downloaded: open it to add the check-in to your calendar.', 'OK', { duration: 5000 });
+      downloadText(
+        ics,
+        `stint-${this.teamName(placement.teamId)
+          .toLowerCase()
+          .replace(/[^a-z0-9]+/g, '-')}-${checkIn.kind}-${checkIn.scheduledAt.slice(0, 10)}.ics`,
+        'text/calendar',
+      );
+      this.snackBar.open('Calendar invite downloaded: open it to add the check-in to your calendar.', 'OK', {
+        duration: 5000,
+      });
     } catch (error) {
       this.snackBar.open(`Could not download the invite: ${describeError(error).message}`, 'OK', { duration: 8000 });
     } finally {

@@ -7,8 +7,26 @@ import type { Team, User } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { PlanPage } from './plan-page';
 
-const pm: User = { id: 'pm1', email: 'lena@x', name: 'Lena', role: 'pm', managerId: 'm1', timezone: 'UTC', active: true };
-const team: Team = { id: 't1', name: 'NA SMB', region: 'NA', segment: 'SMB', managerId: 'm2', capacity: 2, timezone: 'UTC', holidayCountry: null, active: true };
+const pm: User = {
+  id: 'pm1',
+  email: 'lena@x',
+  name: 'Lena',
+  role: 'pm',
+  managerId: 'm1',
+  timezone: 'UTC',
+  active: true,
+};
+const team: Team = {
+  id: 't1',
+  name: 'NA SMB',
+  region: 'NA',
+  segment: 'SMB',
+  managerId: 'm2',
+  capacity: 2,
+  timezone: 'UTC',
+  holidayCountry: null,
+  active: true,
+};
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
 
 describe('PlanPage', () => {
@@ -22,14 +40,24 @@ describe('PlanPage', () => {
         provideHttpClient(),
         provideHttpClientTesting(),
         provideRouter([]),
-        { provide: SessionService, useValue: { user: signal(pm), hasRole: (...roles: string[]) => roles.includes('pm') } },
+        {
+          provide: SessionService,
+          useValue: { user: signal(pm), hasRole: (...roles: string[]) => roles.includes('pm') },
+        },
       ],
     });
     http = TestBed.inject(HttpTestingController);
     jest.spyOn(TestBed.inject(Router), 'navigate').mockResolvedValue(true);
     fixture = TestBed.createComponent(PlanPage);
     fixture.detectChanges();
-    http.expectOne('/api/policy').flush({ minWeeks: 1, maxWeeks: 12, checkinTime: '10:00', reminderLeadHours: 24, overdueAfterHours: 48, followUpDays: 30 });
+    http.expectOne('/api/policy').flush({
+      minWeeks: 1,
+      maxWeeks: 12,
+      checkinTime: '10:00',
+      reminderLeadHours: 24,
+      overdueAfterHours: 48,
+      followUpDays: 30,
+    });
     http.expectOne((r) => r.url === '/api/teams').flush(page([team]));
     http.expectOne((r) => r.url === '/api/rotation-requests').flush(page([]));
     http.expectOne((r) => r.url === '/api/placements').flush(page([]));
@@ -82,14 +110,21 @@ describe('PlanPage', () => {
     fixture.detectChanges();
     expect(el.querySelector('button.slot')?.getAttribute('aria-pressed')).toBe('true');
 
-    const negotiation = [...el.querySelectorAll<HTMLElement>('mat-chip-option')].find((c) => c.textContent?.includes('Negotiation'));
+    const negotiation = [...el.querySelectorAll<HTMLElement>('mat-chip-option')].find((c) =>
+      c.textContent?.includes('Negotiation'),
+    );
     negotiation?.querySelector<HTMLElement>('[role="option"]')?.click();
     fixture.detectChanges();
     el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
     fixture.detectChanges();
 
     const post = http.expectOne((r) => r.method === 'POST' && r.url === '/api/rotation-requests');
-    expect(post.request.body).toEqual({ teamId: 't1', startDate: '2099-01-05', durationWeeks: 4, goals: ['negotiation'] });
+    expect(post.request.body).toEqual({
+      teamId: 't1',
+      startDate: '2099-01-05',
+      durationWeeks: 4,
+      goals: ['negotiation'],
+    });
     post.flush(
       {
         statusCode: 422,
@@ -110,6 +145,8 @@ describe('PlanPage', () => {
 
     expect(el.querySelector('[data-testid="dates-error"]')?.textContent).toContain('unavailable 5–9 Jan 2099');
     expect(el.querySelector('[data-testid="duration-error"]')?.textContent).toContain('outside the policy');
-    expect(el.querySelector('[data-testid="request-error"]')?.textContent).toContain('see the messages next to the fields');
+    expect(el.querySelector('[data-testid="request-error"]')?.textContent).toContain(
+      'see the messages next to the fields',
+    );
   });
 });

@@ -1,6 +1,22 @@
-import { ChangeDetectionStrategy, Component, computed, effect, ElementRef, inject, signal, viewChild } from '@angular/core';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  effect,
+  ElementRef,
+  inject,
+  signal,
+  viewChild,
+} from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, ValidatorFn, Validators } from '@angular/forms';
+import {
+  FormControl,
+  FormGroup,
+  FormGroupDirective,
+  ReactiveFormsModule,
+  ValidatorFn,
+  Validators,
+} from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -12,7 +28,20 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import type { SlotSuggestion } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, combineLatest, debounceTime, distinctUntilChanged, firstValueFrom, forkJoin, map, of, startWith, Subject, switchMap, tap } from 'rxjs';
+import {
+  catchError,
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  firstValueFrom,
+  forkJoin,
+  map,
+  of,
+  startWith,
+  Subject,
+  switchMap,
+  tap,
+} from 'rxjs';
 import { fieldError, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { dateValidator, weeksValidator } from '../shared/form-errors';
@@ -31,7 +60,9 @@ type SlotState =
 const latestEndValidator: ValidatorFn = (control) => {
   const start = (control.parent?.get('earliestStart')?.value as string | undefined) ?? '';
   const end = control.value as string;
-  return isIsoDate(start) && isIsoDate(end) && end < start ? { window: 'The latest end must be on or after the earliest start.' } : null;
+  return isIsoDate(start) && isIsoDate(end) && end < start
+    ? { window: 'The latest end must be on or after the earliest start.' }
+    : null;
 };
 
 @Component({
@@ -68,13 +99,23 @@ export class PlanPage {
   protected readonly policy = toSignal(this.api.policy().pipe(catchError(() => of(null))), { initialValue: null });
   protected readonly teams = toSignal(loadable(this.api.teams(), describeError), { initialValue: LOADING });
   protected readonly activeTeams = computed(() => (valueOf(this.teams()) ?? []).filter((t) => t.active));
-  protected readonly pms = toSignal(this.planner ? loadable(this.api.plannablePms(), describeError) : of(null), { initialValue: null });
+  protected readonly pms = toSignal(this.planner ? loadable(this.api.plannablePms(), describeError) : of(null), {
+    initialValue: null,
+  });
 
   protected readonly search = new FormGroup({
-    pmId: new FormControl(this.route.snapshot.queryParamMap.get('pmId') ?? '', { nonNullable: true, validators: this.planner ? [Validators.required] : [] }),
-    durationWeeks: new FormControl<number | null>(4, { validators: [Validators.required, weeksValidator(() => this.policy())] }),
+    pmId: new FormControl(this.route.snapshot.queryParamMap.get('pmId') ?? '', {
+      nonNullable: true,
+      validators: this.planner ? [Validators.required] : [],
+    }),
+    durationWeeks: new FormControl<number | null>(4, {
+      validators: [Validators.required, weeksValidator(() => this.policy())],
+    }),
     earliestStart: new FormControl(this.today, { nonNullable: true, validators: [Validators.required, dateValidator] }),
-    latestEnd: new FormControl(addDays(this.today, 182), { nonNullable: true, validators: [Validators.required, dateValidator, latestEndValidator] }),
+    latestEnd: new FormControl(addDays(this.today, 182), {
+      nonNullable: true,
+      validators: [Validators.required, dateValidator, latestEndValidator],
+    }),
     teamIds: new FormControl<string[]>([], { nonNullable: true }),
   });
 
@@ -96,12 +137,19 @@ export class PlanPage {
   protected readonly shortList = 6;
   protected readonly showAll = signal(false);
 
-  private readonly searchValue = toSignal(this.search.valueChanges.pipe(map(() => this.search.getRawValue())), { initialValue: this.search.getRawValue() });
-  private readonly requestValue = toSignal(this.request.valueChanges.pipe(map(() => this.request.getRawValue())), { initialValue: this.request.getRawValue() });
+  private readonly searchValue = toSignal(this.search.valueChanges.pipe(map(() => this.search.getRawValue())), {
+    initialValue: this.search.getRawValue(),
+  });
+  private readonly requestValue = toSignal(this.request.valueChanges.pipe(map(() => this.request.getRawValue())), {
+    initialValue: this.request.getRawValue(),
+  });
   private readonly reload = new Subject<void>();
   private readonly requestHeading = viewChild<ElementRef<HTMLElement>>('requestHeading');
 
-  private readonly pmId$ = this.search.controls.pmId.valueChanges.pipe(startWith(this.search.controls.pmId.value), distinctUntilChanged());
+  private readonly pmId$ = this.search.controls.pmId.valueChanges.pipe(
+    startWith(this.search.controls.pmId.value),
+    distinctUntilChanged(),
+  );
 
   /** The PM's pending requests and placements: what a new stint must not overlap. */
   protected readonly existing = toSignal(
@@ -140,8 +188,13 @@ export class PlanPage {
   });
 
   protected readonly overlapText = computed(() => {
-    const list = this.overlaps().map((o) => `${o.kind === 'request' ? 'a pending request' : 'a placement'} in ${this.teamName(o.teamId)} (${formatRange(o.startDate, o.endDate)})`);
-    return list.length ? `These dates overlap ${list.join(' and ')}. A PM cannot be in two rotations on the same day: pick other dates.` : '';
+    const list = this.overlaps().map(
+      (o) =>
+        `${o.kind === 'request' ? 'a pending request' : 'a placement'} in ${this.teamName(o.teamId)} (${formatRange(o.startDate, o.endDate)})`,
+    );
+    return list.length
+      ? `These dates overlap ${list.join(' and ')}. A PM cannot be in two rotations on the same day: pick other dates.`
+      : '';
   });
 
   protected readonly policyHint = computed(() => {
@@ -155,11 +208,18 @@ export class PlanPage {
       if (this.policy()) this.search.controls.durationWeeks.updateValueAndValidity();
     });
 
-    this.search.controls.earliestStart.valueChanges.pipe(takeUntilDestroyed()).subscribe(() => this.search.controls.latestEnd.updateValueAndValidity({ emitEvent: false }));
+    this.search.controls.earliestStart.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe(() => this.search.controls.latestEnd.updateValueAndValidity({ emitEvent: false }));
 
     // The PM being planned for lives in the URL, so the page can be linked and reloaded.
     this.search.controls.pmId.valueChanges.pipe(distinctUntilChanged(), takeUntilDestroyed()).subscribe((pmId) => {
-      void this.router.navigate([], { relativeTo: this.route, queryParams: { pmId: pmId || null }, queryParamsHandling: 'merge', replaceUrl: true });
+      void this.router.navigate([], {
+        relativeTo: this.route,
+        queryParams: { pmId: pmId || null },
+        queryParamsHandling: 'merge',
+        replaceUrl: true,
+      });
     });
 
     // Live suggestions: wait until typing pauses, skip identical searches, and drop the answer of a superseded one.
@@ -179,7 +239,9 @@ export class PlanPage {
           params
             ? this.api.slots(params).pipe(
                 map((items): SlotState => ({ status: 'ready', items })),
-                catchError((error: unknown) => of<SlotState>({ status: 'error', message: describeError(error).message })),
+                catchError((error: unknown) =>
+                  of<SlotState>({ status: 'error', message: describeError(error).message }),
+                ),
               )
             : of(null),
         ),
@@ -208,7 +270,9 @@ export class PlanPage {
   protected pick(slot: SlotSuggestion): void {
     this.request.patchValue({ teamId: slot.teamId, startDate: slot.startDate });
     this.generalError.set(null);
-    this.announcement.set(`Picked ${slot.teamName}, ${formatRange(slot.startDate, slot.endDate)}. Add your goals and send the request.`);
+    this.announcement.set(
+      `Picked ${slot.teamName}, ${formatRange(slot.startDate, slot.endDate)}. Add your goals and send the request.`,
+    );
     this.requestHeading()?.nativeElement.focus();
   }
 
@@ -227,8 +291,21 @@ export class PlanPage {
     this.generalError.set(null);
     this.alternatives.set([]);
     try {
-      await firstValueFrom(this.api.createRequest({ teamId, startDate, durationWeeks, goals, motivation: motivation.trim() || undefined, ...(pmId && { pmId }) }));
-      this.snackBar.open(`Request sent for ${this.teamName(teamId)}. The line manager has been asked to approve it.`, 'OK', { duration: 6000 });
+      await firstValueFrom(
+        this.api.createRequest({
+          teamId,
+          startDate,
+          durationWeeks,
+          goals,
+          motivation: motivation.trim() || undefined,
+          ...(pmId && { pmId }),
+        }),
+      );
+      this.snackBar.open(
+        `Request sent for ${this.teamName(teamId)}. The line manager has been asked to approve it.`,
+        'OK',
+        { duration: 6000 },
+      );
       if (this.planner) {
         // resetForm also forgets the submission, so the emptied fields do not light up red.
         if (form) form.resetForm({ teamId: '', startDate: '', goals: [], motivation: '' });
@@ -240,8 +317,12 @@ export class PlanPage {
     } catch (error) {
       const { message, body } = describeError(error);
       const mapped = requestErrorsFrom(body, message);
-      for (const [field, text] of Object.entries(mapped.fields)) setApiError(this.controlFor(field as RequestField), text);
-      this.generalError.set(mapped.general ?? (Object.keys(mapped.fields).length ? 'The request was not sent: see the messages next to the fields.' : null));
+      for (const [field, text] of Object.entries(mapped.fields))
+        setApiError(this.controlFor(field as RequestField), text);
+      this.generalError.set(
+        mapped.general ??
+          (Object.keys(mapped.fields).length ? 'The request was not sent: see the messages next to the fields.' : null),
+      );
       this.alternatives.set(mapped.suggestions);
       if (body?.code === 'PM_OVERLAP' || body?.code === 'CAPACITY_FULL') this.reload.next();
     } finally {

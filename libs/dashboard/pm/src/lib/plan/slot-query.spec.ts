@@ -4,7 +4,12 @@ const base = { durationWeeks: 4, earliestStart: '2027-01-04', latestEnd: '2027-0
 
 describe('buildSlotParams', () => {
   it('asks for three slots per team in the window', () => {
-    expect(buildSlotParams(base)).toEqual({ durationWeeks: '4', earliestStart: '2027-01-04', latestEnd: '2027-06-30', limit: '3' });
+    expect(buildSlotParams(base)).toEqual({
+      durationWeeks: '4',
+      earliestStart: '2027-01-04',
+      latestEnd: '2027-06-30',
+      limit: '3',
+    });
   });
 
   it('repeats teamId for each preferred team, once each, in a stable order', () => {
@@ -25,13 +30,17 @@ describe('buildSlotParams', () => {
   });
 
   it('says why in words', () => {
-    expect(slotSearchProblem({ ...base, latestEnd: '2026-12-31' })).toBe('The latest end must be on or after the earliest start.');
+    expect(slotSearchProblem({ ...base, latestEnd: '2026-12-31' })).toBe(
+      'The latest end must be on or after the earliest start.',
+    );
     expect(slotSearchProblem({ ...base, latestEnd: '2029-06-30' })).toBe('The window may span at most 2 years.');
     expect(slotSearchProblem(base)).toBeNull();
   });
 
   it('gives the same key to the same search whatever the team order', () => {
-    expect(slotParamsKey(buildSlotParams({ ...base, teamIds: ['a', 'b'] }))).toBe(slotParamsKey(buildSlotParams({ ...base, teamIds: ['b', 'a'] })));
+    expect(slotParamsKey(buildSlotParams({ ...base, teamIds: ['a', 'b'] }))).toBe(
+      slotParamsKey(buildSlotParams({ ...base, teamIds: ['b', 'a'] })),
+    );
     expect(slotParamsKey(null)).toBe('');
   });
 });

@@ -10,8 +10,12 @@ describe('form errors', () => {
 
   it('checks weeks against the policy in the API’s words', () => {
     const validator = weeksValidator(() => ({ minWeeks: 2, maxWeeks: 8 }));
-    expect(fieldError(new FormControl(1, validator))).toBe('A rotation of 1 week is outside the policy. Pick a whole number of weeks from 2 to 8.');
-    expect(fieldError(new FormControl(2.5, validator))).toBe('A rotation must last whole weeks. Pick a whole number of weeks from 2 to 8.');
+    expect(fieldError(new FormControl(1, validator))).toBe(
+      'A rotation of 1 week is outside the policy. Pick a whole number of weeks from 2 to 8.',
+    );
+    expect(fieldError(new FormControl(2.5, validator))).toBe(
+      'A rotation must last whole weeks. Pick a whole number of weeks from 2 to 8.',
+    );
     expect(fieldError(new FormControl(8, validator))).toBeNull();
   });
 });

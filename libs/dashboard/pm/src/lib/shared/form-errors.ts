@@ -11,8 +11,10 @@ export function weeksValidator(limits: () => { minWeeks: number; maxWeeks: numbe
     if (value === null || value === undefined || value === '') return null;
     const { minWeeks, maxWeeks } = limits() ?? { minWeeks: 1, maxWeeks: 52 };
     const allowed = `Pick a whole number of weeks from ${minWeeks} to ${maxWeeks}.`;
-    if (typeof value !== 'number' || !Number.isInteger(value)) return { weeks: `A rotation must last whole weeks. ${allowed}` };
-    if (value < minWeeks || value > maxWeeks) return { weeks: `A rotation of ${value === 1 ? '1 week' : `${value} weeks`} is outside the policy. ${allowed}` };
+    if (typeof value !== 'number' || !Number.isInteger(value))
+      return { weeks: `A rotation must last whole weeks. ${allowed}` };
+    if (value < minWeeks || value > maxWeeks)
+      return { weeks: `A rotation of ${value === 1 ? '1 week' : `${value} weeks`} is outside the policy. ${allowed}` };
     return null;
   };
 }

@@ -22,7 +22,8 @@ export function goalsValidator(control: AbstractControl<string[] | null>): Valid
   if (goals.length === 0) return { goals: 'Pick at least one learning goal.' };
   if (goals.length > MAX_GOALS) return { goals: `Goals may hold at most ${MAX_GOALS} entries.` };
   if (goals.some((g) => g.trim().length === 0)) return { goals: 'A goal must not be empty.' };
-  if (goals.some((g) => g.length > MAX_GOAL_LENGTH)) return { goals: `A goal must be at most ${MAX_GOAL_LENGTH} characters.` };
+  if (goals.some((g) => g.length > MAX_GOAL_LENGTH))
+    return { goals: `A goal must be at most ${MAX_GOAL_LENGTH} characters.` };
   return null;
 }
 
@@ -41,20 +42,53 @@ let nextId = 0;
   imports: [ReactiveFormsModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
-    :host { display: block; margin-bottom: 8px; }
-    .label { font: var(--mat-sys-title-small); margin: 0 0 4px; }
-    .hint { margin: 0 0 8px; color: var(--mat-sys-on-surface-variant); font: var(--mat-sys-body-small); }
-    .add { display: flex; gap: 8px; align-items: flex-start; margin-top: 8px; }
-    .add mat-form-field { flex: 1; }
-    .add button { margin-top: 8px; }
-    .error { color: var(--mat-sys-error); font: var(--mat-sys-body-small); margin: 4px 0 0; }
+    :host {
+      display: block;
+      margin-bottom: 8px;
+    }
+    .label {
+      font: var(--mat-sys-title-small);
+      margin: 0 0 4px;
+    }
+    .hint {
+      margin: 0 0 8px;
+      color: var(--mat-sys-on-surface-variant);
+      font: var(--mat-sys-body-small);
+    }
+    .add {
+      display: flex;
+      gap: 8px;
+      align-items: flex-start;
+      margin-top: 8px;
+    }
+    .add mat-form-field {
+      flex: 1;
+    }
+    .add button {
+      margin-top: 8px;
+    }
+    .error {
+      color: var(--mat-sys-error);
+      font: var(--mat-sys-body-small);
+      margin: 4px 0 0;
+    }
   `,
   template: `
     <p class="label" [id]="labelId">Learning goals</p>
     <p class="hint" [id]="hintId">Select what you want to learn; add your own below.</p>
-    <mat-chip-listbox [multiple]="true" [value]="selected()" [attr.aria-labelledby]="labelId" [attr.aria-describedby]="hintId" data-testid="goals">
+    <mat-chip-listbox
+      [multiple]="true"
+      [value]="selected()"
+      [attr.aria-labelledby]="labelId"
+      [attr.aria-describedby]="hintId"
+      data-testid="goals"
+    >
       @for (goal of options(); track goal.value) {
-        <mat-chip-option [value]="goal.value" [selected]="selected().includes(goal.value)" (selectionChange)="onChipChange(goal.value, $event)">
+        <mat-chip-option
+          [value]="goal.value"
+          [selected]="selected().includes(goal.value)"
+          (selectionChange)="onChipChange(goal.value, $event)"
+        >
           {{ goal.label }}
         </mat-chip-option>
       }
@@ -79,7 +113,10 @@ export class GoalsField implements OnInit {
 
   protected readonly labelId = `goals-label-${nextId}`;
   protected readonly hintId = `goals-hint-${nextId++}`;
-  protected readonly draft = new FormControl('', { nonNullable: true, validators: [Validators.maxLength(MAX_GOAL_LENGTH)] });
+  protected readonly draft = new FormControl('', {
+    nonNullable: true,
+    validators: [Validators.maxLength(MAX_GOAL_LENGTH)],
+  });
   private readonly custom = signal<string[]>([]);
 
   private readonly destroyRef = inject(DestroyRef);

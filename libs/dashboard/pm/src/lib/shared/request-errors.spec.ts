@@ -10,17 +10,32 @@ const error = (code: ApiErrorBody['code'], message: string, details: Record<stri
 
 describe('requestErrorsFrom', () => {
   it('puts a duration outside the policy next to the duration', () => {
-    const mapped = requestErrorsFrom(error('DURATION_OUT_OF_POLICY', 'A rotation of 20 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.'), 'x');
-    expect(mapped.fields).toEqual({ durationWeeks: 'A rotation of 20 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.' });
+    const mapped = requestErrorsFrom(
+      error(
+        'DURATION_OUT_OF_POLICY',
+        'A rotation of 20 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.',
+      ),
+      'x',
+    );
+    expect(mapped.fields).toEqual({
+      durationWeeks: 'A rotation of 20 weeks is outside the policy. Pick a whole number of weeks from 1 to 12.',
+    });
     expect(mapped.general).toBeNull();
   });
 
-  it.each(['START_IN_PAST', 'BLACKOUT', 'PM_OVERLAP', 'CAPACITY_FULL'] as const)('puts %s next to the dates', (code) => {
-    expect(requestErrorsFrom(error(code, 'Pick other dates.'), 'x').fields).toEqual({ startDate: 'Pick other dates.' });
-  });
+  it.each(['START_IN_PAST', 'BLACKOUT', 'PM_OVERLAP', 'CAPACITY_FULL'] as const)(
+    'puts %s next to the dates',
+    (code) => {
+      expect(requestErrorsFrom(error(code, 'Pick other dates.'), 'x').fields).toEqual({
+        startDate: 'Pick other dates.',
+      });
+    },
+  );
 
   it('puts an inactive team next to the team', () => {
-    expect(requestErrorsFrom(error('TEAM_INACTIVE', 'This team is not hosting rotations.'), 'x').fields).toEqual({ teamId: 'This team is not hosting rotations.' });
+    expect(requestErrorsFrom(error('TEAM_INACTIVE', 'This team is not hosting rotations.'), 'x').fields).toEqual({
+      teamId: 'This team is not hosting rotations.',
+    });
   });
 
   it('explains every broken rule the API lists, each at its own field', () => {
@@ -35,7 +50,11 @@ describe('requestErrorsFrom', () => {
       }),
       'x',
     );
-    expect(mapped.fields).toEqual({ teamId: 'Team is off.', durationWeeks: 'Too long.', startDate: 'Quarter-end close. You are busy then.' });
+    expect(mapped.fields).toEqual({
+      teamId: 'Team is off.',
+      durationWeeks: 'Too long.',
+      startDate: 'Quarter-end close. You are busy then.',
+    });
   });
 
   it('offers the next free slots when capacity is full', () => {
@@ -65,7 +84,15 @@ describe('requestErrorsFrom', () => {
   });
 
   it('keeps anything else as a general sentence', () => {
-    expect(requestErrorsFrom(error('FORBIDDEN', 'Only the PM may edit.'), 'x')).toEqual({ fields: {}, general: 'Only the PM may edit.', suggestions: [] });
-    expect(requestErrorsFrom(null, 'Cannot reach Stint.')).toEqual({ fields: {}, general: 'Cannot reach Stint.', suggestions: [] });
+    expect(requestErrorsFrom(error('FORBIDDEN', 'Only the PM may edit.'), 'x')).toEqual({
+      fields: {},
+      general: 'Only the PM may edit.',
+      suggestions: [],
+    });
+    expect(requestErrorsFrom(null, 'Cannot reach Stint.')).toEqual({
+      fields: {},
+      general: 'Cannot reach Stint.',
+      suggestions: [],
+    });
   });
 });

@@ -50,7 +50,12 @@ function humanise(field: RequestField, message: string): string {
 }
 
 function isViolation(v: unknown): v is { code: ErrorCode; message: string } {
-  return typeof v === 'object' && v !== null && typeof (v as { code?: unknown }).code === 'string' && typeof (v as { message?: unknown }).message === 'string';
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as { code?: unknown }).code === 'string' &&
+    typeof (v as { message?: unknown }).message === 'string'
+  );
 }
 
 /**

@@ -1,7 +1,12 @@
 import type { Placement, RotationRequest } from '@stint/contracts';
 import { busyRanges, overlapping } from './rotations';
 
-const request = (id: string, status: RotationRequest['status'], startDate: string, endDate: string): RotationRequest => ({
+const request = (
+  id: string,
+  status: RotationRequest['status'],
+  startDate: string,
+  endDate: string,
+): RotationRequest => ({
   id,
   pmId: 'pm',
   teamId: 'team',
@@ -37,7 +42,10 @@ describe('busy ranges and overlaps', () => {
       request('booked', 'booked', '2027-01-04', '2027-01-31'),
       request('gone', 'withdrawn', '2027-02-01', '2027-02-07'),
     ],
-    [placement('p1', 'scheduled', '2027-01-04', '2027-01-31'), placement('p2', 'cancelled', '2027-02-08', '2027-02-14')],
+    [
+      placement('p1', 'scheduled', '2027-01-04', '2027-01-31'),
+      placement('p2', 'cancelled', '2027-02-08', '2027-02-14'),
+    ],
   );
 
   it('counts pending requests and live placements, earliest first', () => {

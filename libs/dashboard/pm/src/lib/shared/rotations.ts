@@ -1,4 +1,11 @@
-import type { CheckInKind, CheckInStatus, Placement, PlacementStatus, RequestStatus, RotationRequest } from '@stint/contracts';
+import type {
+  CheckInKind,
+  CheckInStatus,
+  Placement,
+  PlacementStatus,
+  RequestStatus,
+  RotationRequest,
+} from '@stint/contracts';
 import { rangesOverlap } from '../util/dates';
 
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
@@ -53,12 +60,28 @@ export interface BusyRange {
  * placement, so it is not listed twice.
  */
 export function busyRanges(requests: RotationRequest[], placements: Placement[]): BusyRange[] {
-  const pending = requests
-    .filter(isPending)
-    .map((r): BusyRange => ({ kind: 'request', id: r.id, teamId: r.teamId, startDate: r.startDate, endDate: r.endDate, status: r.status }));
+  const pending = requests.filter(isPending).map(
+    (r): BusyRange => ({
+      kind: 'request',
+      id: r.id,
+      teamId: r.teamId,
+      startDate: r.startDate,
+      endDate: r.endDate,
+      status: r.status,
+    }),
+  );
   const booked = placements
     .filter((p) => p.status !== 'cancelled')
-    .map((p): BusyRange => ({ kind: 'placement', id: p.id, teamId: p.teamId, startDate: p.startDate, endDate: p.endDate, status: p.status }));
+    .map(
+      (p): BusyRange => ({
+        kind: 'placement',
+        id: p.id,
+        teamId: p.teamId,
+        startDate: p.startDate,
+        endDate: p.endDate,
+        status: p.status,
+      }),
+    );
   return [...pending, ...booked].sort((a, b) => a.startDate.localeCompare(b.startDate));
 }
 

@@ -1,4 +1,14 @@
-import { addDays, diffDays, endDateFor, formatDay, formatInstant, isIsoDate, rangesOverlap, todayIn, weeksLabel } from './dates';
+import {
+  addDays,
+  diffDays,
+  endDateFor,
+  formatDay,
+  formatInstant,
+  isIsoDate,
+  rangesOverlap,
+  todayIn,
+  weeksLabel,
+} from './dates';
 
 describe('calendar dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {

@@ -31,7 +31,9 @@ export class CreateBookingTables1795750000000 implements MigrationInterface {
         created_at timestamptz NOT NULL DEFAULT now(),
         CONSTRAINT blackouts_range CHECK (ends_on >= starts_on)
       )`);
-    await q.query(`CREATE INDEX blackouts_range_idx ON blackouts USING gist (team_id, daterange(starts_on, ends_on, '[]'))`);
+    await q.query(
+      `CREATE INDEX blackouts_range_idx ON blackouts USING gist (team_id, daterange(starts_on, ends_on, '[]'))`,
+    );
 
     // One row: the programme's policy.
     await q.query(`
@@ -108,11 +110,15 @@ export class CreateBookingTables1795750000000 implements MigrationInterface {
           pm_id WITH =, daterange(start_date, end_date, '[]') WITH &&
         ) WHERE (cancelled_at IS NULL)
       )`);
-    await q.query(`CREATE INDEX placements_team_range_idx ON placements USING gist (team_id, daterange(start_date, end_date, '[]')) WHERE cancelled_at IS NULL`);
+    await q.query(
+      `CREATE INDEX placements_team_range_idx ON placements USING gist (team_id, daterange(start_date, end_date, '[]')) WHERE cancelled_at IS NULL`,
+    );
     await q.query(`CREATE INDEX placements_pm_idx ON placements (pm_id, start_date)`);
     await q.query(`CREATE INDEX placements_team_start_idx ON placements (team_id, start_date)`);
     await q.query(`CREATE INDEX placements_start_idx ON placements (start_date, id)`);
-    await q.query(`ALTER TABLE rotation_requests ADD CONSTRAINT rotation_requests_placement_fk FOREIGN KEY (placement_id) REFERENCES placements(id) ON DELETE SET NULL`);
+    await q.query(
+      `ALTER TABLE rotation_requests ADD CONSTRAINT rotation_requests_placement_fk FOREIGN KEY (placement_id) REFERENCES placements(id) ON DELETE SET NULL`,
+    );
 
     await q.query(`
       CREATE TABLE audit_log (

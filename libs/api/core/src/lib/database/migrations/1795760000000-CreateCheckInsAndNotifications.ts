@@ -28,7 +28,9 @@ export class CreateCheckInsAndNotifications1795760000000 implements MigrationInt
         CONSTRAINT check_ins_not_both CHECK (completed_at IS NULL OR cancelled_at IS NULL)
       )`);
     await q.query(`CREATE INDEX check_ins_placement_idx ON check_ins (placement_id, scheduled_at)`);
-    await q.query(`CREATE INDEX check_ins_open_idx ON check_ins (scheduled_at) WHERE completed_at IS NULL AND cancelled_at IS NULL`);
+    await q.query(
+      `CREATE INDEX check_ins_open_idx ON check_ins (scheduled_at) WHERE completed_at IS NULL AND cancelled_at IS NULL`,
+    );
 
     await q.query(`
       CREATE TABLE check_in_feedback (

@@ -18,7 +18,9 @@ export class DurableDelivery1795780000000 implements MigrationInterface {
         ADD COLUMN first_failed_at timestamptz,
         ADD COLUMN permanent_failure boolean NOT NULL DEFAULT false`);
     await q.query(`CREATE INDEX notifications_pending_idx ON notifications (created_at) WHERE status = 'pending'`);
-    await q.query(`CREATE INDEX notifications_related_idx ON notifications (related_id, kind) WHERE related_id IS NOT NULL`);
+    await q.query(
+      `CREATE INDEX notifications_related_idx ON notifications (related_id, kind) WHERE related_id IS NOT NULL`,
+    );
     await q.query(`
       CREATE TABLE job_runs (
         kind text NOT NULL CHECK (kind IN ('checkin_reminder', 'checkin_overdue', 'approval_nudge')),
@@ -38,6 +40,8 @@ export class DurableDelivery1795780000000 implements MigrationInterface {
     await q.query(`DROP TABLE job_runs`);
     await q.query(`DROP INDEX notifications_related_idx`);
     await q.query(`DROP INDEX notifications_pending_idx`);
-    await q.query(`ALTER TABLE notifications DROP COLUMN next_attempt_at, DROP COLUMN claimed_until, DROP COLUMN first_failed_at, DROP COLUMN permanent_failure`);
+    await q.query(
+      `ALTER TABLE notifications DROP COLUMN next_attempt_at, DROP COLUMN claimed_until, DROP COLUMN first_failed_at, DROP COLUMN permanent_failure`,
+    );
   }
 }
