@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@stint/api-audit';
 import { AuthModule } from '@stint/api-auth';
 import { BookingModule } from '@stint/api-booking';
-import { CheckInLifecycle, CheckInsModule, ReminderScheduler } from '@stint/api-checkins';
+import { CheckInsModule } from '@stint/api-checkins';
 import { AppConfig, CoreModule } from '@stint/api-core';
 import { JobsModule } from '@stint/api-jobs';
 import { NotificationsModule } from '@stint/api-notifications';
@@ -21,10 +21,10 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ProgrammeModule,
-        // Booking lays out check-ins, emails and reminders through the check-ins lifecycle.
-        BookingModule.register({ lifecycle: CheckInLifecycle, providers: [ReminderScheduler] }),
+        // Booking's ports (check-ins laid out, request emails, check-ins in responses) come from the check-ins room.
+        BookingModule.register({ ports: [CheckInsModule] }),
         CheckInsModule,
-        SeedModule,
+        SeedModule.register({ ports: [CheckInsModule] }),
       ],
     };
   }

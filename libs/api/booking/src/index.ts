@@ -1,6 +1,5 @@
 export * from './lib/rotation-request.entity';
 export * from './lib/placement.entity';
-export * from './lib/placement-lifecycle';
 export * from './lib/requests.service';
 export * from './lib/placements.service';
 export * from './lib/slots.service';

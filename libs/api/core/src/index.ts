@@ -23,3 +23,4 @@ export * from './lib/http/api-page.decorator';
 export * from './lib/database/policy';
 export * from './lib/http/like-pattern';
 export * from './lib/http/input-gate';
+export * from './lib/ports/booking-ports';

@@ -2,23 +2,31 @@ import { Global, Injectable, Module, type DynamicModule, type Provider } from '@
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { verifyPassword } from '@stint/api-auth';
-import { PlacementEntity, PlacementLifecycle, RequestApprovalEntity, RotationRequestEntity } from '@stint/api-booking';
-import { afterCommit, Clock, dropDatabase, FixedClock, prepareDatabase, TransactionRunner } from '@stint/api-core';
+import { PlacementEntity, RequestApprovalEntity, RotationRequestEntity } from '@stint/api-booking';
+import {
+  afterCommit,
+  Clock,
+  dropDatabase,
+  FixedClock,
+  PLACEMENT_EFFECTS,
+  PlacementEffects,
+  PlacementFacts,
+  prepareDatabase,
+  TransactionRunner,
+} from '@stint/api-core';
 import { createHolidayCalendar, DEFAULT_POLICY, planCheckIns } from '@stint/scheduling';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DemoSeedService, SeedModule } from '../src';
 
 /** Stands in for the check-ins feature: lays out the real cadence, cancels what is still ahead. */
 @Injectable()
-class CheckInsLifecycle extends PlacementLifecycle {
+class CheckInsLifecycle implements PlacementEffects {
   static booked = 0;
   static effects = 0;
 
-  constructor(private readonly clock: Clock) {
-    super();
-  }
+  constructor(private readonly clock: Clock) {}
 
-  override async booked(m: EntityManager, placement: PlacementEntity): Promise<void> {
+  async booked(m: EntityManager, placement: PlacementFacts): Promise<void> {
     const rows: Array<{ timezone: string; holiday_country: string | null }> = await m.query(
       `SELECT u.timezone, t.holiday_country FROM users u, teams t WHERE u.id = $1 AND t.id = $2`,
       [placement.pmId, placement.teamId],
@@ -47,7 +55,11 @@ class CheckInsLifecycle extends PlacementLifecycle {
     });
   }
 
-  override async cancelled(m: EntityManager, placement: PlacementEntity): Promise<void> {
+  async rescheduled(): Promise<void> {
+    throw new Error('the demo seed never moves a placement');
+  }
+
+  async cancelled(m: EntityManager, placement: PlacementFacts): Promise<void> {
     await m.query(
       `UPDATE check_ins SET cancelled_at = $2 WHERE placement_id = $1 AND completed_at IS NULL AND scheduled_at > $2`,
       [placement.id, this.clock.now()],
@@ -69,7 +81,7 @@ function appModule(url: string, providers: Provider[]): DynamicModule {
         synchronize: false,
         logging: ['error'],
       }),
-      SeedModule,
+      SeedModule.register({ ports: [] }),
     ],
     providers: [TransactionRunner, ...providers],
     exports: [TransactionRunner, ...providers.map((p) => ('provide' in p ? p.provide : p))],
@@ -106,7 +118,7 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     await prepareDatabase(url);
     const providers = (): Provider[] => [
       { provide: Clock, useValue: new FixedClock(now) },
-      { provide: PlacementLifecycle, useClass: CheckInsLifecycle },
+      { provide: PLACEMENT_EFFECTS, useClass: CheckInsLifecycle },
     ];
     apps.push(await boot(url, providers()), await boot(url, providers()));
     db = apps[0]?.get(DataSource) as DataSource;
@@ -233,14 +245,21 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
   });
 });
 
-describe('DemoSeedService with the plain lifecycle', () => {
+/** Effects that lay out nothing: the seed's own rows alone. */
+const noEffects: PlacementEffects = {
+  booked: async () => undefined,
+  rescheduled: async () => undefined,
+  cancelled: async () => undefined,
+};
+
+describe('DemoSeedService with effects that lay out nothing', () => {
   const url = databaseUrl('b');
   let app: TestingModule;
   let db: DataSource;
 
   beforeAll(async () => {
     await prepareDatabase(url);
-    app = await boot(url, [Clock, PlacementLifecycle]);
+    app = await boot(url, [Clock, { provide: PLACEMENT_EFFECTS, useValue: noEffects }]);
     db = app.get(DataSource);
   });
 

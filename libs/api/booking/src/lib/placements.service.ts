@@ -1,13 +1,23 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  Clock,
+  PageWindow,
+  PLACEMENT_CHECK_INS,
+  PLACEMENT_EFFECTS,
+  PlacementCheckIns,
+  PlacementEffects,
+  toPage,
+  TransactionRunner,
+} from '@stint/api-core';
 import type { CheckIn, Page, Placement, PlacementStatus } from '@stint/contracts';
 import { checkBooking, endDateFor, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
 import { loadBookingFacts, loadTeam, lockPm, namesFor } from './booking-facts';
 import { PlacementEntity } from './placement.entity';
-import { PlacementLifecycle } from './placement-lifecycle';
 import { placementSnapshot } from './requests.service';
 import { ruleError } from './rule-errors';
 import { SlotsService } from './slots.service';
@@ -41,7 +51,8 @@ export class PlacementsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
-    private readonly lifecycle: PlacementLifecycle,
+    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
+    @Inject(PLACEMENT_CHECK_INS) private readonly checkIns: PlacementCheckIns,
     private readonly slots: SlotsService,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
@@ -88,7 +99,7 @@ export class PlacementsService {
       .limit(window.pageSize)
       .getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
-    const checkIns = await this.lifecycle.checkInsFor(rows.map((r) => r.id));
+    const checkIns = await this.checkIns.checkInsFor(rows.map((r) => r.id));
     const names = await namesFor(
       this.db.manager,
       rows.map((r) => r.pmId),
@@ -103,7 +114,7 @@ export class PlacementsService {
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {
     const { placement } = await this.loadVisible(this.db.manager, caller, id);
-    const checkIns = await this.lifecycle.checkInsFor([placement.id]);
+    const checkIns = await this.checkIns.checkInsFor([placement.id]);
     const names = await namesFor(this.db.manager, [placement.pmId], [placement.teamId]);
     return this.toDto(placement, checkIns.get(placement.id) ?? [], names);
   }
@@ -171,7 +182,7 @@ export class PlacementsService {
           before: beforeSnapshot,
           after: placementSnapshot(placement),
         });
-        await this.lifecycle.rescheduled(m, placement, before);
+        await this.effects.rescheduled(m, placement, before);
       });
     } catch (error) {
       if (
@@ -225,7 +236,7 @@ export class PlacementsService {
         before,
         after: placementSnapshot(placement),
       });
-      await this.lifecycle.cancelled(m, placement);
+      await this.effects.cancelled(m, placement);
     });
     return this.get(caller, id);
   }

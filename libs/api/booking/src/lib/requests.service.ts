@@ -1,14 +1,24 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, Clock, PageWindow, toPage, TransactionRunner } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  Clock,
+  PageWindow,
+  PLACEMENT_EFFECTS,
+  PlacementEffects,
+  REQUEST_NOTICES,
+  RequestNotices,
+  toPage,
+  TransactionRunner,
+} from '@stint/api-core';
 import type { Page, RequestStatus, RotationRequest } from '@stint/contracts';
 import { checkBooking, endDateFor, isIsoDate } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
 import { loadBookingFacts, loadTeam, lockPm, namesFor, TeamRow } from './booking-facts';
 import { CreateRequestDto, UpdateRequestDto } from './dto/request.dto';
 import { PlacementEntity } from './placement.entity';
-import { PlacementLifecycle } from './placement-lifecycle';
 import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request.entity';
 import { ruleError } from './rule-errors';
 import { SlotsService } from './slots.service';
@@ -43,7 +53,8 @@ export class RequestsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
     private readonly slots: SlotsService,
-    private readonly lifecycle: PlacementLifecycle,
+    @Inject(REQUEST_NOTICES) private readonly notices: RequestNotices,
+    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
   ) {}
@@ -110,7 +121,7 @@ export class RequestsService {
           entityId: request.id,
           after: snapshot(request),
         });
-        await this.lifecycle.requestEvent(m, 'submitted', request);
+        await this.notices.submitted(m, request);
         return request;
       });
       return this.get(caller, saved.id);
@@ -164,7 +175,7 @@ export class RequestsService {
           before,
           after: snapshot(request),
         });
-        if (replan) await this.lifecycle.requestEvent(m, 'submitted', request);
+        if (replan) await this.notices.submitted(m, request);
       });
     } catch (error) {
       if (isViolation(error, 'rotation_requests_no_pending_overlap')) throw overlapError();
@@ -231,7 +242,7 @@ export class RequestsService {
             before,
             after: snapshot(request),
           });
-          await this.lifecycle.requestEvent(m, 'pending_host', request);
+          await this.notices.released(m, request);
           return;
         }
         const placement = await m.save(
@@ -262,7 +273,7 @@ export class RequestsService {
           entityId: placement.id,
           after: placementSnapshot(placement),
         });
-        await this.lifecycle.booked(m, placement, request);
+        await this.effects.booked(m, placement, request);
         this.logger.log(`Booked placement ${placement.id} for request ${id} in team ${team.id}.`);
       });
     } catch (error) {
@@ -322,7 +333,7 @@ export class RequestsService {
         before,
         after: snapshot(request),
       });
-      await this.lifecycle.requestEvent(m, 'rejected', request);
+      await this.notices.rejected(m, request);
     });
     return this.get(caller, id);
   }

@@ -1,7 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { afterCommit, APP_CONFIG, AppConfig, Clock, loadPolicy } from '@stint/api-core';
-import { PlacementEntity, PlacementLifecycle, RotationRequestEntity } from '@stint/api-booking';
+import {
+  afterCommit,
+  APP_CONFIG,
+  AppConfig,
+  Clock,
+  loadPolicy,
+  PlacementCheckIns,
+  PlacementEffects,
+  PlacementFacts,
+  RequestFacts,
+  RequestNotices,
+} from '@stint/api-core';
 import { OutboxService } from '@stint/api-notifications';
 import type { CheckIn } from '@stint/contracts';
 import { createHolidayCalendar, planCheckIns } from '@stint/scheduling';
@@ -18,18 +28,16 @@ import { ReminderScheduler } from './reminder-scheduler.service';
  * (outbox), and after commit mirrors the reminder jobs into Redis.
  */
 @Injectable()
-export class CheckInLifecycle extends PlacementLifecycle {
+export class CheckInLifecycle implements PlacementEffects, RequestNotices, PlacementCheckIns {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly outbox: OutboxService,
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {
-    super();
-  }
+  ) {}
 
-  override async booked(m: EntityManager, placement: PlacementEntity, request: RotationRequestEntity): Promise<void> {
+  async booked(m: EntityManager, placement: PlacementFacts, request: RequestFacts): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);
     const planned = planCheckIns({
@@ -91,7 +99,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
     });
   }
 
-  override async rescheduled(m: EntityManager, placement: PlacementEntity): Promise<void> {
+  async rescheduled(m: EntityManager, placement: PlacementFacts): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);
     const existing = await m.find(CheckInEntity, {
@@ -189,7 +197,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
     });
   }
 
-  override async cancelled(m: EntityManager, placement: PlacementEntity): Promise<void> {
+  async cancelled(m: EntityManager, placement: PlacementFacts): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const now = this.clock.now();
     const open = await m.find(CheckInEntity, { where: { placementId: placement.id }, order: { scheduledAt: 'ASC' } });
@@ -237,10 +245,22 @@ export class CheckInLifecycle extends PlacementLifecycle {
     });
   }
 
-  override async requestEvent(
+  submitted(m: EntityManager, request: RequestFacts): Promise<void> {
+    return this.requestEvent(m, 'submitted', request);
+  }
+
+  released(m: EntityManager, request: RequestFacts): Promise<void> {
+    return this.requestEvent(m, 'pending_host', request);
+  }
+
+  rejected(m: EntityManager, request: RequestFacts): Promise<void> {
+    return this.requestEvent(m, 'rejected', request);
+  }
+
+  private async requestEvent(
     m: EntityManager,
     event: 'submitted' | 'pending_host' | 'rejected',
-    request: RotationRequestEntity,
+    request: RequestFacts,
   ): Promise<void> {
     const parties = await loadParties(m, request.pmId, request.teamId);
     const approveUrl = `${this.config.appUrl}/approvals/${request.id}`;
@@ -316,7 +336,7 @@ export class CheckInLifecycle extends PlacementLifecycle {
     }
   }
 
-  override async checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>> {
+  async checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>> {
     const result = new Map<string, CheckIn[]>(placementIds.map((id) => [id, []]));
     if (!placementIds.length) return result;
     const [checkIns, policy] = await Promise.all([

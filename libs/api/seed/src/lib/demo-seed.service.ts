@@ -1,9 +1,8 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ModuleRef } from '@nestjs/core';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { hashPassword } from '@stint/api-auth';
-import { PlacementEntity, PlacementLifecycle, RotationRequestEntity } from '@stint/api-booking';
-import { Clock, TransactionRunner } from '@stint/api-core';
+import { PlacementEntity, RotationRequestEntity } from '@stint/api-booking';
+import { Clock, PLACEMENT_EFFECTS, PlacementEffects, TransactionRunner } from '@stint/api-core';
 import { todayIn } from '@stint/scheduling';
 import type { DataSource, EntityManager } from 'typeorm';
 import {
@@ -58,7 +57,7 @@ const PHASE_STATUS: Record<DemoPlacement['phase'], string> = {
 /**
  * Fills an empty programme with a demo one laid out around today: managers,
  * PMs, teams, blackouts, and rotations in every state, booked through the
- * same lifecycle hook as real bookings so check-ins appear with them.
+ * same placement effects as real bookings so check-ins appear with them.
  */
 @Injectable()
 export class DemoSeedService {
@@ -68,7 +67,7 @@ export class DemoSeedService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly tx: TransactionRunner,
     private readonly clock: Clock,
-    private readonly moduleRef: ModuleRef,
+    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
   ) {}
 
   /** Seeds only while there is no team at all; safe to call from every process at start. */
@@ -81,8 +80,7 @@ export class DemoSeedService {
     const plan = demoPlan(todayIn('UTC', now));
     // One hash for every demo user: bcrypt is slow on purpose.
     const passwordHash = await hashPassword(DEMO_PASSWORD);
-    // Resolved at run time, so the check-ins feature's override of the provider is the one used.
-    const lifecycle = this.moduleRef.get(PlacementLifecycle, { strict: false });
+    const lifecycle = this.effects;
 
     const outcome = await this.tx.run(async (m): Promise<SeedOutcome> => {
       await m.query(`SELECT pg_advisory_xact_lock($1)`, [DEMO_SEED_LOCK_ID]);
@@ -108,7 +106,7 @@ export class DemoSeedService {
     m: EntityManager,
     plan: DemoPlan,
     passwordHash: string,
-    lifecycle: PlacementLifecycle,
+    lifecycle: PlacementEffects,
     now: Date,
   ): Promise<SeedOutcome> {
     const userIds = new Map<string, string>();
@@ -233,7 +231,7 @@ export class DemoSeedService {
     p: DemoPlacement,
     requestId: string,
     ids: { userId: (key: string) => string; teamId: (key: string) => string; hostId: string },
-    lifecycle: PlacementLifecycle,
+    lifecycle: PlacementEffects,
     now: Date,
     overdueAfterHours: number,
   ): Promise<void> {

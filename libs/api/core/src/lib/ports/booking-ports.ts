@@ -1,0 +1,63 @@
+import type { CheckIn, RequestStatus } from '@stint/contracts';
+import type { EntityManager } from 'typeorm';
+
+/**
+ * What booking tells the rest of Stint, and what it asks of it. Booking
+ * injects these ports; another room provides each one. None has a default:
+ * an application that wires booking without them fails at start with Nest's
+ * "can't resolve dependencies" error, instead of booking placements that
+ * silently lack check-ins or emails.
+ */
+
+/** A placement as the effects of booking see it (a `PlacementEntity` satisfies it). */
+export interface PlacementFacts {
+  id: string;
+  requestId: string;
+  pmId: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  sequence: number;
+  cancelledReason: string | null;
+}
+
+/** A rotation request as the notices about it see it (a `RotationRequestEntity` satisfies it). */
+export interface RequestFacts {
+  id: string;
+  pmId: string;
+  teamId: string;
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  goals: string[];
+  motivation: string;
+  status: RequestStatus;
+  pendingSince: Date;
+}
+
+/** Runs inside the booking transaction when a placement is booked, moved or cancelled. */
+export interface PlacementEffects {
+  booked(m: EntityManager, placement: PlacementFacts, request: RequestFacts): Promise<void>;
+  rescheduled(
+    m: EntityManager,
+    placement: PlacementFacts,
+    before: { startDate: string; endDate: string },
+  ): Promise<void>;
+  cancelled(m: EntityManager, placement: PlacementFacts): Promise<void>;
+}
+export const PLACEMENT_EFFECTS = Symbol('PlacementEffects');
+
+/** The emails a request's steps send (submitted, released to the host, rejected), recorded in the same transaction. */
+export interface RequestNotices {
+  submitted(m: EntityManager, request: RequestFacts): Promise<void>;
+  released(m: EntityManager, request: RequestFacts): Promise<void>;
+  rejected(m: EntityManager, request: RequestFacts): Promise<void>;
+}
+export const REQUEST_NOTICES = Symbol('RequestNotices');
+
+/** The check-ins of placements, for placement responses. */
+export interface PlacementCheckIns {
+  checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>>;
+}
+export const PLACEMENT_CHECK_INS = Symbol('PlacementCheckIns');
