@@ -24,3 +24,4 @@ export * from './lib/database/policy';
 export * from './lib/http/like-pattern';
 export * from './lib/http/input-gate';
 export * from './lib/ports/booking-ports';
+export * from './lib/access/visibility';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage, visiblePeople } from '@stint/api-core';
 import type { Page, User, UserRole } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
@@ -27,8 +27,8 @@ export class UsersService {
       .createQueryBuilder('u')
       .orderBy('u.name', 'ASC')
       .addOrderBy('u.id', 'ASC');
-    if (caller.role === 'manager') query.andWhere('(u.id = :me OR u.manager_id = :me)', { me: caller.id });
-    if (caller.role === 'pm') query.andWhere('u.id = :me', { me: caller.id });
+    const visible = visiblePeople(caller, 'u');
+    query.andWhere(visible.sql, visible.params);
     if (filter.role) query.andWhere('u.role = :role', { role: filter.role });
     if (filter.q) query.andWhere(`(u.name ILIKE :q OR u.email::text ILIKE :q)`, { q: containsPattern(filter.q) });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();

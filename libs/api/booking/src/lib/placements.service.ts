@@ -13,6 +13,7 @@ import {
   toPage,
   TransactionRunner,
 } from '@stint/api-core';
+import { canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { CheckIn, Page, Placement, PlacementStatus } from '@stint/contracts';
 import { checkBooking, endDateFor, todayIn } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError, SelectQueryBuilder } from 'typeorm';
@@ -21,7 +22,6 @@ import { PlacementEntity } from './placement.entity';
 import { placementSnapshot } from './requests.service';
 import { ruleError } from './rule-errors';
 import { SlotsService } from './slots.service';
-import { canSee, Parties, visibilitySql } from './visibility';
 
 /** A placement's status is derived when read, by the team's calendar, so it is always true. */
 export function placementStatus(
@@ -59,7 +59,7 @@ export class PlacementsService {
   ) {}
 
   private visibleQuery(caller: AuthenticatedUser, filter: PlacementFilter): SelectQueryBuilder<PlacementEntity> {
-    const visible = visibilitySql(caller);
+    const visible = visibleRotations(caller);
     const now = this.clock.now().toISOString();
     const today = `(CAST(:now AS timestamptz) AT TIME ZONE t.timezone)::date`;
     const query = this.db

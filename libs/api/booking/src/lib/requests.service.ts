@@ -13,6 +13,7 @@ import {
   toPage,
   TransactionRunner,
 } from '@stint/api-core';
+import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { Page, RequestStatus, RotationRequest } from '@stint/contracts';
 import { checkBooking, endDateFor, isIsoDate } from '@stint/scheduling';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -22,7 +23,6 @@ import { PlacementEntity } from './placement.entity';
 import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request.entity';
 import { ruleError } from './rule-errors';
 import { SlotsService } from './slots.service';
-import { canSee, Parties, visibilitySql } from './visibility';
 
 const PENDING: RequestStatus[] = ['pending_manager', 'pending_host'];
 
@@ -60,7 +60,7 @@ export class RequestsService {
   ) {}
 
   async list(caller: AuthenticatedUser, filter: RequestFilter, window: PageWindow): Promise<Page<RotationRequest>> {
-    const visible = visibilitySql(caller);
+    const visible = visibleRotations(caller);
     const query = this.db
       .getRepository(RotationRequestEntity)
       .createQueryBuilder('r')
@@ -74,9 +74,7 @@ export class RequestsService {
     if (filter.pmId) query.andWhere('r.pm_id = :pmId', { pmId: filter.pmId });
     if (filter.awaitingMe) {
       query.andWhere(
-        caller.role === 'admin'
-          ? `r.status IN ('pending_manager', 'pending_host')`
-          : `((r.status = 'pending_manager' AND pm.manager_id = :me) OR (r.status = 'pending_host' AND t.manager_id = :me))`,
+        caller.role === 'admin' ? `r.status IN ('pending_manager', 'pending_host')` : awaitingDecisionBy(':me'),
         { me: caller.id },
       );
     }

@@ -1,6 +1,15 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, Clock, loadPolicy, MetricsService, TransactionRunner } from '@stint/api-core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  awaitingDecisionBy,
+  Clock,
+  loadPolicy,
+  managedRotations,
+  MetricsService,
+  TransactionRunner,
+} from '@stint/api-core';
 import { DueJob, JobName, JobPayloads, QueueName, QueueService } from '@stint/api-jobs';
 import { OutboxService, OutboxSweeper } from '@stint/api-notifications';
 import { todayIn } from '@stint/scheduling';
@@ -258,12 +267,12 @@ export class CheckInJobsService {
         const pending: Array<{ id: string; pm: string; team: string; status: string }> = await m.query(
           `SELECT r.id, pm.name AS pm, t.name::text AS team, r.status FROM rotation_requests r
              JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
-            WHERE (r.status = 'pending_manager' AND pm.manager_id = $1) OR (r.status = 'pending_host' AND t.manager_id = $1)
+            WHERE ${awaitingDecisionBy('$1')}
             ORDER BY r.created_at`,
           [manager.id],
         );
         const scope = `FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-            WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND (pm.manager_id = $1 OR t.manager_id = $1)`;
+            WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${managedRotations('$1')}`;
         const today: Array<{ id: string; pm: string; kind: string; scheduled_at: Date }> = await m.query(
           `SELECT c.id, pm.name AS pm, c.kind, c.scheduled_at ${scope} AND (c.scheduled_at AT TIME ZONE $2)::date = $3::date ORDER BY c.scheduled_at`,
           [manager.id, manager.timezone, localDay],

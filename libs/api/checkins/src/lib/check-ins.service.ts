@@ -6,11 +6,13 @@ import {
   APP_CONFIG,
   AppConfig,
   AuthenticatedUser,
+  canSee,
   Clock,
   loadPolicy,
   PageWindow,
   toPage,
   TransactionRunner,
+  visibleRotations,
 } from '@stint/api-core';
 import { buildInvite } from '@stint/api-notifications';
 import type { CheckIn, CheckInStatus, Page, SkillRatings } from '@stint/contracts';
@@ -68,8 +70,8 @@ export class CheckInsService {
       .addOrderBy('c.id', 'ASC')
       .setParameter('now', now.toISOString())
       .setParameter('hours', hours);
-    if (caller.role === 'manager') query.andWhere('(pm.manager_id = :me OR t.manager_id = :me)', { me: caller.id });
-    if (caller.role === 'pm') query.andWhere('p.pm_id = :me', { me: caller.id });
+    const visible = visibleRotations(caller);
+    query.andWhere(visible.sql, visible.params);
     if (filter.placementId) query.andWhere('c.placement_id = :placementId', { placementId: filter.placementId });
     if (filter.from) query.andWhere('c.scheduled_at >= CAST(:from AS date)', { from: filter.from });
     if (filter.to) query.andWhere(`c.scheduled_at < CAST(:to AS date) + 1`, { to: filter.to });
@@ -210,10 +212,8 @@ export class CheckInsService {
     );
     const r = rows[0];
     if (!r) throw ApiError.notFound('check-in', id);
-    const visible =
-      caller.role === 'admin' ||
-      (caller.role === 'manager' ? r.line === caller.id || r.host === caller.id : r.pm_id === caller.id);
-    if (!visible) throw ApiError.notFound('check-in', id);
+    if (!canSee(caller, { pmId: r.pm_id, lineManagerId: r.line, hostManagerId: r.host }))
+      throw ApiError.notFound('check-in', id);
     return {
       checkIn,
       pmId: r.pm_id,

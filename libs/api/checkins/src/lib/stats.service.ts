@@ -1,15 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, AuthenticatedUser, Clock } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, Clock, visibleRotationsSql } from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
 import { addDays, dailyLoad, diffDays, weekStart } from '@stint/scheduling';
 import { DataSource } from 'typeorm';
 
 function scopeSql(caller: AuthenticatedUser): string {
-  // $1 is always referenced, so PostgreSQL can type it whichever branch applies.
-  if (caller.role === 'admin') return '$1::uuid IS NOT NULL';
-  if (caller.role === 'manager') return '(pm.manager_id = $1 OR t.manager_id = $1)';
-  return 'pm.id = $1';
+  return visibleRotationsSql(caller, 1);
 }
 
 function mean(values: number[]): number | null {

@@ -1,0 +1,74 @@
+import type { AuthenticatedUser } from '../auth/authenticated-user';
+import {
+  awaitingDecisionBy,
+  canSee,
+  Parties,
+  visiblePeople,
+  visibleRotations,
+  visibleRotationsSql,
+} from './visibility';
+
+const user = (id: string, role: AuthenticatedUser['role']): AuthenticatedUser => ({
+  id,
+  role,
+  email: `${id}@x`,
+  managerId: null,
+  timezone: 'UTC',
+});
+const parties: Parties = { pmId: 'pm-1', lineManagerId: 'lm-1', hostManagerId: 'host-1' };
+
+describe('canSee', () => {
+  it('lets the PM see their own, and no other PM', () => {
+    expect(canSee(user('pm-1', 'pm'), parties)).toBe(true);
+    expect(canSee(user('pm-2', 'pm'), parties)).toBe(false);
+  });
+
+  it("lets a manager see their reports' and their teams', not others'", () => {
+    expect(canSee(user('lm-1', 'manager'), parties)).toBe(true);
+    expect(canSee(user('host-1', 'manager'), parties)).toBe(true);
+    expect(canSee(user('other', 'manager'), parties)).toBe(false);
+  });
+
+  it('lets an admin see everything', () => {
+    expect(canSee(user('anyone', 'admin'), parties)).toBe(true);
+  });
+});
+
+describe('visibleRotations and visibleRotationsSql: one rule in both parameter styles', () => {
+  it('gives a manager their reports and their teams, under the aliases asked for', () => {
+    expect(visibleRotations(user('m-1', 'manager'))).toEqual({
+      sql: '(pm.manager_id = :viewer OR t.manager_id = :viewer)',
+      params: { viewer: 'm-1' },
+    });
+    expect(visibleRotationsSql(user('m-1', 'manager'), 2, { pm: 'u', team: 'tm' })).toBe(
+      '(u.manager_id = $2 OR tm.manager_id = $2)',
+    );
+  });
+
+  it('gives a PM only their own', () => {
+    expect(visibleRotations(user('pm-1', 'pm'), { pm: 'p', team: 't' }, 'me')).toEqual({
+      sql: 'p.id = :me',
+      params: { me: 'pm-1' },
+    });
+    expect(visibleRotationsSql(user('pm-1', 'pm'), 1)).toBe('pm.id = $1');
+  });
+
+  it('gives an admin everything, still referencing the positional parameter', () => {
+    expect(visibleRotations(user('a', 'admin'))).toEqual({ sql: 'TRUE', params: {} });
+    expect(visibleRotationsSql(user('a', 'admin'), 3)).toBe('$3::uuid IS NOT NULL');
+  });
+
+  it('names the step a manager decides', () => {
+    expect(awaitingDecisionBy(':me', { pm: 'pm', team: 't', request: 'r' })).toBe(
+      "((r.status = 'pending_manager' AND pm.manager_id = :me) OR (r.status = 'pending_host' AND t.manager_id = :me))",
+    );
+  });
+});
+
+describe('visiblePeople', () => {
+  it('gives a manager themselves and their reports, a PM themselves, an admin everyone', () => {
+    expect(visiblePeople(user('m-1', 'manager')).sql).toBe('(u.id = :viewer OR u.manager_id = :viewer)');
+    expect(visiblePeople(user('pm-1', 'pm'), 'x', 'me')).toEqual({ sql: 'x.id = :me', params: { me: 'pm-1' } });
+    expect(visiblePeople(user('a', 'admin'))).toEqual({ sql: 'TRUE', params: {} });
+  });
+});
