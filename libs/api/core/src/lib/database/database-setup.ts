@@ -49,11 +49,18 @@ export async function dropDatabase(url: string): Promise<void> {
   }
 }
 
-/** Applies pending migrations under an advisory lock; returns the names applied. */
+/**
+ * Applies pending migrations under an advisory lock; returns the names applied.
+ * The lock lives on its own connection, held from lock to unlock (a pooled
+ * connection could take the lock and another release it, or return it to the
+ * pool still locked). Closing that connection releases the lock whatever happens.
+ */
 export async function runMigrations(
   url: string,
   migrations: Array<new () => MigrationInterface> = MIGRATIONS,
 ): Promise<string[]> {
+  const lock = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  await lock.connect();
   const dataSource = new DataSource({
     type: 'postgres',
     url,
@@ -63,14 +70,15 @@ export async function runMigrations(
     synchronize: false,
     logging: false,
   });
-  await dataSource.initialize();
   try {
-    await dataSource.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_ID]);
+    await dataSource.initialize();
     const applied = await dataSource.runMigrations({ transaction: 'each' });
-    await dataSource.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_ID]);
     return applied.map((m) => m.name);
   } finally {
-    await dataSource.destroy();
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await lock.end();
   }
 }
 
