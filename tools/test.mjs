@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: lint, type-check, unit tests, build, integration tests against the
+// `npm test`: lint (formatting, copy-paste, ESLint), type-check, unit tests, build, integration tests against the
 // real PostgreSQL and Redis, the browser suite in Debian's Chromium, and the fault suite.
 // Runs every step even after a failure, then exits non-zero if any failed.
 // `--only=unit,integration` runs a subset.
@@ -18,7 +18,8 @@ const env = {
 const nx = (...args) => ['npx', 'nx', ...args, '--output-style=static'];
 
 const steps = [
-  ['lint', nx('run-many', '-t', 'lint')],
+  // Prettier, jscpd and ESLint (tools/lint.mjs).
+  ['lint', ['node', 'tools/lint.mjs']],
   ['typecheck', ['node', 'tools/typecheck.mjs']],
   ['unit', nx('run-many', '-t', 'test')],
   ['build', nx('run-many', '-t', 'build', '-p', 'api', 'worker', 'dashboard')],
