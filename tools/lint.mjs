@@ -10,7 +10,11 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const env = { ...process.env, NX_DAEMON: 'false', NX_NO_CLOUD: 'true', NX_TUI: 'false' };
 const checks = [
   ['format', ['npx', 'prettier', '--check', '.', '--log-level', 'warn'], 'run `npx prettier --write .` to fix'],
-  ['copy-paste', ['npx', 'jscpd', '--config', '.jscpd.json'], 'extract the repeated block into one function or component'],
+  [
+    'copy-paste',
+    ['npx', 'jscpd', '--config', '.jscpd.json'],
+    'extract the repeated block into one function or component',
+  ],
   ['eslint', ['npx', 'nx', 'run-many', '-t', 'lint', '--output-style=static'], 'see the ESLint messages above'],
 ];
 
