@@ -1,3 +1,4 @@
+import fastifyCompress from '@fastify/compress';
 import fastifyHelmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import { NestFactory } from '@nestjs/core';
@@ -23,6 +24,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { BASE_CSP, dashboardCsp, indexHtmlWithNonce, newCspNonce, swaggerUiCsp } from './content-security-policy';
+import { cacheControlFor, COMPRESSION, encodePage } from './static-assets';
 
 /** The paths @nestjs/swagger answers with Swagger UI's HTML page (they get swaggerUiCsp). */
 const SWAGGER_UI_PAGES = new Set(['/api/docs', '/api/docs/', '/api/docs/index.html']);
@@ -84,6 +86,9 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     done();
   });
 
+  // Compressed JSON, pages and assets for clients that accept br or gzip (registered before any route).
+  await app.register(fastifyCompress, COMPRESSION);
+
   // A strict Content-Security-Policy on every response (no inline script or style, no eval). The two HTML
   // pages replace it with their own: the dashboard's index.html (a per-response style nonce, dashboardFallback)
   // and Swagger UI's page (hashes of its inline styles, below).
@@ -123,6 +128,8 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
       wildcard: false,
       index: false,
       globIgnore: ['index.html'],
+      cacheControl: false,
+      setHeaders: (reply, path) => void reply.header('cache-control', cacheControlFor(path)),
     });
   }
   return app;
@@ -149,7 +156,11 @@ function dashboardFallback(config: AppConfig): UnmatchedRouteHandler {
       .header('cache-control', 'no-cache')
       .header('content-security-policy', dashboardCsp(nonce))
       .type('text/html; charset=utf-8')
-      .send(indexHtml(nonce));
+      .header('vary', 'accept-encoding');
+    // Compressed here: the global compression hook is attached to routes, and this fallback is none.
+    const page = encodePage(indexHtml(nonce), request.headers['accept-encoding']);
+    if (page.encoding) void reply.header('content-encoding', page.encoding);
+    void reply.send(page.body);
     return true;
   };
 }
