@@ -1,0 +1,20 @@
+// Settings of `npm run bench` (tools/bench/run.mjs), from the environment it documents.
+import { databaseUrl } from '../lib.mjs';
+
+export const QUICK = process.env.BENCH_QUICK === '1';
+export const SCALE = QUICK
+  ? { teams: 20, lanes: 5, slots: 4, managers: 20, pms: 180, pendingRequests: 100 }
+  : { teams: 200, lanes: 5, slots: 20, managers: 200, pms: 1800, pendingRequests: 1000 };
+export const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 2 : 10));
+export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+export const PORT = Number(process.env.BENCH_PORT ?? 3390);
+export const REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';
+export const ROUNDS = QUICK ? 3 : 10; // measured contention rounds (plus one warm-up round)
+export const PER_ROUND = 20;
+export const ROUND_CAPACITY = 3;
+export const PAGE_SIZE = 50;
+
+const runId = Date.now().toString(36);
+export const DB_URL = databaseUrl('stint_bench');
+export const PREFIX = `stint-bench-${runId}`;
+export const BASE = `http://127.0.0.1:${PORT}`;
