@@ -1,7 +1,7 @@
 import { Global, Injectable, Module, type DynamicModule, type Provider } from '@nestjs/common';
 import { Test, type TestingModule } from '@nestjs/testing';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { verifyPassword } from '@stint/api-auth';
+import { UserEntity, verifyPassword } from '@stint/api-auth';
 import { PlacementEntity, RequestApprovalEntity, RotationRequestEntity } from '@stint/api-booking';
 import {
   afterCommit,
@@ -14,6 +14,7 @@ import {
   prepareDatabase,
   TransactionRunner,
 } from '@stint/api-core';
+import { TeamEntity } from '@stint/api-programme';
 import { createHolidayCalendar, DEFAULT_POLICY, planCheckIns } from '@stint/scheduling';
 import { DataSource, type EntityManager } from 'typeorm';
 import { DemoSeedService, SeedModule } from '../src';
@@ -77,7 +78,8 @@ function appModule(url: string, providers: Provider[]): DynamicModule {
       TypeOrmModule.forRoot({
         type: 'postgres',
         url,
-        entities: [PlacementEntity, RotationRequestEntity, RequestApprovalEntity],
+        // Users and teams too: the booking entities name them in foreign keys.
+        entities: [PlacementEntity, RotationRequestEntity, RequestApprovalEntity, UserEntity, TeamEntity],
         synchronize: false,
         logging: ['error'],
       }),

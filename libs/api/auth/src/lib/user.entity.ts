@@ -1,7 +1,24 @@
 import type { User, UserRole } from '@stint/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  ForeignKey,
+  Index,
+  PrimaryGeneratedColumn,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
 
+// The schema as the migrations made it (libs/api/core/src/lib/database/migrations); the schema-drift test keeps them equal.
 @Entity('users')
+@Unique('users_email_key', ['email'])
+@Check('users_name_check', `length(name) BETWEEN 1 AND 200`)
+@Check('users_role_check', `role IN ('pm', 'manager', 'admin')`)
+@Check('users_not_own_manager', `manager_id IS NULL OR manager_id <> id`)
+@Index('users_manager_id_idx', ['managerId'])
+@Index('users_role_idx', ['role'])
 export class UserEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -16,6 +33,7 @@ export class UserEntity {
   role!: UserRole;
 
   @Column({ name: 'manager_id', type: 'uuid', nullable: true })
+  @ForeignKey('users', { name: 'users_manager_id_fkey', onDelete: 'RESTRICT' })
   managerId!: string | null;
 
   @Column({ type: 'text', default: 'UTC' })

@@ -1,5 +1,5 @@
 import type { NotificationKind, NotificationRecord, NotificationStatus } from '@stint/contracts';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, CreateDateColumn, Entity, ForeignKey, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export interface StoredAttachment {
   filename: string;
@@ -7,16 +7,31 @@ export interface StoredAttachment {
   content: string;
 }
 
+// The schema as the migrations made it (libs/api/core/src/lib/database/migrations); the schema-drift test keeps them equal.
 @Entity('notifications')
+@Unique('notifications_dedupe_key_key', ['dedupeKey'])
+@Check(
+  'notifications_kind_check',
+  `kind IN ('request_submitted', 'request_pending_host', 'request_rejected', 'approval_reminder',
+    'approval_escalated', 'booked', 'checkin_reminder', 'checkin_overdue', 'rescheduled', 'cancelled', 'digest')`,
+)
+@Check('notifications_status_check', `status IN ('pending', 'sent', 'failed')`)
+@Index('notifications_status_idx', ['status', 'createdAt'])
+@Index('notifications_kind_idx', ['kind', 'createdAt'])
+@Index('notifications_recipient_idx', ['recipient'])
+@Index('notifications_pending_idx', ['createdAt'], { where: `status = 'pending'` })
+@Index('notifications_related_idx', ['relatedId', 'kind'], { where: 'related_id IS NOT NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid') id!: string;
   @Column({ type: 'text' }) kind!: NotificationKind;
   @Column({ type: 'text' }) recipient!: string;
-  @Column({ name: 'recipient_id', type: 'uuid', nullable: true }) recipientId!: string | null;
+  @Column({ name: 'recipient_id', type: 'uuid', nullable: true })
+  @ForeignKey('users', { name: 'notifications_recipient_id_fkey', onDelete: 'SET NULL' })
+  recipientId!: string | null;
   @Column({ type: 'text' }) subject!: string;
   @Column({ name: 'body_text', type: 'text' }) bodyText!: string;
   @Column({ name: 'body_html', type: 'text' }) bodyHtml!: string;
-  @Column({ type: 'jsonb', default: () => `'[]'::jsonb` }) attachments!: StoredAttachment[];
+  @Column({ type: 'jsonb', default: [] }) attachments!: StoredAttachment[];
   @Column({ type: 'text', default: 'pending' }) status!: NotificationStatus;
   @Column({ type: 'integer', default: 0 }) attempts!: number;
   @Column({ name: 'last_error', type: 'text', nullable: true }) lastError!: string | null;

@@ -1,9 +1,13 @@
 import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@stint/api-audit';
+import { UserEntity } from '@stint/api-auth';
+import { PlacementEntity, RotationRequestEntity } from '@stint/api-booking';
 import { CheckInJobsService, CheckInsModule } from '@stint/api-checkins';
 import { APP_CONFIG, AppConfig, CoreModule, REDIS } from '@stint/api-core';
 import { JobName, JobsModule, QueueName, QueueService } from '@stint/api-jobs';
 import { EmailSenderService, NotificationsModule } from '@stint/api-notifications';
+import { TeamEntity } from '@stint/api-programme';
 import type Redis from 'ioredis';
 import { recordHeartbeat } from './heartbeat';
 import { Watchdog } from './watchdog';
@@ -30,6 +34,9 @@ export class WorkerModule implements OnApplicationBootstrap {
         NotificationsModule,
         AuditModule,
         CheckInsModule,
+        // The entities the worker's own entities name in foreign keys (and those name in theirs): TypeORM
+        // refuses to start when a foreign key points at an entity it was not given.
+        TypeOrmModule.forFeature([UserEntity, TeamEntity, RotationRequestEntity, PlacementEntity]),
       ],
       providers: [Watchdog],
       exports: [Watchdog],
