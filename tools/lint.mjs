@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run lint`, and the lint step of `npm test`: formatting (Prettier), copy-paste
-// (jscpd, configured in .jscpd.json: fails above 1% duplicated lines), then ESLint
+// (jscpd, configured in .jscpd.json: fails above 0.5% duplicated lines), then ESLint
 // in every project through Nx. Runs all three, then exits non-zero if any failed.
 import { spawnSync } from 'node:child_process';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 import type { CheckIn, Placement } from '@stint/contracts';
-import { todayIn, zonedDateTimeToInstant } from '@stint/scheduling';
+import { todayIn, zonedDateTimeToInstant } from '@stint/shared-dates';
 import { Fixtures, futureMonday } from './support/fixtures';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { controlClock } from './support/worker';

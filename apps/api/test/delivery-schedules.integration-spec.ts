@@ -1,4 +1,4 @@
-import { CheckInJobsService } from '@stint/api-checkins';
+import { ReconcileJob } from '@stint/api-maintenance';
 import { QueueName, QueueService } from '@stint/api-jobs';
 import { Watchdog } from '@stint/api-worker';
 import type { FailedJob, JobRun, Page, Placement, QueueMonitor } from '@stint/contracts';
@@ -121,8 +121,8 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
 
     // The worker comes back a day after the overdue moment; the request has waited for 4 days by then too.
     controlClock(worker.context, new Date(Math.max(overdueAt + 24 * HOUR, pendingSince + 96 * HOUR)));
-    const jobs = worker.context.get(CheckInJobsService);
-    await jobs.reconcile();
+    const jobs = worker.context.get(ReconcileJob);
+    await jobs.run();
     const overdueMail = () => sink.to(pm.user.email).filter((m) => (m.subject ?? '').startsWith('Overdue: Kickoff'));
     const escalations = () =>
       sink.messages.filter(
@@ -132,7 +132,7 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     await new Promise((r) => setTimeout(r, 1000));
     const escalated = escalations().length;
     // Reconciling again sends nothing twice: the ledger says these are done.
-    await jobs.reconcile();
+    await jobs.run();
     await new Promise((r) => setTimeout(r, 1500));
     expect(overdueMail()).toHaveLength(1);
     expect(escalations()).toHaveLength(escalated);

@@ -1,4 +1,4 @@
-import { CheckInJobsService } from '@stint/api-checkins';
+import { DailyDigestJob, ReconcileJob } from '@stint/api-maintenance';
 import type { NotificationRecord, Page, Placement } from '@stint/contracts';
 import type { ParsedMail } from 'mailparser';
 import { sql } from './support/sql';
@@ -242,11 +242,11 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     if (keys.length) await redis.del(...keys);
     redis.disconnect();
 
-    const summary = await worker.context.get(CheckInJobsService).reconcile();
+    const summary = await worker.context.get(ReconcileJob).run();
     expect(summary.scheduled).toBeGreaterThanOrEqual(3);
     await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.startsWith('Coming up: Kickoff')), 20_000);
     // Reconciling again changes nothing: ids are deterministic.
-    await worker.context.get(CheckInJobsService).reconcile();
+    await worker.context.get(ReconcileJob).run();
     await sleep(2000);
     expect(sink.to(pm.user.email).filter((m) => m.subject?.startsWith('Coming up: Kickoff'))).toHaveLength(1);
   });
@@ -264,8 +264,8 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
          SELECT $1, 'weekly', $2::date, $3::timestamptz + make_interval(secs => g) FROM generate_series(1, 100) AS g`,
         [booked.placementId, soon.toISOString().slice(0, 10), soon.toISOString()],
       );
-      const [a, b] = [worker.context.get(CheckInJobsService), second.context.get(CheckInJobsService)];
-      await Promise.all([a.reconcile(), b.reconcile()]);
+      const [a, b] = [worker.context.get(ReconcileJob), second.context.get(ReconcileJob)];
+      await Promise.all([a.run(), b.run()]);
       const isReminder = (m: ParsedMail) =>
         (m.subject ?? '').startsWith('Coming up: Weekly check-in') && (m.subject ?? '').includes(pm.user.name);
       await sink.waitFor(() => sink.messages.filter(isReminder).length >= 200, 60_000);
@@ -286,9 +286,9 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     await f.request(pm, team.id, futureMonday(30), 1);
     // 07:30 UTC on a winter day is 08:30 in Berlin.
     controlClock(worker.context, new Date('2027-01-12T07:30:00.000Z'));
-    const jobs = worker.context.get(CheckInJobsService);
-    await jobs.dailyDigest();
-    await jobs.dailyDigest();
+    const digest = worker.context.get(DailyDigestJob);
+    await digest.run();
+    await digest.run();
     const rows = await sql<{ recipient: string; subject: string }>(
       `SELECT recipient, subject FROM notifications WHERE kind = 'digest' AND recipient = ANY($1)`,
       [[berlin.user.email, idle.user.email]],

@@ -4,4 +4,5 @@ export * from './lib/users';
 export * from './lib/health';
 export * from './lib/programme';
 export * from './lib/rotations';
+export * from './lib/rule-check';
 export * from './lib/notifications';

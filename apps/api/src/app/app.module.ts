@@ -7,7 +7,9 @@ import { AppConfig, CoreModule } from '@stint/api-core';
 import { JobsModule } from '@stint/api-jobs';
 import { NotificationsModule } from '@stint/api-notifications';
 import { ProgrammeModule } from '@stint/api-programme';
+import { RequestNoticesModule } from '@stint/api-request-notices';
 import { SeedModule } from '@stint/api-seed';
+import { StatsModule } from '@stint/api-stats';
 
 @Module({})
 export class AppModule {
@@ -21,9 +23,11 @@ export class AppModule {
         AuditModule,
         AuthModule,
         ProgrammeModule,
-        // Booking's ports (check-ins laid out, request emails, check-ins in responses) come from the check-ins room.
-        BookingModule.register({ ports: [CheckInsModule] }),
+        // Booking's ports: check-ins laid out and read (PLACEMENT_EFFECTS, PLACEMENT_CHECK_INS) come from the
+        // check-ins room, the request emails (REQUEST_NOTICES) from the request-notices room.
+        BookingModule.register({ ports: [CheckInsModule, RequestNoticesModule] }),
         CheckInsModule,
+        StatsModule,
         SeedModule.register({ ports: [CheckInsModule] }),
       ],
     };

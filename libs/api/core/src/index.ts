@@ -12,6 +12,7 @@ export * from './lib/redis/redis-connection';
 export * from './lib/auth/public.decorator';
 export * from './lib/core.module';
 export * from './lib/errors/api-error.dto';
+export * from './lib/dto/check-in-response.dto';
 export * from './lib/http/page-query.dto';
 export * from './lib/http/validators';
 export * from './lib/http/uuid-param.pipe';

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { planCheckIns, type PlannedCheckIn } from './cadence';
-import { createHolidayCalendar, isBusinessDay } from './holidays';
+import { isBusinessDay } from '@stint/shared-dates';
+import { createHolidayCalendar } from './holidays';
 import { DEFAULT_POLICY } from './policy';
 
 const noHolidays = (): boolean => false;

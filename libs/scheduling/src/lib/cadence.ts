@@ -1,5 +1,12 @@
-import { addDays, endDateFor, zonedDateTimeToInstant, type IsoDate } from './dates';
-import { nextBusinessDay, previousBusinessDay, type HolidayCalendar } from './holidays';
+import {
+  addDays,
+  endDateFor,
+  nextBusinessDay,
+  previousBusinessDay,
+  zonedDateTimeToInstant,
+  type HolidayCalendar,
+  type IsoDate,
+} from '@stint/shared-dates';
 import type { Policy } from './policy';
 
 export type CheckInKind = 'kickoff' | 'weekly' | 'midpoint' | 'final' | 'follow_up';

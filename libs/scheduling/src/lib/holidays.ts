@@ -1,11 +1,8 @@
 import * as dateHolidaysModule from 'date-holidays';
-import { addDays, dayOfWeek, isIsoDate, MS_PER_DAY, type IsoDate } from './dates';
+import { addDays, isIsoDate, MS_PER_DAY, type HolidayCalendar, type IsoDate } from '@stint/shared-dates';
 
 type HolidaysClass = typeof import('date-holidays').default;
 type HolidaysInstance = InstanceType<HolidaysClass>;
-
-/** Whether a calendar date is a holiday; the answer must not change between calls. */
-export type HolidayCalendar = (d: IsoDate) => boolean;
 
 // date-holidays ships CommonJS (`module.exports = Holidays`) for require and
 // ES modules for import. Reading `.default` with a fallback works whether the
@@ -14,9 +11,6 @@ export type HolidayCalendar = (d: IsoDate) => boolean;
 const Holidays: HolidaysClass =
   (dateHolidaysModule as unknown as { default?: HolidaysClass }).default ??
   (dateHolidaysModule as unknown as HolidaysClass);
-
-/** How far a business-day search may walk before giving up. */
-const MAX_BUSINESS_DAY_SEARCH = 366;
 
 let supportedCountries: Set<string> | undefined;
 
@@ -118,33 +112,4 @@ export function createHolidayCalendar(country: string | null | undefined): Holid
     }
     return publicHolidayDates(normalized, Number(d.slice(0, 4))).has(d);
   };
-}
-
-export function isWeekend(d: IsoDate): boolean {
-  const dow = dayOfWeek(d);
-  return dow === 0 || dow === 6;
-}
-
-/** Neither a Saturday, a Sunday nor a holiday. */
-export function isBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): boolean {
-  return !isWeekend(d) && !isHoliday(d);
-}
-
-function walkToBusinessDay(d: IsoDate, isHoliday: HolidayCalendar, step: 1 | -1): IsoDate {
-  let current = d;
-  for (let i = 0; i <= MAX_BUSINESS_DAY_SEARCH; i++) {
-    if (isBusinessDay(current, isHoliday)) return current;
-    current = addDays(current, step);
-  }
-  throw new RangeError(`No business day within ${MAX_BUSINESS_DAY_SEARCH} days ${step > 0 ? 'after' : 'before'} ${d}.`);
-}
-
-/** `d` itself when it is a business day, otherwise the next one. */
-export function nextBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): IsoDate {
-  return walkToBusinessDay(d, isHoliday, 1);
-}
-
-/** `d` itself when it is a business day, otherwise the one before. */
-export function previousBusinessDay(d: IsoDate, isHoliday: HolidayCalendar): IsoDate {
-  return walkToBusinessDay(d, isHoliday, -1);
 }

@@ -1,4 +1,4 @@
-import { isClockTime } from './dates';
+import { isClockTime } from '@stint/shared-dates';
 
 /** The programme policy an admin sets (`GET/PUT /api/policy`). */
 export interface Policy {

@@ -204,14 +204,6 @@ describe('checkBooking', () => {
         ),
       ).toEqual([]);
     });
-
-    it('is skipped on request (pending requests consume no capacity)', () => {
-      expect(
-        checkBooking(facts({ teamBookings: bookings }), request, {
-          capacity: false,
-        }),
-      ).toEqual([]);
-    });
   });
 
   it('reports every violation, in the documented order', () => {

@@ -1,4 +1,4 @@
-import { endDateFor, fromDayNumber, rangesOverlap, toDayNumber, type IsoDate } from './dates';
+import { endDateFor, fromDayNumber, rangesOverlap, toDayNumber, type IsoDate } from '@stint/shared-dates';
 import { MAX_POLICY_WEEKS, type Policy } from './policy';
 
 export type RuleCode =
@@ -53,11 +53,6 @@ export interface BookingFacts {
 export interface BookingRequest {
   startDate: IsoDate;
   durationWeeks: number;
-}
-
-export interface CheckOptions {
-  /** Check capacity too (default true); off for a pending request, which consumes none. */
-  capacity?: boolean;
 }
 
 /** Whether a blackout applies to the team: its own, or a global one. */
@@ -131,7 +126,7 @@ function weeksLabel(n: number): string {
  * {@link MAX_POLICY_WEEKS}; that case already reports DURATION_OUT_OF_POLICY.
  * Throws a RangeError when `req.startDate` or `facts.today` is not a date.
  */
-export function checkBooking(facts: BookingFacts, req: BookingRequest, opts: CheckOptions = {}): RuleViolation[] {
+export function checkBooking(facts: BookingFacts, req: BookingRequest): RuleViolation[] {
   const { team, policy, today } = facts;
   const { startDate, durationWeeks } = req;
   toDayNumber(startDate);
@@ -197,18 +192,16 @@ export function checkBooking(facts: BookingFacts, req: BookingRequest, opts: Che
     });
   }
 
-  if (opts.capacity ?? true) {
-    const loads = dailyLoad(facts.teamBookings, startDate, endDate);
-    const fullAt = loads.findIndex((booked) => booked + 1 > team.capacity);
-    if (fullAt >= 0) {
-      const date = fromDayNumber(toDayNumber(startDate) + fullAt);
-      const booked = loads[fullAt] ?? 0;
-      violations.push({
-        code: 'CAPACITY_FULL',
-        message: `The team is full on ${date} (${booked} of ${team.capacity} places booked). Pick another start date or another team.`,
-        details: { date, booked, capacity: team.capacity },
-      });
-    }
+  const loads = dailyLoad(facts.teamBookings, startDate, endDate);
+  const fullAt = loads.findIndex((booked) => booked + 1 > team.capacity);
+  if (fullAt >= 0) {
+    const date = fromDayNumber(toDayNumber(startDate) + fullAt);
+    const booked = loads[fullAt] ?? 0;
+    violations.push({
+      code: 'CAPACITY_FULL',
+      message: `The team is full on ${date} (${booked} of ${team.capacity} places booked). Pick another start date or another team.`,
+      details: { date, booked, capacity: team.capacity },
+    });
   }
 
   return violations;

@@ -1,4 +1,4 @@
-import { fromDayNumber, maxDate, toDayNumber, type IsoDate } from './dates';
+import { fromDayNumber, maxDate, toDayNumber, type IsoDate } from '@stint/shared-dates';
 import type { Policy } from './policy';
 import { blackoutAppliesTo, dailyLoad, isDurationInPolicy, type BlackoutRange, type DateRange } from './rules';
 

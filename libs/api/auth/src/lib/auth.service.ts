@@ -4,9 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, ApiError } from '@stint/api-core';
 import type { LoginResponse, User } from '@stint/contracts';
 import { Repository } from 'typeorm';
-import { clientKey, LoginRefusal, LoginThrottleService } from './login-throttle.service';
+import { clientKey, LoginRefusal } from './login-limits';
+import { LoginThrottleService } from './login-throttle.service';
 import { dummyHash, hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
+import { replacePasswordHash } from './users.queries';
 
 /** "2 minutes", "45 seconds", "4 hours": the wait a 429 asks for, in words. */
 function inWords(seconds: number): string {
@@ -101,11 +103,7 @@ export class AuthService implements OnApplicationBootstrap {
   private async rehash(user: UserEntity, password: string, queue: string): Promise<void> {
     try {
       const fresh = await hashPassword(password, queue);
-      await this.users.query(`UPDATE users SET password_hash = $1 WHERE id = $2 AND password_hash = $3`, [
-        fresh,
-        user.id,
-        user.passwordHash,
-      ]);
+      await replacePasswordHash(this.users, user.id, user.passwordHash, fresh);
     } catch (error) {
       this.logger.warn(
         `Could not rehash the password of user ${user.id}: ${error instanceof Error ? error.message : String(error)}`,

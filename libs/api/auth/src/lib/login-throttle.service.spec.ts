@@ -1,14 +1,7 @@
 import type { AppConfig } from '@stint/api-core';
 import type Redis from 'ioredis';
-import {
-  accountLockMs,
-  addressBlockMs,
-  clientKey,
-  LOGIN_LIMITS,
-  LoginRefusal,
-  LoginThrottleService,
-  LoginTicket,
-} from './login-throttle.service';
+import { accountLockMs, addressBlockMs, clientKey, LOGIN_LIMITS, LoginRefusal, LoginTicket } from './login-limits';
+import { LoginThrottleService } from './login-throttle.service';
 
 const MINUTE = 60_000;
 

@@ -8,6 +8,7 @@ import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 import { SESSION_ENDED_MESSAGE } from './auth.guard';
 import { hashPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
+import { countOtherActiveAdmins, countTeamsManagedBy } from './users.queries';
 
 @Injectable()
 export class UsersService {
@@ -73,11 +74,7 @@ export class UsersService {
       if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
       await this.assertManagerRule(m, role, managerId, id);
       if (existing.role === 'admin' && existing.active && (role !== 'admin' || input.active === false)) {
-        const others: Array<{ n: number }> = await m.query(
-          `SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND active AND id <> $1`,
-          [id],
-        );
-        if ((others[0]?.n ?? 0) === 0) {
+        if ((await countOtherActiveAdmins(m, id)) === 0) {
           throw ApiError.invalidState('Stint needs at least one active admin: make someone else an admin first.', {
             activeAdmins: 1,
           });
@@ -86,17 +83,11 @@ export class UsersService {
       // Whoever still has reports or teams must keep a role that may have them (manager or admin).
       if (role !== existing.role && role === 'pm' && (existing.role === 'manager' || existing.role === 'admin')) {
         const reports = await m.count(UserEntity, { where: { managerId: id } });
-        const teams: Array<{ n: number }> = await m.query(
-          `SELECT count(*)::int AS n FROM teams WHERE manager_id = $1`,
-          [id],
-        );
-        if (reports > 0 || (teams[0]?.n ?? 0) > 0) {
+        const teams = await countTeamsManagedBy(m, id);
+        if (reports > 0 || teams > 0) {
           throw ApiError.invalidState(
             `This ${existing.role} still has reports or teams; move them to another manager first.`,
-            {
-              reports,
-              teams: teams[0]?.n ?? 0,
-            },
+            { reports, teams },
           );
         }
       }

@@ -1,11 +1,19 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PlacementsController, RequestsController, SlotsController } from './booking.controller';
 import { PlacementEntity } from './placement.entity';
-import { PlacementsService } from './placements.service';
+import { PlacementMovesService } from './placements/placement-moves.service';
+import { PlacementsController } from './placements/placements.controller';
+import { PlacementsRepository } from './placements/placements.repository';
+import { PlacementsService } from './placements/placements.service';
+import { RequestDecisionsService } from './requests/request-decisions.service';
+import { RequestsController } from './requests/requests.controller';
+import { RequestsRepository } from './requests/requests.repository';
+import { RequestsService } from './requests/requests.service';
+import { RuleCheckService } from './requests/rule-check.service';
 import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request.entity';
-import { RequestsService } from './requests.service';
-import { SlotsService } from './slots.service';
+import { BookingRules } from './rules/booking-rules.service';
+import { SlotsController } from './slots/slots.controller';
+import { SlotsService } from './slots/slots.service';
 
 export interface BookingOptions {
   /**
@@ -26,8 +34,18 @@ export class BookingModule {
         ...options.ports,
       ],
       controllers: [RequestsController, PlacementsController, SlotsController],
-      providers: [RequestsService, PlacementsService, SlotsService],
-      exports: [RequestsService, PlacementsService, SlotsService],
+      providers: [
+        BookingRules,
+        SlotsService,
+        RequestsRepository,
+        RequestsService,
+        RequestDecisionsService,
+        RuleCheckService,
+        PlacementsRepository,
+        PlacementsService,
+        PlacementMovesService,
+      ],
+      exports: [RequestsService, RequestDecisionsService, PlacementsService, PlacementMovesService, SlotsService],
     };
   }
 }

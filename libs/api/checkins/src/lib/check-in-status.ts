@@ -1,5 +1,5 @@
 import type { CheckInStatus } from '@stint/contracts';
-import { todayIn } from '@stint/scheduling';
+import { todayIn } from '@stint/shared-dates';
 
 const HOUR = 3_600_000;
 

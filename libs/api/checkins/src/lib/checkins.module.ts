@@ -1,39 +1,40 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PLACEMENT_CHECK_INS, PLACEMENT_EFFECTS, REQUEST_NOTICES } from '@stint/api-core';
-import { JobsModule } from '@stint/api-jobs';
+import { PLACEMENT_CHECK_INS, PLACEMENT_EFFECTS } from '@stint/api-core';
 import { CheckInFeedbackEntity, CheckInEntity } from './check-in.entity';
-import { CheckInJobsService } from './check-in-jobs.service';
-import { CheckInLifecycle } from './check-in-lifecycle';
-import { CheckInsController, StatsController } from './check-ins.controller';
-import { CheckInsService } from './check-ins.service';
-import { JobRunsController } from './job-runs.controller';
-import { ReminderScheduler } from './reminder-scheduler.service';
-import { StatsService } from './stats.service';
+import { CheckInsReadModel } from './check-ins/check-ins-read-model';
+import { CheckInsController } from './check-ins/check-ins.controller';
+import { CheckInsRepository } from './check-ins/check-ins.repository';
+import { CheckInsService } from './check-ins/check-ins.service';
+import { CheckInEmails } from './placement-effects/check-in-emails';
+import { CheckInPlacementEffects } from './placement-effects/placement-effects';
+import { CheckInNotices } from './reminders/check-in-notices';
+import { CheckInOverdueJob } from './reminders/check-in-overdue.job';
+import { CheckInReminderJob } from './reminders/check-in-reminder.job';
+import { ReminderScheduler } from './reminders/reminder-scheduler.service';
 
+/**
+ * Check-ins: the HTTP routes, booking's `PLACEMENT_EFFECTS` (cadence laid
+ * out, moved, cancelled, with invites and emails) and `PLACEMENT_CHECK_INS`
+ * ports, and the `checkin-reminder` / `checkin-overdue` job handlers. Needs
+ * the global core, TypeORM, audit, jobs and notifications modules.
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckInEntity, CheckInFeedbackEntity]), JobsModule],
-  controllers: [CheckInsController, StatsController, JobRunsController],
+  imports: [TypeOrmModule.forFeature([CheckInEntity, CheckInFeedbackEntity])],
+  controllers: [CheckInsController],
   providers: [
+    CheckInsRepository,
     CheckInsService,
-    CheckInLifecycle,
+    CheckInsReadModel,
+    CheckInEmails,
+    CheckInPlacementEffects,
     ReminderScheduler,
-    CheckInJobsService,
-    StatsService,
-    // Booking's ports: what a booking, move or cancellation does to check-ins, and the request emails.
-    { provide: PLACEMENT_EFFECTS, useExisting: CheckInLifecycle },
-    { provide: REQUEST_NOTICES, useExisting: CheckInLifecycle },
-    { provide: PLACEMENT_CHECK_INS, useExisting: CheckInLifecycle },
+    CheckInNotices,
+    CheckInReminderJob,
+    CheckInOverdueJob,
+    { provide: PLACEMENT_EFFECTS, useExisting: CheckInPlacementEffects },
+    { provide: PLACEMENT_CHECK_INS, useExisting: CheckInsReadModel },
   ],
-  exports: [
-    CheckInsService,
-    CheckInLifecycle,
-    ReminderScheduler,
-    CheckInJobsService,
-    StatsService,
-    PLACEMENT_EFFECTS,
-    REQUEST_NOTICES,
-    PLACEMENT_CHECK_INS,
-  ],
+  exports: [CheckInsService, CheckInReminderJob, CheckInOverdueJob, PLACEMENT_EFFECTS, PLACEMENT_CHECK_INS],
 })
 export class CheckInsModule {}

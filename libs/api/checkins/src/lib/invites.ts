@@ -1,6 +1,5 @@
-import { buildInvite, CalendarEventSpec, StoredAttachment } from '@stint/api-notifications';
+import { buildInvite, CalendarEventSpec, Person, RotationParties, StoredAttachment } from '@stint/api-notifications';
 import type { CheckInEntity } from './check-in.entity';
-import type { Person, RotationParties } from './parties';
 
 export const KIND_LABEL: Record<string, string> = {
   kickoff: 'Kickoff',

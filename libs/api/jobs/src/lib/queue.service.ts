@@ -1,32 +1,10 @@
-import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, MetricsService, withTimeout } from '@stint/api-core';
-import { ConnectionOptions, Job, JobsOptions, Queue, Worker } from 'bullmq';
+import { Job, JobsOptions, Queue } from 'bullmq';
 import { JOB_QUEUE, JobName, JobPayloads, QueueName } from './job-names';
-import { CAPPED_BACKOFF, cappedBackoffMs, optionsFor } from './job-options';
-
-export interface JobInfo {
-  id?: string;
-  /** Attempts made before this one. */
-  attemptsMade: number;
-  maxAttempts: number;
-}
-export type JobHandler<N extends JobName> = (payload: JobPayloads[N], job: JobInfo) => Promise<void>;
-export type JobHandlers = { [N in JobName]: JobHandler<N> };
-
-/** A job PostgreSQL says should exist in Redis, due at an instant. */
-export interface DueJob<N extends JobName = JobName> {
-  name: N;
-  payload: JobPayloads[N];
-  jobId: string;
-  dueAt: Date;
-}
-
-export interface EnsureResult {
-  /** Jobs that were missing (never added, lost with Redis, or finished without effect) and were added. */
-  added: number;
-  /** Delayed jobs already due by PostgreSQL's clock, moved to run now. */
-  promoted: number;
-}
+import { optionsFor } from './job-options';
+import type { DueJob, EnsureResult } from './job-types';
+import { connectionFrom } from './redis-connection-options';
 
 /** Job states that mean "still to run" (or running). */
 const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-children', 'paused'] as const;
@@ -34,29 +12,14 @@ const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-
 /** How long a call to Redis on a request's path may wait before it is given up (see bounded()). */
 const REDIS_CALL_TIMEOUT_MS = 2000;
 
-function connectionFrom(url: string, forWorker: boolean): ConnectionOptions {
-  const parsed = new URL(url);
-  return {
-    host: parsed.hostname || 'localhost',
-    port: Number(parsed.port || 6379),
-    username: parsed.username ? decodeURIComponent(parsed.username) : undefined,
-    password: parsed.password ? decodeURIComponent(parsed.password) : undefined,
-    db: parsed.pathname.length > 1 ? Number(parsed.pathname.slice(1)) : undefined,
-    tls: parsed.protocol === 'rediss:' ? {} : undefined,
-    // Workers block on Redis and must wait through outages; producers fail fast
-    // (PostgreSQL holds the truth and the reconciler re-enqueues what was missed).
-    maxRetriesPerRequest: forWorker ? null : 1,
-    enableOfflineQueue: forWorker,
-    retryStrategy: (attempt: number) => Math.min(attempt * 250, 2000),
-  };
-}
-
-/** The only code that talks to BullMQ: queues, schedulers and workers go through here. */
+/**
+ * The producing side of BullMQ: queues and job schedulers go through here
+ * (the workers that consume them are `JobWorkers`).
+ */
 @Injectable()
-export class QueueService implements BeforeApplicationShutdown, OnApplicationShutdown {
+export class QueueService implements OnApplicationShutdown {
   private readonly logger = new Logger(QueueService.name);
   private readonly queues = new Map<QueueName, Queue>();
-  private readonly workers: Worker[] = [];
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -243,61 +206,11 @@ export class QueueService implements BeforeApplicationShutdown, OnApplicationShu
     await this.queue(JOB_QUEUE[name]).upsertJobScheduler(key, repeat, { name, data: payload, opts: optionsFor(name) });
   }
 
-  /**
-   * Starts one worker per queue. Refuses to start unless every job name has
-   * exactly one handler (the type enforces it; this checks at run time too).
-   */
-  startWorkers(handlers: JobHandlers, concurrency: Partial<Record<QueueName, number>> = {}): void {
-    const jobsRun = this.metrics.jobs;
-    const missing = Object.values(JobName).filter((name) => typeof handlers[name] !== 'function');
-    if (missing.length) throw new Error(`No handler for job(s): ${missing.join(', ')}`);
-    for (const queueName of Object.values(QueueName)) {
-      const worker = new Worker(
-        queueName,
-        async (job: Job) => {
-          const handler = handlers[job.name as JobName] as JobHandler<JobName> | undefined;
-          if (!handler) throw new Error(`No handler for job ${job.name} on queue ${queueName}`);
-          await handler(job.data as JobPayloads[JobName], {
-            id: job.id,
-            attemptsMade: job.attemptsMade,
-            maxAttempts: job.opts.attempts ?? 1,
-          });
-        },
-        {
-          connection: connectionFrom(this.config.redisUrl, true),
-          prefix: this.config.queuePrefix,
-          concurrency: concurrency[queueName] ?? 5,
-          settings: {
-            backoffStrategy: (attemptsMade: number, type?: string, _error?: Error, job?: { opts: JobsOptions }) => {
-              const backoff = job?.opts.backoff;
-              const delay = typeof backoff === 'object' && backoff.delay ? backoff.delay : 1000;
-              return type === CAPPED_BACKOFF ? cappedBackoffMs(attemptsMade, delay) : delay;
-            },
-          },
-        },
-      );
-      worker.on('completed', (job) => jobsRun.inc({ name: job.name, outcome: 'completed' }));
-      worker.on('failed', (job, error) => {
-        jobsRun.inc({ name: job?.name ?? 'unknown', outcome: 'failed' });
-        this.logger.warn(
-          `Job ${job?.name ?? '?'} ${job?.id ?? ''} on ${queueName} failed (attempt ${job?.attemptsMade ?? 0}): ${error.message}`,
-        );
-      });
-      worker.on('error', (error) => this.logger.warn(`Worker for ${queueName} cannot reach Redis: ${error.message}`));
-      this.workers.push(worker);
-    }
-  }
-
   private async collectDepths(): Promise<void> {
     for (const name of Object.values(QueueName)) {
       const counts = await this.counts(name);
       for (const [state, count] of Object.entries(counts)) this.metrics.queueDepth.set({ queue: name, state }, count);
     }
-  }
-
-  /** Before any module shuts down (the database among them): let running jobs finish, take no new ones. */
-  async beforeApplicationShutdown(): Promise<void> {
-    await Promise.allSettled(this.workers.map((w) => w.close()));
   }
 
   async onApplicationShutdown(): Promise<void> {

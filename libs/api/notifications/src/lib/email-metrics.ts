@@ -1,8 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { MetricsService } from '@stint/api-core';
 import { Gauge } from 'prom-client';
-import { DataSource } from 'typeorm';
+import { EmailLogRepository } from './email-log.repository';
 
 /**
  * Emails by status, read from the outbox at scrape time: the API's /metrics
@@ -14,7 +13,7 @@ export class EmailMetrics implements OnModuleInit {
 
   constructor(
     private readonly metrics: MetricsService,
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly emailLog: EmailLogRepository,
   ) {
     this.gauge = new Gauge({
       name: 'stint_notifications',
@@ -26,9 +25,7 @@ export class EmailMetrics implements OnModuleInit {
 
   onModuleInit(): void {
     this.metrics.onScrape(async () => {
-      const rows: Array<{ status: string; n: number }> = await this.db.query(
-        `SELECT status, count(*)::int AS n FROM notifications GROUP BY status`,
-      );
+      const rows = await this.emailLog.countByStatus();
       for (const status of ['pending', 'sent', 'failed'])
         this.gauge.set({ status }, rows.find((r) => r.status === status)?.n ?? 0);
     });

@@ -3,30 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, MetricsService, withTimeout } from '@stint/api-core';
 import { JobName, jobIds, QueueService } from '@stint/api-jobs';
 import { DataSource } from 'typeorm';
+import { claimEmail, ClaimedEmail, DeliveryOutcome, recordDelivery } from './email-delivery.queries';
 import { MailerService } from './mailer.service';
-import type { StoredAttachment } from './notification.entity';
 import { classifySmtpError, nextAttemptAt } from './retry-policy';
 
 /** How long one worker owns an email it claimed; after that (a worker killed mid-send) another may take it. */
 export const CLAIM_MS = 3 * 60_000;
 /** One SMTP conversation may take this long before it counts as a transient failure; well inside the claim. */
 export const SEND_DEADLINE_MS = 2 * 60_000;
-
-interface ClaimedRow {
-  id: string;
-  recipient: string;
-  subject: string;
-  body_text: string;
-  body_html: string;
-  attachments: StoredAttachment[];
-  attempts: number;
-  first_failed_at: Date | null;
-}
-
-type Outcome =
-  | { kind: 'sent'; messageId: string }
-  | { kind: 'retry'; error: string; next: Date; firstFailedAt: Date }
-  | { kind: 'failed'; error: string; permanent: boolean; firstFailedAt: Date };
 
 /**
  * The send job, in three steps with no transaction across SMTP:
@@ -74,21 +58,11 @@ export class EmailSenderService {
     }
   }
 
-  private async claim(id: string): Promise<ClaimedRow | null> {
-    const now = this.clock.now();
-    const [rows] = (await this.db.query(
-      `UPDATE notifications
-          SET attempts = attempts + 1, claimed_until = $2::timestamptz + make_interval(secs => $3::double precision / 1000)
-        WHERE id = $1 AND status = 'pending'
-          AND (claimed_until IS NULL OR claimed_until < $2::timestamptz)
-          AND (next_attempt_at IS NULL OR next_attempt_at <= $2::timestamptz)
-        RETURNING id, recipient, subject, body_text, body_html, attachments, attempts, first_failed_at`,
-      [id, now.toISOString(), CLAIM_MS],
-    )) as [ClaimedRow[], number];
-    return rows[0] ?? null;
+  private claim(id: string): Promise<ClaimedEmail | null> {
+    return claimEmail(this.db, id, this.clock.now(), CLAIM_MS);
   }
 
-  private async attempt(row: ClaimedRow): Promise<Outcome> {
+  private async attempt(row: ClaimedEmail): Promise<DeliveryOutcome> {
     try {
       const messageId = await withTimeout(
         this.mailer.send({
@@ -123,31 +97,12 @@ export class EmailSenderService {
   }
 
   /** Writes the outcome; retried while PostgreSQL is briefly away so a sent email is not sent again. */
-  private async record(row: ClaimedRow, outcome: Outcome): Promise<void> {
-    const now = this.clock.now().toISOString();
-    const [sql, params]: [string, unknown[]] =
-      outcome.kind === 'sent'
-        ? [
-            `status = 'sent', message_id = $3, sent_at = $4, last_error = NULL, next_attempt_at = NULL`,
-            [outcome.messageId, now],
-          ]
-        : outcome.kind === 'retry'
-          ? [
-              `last_error = $3, next_attempt_at = $4, first_failed_at = $5`,
-              [outcome.error, outcome.next.toISOString(), outcome.firstFailedAt.toISOString()],
-            ]
-          : [
-              `status = 'failed', last_error = $3, next_attempt_at = NULL, first_failed_at = $4, permanent_failure = $5`,
-              [outcome.error, outcome.firstFailedAt.toISOString(), outcome.permanent],
-            ];
+  private async record(row: ClaimedEmail, outcome: DeliveryOutcome): Promise<void> {
+    const now = this.clock.now();
     const deadline = Date.now() + CLAIM_MS - SEND_DEADLINE_MS;
     for (let wait = 250; ; wait = Math.min(wait * 2, 5000)) {
       try {
-        await this.db.query(`UPDATE notifications SET claimed_until = NULL, ${sql} WHERE id = $1 AND attempts = $2`, [
-          row.id,
-          row.attempts,
-          ...params,
-        ]);
+        await recordDelivery(this.db, row, outcome, now);
         break;
       } catch (error) {
         if (Date.now() + wait > deadline) throw error;

@@ -1,55 +1,25 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrorResponses,
   AuthenticatedUser,
-  containsPattern,
   CurrentUser,
-  PageQueryDto,
   pageWindow,
   Roles,
   toPage,
   UuidParamPipe,
 } from '@stint/api-core';
-import {
-  NOTIFICATION_KINDS,
-  NOTIFICATION_STATUSES,
-  type NotificationKind,
-  type NotificationRecord,
-  type NotificationStatus,
-  type Page,
-  type RetryFailedResult,
-} from '@stint/contracts';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
-import { DataSource } from 'typeorm';
-import { NotificationEntity, toNotificationRecord } from './notification.entity';
+import type { NotificationRecord, Page, RetryFailedResult } from '@stint/contracts';
+import { NotificationQueryDto } from './dto/notification-query.dto';
+import { EmailLogRepository } from './email-log.repository';
 import { OutboxSweeper } from './outbox-sweeper.service';
-
-class NotificationQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({ enum: NOTIFICATION_KINDS })
-  @IsOptional()
-  @IsIn(NOTIFICATION_KINDS, { message: `kind must be one of ${NOTIFICATION_KINDS.join(', ')}` })
-  kind?: NotificationKind;
-
-  @ApiPropertyOptional({ enum: NOTIFICATION_STATUSES })
-  @IsOptional()
-  @IsIn(NOTIFICATION_STATUSES, { message: `status must be one of ${NOTIFICATION_STATUSES.join(', ')}` })
-  status?: NotificationStatus;
-
-  @ApiPropertyOptional({ description: 'Matches the recipient email, case-insensitive.' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(320)
-  recipient?: string;
-}
 
 @ApiTags('notifications')
 @ApiBearerAuth()
 @Controller('notifications')
 export class NotificationsController {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly emailLog: EmailLogRepository,
     private readonly sweeper: OutboxSweeper,
   ) {}
 
@@ -61,16 +31,8 @@ export class NotificationsController {
   @ApiErrorResponses(400, 401, 403)
   async list(@Query() q: NotificationQueryDto): Promise<Page<NotificationRecord>> {
     const window = pageWindow(q);
-    const query = this.db
-      .getRepository(NotificationEntity)
-      .createQueryBuilder('n')
-      .orderBy('n.createdAt', 'DESC')
-      .addOrderBy('n.id', 'DESC');
-    if (q.kind) query.andWhere('n.kind = :kind', { kind: q.kind });
-    if (q.status) query.andWhere('n.status = :status', { status: q.status });
-    if (q.recipient) query.andWhere('n.recipient ILIKE :recipient', { recipient: containsPattern(q.recipient) });
-    const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
-    return toPage(rows.map(toNotificationRecord), total, window);
+    const [items, total] = await this.emailLog.page({ kind: q.kind, status: q.status, recipient: q.recipient }, window);
+    return toPage(items, total, window);
   }
 
   @Post('retry-failed')

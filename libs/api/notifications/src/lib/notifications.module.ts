@@ -1,6 +1,7 @@
 import { Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { JobsModule } from '@stint/api-jobs';
+import { EmailLogRepository } from './email-log.repository';
 import { EmailMetrics } from './email-metrics';
 import { EmailSenderService } from './email-sender.service';
 import { MailerService } from './mailer.service';
@@ -13,7 +14,7 @@ import { OutboxSweeper } from './outbox-sweeper.service';
 @Module({
   imports: [TypeOrmModule.forFeature([NotificationEntity]), JobsModule],
   controllers: [NotificationsController],
-  providers: [OutboxService, MailerService, EmailSenderService, EmailMetrics, OutboxSweeper],
+  providers: [OutboxService, MailerService, EmailSenderService, EmailLogRepository, EmailMetrics, OutboxSweeper],
   exports: [OutboxService, MailerService, EmailSenderService, OutboxSweeper],
 })
 export class NotificationsModule {}

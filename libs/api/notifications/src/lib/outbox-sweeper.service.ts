@@ -6,11 +6,22 @@ import { DueJob, EnsureResult, JobName, jobIds, QueueName, QueueService } from '
 import type { NotificationRecord, RetryFailedResult } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 import { NotificationEntity, toNotificationRecord } from './notification.entity';
+import { pendingEmails, reopenEmail, reopenFailedEmails } from './outbox.queries';
 
 /** The most pending emails one sweep looks at; the next sweep takes the rest. */
 const SWEEP_LIMIT = 20_000;
 /** How long an email may sit past its moment before the light sweep suspects its job is gone. */
 const STALE_AFTER_MS = 2 * 60_000;
+
+/** The send job of an email's next attempt. */
+function sendJob(email: { id: string; attempts: number }, dueAt: Date): DueJob {
+  return {
+    name: JobName.SendEmail,
+    payload: { notificationId: email.id },
+    jobId: jobIds.sendEmail(email.id, email.attempts),
+    dueAt,
+  };
+}
 
 /**
  * Keeps Redis in step with the outbox. PostgreSQL says which emails are still
@@ -38,22 +49,8 @@ export class OutboxSweeper {
    */
   async sweep(scope: 'all' | 'stale' = 'all'): Promise<EnsureResult & { pending: number }> {
     const now = this.clock.now();
-    const stale =
-      scope === 'stale'
-        ? `AND (claimed_until < $1::timestamptz OR COALESCE(next_attempt_at, created_at) < $1::timestamptz - make_interval(secs => ${STALE_AFTER_MS / 1000}))`
-        : '';
-    const rows: Array<{ id: string; attempts: number; next_attempt_at: Date | null }> = await this.db.query(
-      `SELECT id, attempts, next_attempt_at FROM notifications
-        WHERE status = 'pending' AND (claimed_until IS NULL OR claimed_until < $1::timestamptz) ${stale}
-        ORDER BY created_at LIMIT ${SWEEP_LIMIT}`,
-      [now.toISOString()],
-    );
-    const jobs: DueJob[] = rows.map((r) => ({
-      name: JobName.SendEmail,
-      payload: { notificationId: r.id },
-      jobId: jobIds.sendEmail(r.id, r.attempts),
-      dueAt: r.next_attempt_at ? new Date(r.next_attempt_at) : now,
-    }));
+    const rows = await pendingEmails(this.db, now, SWEEP_LIMIT, scope === 'stale' ? STALE_AFTER_MS : null);
+    const jobs = rows.map((r) => sendJob(r, r.next_attempt_at ? new Date(r.next_attempt_at) : now));
     const result = await this.queues.ensureJobs(QueueName.Email, jobs, now);
     if (result.added || result.promoted)
       this.logger.log(
@@ -72,10 +69,7 @@ export class OutboxSweeper {
           status: found.status,
         });
       }
-      await m.query(
-        `UPDATE notifications SET status = 'pending', next_attempt_at = NULL, first_failed_at = NULL, claimed_until = NULL, permanent_failure = false WHERE id = $1`,
-        [id],
-      );
+      await reopenEmail(m, id);
       await this.audit.record(m, {
         actorId: caller.id,
         action: 'notification.retried',
@@ -92,10 +86,7 @@ export class OutboxSweeper {
   /** Every failed email back to pending and queued. */
   async retryAllFailed(caller: AuthenticatedUser): Promise<RetryFailedResult> {
     const rows = await this.db.transaction(async (m) => {
-      const [updated] = (await m.query(
-        `UPDATE notifications SET status = 'pending', next_attempt_at = NULL, first_failed_at = NULL, claimed_until = NULL, permanent_failure = false
-          WHERE status = 'failed' RETURNING id, attempts`,
-      )) as [Array<{ id: string; attempts: number }>, number];
+      const updated = await reopenFailedEmails(m);
       if (updated.length) {
         await this.audit.record(m, {
           actorId: caller.id,
@@ -113,12 +104,7 @@ export class OutboxSweeper {
 
   private async queue(rows: Array<{ id: string; attempts: number }>): Promise<void> {
     const now = this.clock.now();
-    const jobs: DueJob[] = rows.map((r) => ({
-      name: JobName.SendEmail,
-      payload: { notificationId: r.id },
-      jobId: jobIds.sendEmail(r.id, r.attempts),
-      dueAt: now,
-    }));
+    const jobs = rows.map((r) => sendJob(r, now));
     // Committed already: if Redis is away, the worker's sweep queues them within a minute.
     await this.queues
       .ensureJobs(QueueName.Email, jobs, now)

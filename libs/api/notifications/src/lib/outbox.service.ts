@@ -5,6 +5,7 @@ import type { NotificationKind } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 import { EmailContent, renderEmail } from './email-layout';
 import type { StoredAttachment } from './notification.entity';
+import { insertNotification } from './outbox.queries';
 
 export interface Recipient {
   id: string | null;
@@ -34,25 +35,18 @@ export class OutboxService {
   /** Returns the new notification's id, or null when this dedupe key was already recorded. */
   async record(m: EntityManager, entry: OutboxEntry): Promise<string | null> {
     const email = renderEmail(entry.content);
-    const rows: Array<{ id: string }> = await m.query(
-      `INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
-       ON CONFLICT (dedupe_key) DO NOTHING
-       RETURNING id`,
-      [
-        entry.kind,
-        entry.to.email,
-        entry.to.id,
-        email.subject,
-        email.text,
-        email.html,
-        JSON.stringify(entry.attachments ?? []),
-        entry.dedupeKey,
-        entry.related?.type ?? null,
-        entry.related?.id ?? null,
-      ],
-    );
-    const id = rows[0]?.id ?? null;
+    const id = await insertNotification(m, {
+      kind: entry.kind,
+      recipient: entry.to.email,
+      recipientId: entry.to.id,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+      attachments: entry.attachments ?? [],
+      dedupeKey: entry.dedupeKey,
+      relatedType: entry.related?.type ?? null,
+      relatedId: entry.related?.id ?? null,
+    });
     if (id)
       afterCommit(() => this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }));
     return id;

@@ -1,11 +1,13 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { BlackoutEntity } from './blackout.entity';
+import { BlackoutsController } from './blackouts.controller';
 import { BlackoutsService } from './blackouts.service';
+import { PolicyController } from './policy.controller';
 import { PolicyEntity } from './policy.entity';
 import { PolicyService } from './policy.service';
-import { BlackoutsController, PolicyController, TeamsController } from './programme.controller';
 import { TeamEntity } from './team.entity';
+import { TeamsController } from './teams.controller';
 import { TeamsService } from './teams.service';
 
 @Module({

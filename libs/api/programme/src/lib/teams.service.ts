@@ -3,10 +3,12 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
 import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from '@stint/api-core';
 import type { Page, Team } from '@stint/contracts';
-import { peakLoad, todayIn } from '@stint/scheduling';
+import { peakLoad } from '@stint/scheduling';
+import { todayIn } from '@stint/shared-dates';
 import { DataSource, EntityManager } from 'typeorm';
 import { CreateTeamDto, UpdateTeamDto } from './dto/team.dto';
 import { TeamEntity, toTeam } from './team.entity';
+import { liveBookingsFrom, managerCandidate } from './teams.queries';
 
 @Injectable()
 export class TeamsService {
@@ -69,12 +71,7 @@ export class TeamsService {
       if (input.name !== undefined) await this.assertNameFree(m, input.name, id);
       if (input.capacity !== undefined && input.capacity < row.capacity) {
         const today = todayIn(row.timezone, new Date());
-        const live: Array<{ start_date: string; end_date: string }> = await m.query(
-          `SELECT to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date
-             FROM placements WHERE team_id = $1 AND cancelled_at IS NULL AND end_date >= $2`,
-          [id, today],
-        );
-        const ranges = live.map((p) => ({ startDate: p.start_date, endDate: p.end_date }));
+        const ranges = await liveBookingsFrom(m, id, today);
         const last = ranges.reduce((max, r) => (r.endDate > max ? r.endDate : max), today);
         const peak = ranges.length ? peakLoad(ranges, today, last) : 0;
         if (peak > input.capacity) {
@@ -110,11 +107,7 @@ export class TeamsService {
   }
 
   private async assertManager(m: EntityManager, managerId: string): Promise<void> {
-    const rows: Array<{ role: string; name: string; active: boolean }> = await m.query(
-      `SELECT role, name, active FROM users WHERE id = $1`,
-      [managerId],
-    );
-    const user = rows[0];
+    const user = await managerCandidate(m, managerId);
     if (!user) throw ApiError.validation({ managerId: `no user with id ${managerId}` });
     if (user.role !== 'manager' && user.role !== 'admin')
       throw ApiError.validation({ managerId: `${user.name} is a ${user.role}, not a manager` });

@@ -1,14 +1,5 @@
-import {
-  addDays,
-  blackoutAppliesTo,
-  dailyLoad,
-  diffDays,
-  endDateFor,
-  peakLoad,
-  rangesOverlap,
-  weekStart,
-  type IsoDate,
-} from '@stint/scheduling';
+import { blackoutAppliesTo, dailyLoad, peakLoad } from '@stint/scheduling';
+import { addDays, diffDays, endDateFor, rangesOverlap, weekStart, type IsoDate } from '@stint/shared-dates';
 import { DEMO_PASSWORD, demoPlan, quarterEnd, quarterEndBlackout, workweekStart, type DemoPlan } from './demo-plan';
 
 const PENDING = ['pending_manager', 'pending_host'];

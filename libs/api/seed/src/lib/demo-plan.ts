@@ -1,18 +1,15 @@
 import type { CheckInKind, RequestStatus } from '@stint/contracts';
+import { checkBooking, DEFAULT_POLICY, type BlackoutRange, type DateRange } from '@stint/scheduling';
 import {
   addDays,
-  checkBooking,
-  dayOfWeek,
-  DEFAULT_POLICY,
   diffDays,
   endDateFor,
+  isoWeekday,
   minDate,
   weekStart,
   zonedDateTimeToInstant,
-  type BlackoutRange,
-  type DateRange,
   type IsoDate,
-} from '@stint/scheduling';
+} from '@stint/shared-dates';
 
 /**
  * The demo programme as plain data, laid out around `today` so a fresh
@@ -725,8 +722,8 @@ export function workweekStart(d: IsoDate, span: number): IsoDate {
   if (span > 4) throw new RangeError(`A span of ${span} days does not fit in a working week.`);
   let day = d;
   for (;;) {
-    const dow = dayOfWeek(day);
-    if (dow >= 1 && dow + span <= 5) return day;
+    const dow = isoWeekday(day); // 1 = Monday … 5 = Friday
+    if (dow + span <= 5) return day;
     day = addDays(day, -1);
   }
 }
@@ -812,8 +809,7 @@ function placeRotation(
           today,
         },
         { startDate, durationWeeks: weeks },
-        { capacity: checkCapacity },
-      ).filter((v) => v.code !== 'START_IN_PAST');
+      ).filter((v) => v.code !== 'START_IN_PAST' && (checkCapacity || v.code !== 'CAPACITY_FULL'));
       if (violations.length === 0) return { startDate, endDate, durationWeeks: weeks };
     }
   }

@@ -3,11 +3,13 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@stint/api-audit';
 import { UserEntity } from '@stint/api-auth';
 import { PlacementEntity, RotationRequestEntity } from '@stint/api-booking';
-import { CheckInJobsService, CheckInsModule } from '@stint/api-checkins';
+import { CheckInOverdueJob, CheckInReminderJob, CheckInsModule } from '@stint/api-checkins';
 import { APP_CONFIG, AppConfig, CoreModule, REDIS } from '@stint/api-core';
-import { JobName, JobsModule, QueueName, QueueService } from '@stint/api-jobs';
+import { JobName, JobsModule, JobWorkers, QueueName } from '@stint/api-jobs';
+import { DailyDigestJob, MaintenanceModule, ReconcileJob } from '@stint/api-maintenance';
 import { EmailSenderService, NotificationsModule } from '@stint/api-notifications';
 import { TeamEntity } from '@stint/api-programme';
+import { ApprovalNudgeJob, RequestNoticesModule } from '@stint/api-request-notices';
 import type Redis from 'ioredis';
 import { recordHeartbeat } from './heartbeat';
 import { Watchdog } from './watchdog';
@@ -17,9 +19,13 @@ export class WorkerModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Worker');
 
   constructor(
-    private readonly queues: QueueService,
-    private readonly jobs: CheckInJobsService,
+    private readonly workers: JobWorkers,
+    private readonly reminder: CheckInReminderJob,
+    private readonly overdue: CheckInOverdueJob,
+    private readonly nudge: ApprovalNudgeJob,
     private readonly sender: EmailSenderService,
+    private readonly digest: DailyDigestJob,
+    private readonly reconciler: ReconcileJob,
     private readonly watchdog: Watchdog,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -34,6 +40,8 @@ export class WorkerModule implements OnApplicationBootstrap {
         NotificationsModule,
         AuditModule,
         CheckInsModule,
+        RequestNoticesModule,
+        MaintenanceModule,
         // The entities the worker's own entities name in foreign keys (and those name in theirs): TypeORM
         // refuses to start when a foreign key points at an entity it was not given.
         TypeOrmModule.forFeature([UserEntity, TeamEntity, RotationRequestEntity, PlacementEntity]),
@@ -44,19 +52,19 @@ export class WorkerModule implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    // Exactly one handler per job name: the JobHandlers type and startWorkers() both insist.
-    this.queues.startWorkers(
+    // Exactly one handler per job name: the JobHandlers type and JobWorkers.start() both insist.
+    this.workers.start(
       {
         [JobName.Heartbeat]: async () => recordHeartbeat(this.redis, this.config.queuePrefix, new Date()),
-        [JobName.CheckInReminder]: (payload) => this.jobs.reminder(payload),
-        [JobName.CheckInOverdue]: (payload) => this.jobs.overdue(payload),
-        [JobName.ApprovalNudge]: (payload) => this.jobs.approvalNudge(payload),
+        [JobName.CheckInReminder]: (payload) => this.reminder.run(payload),
+        [JobName.CheckInOverdue]: (payload) => this.overdue.run(payload),
+        [JobName.ApprovalNudge]: (payload) => this.nudge.run(payload),
         [JobName.SendEmail]: (payload) => this.sender.send(payload.notificationId),
         [JobName.DailyDigest]: async () => {
-          await this.jobs.dailyDigest();
+          await this.digest.run();
         },
         [JobName.Reconcile]: async () => {
-          await this.jobs.reconcile();
+          await this.reconciler.run();
         },
       },
       // Sends hold no database connection while SMTP talks, so a slow mail server occupies only email slots;

@@ -1,47 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { CheckInResponseDto } from '@stint/api-core';
 import {
-  CHECK_IN_KINDS,
-  CHECK_IN_STATUSES,
   PLACEMENT_STATUSES,
   type AvailabilityDay,
-  type CheckIn,
-  type CheckInKind,
-  type CheckInStatus,
-  type Feedback,
   type Placement,
   type PlacementStatus,
-  type SkillRatings,
   type SlotSuggestion,
 } from '@stint/contracts';
-
-export class SkillRatingsDto implements SkillRatings {
-  @ApiProperty({ minimum: 1, maximum: 5 }) negotiation!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 }) closing!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 }) persistence!: number;
-}
-
-export class FeedbackResponseDto implements Feedback {
-  @ApiProperty({ format: 'uuid' }) byId!: string;
-  @ApiProperty() text!: string;
-  @ApiProperty({ format: 'date-time' }) at!: string;
-}
-
-export class CheckInResponseDto implements CheckIn {
-  @ApiProperty({ format: 'uuid' }) id!: string;
-  @ApiProperty({ format: 'uuid' }) placementId!: string;
-  @ApiProperty({ enum: CHECK_IN_KINDS }) kind!: CheckInKind;
-  @ApiProperty({ format: 'date-time' }) scheduledAt!: string;
-  @ApiProperty({ enum: CHECK_IN_STATUSES }) status!: CheckInStatus;
-  @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
-  @ApiProperty({ type: SkillRatingsDto, nullable: true }) ratings!: SkillRatingsDto | null;
-  @ApiProperty() notes!: string;
-  @ApiProperty({ type: [FeedbackResponseDto] }) feedback!: FeedbackResponseDto[];
-  @ApiProperty({
-    example: '2027-01-11',
-    description: 'Extension: the check-in’s day on the PM’s calendar; the PM can file the reflection from then on.',
-  })
-  opensOn!: string;
-}
 
 export class PlacementResponseDto implements Placement {
   @ApiProperty({ format: 'uuid' }) id!: string;

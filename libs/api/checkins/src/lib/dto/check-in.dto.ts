@@ -75,8 +75,3 @@ export class CheckInQueryDto extends PageQueryDto {
   @IsCalendarDate()
   to?: string;
 }
-
-export class StatsQueryDto {
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() from?: string;
-  @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to?: string;
-}

@@ -1,4 +1,5 @@
-import { isClockTime, isIsoDate, isSupportedCountry, isValidTimeZone } from '@stint/scheduling';
+import { isSupportedCountry } from '@stint/scheduling';
+import { isClockTime, isIsoDate, isValidTimeZone } from '@stint/shared-dates';
 import { registerDecorator, ValidationOptions } from 'class-validator';
 import { EARLIEST_DATE, isDateInRange, isKnownTimeZone, LATEST_DATE } from './input-gate';
 

@@ -1,0 +1,26 @@
+import type { PlacementEntity } from './placement.entity';
+import type { RotationRequestEntity } from './rotation-request.entity';
+
+/** What the audit log keeps of a request before and after a change. */
+export function requestSnapshot(r: RotationRequestEntity): Record<string, unknown> {
+  return {
+    status: r.status,
+    teamId: r.teamId,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    durationWeeks: r.durationWeeks,
+    placementId: r.placementId,
+  };
+}
+
+/** What the audit log keeps of a placement before and after a change. */
+export function placementSnapshot(p: PlacementEntity): Record<string, unknown> {
+  return {
+    teamId: p.teamId,
+    startDate: p.startDate,
+    endDate: p.endDate,
+    durationWeeks: p.durationWeeks,
+    cancelledAt: p.cancelledAt,
+    cancelledReason: p.cancelledReason,
+  };
+}

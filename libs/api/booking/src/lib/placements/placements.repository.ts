@@ -1,0 +1,159 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiError, AuthenticatedUser, canSee, Clock, PageWindow, Parties, visibleRotations } from '@stint/api-core';
+import type { PlacementStatus } from '@stint/contracts';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
+import { PlacementEntity } from '../placement.entity';
+
+export interface PlacementFilter {
+  teamId?: string;
+  pmId?: string;
+  status?: PlacementStatus;
+  from?: string;
+  to?: string;
+}
+
+/** A placement with its team's time zone, by which its status is read. */
+export interface PlacementRow extends PlacementEntity {
+  timezone: string;
+}
+
+/** One line of the CSV export, before its status is derived. */
+export type PlacementCsvRow = Record<string, string | number | null> & { timezone: string };
+
+const CSV_COLUMNS = [
+  'p.id AS id',
+  'p.request_id AS "requestId"',
+  'p.pm_id AS "pmId"',
+  'pm.name AS "pmName"',
+  'pm.email::text AS "pmEmail"',
+  'p.team_id AS "teamId"',
+  't.name::text AS "teamName"',
+  `to_char(p.start_date, 'YYYY-MM-DD') AS "startDate"`,
+  `to_char(p.end_date, 'YYYY-MM-DD') AS "endDate"`,
+  'p.duration_weeks AS "durationWeeks"',
+  'p.cancelled_at AS "cancelledAt"',
+  'p.cancelled_reason AS "cancelledReason"',
+  't.timezone AS timezone',
+];
+
+/** Reads and writes of placements beyond what the entity manager does alone. */
+@Injectable()
+export class PlacementsRepository {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The manager for reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** One page of the placements the caller can see, earliest first, and how many there are in all. */
+  async page(
+    caller: AuthenticatedUser,
+    filter: PlacementFilter,
+    window: PageWindow,
+  ): Promise<[PlacementRow[], number]> {
+    const query = this.visibleQuery(caller, filter).orderBy('p.startDate', 'ASC').addOrderBy('p.id', 'ASC');
+    const total = await query.getCount();
+    const { entities, raw } = await query
+      .offset(window.offset)
+      .limit(window.pageSize)
+      .getRawAndEntities<{ timezone: string }>();
+    const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
+    return [rows, total];
+  }
+
+  /** Rows `offset` to `offset + limit` of the CSV export of what the caller can see. */
+  csvRows(
+    caller: AuthenticatedUser,
+    filter: PlacementFilter,
+    offset: number,
+    limit: number,
+  ): Promise<PlacementCsvRow[]> {
+    return this.visibleQuery(caller, filter)
+      .select(CSV_COLUMNS)
+      .orderBy('p.start_date', 'ASC')
+      .addOrderBy('p.id', 'ASC')
+      .offset(offset)
+      .limit(limit)
+      .getRawMany();
+  }
+
+  /**
+   * The placement, with its team's time zone, and the people around it; 404
+   * when there is none or the caller may not see it. With `lock`, its row lock.
+   */
+  async findVisible(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    id: string,
+    lock = false,
+  ): Promise<{ placement: PlacementRow; parties: Parties }> {
+    const placement = await m.findOne(PlacementEntity, {
+      where: { id },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!placement) throw ApiError.notFound('placement', id);
+    const rows: Array<{ line: string | null; host: string; timezone: string }> = await m.query(
+      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, t.manager_id AS host, t.timezone FROM teams t WHERE t.id = $2`,
+      [placement.pmId, placement.teamId],
+    );
+    const parties: Parties = {
+      pmId: placement.pmId,
+      lineManagerId: rows[0]?.line ?? null,
+      hostManagerId: rows[0]?.host ?? '',
+    };
+    if (!canSee(caller, parties)) throw ApiError.notFound('placement', id);
+    return { placement: Object.assign(placement, { timezone: rows[0]?.timezone ?? 'UTC' }), parties };
+  }
+
+  /** Saves the placement itself, without the time zone read with it. */
+  async save(m: EntityManager, row: PlacementRow): Promise<void> {
+    const { timezone: _timezone, ...entity } = row;
+    await m.save(PlacementEntity, entity as PlacementEntity);
+  }
+
+  /** The request mirrors its placement's dates, so lists of requests stay truthful. */
+  async mirrorDatesOnRequest(m: EntityManager, placement: PlacementEntity): Promise<void> {
+    await m.query(
+      `UPDATE rotation_requests SET start_date = $2, end_date = $3, duration_weeks = $4, updated_at = now() WHERE id = $1`,
+      [placement.requestId, placement.startDate, placement.endDate, placement.durationWeeks],
+    );
+  }
+
+  private visibleQuery(caller: AuthenticatedUser, filter: PlacementFilter): SelectQueryBuilder<PlacementEntity> {
+    const visible = visibleRotations(caller);
+    const now = this.clock.now().toISOString();
+    const today = `(CAST(:now AS timestamptz) AT TIME ZONE t.timezone)::date`;
+    const query = this.db
+      .getRepository(PlacementEntity)
+      .createQueryBuilder('p')
+      .innerJoin('users', 'pm', 'pm.id = p.pm_id')
+      .innerJoin('teams', 't', 't.id = p.team_id')
+      .addSelect('t.timezone', 'timezone')
+      .where(visible.sql, visible.params)
+      .setParameter('now', now);
+    if (filter.teamId) query.andWhere('p.team_id = :teamId', { teamId: filter.teamId });
+    if (filter.pmId) query.andWhere('p.pm_id = :pmId', { pmId: filter.pmId });
+    if (filter.from) query.andWhere('p.end_date >= :from', { from: filter.from });
+    if (filter.to) query.andWhere('p.start_date <= :to', { to: filter.to });
+    switch (filter.status) {
+      case 'cancelled':
+        query.andWhere('p.cancelled_at IS NOT NULL');
+        break;
+      case 'scheduled':
+        query.andWhere(`p.cancelled_at IS NULL AND p.start_date > ${today}`);
+        break;
+      case 'active':
+        query.andWhere(`p.cancelled_at IS NULL AND p.start_date <= ${today} AND p.end_date >= ${today}`);
+        break;
+      case 'completed':
+        query.andWhere(`p.cancelled_at IS NULL AND p.end_date < ${today}`);
+        break;
+    }
+    return query;
+  }
+}

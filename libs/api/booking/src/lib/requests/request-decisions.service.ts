@@ -1,0 +1,184 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { AuditService } from '@stint/api-audit';
+import {
+  ApiError,
+  AuthenticatedUser,
+  Clock,
+  PLACEMENT_EFFECTS,
+  PlacementEffects,
+  REQUEST_NOTICES,
+  RequestNotices,
+  TransactionRunner,
+} from '@stint/api-core';
+import type { RotationRequest } from '@stint/contracts';
+import { EntityManager } from 'typeorm';
+import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
+import { PlacementEntity } from '../placement.entity';
+import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
+import { lockPm, TeamRow } from '../rules/booking-facts.queries';
+import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
+import { overlapAsRuleError } from '../rules/rule-errors';
+import { ApprovalStep, assertOwnPending, decisionStep } from './request-steps';
+import { RequestsRepository } from './requests.repository';
+import { RequestsService } from './requests.service';
+
+/** Deciding a request: the line manager releases it, the host agrees (which books it), either rejects; the PM withdraws. */
+@Injectable()
+export class RequestDecisionsService {
+  private readonly logger = new Logger(RequestDecisionsService.name);
+
+  constructor(
+    private readonly repository: RequestsRepository,
+    private readonly requests: RequestsService,
+    private readonly rules: BookingRules,
+    private readonly audit: AuditService,
+    @Inject(REQUEST_NOTICES) private readonly notices: RequestNotices,
+    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
+    private readonly clock: Clock,
+    private readonly tx: TransactionRunner,
+  ) {}
+
+  async approve(
+    caller: AuthenticatedUser,
+    id: string,
+    comment: string,
+    requested?: ApprovalStep,
+  ): Promise<RotationRequest> {
+    const aim: { target?: BookingTarget } = {};
+    try {
+      await this.tx.run(async (m) => {
+        const { request, parties } = await this.repository.findVisible(m, caller, id, true);
+        const step = decisionStep(caller, request.status, parties, requested);
+        await this.assertPmActive(m, request.pmId);
+        // Lock order everywhere: request row, then team row, then the PM's advisory lock.
+        const team = await this.rules.requireTeam(m, request.teamId, true);
+        await lockPm(m, request.pmId);
+        const { pmId, startDate, durationWeeks } = request;
+        aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
+        await this.rules.assert(m, team, aim.target, aim.target.exclude);
+        const before = requestSnapshot(request);
+        const now = this.clock.now();
+        await m.insert(RequestApprovalEntity, {
+          requestId: id,
+          step,
+          decision: 'approved',
+          byId: caller.id,
+          comment,
+          at: now,
+        });
+        if (step === 'manager') {
+          Object.assign(request, { status: 'pending_host', pendingSince: now });
+          await m.save(request);
+          await this.record(m, caller, 'request.released', request, before);
+          await this.notices.released(m, request);
+          return;
+        }
+        await this.book(m, caller, request, team, before);
+      });
+    } catch (error) {
+      throw await this.rules.withSuggestions(
+        overlapAsRuleError(error, 'placements_no_pm_overlap'),
+        aim.target,
+        'The request stays pending; see details.suggestions for the next free slots.',
+      );
+    }
+    return this.requests.get(caller, id);
+  }
+
+  async reject(
+    caller: AuthenticatedUser,
+    id: string,
+    comment: string,
+    requested?: ApprovalStep,
+  ): Promise<RotationRequest> {
+    await this.tx.run(async (m) => {
+      const { request, parties } = await this.repository.findVisible(m, caller, id, true);
+      const step = decisionStep(caller, request.status, parties, requested, false);
+      const before = requestSnapshot(request);
+      await m.insert(RequestApprovalEntity, {
+        requestId: id,
+        step,
+        decision: 'rejected',
+        byId: caller.id,
+        comment,
+        at: this.clock.now(),
+      });
+      request.status = 'rejected';
+      await m.save(request);
+      await this.record(m, caller, 'request.rejected', request, before);
+      await this.notices.rejected(m, request);
+    });
+    return this.requests.get(caller, id);
+  }
+
+  async withdraw(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {
+    await this.tx.run(async (m) => {
+      const { request } = await this.repository.findVisible(m, caller, id, true);
+      assertOwnPending(caller, request, { action: 'withdraw', done: 'withdrawn' });
+      const before = requestSnapshot(request);
+      request.status = 'withdrawn';
+      await m.save(request);
+      await this.record(m, caller, 'request.withdrawn', request, before);
+    });
+    return this.requests.get(caller, id);
+  }
+
+  /** The host step: the placement, the request marked booked, both audited, then booking's effects. */
+  private async book(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    request: RotationRequestEntity,
+    team: TeamRow,
+    before: Record<string, unknown>,
+  ): Promise<void> {
+    const placement = await m.save(
+      m.create(PlacementEntity, {
+        requestId: request.id,
+        pmId: request.pmId,
+        teamId: team.id,
+        startDate: request.startDate,
+        endDate: request.endDate,
+        durationWeeks: request.durationWeeks,
+        sequence: 0,
+      }),
+    );
+    Object.assign(request, { status: 'booked', placementId: placement.id });
+    await m.save(request);
+    await this.record(m, caller, 'request.booked', request, before);
+    await this.audit.record(m, {
+      actorId: caller.id,
+      action: 'placement.booked',
+      entityType: 'placement',
+      entityId: placement.id,
+      after: placementSnapshot(placement),
+    });
+    await this.effects.booked(m, placement, request);
+    this.logger.log(`Booked placement ${placement.id} for request ${request.id} in team ${team.id}.`);
+  }
+
+  private record(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    action: string,
+    request: RotationRequestEntity,
+    before: Record<string, unknown>,
+  ): Promise<void> {
+    return this.audit.record(m, {
+      actorId: caller.id,
+      action,
+      entityType: 'rotation_request',
+      entityId: request.id,
+      before,
+      after: requestSnapshot(request),
+    });
+  }
+
+  /** A deactivated PM's request can no longer be released or booked. */
+  private async assertPmActive(m: EntityManager, pmId: string): Promise<void> {
+    if (!(await this.repository.isUserActive(m, pmId)))
+      throw ApiError.invalidState(
+        'This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.',
+        { pmActive: false },
+      );
+  }
+}

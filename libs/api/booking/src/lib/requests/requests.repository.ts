@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { ApiError, AuthenticatedUser, PageWindow } from '@stint/api-core';
+import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
+import type { RequestStatus, RotationRequest } from '@stint/contracts';
+import { DataSource, EntityManager } from 'typeorm';
+import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
+import { namesFor } from '../rules/booking-facts.queries';
+
+export interface RequestFilter {
+  status?: RequestStatus;
+  teamId?: string;
+  pmId?: string;
+  awaitingMe?: boolean;
+}
+
+/** A user a request may be made for, as resolvePm needs to see them. */
+export interface PmCandidate {
+  role: string;
+  manager_id: string | null;
+  active: boolean;
+}
+
+/** Reads of rotation requests and of the people around them; writes go through the entity manager. */
+@Injectable()
+export class RequestsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The manager for reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** One page of the requests the caller can see, newest first, and how many there are in all. */
+  page(
+    caller: AuthenticatedUser,
+    filter: RequestFilter,
+    window: PageWindow,
+  ): Promise<[RotationRequestEntity[], number]> {
+    const visible = visibleRotations(caller);
+    const query = this.db
+      .getRepository(RotationRequestEntity)
+      .createQueryBuilder('r')
+      .innerJoin('users', 'pm', 'pm.id = r.pm_id')
+      .innerJoin('teams', 't', 't.id = r.team_id')
+      .where(visible.sql, visible.params)
+      .orderBy('r.createdAt', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+    if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
+    if (filter.teamId) query.andWhere('r.team_id = :teamId', { teamId: filter.teamId });
+    if (filter.pmId) query.andWhere('r.pm_id = :pmId', { pmId: filter.pmId });
+    if (filter.awaitingMe) {
+      query.andWhere(
+        caller.role === 'admin' ? `r.status IN ('pending_manager', 'pending_host')` : awaitingDecisionBy(':me'),
+        { me: caller.id },
+      );
+    }
+    return query.skip(window.offset).take(window.pageSize).getManyAndCount();
+  }
+
+  /**
+   * The request and the people who decide it; 404 when there is none or the
+   * caller may not see it. With `lock`, its row lock for the transaction.
+   */
+  async findVisible(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    id: string,
+    lock = false,
+  ): Promise<{ request: RotationRequestEntity; parties: Parties }> {
+    const request = await m.findOne(RotationRequestEntity, {
+      where: { id },
+      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
+    });
+    if (!request) throw ApiError.notFound('rotation request', id);
+    const rows: Array<{ line: string | null; host: string }> = await m.query(
+      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, (SELECT manager_id FROM teams WHERE id = $2) AS host`,
+      [request.pmId, request.teamId],
+    );
+    const parties: Parties = {
+      pmId: request.pmId,
+      lineManagerId: rows[0]?.line ?? null,
+      hostManagerId: rows[0]?.host ?? '',
+    };
+    if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
+    return { request, parties };
+  }
+
+  /** Requests as the API answers them, with their approvals and names: three queries, whatever the page size. */
+  async views(m: EntityManager, rows: RotationRequestEntity[]): Promise<RotationRequest[]> {
+    if (!rows.length) return [];
+    const approvals = await m
+      .getRepository(RequestApprovalEntity)
+      .createQueryBuilder('a')
+      .where('a.request_id IN (:...ids)', { ids: rows.map((r) => r.id) })
+      .orderBy('a.at', 'ASC')
+      .getMany();
+    const names = await namesFor(
+      m,
+      rows.map((r) => r.pmId),
+      rows.map((r) => r.teamId),
+    );
+    return rows.map((r) => ({
+      id: r.id,
+      pmId: r.pmId,
+      pmName: names.people.get(r.pmId) ?? '',
+      teamId: r.teamId,
+      teamName: names.teams.get(r.teamId) ?? '',
+      startDate: r.startDate,
+      endDate: r.endDate,
+      durationWeeks: r.durationWeeks,
+      goals: r.goals,
+      motivation: r.motivation,
+      status: r.status,
+      approvals: approvals
+        .filter((a) => a.requestId === r.id)
+        .map((a) => ({ step: a.step, decision: a.decision, byId: a.byId, comment: a.comment, at: a.at.toISOString() })),
+      placementId: r.placementId,
+      createdAt: r.createdAt.toISOString(),
+      updatedAt: r.updatedAt.toISOString(),
+    }));
+  }
+
+  async isUserActive(m: EntityManager, userId: string): Promise<boolean> {
+    const rows: Array<{ active: boolean }> = await m.query(`SELECT active FROM users WHERE id = $1`, [userId]);
+    return rows[0]?.active === true;
+  }
+
+  async userExists(userId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1`, [userId]);
+    return rows.length > 0;
+  }
+
+  async isDirectReport(userId: string, managerId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(`SELECT 1 FROM users WHERE id = $1 AND manager_id = $2`, [
+      userId,
+      managerId,
+    ]);
+    return rows.length > 0;
+  }
+
+  async pmCandidate(userId: string): Promise<PmCandidate | undefined> {
+    const rows: PmCandidate[] = await this.db.query(`SELECT role, manager_id, active FROM users WHERE id = $1`, [
+      userId,
+    ]);
+    return rows[0];
+  }
+}

@@ -1,0 +1,27 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, loadPolicy, PlacementCheckIns } from '@stint/api-core';
+import type { CheckIn } from '@stint/contracts';
+import { toCheckIn } from './check-in-view';
+import { CheckInsRepository } from './check-ins.repository';
+
+/** Booking's `PLACEMENT_CHECK_INS` port: the check-ins of placements, for placement responses. */
+@Injectable()
+export class CheckInsReadModel implements PlacementCheckIns {
+  constructor(
+    private readonly checkIns: CheckInsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>> {
+    const result = new Map<string, CheckIn[]>(placementIds.map((id) => [id, []]));
+    if (!placementIds.length) return result;
+    const [checkIns, policy] = await Promise.all([
+      this.checkIns.ofPlacements(placementIds),
+      loadPolicy(this.checkIns.manager),
+    ]);
+    const feedback = await this.checkIns.feedbackOn(checkIns.map((c) => c.id));
+    const now = this.clock.now();
+    for (const c of checkIns) result.get(c.placementId)?.push(toCheckIn(c, feedback, now, policy.overdueAfterHours));
+    return result;
+  }
+}

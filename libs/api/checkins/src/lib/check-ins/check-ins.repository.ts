@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { AuthenticatedUser, PageWindow, visibleRotations } from '@stint/api-core';
+import type { CheckInStatus } from '@stint/contracts';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
+
+export interface CheckInFilter {
+  placementId?: string;
+  status?: CheckInStatus;
+  from?: string;
+  to?: string;
+}
+
+/** Who stands around a check-in's placement: what access to the check-in depends on. */
+export interface PlacementPeople {
+  pm_id: string;
+  /** The PM's IANA time zone: a check-in's day (due_date) is a day on their calendar. */
+  pm_timezone: string;
+  team_id: string;
+  line: string | null;
+  host: string;
+  cancelled: boolean;
+}
+
+/** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
+@Injectable()
+export class CheckInsRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The manager for reads outside a transaction. */
+  get manager(): EntityManager {
+    return this.db.manager;
+  }
+
+  /** One page of the check-ins the caller can see, by time, and how many there are in all. */
+  page(
+    caller: AuthenticatedUser,
+    filter: CheckInFilter,
+    window: PageWindow,
+    now: Date,
+    overdueAfterHours: number,
+  ): Promise<[CheckInEntity[], number]> {
+    const query = this.db
+      .getRepository(CheckInEntity)
+      .createQueryBuilder('c')
+      .innerJoin('placements', 'p', 'p.id = c.placement_id')
+      .innerJoin('users', 'pm', 'pm.id = p.pm_id')
+      .innerJoin('teams', 't', 't.id = p.team_id')
+      .orderBy('c.scheduledAt', 'ASC')
+      .addOrderBy('c.id', 'ASC')
+      .setParameter('now', now.toISOString())
+      .setParameter('hours', overdueAfterHours);
+    const visible = visibleRotations(caller);
+    query.andWhere(visible.sql, visible.params);
+    if (filter.placementId) query.andWhere('c.placement_id = :placementId', { placementId: filter.placementId });
+    if (filter.from) query.andWhere('c.scheduled_at >= CAST(:from AS date)', { from: filter.from });
+    if (filter.to) query.andWhere(`c.scheduled_at < CAST(:to AS date) + 1`, { to: filter.to });
+    // Written against the bare column, so the (scheduled_at, id) index can bound it.
+    const overdueSince = `CAST(:now AS timestamptz) - make_interval(hours => CAST(:hours AS int))`;
+    switch (filter.status) {
+      case 'completed':
+        query.andWhere('c.completed_at IS NOT NULL');
+        break;
+      case 'cancelled':
+        query.andWhere('c.completed_at IS NULL AND c.cancelled_at IS NOT NULL');
+        break;
+      case 'overdue':
+        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at < ${overdueSince}`);
+        break;
+      case 'upcoming':
+        query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
+        break;
+    }
+    return query.skip(window.offset).take(window.pageSize).getManyAndCount();
+  }
+
+  /** The check-ins of these placements, earliest first. */
+  ofPlacements(placementIds: string[]): Promise<CheckInEntity[]> {
+    return this.db
+      .getRepository(CheckInEntity)
+      .find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } });
+  }
+
+  /** The feedback on these check-ins, oldest first (none asked, none read). */
+  async feedbackOn(checkInIds: string[]): Promise<CheckInFeedbackEntity[]> {
+    if (!checkInIds.length) return [];
+    return this.db
+      .getRepository(CheckInFeedbackEntity)
+      .find({ where: { checkInId: In(checkInIds) }, order: { at: 'ASC' } });
+  }
+
+  /** The feedback on one check-in, oldest first. */
+  feedbackOf(checkInId: string): Promise<CheckInFeedbackEntity[]> {
+    return this.db.getRepository(CheckInFeedbackEntity).find({ where: { checkInId }, order: { at: 'ASC' } });
+  }
+
+  /** The people around a placement, and whether it was cancelled. */
+  async placementPeople(m: EntityManager, placementId: string): Promise<PlacementPeople | undefined> {
+    const rows: PlacementPeople[] = await m.query(
+      `SELECT p.pm_id, pm.timezone AS pm_timezone, p.team_id, pm.manager_id AS line, t.manager_id AS host, p.cancelled_at IS NOT NULL AS cancelled
+         FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id WHERE p.id = $1`,
+      [placementId],
+    );
+    return rows[0];
+  }
+
+  /** Whether the same manager wrote the same feedback on this check-in in the minute before `now` (a repeated submit). */
+  async isRepeatedFeedback(
+    m: EntityManager,
+    checkInId: string,
+    byId: string,
+    text: string,
+    now: Date,
+  ): Promise<boolean> {
+    const repeat: unknown[] = await m.query(
+      `SELECT 1 FROM check_in_feedback WHERE check_in_id = $1 AND by_id = $2 AND text = $3 AND at > $4::timestamptz - interval '1 minute'`,
+      [checkInId, byId, text, now.toISOString()],
+    );
+    return repeat.length > 0;
+  }
+}

@@ -1,0 +1,40 @@
+import { Injectable } from '@nestjs/common';
+import { JobName, JobPayloads, OVERDUE_LATE_LIMIT_MS, skipReason } from '@stint/api-jobs';
+import { localTime } from '@stint/api-notifications';
+import { CheckInNotice, CheckInNotices } from './check-in-notices';
+
+const HOUR = 3_600_000;
+
+/**
+ * The policy's hours after a check-in with no reflection, to the PM and their
+ * line manager. Decided from the current policy: a policy that moved the
+ * overdue moment later makes an early job do nothing. Skipped when more than
+ * a week late.
+ */
+const OVERDUE: CheckInNotice = {
+  kind: 'checkin_overdue',
+  dueAt: (at, policy) => new Date(at.getTime() + policy.overdueAfterHours * HOUR),
+  skipReason: (now, _at, dueAt) =>
+    now.getTime() - dueAt.getTime() > OVERDUE_LATE_LIMIT_MS ? skipReason.tooLate(dueAt) : null,
+  recipients: (parties) => [parties.pm, parties.lineManager],
+  content: ({ label, parties, person, at }) => ({
+    subject: `Overdue: ${label} for ${parties.pm.name} (${parties.team.name})`,
+    heading: `${label} is overdue`,
+    paragraphs: [
+      `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person.timezone)} and has no reflection yet.`,
+      person.id === parties.pm.id
+        ? 'File your reflection now: it takes two minutes.'
+        : `As ${parties.pm.name}'s line manager, please give them a nudge.`,
+    ],
+  }),
+};
+
+/** The `checkin-overdue` job. */
+@Injectable()
+export class CheckInOverdueJob {
+  constructor(private readonly notices: CheckInNotices) {}
+
+  run(payload: JobPayloads[JobName.CheckInOverdue]): Promise<void> {
+    return this.notices.send(OVERDUE, payload);
+  }
+}

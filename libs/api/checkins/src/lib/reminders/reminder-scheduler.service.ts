@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import { Clock } from '@stint/api-core';
+import { DueJob, JobName, jobIds, QueueName, QueueService } from '@stint/api-jobs';
+import type { Policy } from '@stint/scheduling';
+import { dueJobs } from '../check-in-status';
+
+const HOUR = 3_600_000;
+export type ReminderPolicy = Pick<Policy, 'reminderLeadHours' | 'overdueAfterHours'>;
+
+/** The reminder and overdue jobs a check-in implies under a policy (the reminder only while the check-in is ahead). */
+export function checkInJobs(
+  checkIn: { id: string; scheduledAt: Date },
+  policy: ReminderPolicy,
+  now: Date,
+  options: { reminder: boolean; overdue: boolean } = { reminder: true, overdue: true },
+): DueJob[] {
+  const due = dueJobs(checkIn.scheduledAt, now, policy);
+  const payload = { checkInId: checkIn.id, scheduledAt: checkIn.scheduledAt.toISOString() };
+  const jobs: DueJob[] = [];
+  if (options.reminder && due.reminderAt) {
+    // The id carries the nominal moment (lead hours before), so it stays the same however late it is added.
+    const nominal = new Date(checkIn.scheduledAt.getTime() - policy.reminderLeadHours * HOUR);
+    jobs.push({
+      name: JobName.CheckInReminder,
+      payload: { ...payload, dueAt: nominal.toISOString() },
+      jobId: jobIds.checkInReminder(checkIn.id, checkIn.scheduledAt, nominal),
+      dueAt: nominal,
+    });
+  }
+  if (options.overdue) {
+    jobs.push({
+      name: JobName.CheckInOverdue,
+      payload: { ...payload, dueAt: due.overdueAt.toISOString() },
+      jobId: jobIds.checkInOverdue(checkIn.id, checkIn.scheduledAt, due.overdueAt),
+      dueAt: due.overdueAt,
+    });
+  }
+  return jobs;
+}
+
+/**
+ * Mirrors into Redis, on the request path, the reminder and overdue jobs a
+ * change to a check-in implies. Every add is idempotent (deterministic ids).
+ * Whatever fails here (Redis away) the reconciler adds later from PostgreSQL.
+ */
+@Injectable()
+export class ReminderScheduler {
+  constructor(
+    private readonly queues: QueueService,
+    private readonly clock: Clock,
+  ) {}
+
+  async scheduleCheckIn(checkIn: { id: string; scheduledAt: Date }, policy: ReminderPolicy): Promise<void> {
+    const now = this.clock.now();
+    for (const job of checkInJobs(checkIn, policy, now))
+      await this.queues.addAt(job.name, job.payload as never, job.jobId, job.dueAt, now);
+  }
+
+  /** Removes the jobs made for a check-in's old instant (a reschedule replaces, never adds). */
+  async unscheduleCheckIn(checkInId: string, scheduledAt: Date, policy: ReminderPolicy): Promise<void> {
+    for (const job of checkInJobs({ id: checkInId, scheduledAt }, policy, new Date(0)))
+      await this.queues.remove(QueueName.Reminders, job.jobId);
+  }
+}

@@ -1,0 +1,84 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, loadPolicy } from '@stint/api-core';
+import { checkInJobs } from '@stint/api-checkins';
+import { DueJob, QueueName, QueueService } from '@stint/api-jobs';
+import { OutboxSweeper } from '@stint/api-notifications';
+import { NUDGE_HOURS, nudgeJobs } from '@stint/api-request-notices';
+import { DataSource } from 'typeorm';
+import { owedCheckIns, owedNudges, skipHopelessRuns } from './reconcile.queries';
+
+export interface ReconcileSummary {
+  /** Open check-ins whose jobs are still owed. */
+  scheduled: number;
+  /** Owed jobs recorded as skipped, in bulk, as too late to help. */
+  skipped: number;
+  /** Jobs that were missing from Redis and were added. */
+  added: number;
+  /** Jobs in Redis that nobody owes any more, removed. */
+  orphansRemoved: number;
+  /** Send jobs re-queued for pending emails. */
+  emailsQueued: number;
+}
+
+/**
+ * The `reconcile` job (the reconciler): makes Redis mirror PostgreSQL. The
+ * ledger (job_runs) says which reminder, overdue and nudge jobs are still
+ * owed, however long ago they fell due; each of those gets its job (added if
+ * missing, brought forward if due), jobs nobody owes any more are removed,
+ * and the outbox sweep queues every pending email. Owed jobs that can no
+ * longer mean anything are recorded as skipped here, in bulk, with their
+ * reason. Runs at the worker's start, every 10 minutes, after a Redis loss
+ * and after a policy change.
+ */
+@Injectable()
+export class ReconcileJob {
+  private readonly logger = new Logger(ReconcileJob.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly queues: QueueService,
+    private readonly sweeper: OutboxSweeper,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(): Promise<ReconcileSummary> {
+    const now = this.clock.now();
+    const policy = await loadPolicy(this.db.manager);
+    const skipped = await skipHopelessRuns(this.db, now, policy);
+
+    const open = await owedCheckIns(this.db);
+    const expected: DueJob[] = open.flatMap((c) =>
+      checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
+        reminder: !c.reminded,
+        overdue: true,
+      }),
+    );
+    const pending = await owedNudges(this.db);
+    for (const r of pending) {
+      const owed = NUDGE_HOURS.filter((h) => !r.done.includes(h));
+      expected.push(...nudgeJobs({ id: r.id, status: r.status, pendingSince: new Date(r.pending_since) }, owed));
+    }
+
+    const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
+    const orphansRemoved = await this.removeOrphans(new Set(expected.map((j) => j.jobId)));
+    const emails = await this.sweeper.sweep();
+    const summary = { scheduled: open.length, skipped, added, orphansRemoved, emailsQueued: emails.added };
+    this.logger.log(
+      `Reconciled Redis with PostgreSQL: ${open.length} open check-ins and ${pending.length} pending requests owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+    );
+    return summary;
+  }
+
+  /** Removes the waiting reminder and nudge jobs nobody owes any more; returns how many. */
+  private async removeOrphans(wanted: Set<string>): Promise<number> {
+    let removed = 0;
+    for (const id of await this.queues.pendingJobIds(QueueName.Reminders)) {
+      if (!wanted.has(id) && (id.startsWith('checkin-') || id.startsWith('approval-nudge-'))) {
+        await this.queues.remove(QueueName.Reminders, id);
+        removed++;
+      }
+    }
+    return removed;
+  }
+}

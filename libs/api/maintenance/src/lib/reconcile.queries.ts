@@ -1,0 +1,74 @@
+import { OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES, SQL_ISO } from '@stint/api-jobs';
+import type { EntityManager } from 'typeorm';
+
+type Sql = Pick<EntityManager, 'query'>;
+
+/** An open check-in whose overdue job is still owed; `reminded` when its reminder ran already. */
+export interface OwedCheckIn {
+  id: string;
+  scheduled_at: Date;
+  reminded: boolean;
+}
+
+/** A waiting request with the nudge steps already run for this wait. */
+export interface OwedNudges {
+  id: string;
+  status: 'pending_manager' | 'pending_host';
+  pending_since: Date;
+  done: number[];
+}
+
+const OPEN_CHECK_INS = `FROM check_ins c JOIN placements p ON p.id = c.placement_id
+       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL`;
+
+/**
+ * Records, set-wise, the owed jobs that can no longer help: reminders of
+ * check-ins that have begun (recorded as sent when an older version of
+ * Stint already sent one) and overdue escalations more than 7 days late.
+ * The handlers apply the same rules one job at a time. Returns how many.
+ */
+export async function skipHopelessRuns(
+  m: Sql,
+  now: Date,
+  policy: { reminderLeadHours: number; overdueAfterHours: number },
+): Promise<number> {
+  const [, reminders] = (await m.query(
+    `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
+     SELECT 'checkin_reminder', c.id, c.scheduled_at, 0, c.scheduled_at - make_interval(hours => $2::int), $1::timestamptz,
+            CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN 'sent' ELSE 'skipped' END,
+            CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN NULL
+                 ELSE replace($3, '{at}', ${SQL_ISO('c.scheduled_at')}) END
+       ${OPEN_CHECK_INS} AND c.scheduled_at <= $1::timestamptz
+     ON CONFLICT DO NOTHING`,
+    [now.toISOString(), policy.reminderLeadHours, SKIP_TEMPLATES.checkInBegun],
+  )) as [unknown, number];
+  const [, overdue] = (await m.query(
+    `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
+     SELECT 'checkin_overdue', c.id, c.scheduled_at, 0, c.scheduled_at + make_interval(hours => $2::int), $1::timestamptz, 'skipped',
+            replace($4, '{at}', ${SQL_ISO('c.scheduled_at + make_interval(hours => $2::int)')})
+       ${OPEN_CHECK_INS} AND c.scheduled_at + make_interval(hours => $2::int) < $1::timestamptz - make_interval(secs => $3::double precision / 1000)
+     ON CONFLICT DO NOTHING`,
+    [now.toISOString(), policy.overdueAfterHours, OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES.tooLate],
+  )) as [unknown, number];
+  return (reminders ?? 0) + (overdue ?? 0);
+}
+
+/** Open check-ins of live placements whose overdue job the ledger does not show as run. */
+export function owedCheckIns(m: Sql): Promise<OwedCheckIn[]> {
+  return m.query(
+    `SELECT c.id, c.scheduled_at,
+            EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
+       FROM check_ins c JOIN placements p ON p.id = c.placement_id
+      WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
+        AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_overdue' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at)`,
+  );
+}
+
+/** Every waiting request, with the nudge steps the ledger shows as run for its current wait. */
+export function owedNudges(m: Sql): Promise<OwedNudges[]> {
+  return m.query(
+    `SELECT r.id, r.status, r.pending_since,
+            COALESCE((SELECT array_agg(j.step) FROM job_runs j WHERE j.kind = 'approval_nudge' AND j.subject_id = r.id AND j.subject_at = r.pending_since), '{}') AS done
+       FROM rotation_requests r WHERE r.status IN ('pending_manager', 'pending_host')`,
+  );
+}

@@ -1,0 +1,2 @@
+export * from './lib/stats.service';
+export * from './lib/stats.module';

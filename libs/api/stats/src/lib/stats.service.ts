@@ -1,0 +1,74 @@
+import { Injectable } from '@nestjs/common';
+import { ApiError, AuthenticatedUser, Clock } from '@stint/api-core';
+import type { CapacityWeek, StatsOverview } from '@stint/contracts';
+import { dailyLoad } from '@stint/scheduling';
+import { addDays, diffDays, weekStart } from '@stint/shared-dates';
+import { StatsRepository } from './stats.repository';
+
+function mean(values: number[]): number | null {
+  return values.length ? Math.round((values.reduce((a, b) => a + b, 0) / values.length) * 100) / 100 : null;
+}
+
+/** Dashboard figures over what the caller can see, each in a few aggregate queries (never a query per row). */
+@Injectable()
+export class StatsService {
+  constructor(
+    private readonly stats: StatsRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async overview(caller: AuthenticatedUser, from: string | undefined, to: string | undefined): Promise<StatsOverview> {
+    const rows = await this.stats.overview(caller, this.clock.now(), from ?? null, to ?? null);
+    const c = rows.checkIns;
+    const due = c.completed + c.overdue;
+    const changes = rows.ratingChanges;
+    const avgWeeks = rows.placements.avg_weeks;
+    return {
+      pendingApprovals: rows.pending.n,
+      activePlacements: rows.placements.active,
+      upcomingCheckIns7d: c.upcoming,
+      overdueCheckIns: c.overdue,
+      checkInCompletionRate: due ? Math.round((c.completed / due) * 1000) / 1000 : null,
+      averageDurationWeeks: avgWeeks === null ? null : Math.round(avgWeeks * 100) / 100,
+      skillChange: {
+        negotiation: mean(changes.map((r) => Number(r.negotiation))),
+        closing: mean(changes.map((r) => Number(r.closing))),
+        persistence: mean(changes.map((r) => Number(r.persistence))),
+      },
+    };
+  }
+
+  /** Per team and ISO week (Monday): the most placements on any day of that week, beside capacity. */
+  async capacity(caller: AuthenticatedUser, from: string, to: string): Promise<CapacityWeek[]> {
+    if (to < from) throw ApiError.validation({ to: 'to must be on or after from' });
+    if (diffDays(from, to) > 731) throw ApiError.validation({ to: 'the range may span at most 2 years' });
+    const first = weekStart(from);
+    const last = addDays(weekStart(to), 6);
+    const teams = await this.stats.capacityTeams(caller);
+    if (!teams.length) return [];
+    const rows = await this.stats.bookings(
+      teams.map((t) => t.id),
+      first,
+      last,
+    );
+    const result: CapacityWeek[] = [];
+    const weeks = Math.floor(diffDays(first, last) / 7) + 1;
+    for (const team of teams) {
+      const load = dailyLoad(
+        rows.filter((r) => r.team_id === team.id).map((r) => ({ startDate: r.start_date, endDate: r.end_date })),
+        first,
+        last,
+      );
+      for (let w = 0; w < weeks; w++) {
+        const week = load.slice(w * 7, w * 7 + 7);
+        result.push({
+          teamId: team.id,
+          weekStart: addDays(first, w * 7),
+          booked: week.length ? Math.max(...week) : 0,
+          capacity: team.capacity,
+        });
+      }
+    }
+    return result;
+  }
+}

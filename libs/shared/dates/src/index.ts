@@ -1,0 +1,31 @@
+export {
+  addDays,
+  diffDays,
+  fromDayNumber,
+  isIsoDate,
+  isoWeekday,
+  isoWeekdayOfDayNumber,
+  MS_PER_DAY,
+  toDayNumber,
+  weekStart,
+  type IsoDate,
+} from './lib/calendar';
+export { eachDay, endDateFor, maxDate, minDate, rangesOverlap } from './lib/ranges';
+export {
+  isBusinessDay,
+  isWeekend,
+  nextBusinessDay,
+  previousBusinessDay,
+  type HolidayCalendar,
+} from './lib/business-days';
+export { isClockTime, type ClockTime } from './lib/clock';
+export {
+  instantDate,
+  instantToZonedDateTime,
+  isValidTimeZone,
+  localDate,
+  timeZoneOrUtc,
+  todayIn,
+  zonedDateTimeToInstant,
+  zoneOffsetMs,
+} from './lib/zones';
