@@ -37,62 +37,8 @@ export interface CommentDialogData<R> {
   selector: 'lib-comment-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    mat-form-field {
-      width: 100%;
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0 0 8px;
-    }
-    p {
-      margin-top: 0;
-    }
-  `,
-  template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content>
-        <p>{{ data.intro }}</p>
-        <mat-form-field appearance="outline">
-          <mat-label>{{ data.label }}</mat-label>
-          @if (data.focusField) {
-            <textarea
-              matInput
-              formControlName="comment"
-              [rows]="data.rows ?? 4"
-              [maxlength]="data.maxLength ?? null"
-              required
-              cdkFocusInitial
-            ></textarea>
-          } @else {
-            <textarea
-              matInput
-              formControlName="comment"
-              [rows]="data.rows ?? 4"
-              [maxlength]="data.maxLength ?? null"
-              required
-            ></textarea>
-          }
-          @if (form.controls.comment.hasError('required') || form.controls.comment.hasError('blank')) {
-            <mat-error>{{ data.required }}</mat-error>
-          }
-        </mat-form-field>
-        @if (error(); as message) {
-          <p class="error" role="alert">{{ message }}</p>
-        }
-        <lib-loading [active]="busy()" [label]="data.busy" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>
-          {{ data.dismiss }}
-        </button>
-        <button mat-flat-button type="submit" [disabled]="busy()">
-          {{ data.submit }}
-        </button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  styleUrl: './comment-dialog.scss',
+  templateUrl: './comment-dialog.html',
 })
 export class CommentDialog<R> {
   protected readonly data = inject<CommentDialogData<R>>(MAT_DIALOG_DATA);

@@ -15,26 +15,8 @@ export interface ConfirmData {
   selector: 'lib-confirm-dialog',
   imports: [MatDialogModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  template: `
-    <h2 mat-dialog-title>{{ data.title }}</h2>
-    <mat-dialog-content
-      ><p>{{ data.message }}</p></mat-dialog-content
-    >
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" [mat-dialog-close]="false" cdkFocusInitial>
-        {{ data.cancel ?? 'Keep it' }}
-      </button>
-      <button mat-flat-button type="button" class="danger" [mat-dialog-close]="true">
-        {{ data.confirm }}
-      </button>
-    </mat-dialog-actions>
-  `,
-  styles: `
-    .danger {
-      --mat-button-filled-container-color: var(--mat-sys-error);
-      --mat-button-filled-label-text-color: var(--mat-sys-on-error);
-    }
-  `,
+  templateUrl: './confirm-dialog.html',
+  styleUrl: './confirm-dialog.scss',
 })
 export class ConfirmDialog {
   protected readonly data = inject<ConfirmData>(MAT_DIALOG_DATA);

@@ -2,7 +2,7 @@ import { Injector, runInInjectionContext } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { ActivatedRoute, convertToParamMap, ParamMap, Router } from '@angular/router';
 import { BehaviorSubject, Observable, of, throwError } from 'rxjs';
-import { injectListPage } from './list-page';
+import { injectListPage, injectListSearch } from './list-page';
 import { pageQuery } from './list-query';
 
 describe('injectListPage', () => {
@@ -13,6 +13,7 @@ describe('injectListPage', () => {
   function setup(
     params: Record<string, string>,
     fetch: (q: { q: string; page: number; pageSize: number }) => Observable<string[]>,
+    pagePrefix?: string,
   ) {
     const queryParamMap = new BehaviorSubject<ParamMap>(convertToParamMap(params));
     const navigate = jest.fn().mockResolvedValue(true);
@@ -23,7 +24,12 @@ describe('injectListPage', () => {
       ],
     });
     const list = runInInjectionContext(TestBed.inject(Injector), () =>
-      injectListPage({ read: (p) => ({ q: p.get('q') ?? '', ...pageQuery(p) }), fetch, describeError }),
+      injectListPage({
+        read: (p) => ({ q: p.get('q') ?? '', ...pageQuery(p, pagePrefix) }),
+        fetch,
+        describeError,
+        pagePrefix,
+      }),
     );
     return { list, queryParamMap, navigate };
   }
@@ -58,5 +64,32 @@ describe('injectListPage', () => {
       { page: 2, pageSize: 50 },
     ]);
     expect(navigate.mock.calls[0][1].queryParamsHandling).toBe('merge');
+  });
+
+  it('pages under a prefix when the screen has more than one list', () => {
+    const fetch = jest.fn((q: { page: number }) => of([`page ${q.page}`]));
+    const { list, navigate } = setup({ page: '4', failedPage: '2' }, fetch, 'failed');
+    expect(list.query()).toEqual({ q: '', page: 2, pageSize: 20 });
+    list.page({ pageIndex: 2, pageSize: 10 });
+    expect(navigate.mock.calls[0][1].queryParams).toEqual({ failedPage: 3, failedPageSize: 10 });
+  });
+
+  it('writes a search box to the URL once typing pauses, back on the first page', () => {
+    jest.useFakeTimers();
+    try {
+      const { list, navigate } = setup({}, () => of([]));
+      const search = runInInjectionContext(TestBed.inject(Injector), () => injectListSearch(list, 'q', 'ka'));
+      search.setValue('kai');
+      search.setValue('kai ');
+      jest.advanceTimersByTime(300);
+      search.setValue('  ');
+      jest.advanceTimersByTime(300);
+      expect(navigate.mock.calls.map(([, extras]) => extras.queryParams)).toEqual([
+        { q: 'kai', page: null },
+        { q: null, page: null },
+      ]);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 });

@@ -1,8 +1,19 @@
 import { inject, Signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { FormControl } from '@angular/forms';
 import { ActivatedRoute, ParamMap, Router } from '@angular/router';
-import { combineLatest, distinctUntilChanged, map, Observable, startWith, Subject, switchMap } from 'rxjs';
+import {
+  combineLatest,
+  debounceTime,
+  distinctUntilChanged,
+  map,
+  Observable,
+  startWith,
+  Subject,
+  switchMap,
+} from 'rxjs';
 import { DescribeError, Loadable, loadable, LOADING } from './loadable';
+import { pageKeys } from './list-query';
 
 /** Query parameters to merge into the URL; null drops one (e.g. `page: null` after a filter change). */
 export type QueryChange = Record<string, string | number | null>;
@@ -13,6 +24,8 @@ export interface ListPageOptions<Q, T> {
   /** The request for one set of filters. */
   fetch: (query: Q) => Observable<T>;
   describeError: DescribeError;
+  /** Paging parameters under a prefix (`failedPage`), for a screen with more than one paged list. */
+  pagePrefix?: string;
 }
 
 /** A paged, filtered list whose filters live in the URL, with its load state. */
@@ -46,6 +59,7 @@ export function injectListPage<Q, T>(options: ListPageOptions<Q, T>): ListPage<Q
   const navigate = (change: QueryChange): void => {
     void router.navigate([], { relativeTo: route, queryParams: change, queryParamsHandling: 'merge' });
   };
+  const keys = pageKeys(options.pagePrefix);
   return {
     query: toSignal(query$, { requireSync: true }),
     query$,
@@ -55,7 +69,19 @@ export function injectListPage<Q, T>(options: ListPageOptions<Q, T>): ListPage<Q
     ),
     reloads,
     navigate,
-    page: (event) => navigate({ page: event.pageIndex + 1, pageSize: event.pageSize }),
+    page: (event) => navigate({ [keys.page]: event.pageIndex + 1, [keys.pageSize]: event.pageSize }),
     reload: () => refresh.next(),
   };
+}
+
+/**
+ * A search box for one text filter of a list: what is typed reaches the URL once typing pauses (trimmed; empty
+ * drops the parameter), and the list goes back to its first page. Call in an injection context.
+ */
+export function injectListSearch(list: Pick<ListPage<unknown, unknown>, 'navigate'>, param: string, initial: string) {
+  const control = new FormControl(initial, { nonNullable: true });
+  control.valueChanges
+    .pipe(debounceTime(300), distinctUntilChanged(), takeUntilDestroyed())
+    .subscribe((text) => list.navigate({ [param]: text.trim() || null, page: null }));
+  return control;
 }

@@ -1,5 +1,5 @@
 import { convertToParamMap } from '@angular/router';
-import { intParam, oneOf, pageQuery } from './list-query';
+import { intParam, oneOf, pageKeys, pageQuery } from './list-query';
 
 describe('list query params', () => {
   it('reads whole numbers within bounds and ignores nonsense', () => {
@@ -27,5 +27,7 @@ describe('list query params', () => {
       page: 3,
       pageSize: 10,
     });
+    expect(pageKeys()).toEqual({ page: 'page', pageSize: 'pageSize' });
+    expect(pageKeys('failed')).toEqual({ page: 'failedPage', pageSize: 'failedPageSize' });
   });
 });

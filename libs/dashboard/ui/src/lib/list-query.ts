@@ -24,11 +24,17 @@ export interface PageQuery {
 
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 
+/** The names of the paging parameters: `page`/`pageSize`, or with a prefix `placementsPage`/`placementsPageSize`. */
+export function pageKeys(prefix = ''): { page: string; pageSize: string } {
+  const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
+  return { page: key('page'), pageSize: key('pageSize') };
+}
+
 /** `?page=2&pageSize=20` (or with a prefix, `?placementsPage=2`), bounded to what the API accepts. */
 export function pageQuery(params: ParamMap, prefix = '', defaultSize = 20): PageQuery {
-  const key = (name: string) => (prefix ? `${prefix}${name.charAt(0).toUpperCase()}${name.slice(1)}` : name);
+  const keys = pageKeys(prefix);
   return {
-    page: intParam(params.get(key('page')), 1),
-    pageSize: intParam(params.get(key('pageSize')), defaultSize, 1, 200),
+    page: intParam(params.get(keys.page), 1),
+    pageSize: intParam(params.get(keys.pageSize), defaultSize, 1, 200),
   };
 }

@@ -6,26 +6,8 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
   selector: 'lib-loading',
   imports: [MatProgressBarModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      min-height: 4px;
-      margin: 4px 0;
-    }
-    .sr {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-    }
-  `,
-  template: `
-    @if (active()) {
-      <mat-progress-bar mode="indeterminate" [attr.aria-label]="label()" />
-      <span class="sr" role="status">{{ label() }}</span>
-    }
-  `,
+  styleUrl: './loading.scss',
+  templateUrl: './loading.html',
 })
 export class Loading {
   readonly active = input(true);

@@ -17,9 +17,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import type { ProgrammePolicy } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom } from 'rxjs';
-import { fieldError } from '@stint/dashboard-ui';
+import { applyApiErrors, fieldError } from '@stint/dashboard-ui';
 import { PolicyApi } from '../data/policy.api';
-import { applyApiErrors } from '../shared/api-form-errors';
 import { POLICY_LABEL, policyChanges, policyErrors, PolicyField } from './policy-rules';
 
 /** Each field is checked against the whole policy, so "max ≥ min" shows under the maximum. */
@@ -45,113 +44,8 @@ function policyRule(field: PolicyField) {
     MatProgressBarModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: '../shared/admin-page.scss',
-  styles: `
-    mat-card {
-      max-width: 760px;
-    }
-    h2 {
-      font: var(--mat-sys-title-medium);
-      margin: 8px 0;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 12px;
-    }
-    .row mat-form-field {
-      flex: 1 1 220px;
-    }
-    .actions {
-      display: flex;
-      gap: 8px;
-      justify-content: flex-end;
-    }
-  `,
-  template: `
-    <div class="head"><h1>Programme policy</h1></div>
-    <p class="lead">
-      The rules every request, approval and reschedule is checked against, and the rhythm of check-ins and reminders.
-    </p>
-    @if (loadError(); as message) {
-      <p class="error" role="alert">Could not load the policy: {{ message }}</p>
-    } @else if (!loaded()) {
-      <mat-progress-bar mode="indeterminate" aria-label="Loading the policy" />
-    } @else {
-      <mat-card appearance="outlined">
-        <mat-card-content>
-          <form [formGroup]="form" (ngSubmit)="save()" aria-label="Programme policy">
-            <h2>Rotation length</h2>
-            <div class="row">
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.minWeeks }}</mat-label>
-                <input matInput type="number" formControlName="minWeeks" min="1" max="52" step="1" required />
-                @if (form.controls.minWeeks.invalid) {
-                  <mat-error>{{ fieldError(form.controls.minWeeks) }}</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.maxWeeks }}</mat-label>
-                <input matInput type="number" formControlName="maxWeeks" min="1" max="52" step="1" required />
-                @if (form.controls.maxWeeks.invalid) {
-                  <mat-error data-testid="max-weeks-error">{{ fieldError(form.controls.maxWeeks) }}</mat-error>
-                }
-              </mat-form-field>
-            </div>
-            <h2>Check-ins and reminders</h2>
-            <div class="row">
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.checkinTime }}</mat-label>
-                <input matInput formControlName="checkinTime" placeholder="10:00" inputmode="numeric" required />
-                <mat-hint>HH:MM, in each PM's time zone.</mat-hint>
-                @if (form.controls.checkinTime.invalid) {
-                  <mat-error>{{ fieldError(form.controls.checkinTime) }}</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.reminderLeadHours }}</mat-label>
-                <input matInput type="number" formControlName="reminderLeadHours" min="0" max="720" step="1" required />
-                <mat-hint>Reminder this long before each check-in.</mat-hint>
-                @if (form.controls.reminderLeadHours.invalid) {
-                  <mat-error>{{ fieldError(form.controls.reminderLeadHours) }}</mat-error>
-                }
-              </mat-form-field>
-            </div>
-            <div class="row">
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.overdueAfterHours }}</mat-label>
-                <input matInput type="number" formControlName="overdueAfterHours" min="0" max="720" step="1" required />
-                <mat-hint>A check-in not completed by then is overdue.</mat-hint>
-                @if (form.controls.overdueAfterHours.invalid) {
-                  <mat-error>{{ fieldError(form.controls.overdueAfterHours) }}</mat-error>
-                }
-              </mat-form-field>
-              <mat-form-field appearance="outline">
-                <mat-label>{{ label.followUpDays }}</mat-label>
-                <input matInput type="number" formControlName="followUpDays" min="0" max="365" step="1" required />
-                <mat-hint>Follow-up check-in this long after the last day.</mat-hint>
-                @if (form.controls.followUpDays.invalid) {
-                  <mat-error>{{ fieldError(form.controls.followUpDays) }}</mat-error>
-                }
-              </mat-form-field>
-            </div>
-            @if (formError(); as message) {
-              <p class="error" role="alert">{{ message }}</p>
-            }
-            @if (busy()) {
-              <mat-progress-bar mode="indeterminate" aria-label="Saving the policy" />
-            }
-            <div class="actions">
-              <button mat-button type="button" (click)="reset()" [disabled]="busy() || form.pristine">
-                Undo changes
-              </button>
-              <button mat-flat-button type="submit" [disabled]="busy()">Save policy</button>
-            </div>
-          </form>
-        </mat-card-content>
-      </mat-card>
-    }
-  `,
+  styleUrls: ['../shared/admin-page.scss', './policy-page.scss'],
+  templateUrl: './policy-page.html',
 })
 export class PolicyPage {
   private readonly api = inject(PolicyApi);

@@ -1,5 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import {
   AbstractControl,
   FormControl,
@@ -8,21 +7,15 @@ import {
   ValidationErrors,
   Validators,
 } from '@angular/forms';
-import { MatAutocompleteModule } from '@angular/material/autocomplete';
-import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { Team, User } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
-import { firstValueFrom, map, startWith } from 'rxjs';
-import { fieldError } from '@stint/dashboard-ui';
+import { fieldError, FormDialog, FormSubmit, wholeNumber } from '@stint/dashboard-ui';
 import { TeamInput, TeamsApi } from '../data/teams.api';
-import { applyApiErrors, wholeNumber } from '../shared/api-form-errors';
-import { timeZoneValidator } from '../users/user-dialog';
-import { timeZones } from '../util/format';
+import { TimeZoneField, timeZoneValidator } from '../shared/time-zone-field';
 
 export interface TeamDialogData {
   team: Team | null;
@@ -76,117 +69,10 @@ export function teamBody(before: Team | null, v: TeamForm): Partial<TeamInput> {
 
 @Component({
   selector: 'lib-team-dialog',
-  imports: [
-    ReactiveFormsModule,
-    MatDialogModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    MatAutocompleteModule,
-    MatProgressBarModule,
-  ],
+  imports: [ReactiveFormsModule, MatFormFieldModule, MatInputModule, MatSelectModule, FormDialog, TimeZoneField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: '../shared/dialog-form.scss',
-  template: `
-    <h2 mat-dialog-title>{{ data.team ? 'Edit ' + data.team.name : 'New sales team' }}</h2>
-    <mat-dialog-content>
-      <form [formGroup]="form" id="team-form" (ngSubmit)="save()">
-        <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>Name</mat-label>
-            <input matInput formControlName="name" required maxlength="120" />
-            @if (form.controls.name.invalid) {
-              <mat-error>{{
-                fieldError(form.controls.name, {
-                  required: 'Name is required.',
-                  pattern: 'Name is required.',
-                  maxlength: 'Name must be at most 120 characters.',
-                })
-              }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Manager</mat-label>
-            <mat-select formControlName="managerId" required>
-              @for (m of managers; track m.id) {
-                <mat-option [value]="m.id">{{ m.name }}</mat-option>
-              }
-            </mat-select>
-            <mat-hint>Approves hosting PMs in this team.</mat-hint>
-            @if (form.controls.managerId.invalid) {
-              <mat-error>{{
-                fieldError(form.controls.managerId, { required: 'Pick the manager of this team.' })
-              }}</mat-error>
-            }
-          </mat-form-field>
-        </div>
-        <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>Capacity</mat-label>
-            <input matInput type="number" formControlName="capacity" min="1" max="1000" step="1" required />
-            <mat-hint>PMs the team can host on any one day.</mat-hint>
-            @if (form.controls.capacity.invalid) {
-              <mat-error>{{ fieldError(form.controls.capacity, { required: 'Capacity is required.' }) }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Region</mat-label>
-            <input matInput formControlName="region" maxlength="80" />
-            @if (form.controls.region.invalid) {
-              <mat-error>{{
-                fieldError(form.controls.region, { maxlength: 'Region must be at most 80 characters.' })
-              }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Segment</mat-label>
-            <input matInput formControlName="segment" maxlength="80" />
-            @if (form.controls.segment.invalid) {
-              <mat-error>{{
-                fieldError(form.controls.segment, { maxlength: 'Segment must be at most 80 characters.' })
-              }}</mat-error>
-            }
-          </mat-form-field>
-        </div>
-        <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>Time zone</mat-label>
-            <input matInput formControlName="timezone" [matAutocomplete]="zones" autocomplete="off" />
-            <mat-autocomplete #zones="matAutocomplete">
-              @for (zone of zoneOptions(); track zone) {
-                <mat-option [value]="zone">{{ zone }}</mat-option>
-              }
-            </mat-autocomplete>
-            <mat-hint>"Today" for start dates is the team's today.</mat-hint>
-            @if (form.controls.timezone.invalid) {
-              <mat-error>{{ fieldError(form.controls.timezone) }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Holiday country</mat-label>
-            <input matInput formControlName="holidayCountry" maxlength="2" autocomplete="off" />
-            <mat-hint>Two letters, e.g. DE. Check-ins skip its public holidays.</mat-hint>
-            @if (form.controls.holidayCountry.invalid) {
-              <mat-error>{{ fieldError(form.controls.holidayCountry) }}</mat-error>
-            }
-          </mat-form-field>
-        </div>
-        @if (general(); as message) {
-          <p class="error" role="alert">{{ message }}</p>
-        }
-        @if (busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving" />
-        }
-      </form>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="submit" form="team-form" [disabled]="busy()">
-        {{ data.team ? 'Save changes' : 'Create team' }}
-      </button>
-    </mat-dialog-actions>
-  `,
+  templateUrl: './team-dialog.html',
 })
 export class TeamDialog {
   protected readonly data = inject<TeamDialogData>(MAT_DIALOG_DATA);
@@ -195,8 +81,6 @@ export class TeamDialog {
 
   protected readonly fieldError = fieldError;
   protected readonly managers = this.data.managers.filter((m) => m.active || m.id === this.data.team?.managerId);
-  protected readonly busy = signal(false);
-  protected readonly general = signal<string | null>(null);
 
   protected readonly form = new FormGroup({
     name: new FormControl(this.data.team?.name ?? '', {
@@ -228,41 +112,28 @@ export class TeamDialog {
     }),
   });
 
-  private readonly allZones = timeZones();
-  protected readonly zoneOptions = toSignal(
-    this.form.controls.timezone.valueChanges.pipe(
-      startWith(''),
-      map((text) => this.allZones.filter((z) => z.toLowerCase().includes((text ?? '').toLowerCase())).slice(0, 50)),
-    ),
-    { initialValue: this.allZones.slice(0, 50) },
-  );
+  protected readonly submit = new FormSubmit({
+    form: this.form,
+    describeError,
+    labels: LABELS,
+    placeError: (body) => {
+      if (body.code !== 'INVALID_STATE' || !('peakBooked' in (body.details ?? {}))) return false;
+      // Lowering capacity below what is already booked: the sentence belongs under capacity.
+      this.form.controls.capacity.setErrors({ api: body.message });
+      this.form.controls.capacity.markAsTouched();
+      return true;
+    },
+  });
 
-  async save(): Promise<void> {
-    this.form.markAllAsTouched();
-    if (this.form.invalid) return;
-    const body = teamBody(this.data.team, this.form.getRawValue());
-    if (this.data.team && !Object.keys(body).length) {
-      this.ref.close();
-      return;
-    }
-    this.busy.set(true);
-    this.general.set(null);
-    try {
-      const team = this.data.team
-        ? await firstValueFrom(this.api.update(this.data.team.id, body))
-        : await firstValueFrom(this.api.create(body as TeamInput));
-      this.ref.close(team);
-    } catch (error) {
-      const { message, body: apiBody } = describeError(error);
-      if (apiBody?.code === 'INVALID_STATE' && 'peakBooked' in (apiBody.details ?? {})) {
-        // Lowering capacity below what is already booked: the sentence belongs under capacity.
-        this.form.controls.capacity.setErrors({ api: apiBody.message });
-        this.form.controls.capacity.markAsTouched();
-        return;
-      }
-      this.general.set(applyApiErrors(this.form, apiBody, message, LABELS));
-    } finally {
-      this.busy.set(false);
-    }
+  save(): Promise<void> {
+    return this.submit.send(
+      () => {
+        const team = this.data.team;
+        const body = teamBody(team, this.form.getRawValue());
+        if (!team) return this.api.create(body as TeamInput);
+        return Object.keys(body).length ? this.api.update(team.id, body) : null;
+      },
+      (saved) => this.ref.close(saved),
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { FormControl, FormGroup } from '@angular/forms';
 import type { User } from '@stint/contracts';
-import { lineManagerRule, timeZoneValidator, userBody } from './user-dialog';
+import { timeZoneValidator } from '../shared/time-zone-field';
+import { lineManagerRule, userBody } from './user-dialog';
 
 const pat: User = {
   id: 'u1',

@@ -1,49 +1,5 @@
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
-function assemble(format: Intl.DateTimeFormat, date: Date, withTime: boolean): string {
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
-  const day = `${part('weekday')} ${part('day')} ${part('month')} ${part('year')}`;
-  return withTime ? `${day}, ${part('hour')}:${part('minute')}` : day;
-}
-
-/** `2027-01-04` → `Mon 4 Jan 2027` (calendar dates never go through local time). */
-export function formatDay(iso: string): string {
-  return /^\d{4}-\d{2}-\d{2}$/.test(iso) ? assemble(DAY_FORMAT, new Date(`${iso}T00:00:00Z`), false) : iso;
-}
-
-export function formatRange(start: string, end: string): string {
-  return start === end ? formatDay(start) : `${formatDay(start)} – ${formatDay(end)}`;
-}
-
-/** An instant in the reader's time zone. */
-export function formatInstant(instant: string | null, timeZone: string): string {
-  if (!instant) return '—';
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  const options: Intl.DateTimeFormatOptions = {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  };
-  let format: Intl.DateTimeFormat;
-  try {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone });
-  } catch {
-    format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
-  }
-  return assemble(format, date, true);
-}
+/** Dates on the admin's screens: the shared display formats, and the admin's own helpers. */
+export { formatDay, formatInstant, formatRange } from '@stint/dashboard-ui';
 
 /** Every IANA zone the browser knows, UTC first (some engines leave it out of the list). */
 export function timeZones(): string[] {

@@ -1,5 +1,6 @@
 import type { AvailabilityDay, Placement, ProgrammePolicy, RotationRequest, Team } from '@stint/contracts';
-import { addDays, formatDay, formatRange, rangesOverlap, type IsoDate } from '../shared/dates';
+import { addDays, rangesOverlap, type IsoDate } from '@stint/shared-dates';
+import { formatDay, formatRange } from '../shared/date-format';
 import { plural } from '../shared/labels';
 
 export interface DateRun {

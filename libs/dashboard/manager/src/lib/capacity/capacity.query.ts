@@ -1,4 +1,4 @@
-import { todayIso, weekStart } from '../shared/dates';
+import { localDate, weekStart } from '@stint/shared-dates';
 import { param, type QuerySpec } from '../shared/query-params';
 
 export const CAPACITY_WEEKS = [4, 8, 12, 26] as const;
@@ -20,7 +20,7 @@ export interface CapacityQuery {
 }
 
 export const CAPACITY_QUERY: QuerySpec<CapacityQuery> = {
-  from: param.date(() => weekStart(todayIso())),
+  from: param.date(() => weekStart(localDate(new Date()))),
   weeks: param.choice(CAPACITY_WEEKS, 12),
   q: param.text(''),
   team: param.id(),

@@ -1,5 +1,6 @@
 import type { Blackout, CapacityWeek, Team } from '@stint/contracts';
-import { addDays, formatDay, type IsoDate } from '../shared/dates';
+import { addDays, type IsoDate } from '@stint/shared-dates';
+import { formatDay } from '../shared/date-format';
 
 /** 0 nothing booked · 1 up to a third · 2 up to two thirds · 3 nearly full · 4 full. */
 export type HeatLevel = 0 | 1 | 2 | 3 | 4;

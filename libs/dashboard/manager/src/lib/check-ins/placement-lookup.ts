@@ -1,5 +1,5 @@
 import type { CheckIn, Placement } from '@stint/contracts';
-import { addDays, instantDate, type IsoDate } from '../shared/dates';
+import { addDays, instantDate, type IsoDate } from '@stint/shared-dates';
 
 /**
  * Check-ins carry only their placement id. The placements behind a page of

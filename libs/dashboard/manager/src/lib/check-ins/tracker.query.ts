@@ -1,5 +1,6 @@
 import type { CheckInStatus } from '@stint/contracts';
-import { addDays, type IsoDate } from '../shared/dates';
+import { addDays, type IsoDate } from '@stint/shared-dates';
+import { DATE_RANGE_PARAMS, type DateRange } from '../shared/date-range';
 import { param, type QuerySpec } from '../shared/query-params';
 import type { SortDirection } from '../shared/sorting';
 
@@ -12,11 +13,9 @@ export const TRACKER_VIEWS: ReadonlyArray<{ value: TrackerView; label: string }>
 ];
 export const TRACKER_PAGE_SIZES = [10, 25, 50, 100] as const;
 
-export interface TrackerQuery {
+/** `from`/`to`: the date range of the overdue, completed and all views. */
+export interface TrackerQuery extends DateRange {
   view: TrackerView;
-  /** Date range for the completed and all views. */
-  from: IsoDate | null;
-  to: IsoDate | null;
   sort: 'when' | 'pm' | 'team' | 'kind';
   dir: SortDirection;
   page: number;
@@ -25,8 +24,7 @@ export interface TrackerQuery {
 
 export const TRACKER_QUERY: QuerySpec<TrackerQuery> = {
   view: param.oneOf(['upcoming', 'overdue', 'completed', 'all'], 'upcoming'),
-  from: param.date(null),
-  to: param.date(null),
+  ...DATE_RANGE_PARAMS,
   sort: param.oneOf(['when', 'pm', 'team', 'kind'], 'when'),
   dir: param.oneOf(['asc', 'desc'], 'asc'),
   page: param.int(1, 1, 100_000),

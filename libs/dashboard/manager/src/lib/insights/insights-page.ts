@@ -11,24 +11,22 @@ import {
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatInputModule } from '@angular/material/input';
-import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
-import { MatSelectModule } from '@angular/material/select';
+import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { describeError } from '@stint/dashboard-session';
 import type { Chart, ChartConfiguration } from 'chart.js';
 import { catchError, combineLatest, firstValueFrom, forkJoin, map, of, take } from 'rxjs';
 import { Loading } from '@stint/dashboard-ui';
-import { isIsoDate } from '../shared/dates';
+import { DateRangeFields } from '../shared/date-range-fields';
 import { DirectoryService } from '../shared/directory.service';
 import { formatChange, formatPercent, SKILL_LABEL, SKILLS } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
-import { PAGE_STYLES } from '../shared/page-styles';
 import { injectRouteQuery } from '../shared/route-query';
-import { SortDirection, sortItems, SortKeys } from '../shared/sorting';
-import { EmptyState, ErrorPanel } from '../shared/ui';
+import { sortChange, sortItems, SortKeys } from '../shared/sorting';
+import { EmptyState } from '../shared/empty-state';
+import { TeamFilter } from '../shared/team-filter';
+import { ErrorPanel } from '../shared/error-panel';
 import { csvFileName, saveBlob } from './download';
 import {
   completionByMonth,
@@ -40,17 +38,18 @@ import {
   skillChanges,
   TeamInsight,
 } from './insights';
+import {
+  completionChart,
+  completionSummary,
+  durationChart,
+  durationSummary,
+  scatterChart,
+  scatterSummary,
+  skillChart,
+  skillSummary,
+} from './insights-charts';
 import { INSIGHTS_QUERY, InsightsQuery, TEAM_TABLE_SIZES } from './insights.query';
 import { InsightsService } from './insights.service';
-
-const BASE_OPTIONS = {
-  responsive: true,
-  maintainAspectRatio: false,
-  animation: false as const,
-  plugins: { legend: { display: false } },
-};
-
-const PALETTE = ['#0b57d0', '#146c2e', '#b3261e', '#7d5260'];
 
 const TEAM_SORT: SortKeys<TeamInsight> = {
   team: (t) => t.teamName,
@@ -66,304 +65,23 @@ const TEAM_SORT: SortKeys<TeamInsight> = {
   imports: [
     MatCardModule,
     MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
     MatTableModule,
     MatSortModule,
     MatPaginatorModule,
+    DateRangeFields,
+    TeamFilter,
     Loading,
     ErrorPanel,
     EmptyState,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [
-    PAGE_STYLES,
-    `
-      .figures {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(160px, 1fr));
-        gap: 12px;
-        margin: 12px 0;
-      }
-      .figure {
-        font: var(--mat-sys-display-small);
-        margin: 0;
-      }
-      .figure-label {
-        margin: 0;
-        color: var(--mat-sys-on-surface-variant);
-      }
-      .charts {
-        display: grid;
-        grid-template-columns: repeat(auto-fit, minmax(min(100%, 460px), 1fr));
-        gap: 16px;
-      }
-      mat-card {
-        margin: 0;
-      }
-      h2.card-title {
-        font: var(--mat-sys-title-medium);
-        margin: 0 0 4px;
-      }
-      .chart-box {
-        position: relative;
-        height: 260px;
-      }
-      details {
-        margin-top: 8px;
-      }
-      summary {
-        cursor: pointer;
-        color: var(--mat-sys-primary);
-      }
-      details table {
-        border-collapse: collapse;
-        margin-top: 4px;
-        font: var(--mat-sys-body-small);
-      }
-      details th,
-      details td {
-        border-bottom: 1px solid var(--mat-sys-outline-variant);
-        padding: 2px 8px;
-        text-align: left;
-      }
-      .spacer {
-        flex: 1;
-      }
-    `,
-  ],
-  template: `
-    <h1>Insights</h1>
-    <p class="lead">
-      What rotations teach: how long they run, how PMs' self-ratings move from the first check-in to the last, and
-      whether longer stints teach more.
-    </p>
-
-    <div class="filters" role="group" aria-label="Filters">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>From</mat-label>
-        <input matInput type="date" [value]="q().from ?? ''" (change)="setDate('from', $event)" />
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>To</mat-label>
-        <input matInput type="date" [value]="q().to ?? ''" (change)="setDate('to', $event)" />
-      </mat-form-field>
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Team</mat-label>
-        <mat-select [value]="q().team" (selectionChange)="set({ team: $event.value })">
-          <mat-option value="">All teams</mat-option>
-          @for (t of teams(); track t.id) {
-            <mat-option [value]="t.id">{{ t.name }}</mat-option>
-          }
-        </mat-select>
-      </mat-form-field>
-      <span class="spacer"></span>
-      <button mat-stroked-button type="button" (click)="exportCsv()" [disabled]="exporting()">Export CSV</button>
-    </div>
-    @if (exportError(); as error) {
-      <lib-error-panel [message]="error" [retryable]="false" />
-    }
-
-    <lib-loading [active]="state().status === 'loading'" label="Loading insights…" />
-    @if (state().error; as error) {
-      <lib-error-panel [message]="error" (retry)="reload()" />
-    } @else if (state().status === 'ready' && live().length === 0) {
-      <lib-empty-state text="No rotations in this range yet. Widen the dates or pick another team." />
-    }
-
-    @if (live().length) {
-      <section class="figures" aria-label="Figures">
-        <mat-card appearance="outlined"
-          ><mat-card-content
-            ><p class="figure" data-testid="figure-rotations">{{ live().length }}</p>
-            <p class="figure-label">rotations (not cancelled)</p></mat-card-content
-          ></mat-card
-        >
-        <mat-card appearance="outlined"
-          ><mat-card-content
-            ><p class="figure">{{ averageWeeks() }}</p>
-            <p class="figure-label">average length, weeks</p></mat-card-content
-          ></mat-card
-        >
-        <mat-card appearance="outlined"
-          ><mat-card-content
-            ><p class="figure">{{ changes().length }}</p>
-            <p class="figure-label">with a first-to-last rating change</p></mat-card-content
-          ></mat-card
-        >
-        <mat-card appearance="outlined"
-          ><mat-card-content
-            ><p class="figure">{{ completion() }}</p>
-            <p class="figure-label">check-in completion rate</p></mat-card-content
-          ></mat-card
-        >
-      </section>
-
-      <div class="charts">
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <h2 class="card-title">Rotation lengths</h2>
-            <div class="chart-box"><canvas #durations role="img" [attr.aria-label]="durationSummary()"></canvas></div>
-            <details>
-              <summary>Show the numbers</summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Weeks</th>
-                    <th scope="col">Rotations</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (d of histogram(); track d.weeks) {
-                    <tr>
-                      <td>{{ d.weeks }}</td>
-                      <td>{{ d.count }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </details>
-          </mat-card-content>
-        </mat-card>
-
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <h2 class="card-title">Skill change, first to last check-in</h2>
-            <div class="chart-box"><canvas #skills role="img" [attr.aria-label]="skillSummary()"></canvas></div>
-            <details>
-              <summary>Show the numbers</summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Skill</th>
-                    <th scope="col">Mean change (1–5 scale)</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (s of skillList; track s) {
-                    <tr>
-                      <td>{{ skillLabel[s] }}</td>
-                      <td>{{ change(bySkill()[s]) }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </details>
-          </mat-card-content>
-        </mat-card>
-
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <h2 class="card-title">Length against skill change</h2>
-            <div class="chart-box"><canvas #scatter role="img" [attr.aria-label]="scatterSummary()"></canvas></div>
-            <details>
-              <summary>Show the numbers</summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Weeks</th>
-                    <th scope="col">Rotations</th>
-                    <th scope="col">Mean change</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (d of trend(); track d.weeks) {
-                    <tr>
-                      <td>{{ d.weeks }}</td>
-                      <td>{{ d.count }}</td>
-                      <td>{{ change(d.mean) }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </details>
-          </mat-card-content>
-        </mat-card>
-
-        <mat-card appearance="outlined">
-          <mat-card-content>
-            <h2 class="card-title">Check-in completion by month</h2>
-            <div class="chart-box">
-              <canvas #completionChart role="img" [attr.aria-label]="completionSummary()"></canvas>
-            </div>
-            <details>
-              <summary>Show the numbers</summary>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Month</th>
-                    <th scope="col">Completed</th>
-                    <th scope="col">Due</th>
-                    <th scope="col">Rate</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  @for (m of months(); track m.month) {
-                    <tr>
-                      <td>{{ m.month }}</td>
-                      <td>{{ m.completed }}</td>
-                      <td>{{ m.due }}</td>
-                      <td>{{ percent(m.rate) }}</td>
-                    </tr>
-                  }
-                </tbody>
-              </table>
-            </details>
-          </mat-card-content>
-        </mat-card>
-      </div>
-
-      <h2>Per team</h2>
-      <div class="table-frame" tabindex="0" role="region" aria-label="Insights per team">
-        <table
-          mat-table
-          [dataSource]="teamPage()"
-          matSort
-          [matSortActive]="q().sort"
-          [matSortDirection]="q().dir"
-          matSortDisableClear
-          (matSortChange)="sort($event)"
-        >
-          <ng-container matColumnDef="team">
-            <th mat-header-cell *matHeaderCellDef mat-sort-header>Team</th>
-            <td mat-cell *matCellDef="let t">{{ t.teamName }}</td>
-          </ng-container>
-          <ng-container matColumnDef="placements">
-            <th mat-header-cell *matHeaderCellDef mat-sort-header>Rotations</th>
-            <td mat-cell *matCellDef="let t">
-              {{ t.placements }} <span class="muted">({{ t.rated }} rated)</span>
-            </td>
-          </ng-container>
-          <ng-container matColumnDef="weeks">
-            <th mat-header-cell *matHeaderCellDef mat-sort-header>Avg. weeks</th>
-            <td mat-cell *matCellDef="let t">{{ round(t.averageWeeks) }}</td>
-          </ng-container>
-          @for (s of skillList; track s) {
-            <ng-container [matColumnDef]="s">
-              <th mat-header-cell *matHeaderCellDef mat-sort-header>{{ skillLabel[s] }}</th>
-              <td mat-cell *matCellDef="let t">{{ change(t[s]) }}</td>
-            </ng-container>
-          }
-          <tr mat-header-row *matHeaderRowDef="teamColumns"></tr>
-          <tr mat-row *matRowDef="let row; columns: teamColumns"></tr>
-        </table>
-      </div>
-      <mat-paginator
-        [length]="byTeam().length"
-        [pageIndex]="q().page - 1"
-        [pageSize]="q().pageSize"
-        [pageSizeOptions]="teamSizes"
-        (page)="page($event)"
-        aria-label="Pages of teams"
-      />
-    }
-  `,
+  styleUrls: ['../shared/page.scss', './insights-page.scss'],
+  templateUrl: './insights-page.html',
 })
 export class InsightsPage {
   private readonly api = inject(InsightsService);
   private readonly directory = inject(DirectoryService);
-  private readonly query = injectRouteQuery(INSIGHTS_QUERY);
+  protected readonly query = injectRouteQuery(INSIGHTS_QUERY);
   private readonly tick = signal(0);
 
   protected readonly q = this.query.value;
@@ -426,28 +144,10 @@ export class InsightsPage {
     return formatPercent(this.state().data?.overview.checkInCompletionRate);
   });
 
-  protected readonly durationSummary = computed(
-    () =>
-      `Bar chart of rotation lengths: ${this.histogram()
-        .map((d) => `${d.count} of ${d.weeks} weeks`)
-        .join(', ')}.`,
-  );
-  protected readonly skillSummary = computed(
-    () =>
-      `Bar chart of mean rating change: ${SKILLS.map((s) => `${SKILL_LABEL[s]} ${formatChange(this.bySkill()[s])}`).join(', ')}.`,
-  );
-  protected readonly scatterSummary = computed(
-    () =>
-      `Scatter of ${this.points().length} rotations, length in weeks against mean skill change; by length: ${this.trend()
-        .map((t) => `${t.weeks} weeks ${formatChange(t.mean)}`)
-        .join(', ')}.`,
-  );
-  protected readonly completionSummary = computed(
-    () =>
-      `Line chart of check-in completion per month: ${this.months()
-        .map((m) => `${m.month} ${formatPercent(m.rate)}`)
-        .join(', ')}.`,
-  );
+  protected readonly durationSummary = computed(() => durationSummary(this.histogram()));
+  protected readonly skillSummary = computed(() => skillSummary(this.bySkill()));
+  protected readonly scatterSummary = computed(() => scatterSummary(this.points(), this.trend()));
+  protected readonly completionSummary = computed(() => completionSummary(this.months()));
 
   private readonly durationsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('durations');
   private readonly skillsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('skills');
@@ -458,10 +158,10 @@ export class InsightsPage {
     // chart.js loads only here, when the first chart is drawn, so it stays out of every other bundle.
     effect((onCleanup) => {
       const configs: Array<[ElementRef<HTMLCanvasElement> | undefined, ChartConfiguration]> = [
-        [this.durationsCanvas(), this.durationConfig()],
-        [this.skillsCanvas(), this.skillConfig()],
-        [this.scatterCanvas(), this.scatterConfig()],
-        [this.completionCanvas(), this.completionConfig()],
+        [this.durationsCanvas(), durationChart(this.histogram())],
+        [this.skillsCanvas(), skillChart(this.bySkill(), this.byTeam())],
+        [this.scatterCanvas(), scatterChart(this.points(), this.trend())],
+        [this.completionCanvas(), completionChart(this.months())],
       ];
       if (configs.every(([canvas]) => !canvas)) return;
       const charts: Chart[] = [];
@@ -477,114 +177,12 @@ export class InsightsPage {
     });
   }
 
-  private durationConfig(): ChartConfiguration {
-    const data = this.histogram();
-    return {
-      type: 'bar',
-      data: {
-        labels: data.map((d) => `${d.weeks} wk`),
-        datasets: [{ label: 'Rotations', data: data.map((d) => d.count), backgroundColor: PALETTE[0] }],
-      },
-      options: {
-        ...BASE_OPTIONS,
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 }, title: { display: true, text: 'Rotations' } } },
-      },
-    };
-  }
-
-  private skillConfig(): ChartConfiguration {
-    const teams = this.byTeam().filter((t) => t.rated > 0);
-    const overall = this.bySkill();
-    return {
-      type: 'bar',
-      data: {
-        labels: SKILLS.map((s) => SKILL_LABEL[s]),
-        datasets: [
-          { label: 'All teams', data: SKILLS.map((s) => overall[s] ?? 0), backgroundColor: '#1a1c1e' },
-          ...teams.map((t, i) => ({
-            label: t.teamName,
-            data: SKILLS.map((s) => t[s] ?? 0),
-            backgroundColor: PALETTE[i % PALETTE.length],
-          })),
-        ],
-      },
-      options: {
-        ...BASE_OPTIONS,
-        plugins: { legend: { display: true, position: 'bottom' } },
-        scales: { y: { title: { display: true, text: 'Mean change (points)' } } },
-      },
-    };
-  }
-
-  private scatterConfig(): ChartConfiguration {
-    return {
-      type: 'scatter',
-      data: {
-        datasets: [
-          {
-            label: 'Rotation',
-            data: this.points().map((p) => ({ x: p.x, y: p.y })),
-            backgroundColor: PALETTE[0],
-            pointRadius: 5,
-          },
-          {
-            type: 'line',
-            label: 'Mean by length',
-            data: this.trend().map((t) => ({ x: t.weeks, y: t.mean })),
-            borderColor: PALETTE[2],
-            backgroundColor: PALETTE[2],
-            pointRadius: 0,
-          },
-        ],
-      } as ChartConfiguration['data'],
-      options: {
-        ...BASE_OPTIONS,
-        plugins: { legend: { display: true, position: 'bottom' } },
-        scales: {
-          x: { type: 'linear', title: { display: true, text: 'Length (weeks)' }, ticks: { precision: 0 } },
-          y: { title: { display: true, text: 'Mean skill change' } },
-        },
-      },
-    };
-  }
-
-  private completionConfig(): ChartConfiguration {
-    const months = this.months();
-    return {
-      type: 'line',
-      data: {
-        labels: months.map((m) => m.month),
-        datasets: [
-          {
-            label: 'Completed of due',
-            data: months.map((m) => (m.rate === null ? null : Math.round(m.rate * 100))),
-            borderColor: PALETTE[1],
-            backgroundColor: PALETTE[1],
-          },
-        ],
-      },
-      options: {
-        ...BASE_OPTIONS,
-        scales: { y: { min: 0, max: 100, title: { display: true, text: 'Percent completed' } } },
-      },
-    };
-  }
-
   protected set(change: Partial<InsightsQuery>): void {
     this.query.update(change);
   }
 
-  protected setDate(which: 'from' | 'to', event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    this.query.update({ [which]: isIsoDate(value) ? value : null });
-  }
-
   protected sort(sort: Sort): void {
-    this.query.update({ sort: sort.active as InsightsQuery['sort'], dir: (sort.direction || 'asc') as SortDirection });
-  }
-
-  protected page(event: PageEvent): void {
-    this.query.update({ page: event.pageIndex + 1, pageSize: event.pageSize });
+    this.query.update(sortChange<InsightsQuery['sort']>(sort));
   }
 
   protected reload(): void {

@@ -1,11 +1,10 @@
+import { DATE_RANGE_PARAMS, type DateRange } from '../shared/date-range';
 import { param, type QuerySpec } from '../shared/query-params';
 import type { SortDirection } from '../shared/sorting';
 
 export const TEAM_TABLE_SIZES = [5, 10, 25] as const;
 
-export interface InsightsQuery {
-  from: string | null;
-  to: string | null;
+export interface InsightsQuery extends DateRange {
   team: string;
   /** The per-team table. */
   sort: 'team' | 'placements' | 'weeks' | 'negotiation' | 'closing' | 'persistence';
@@ -15,8 +14,7 @@ export interface InsightsQuery {
 }
 
 export const INSIGHTS_QUERY: QuerySpec<InsightsQuery> = {
-  from: param.date(null),
-  to: param.date(null),
+  ...DATE_RANGE_PARAMS,
   team: param.id(),
   sort: param.oneOf(['team', 'placements', 'weeks', 'negotiation', 'closing', 'persistence'], 'team'),
   dir: param.oneOf(['asc', 'desc'], 'asc'),

@@ -11,14 +11,16 @@ import { combineLatest, firstValueFrom, forkJoin, take } from 'rxjs';
 import { askForComment, Loading } from '@stint/dashboard-ui';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { askForFeedback } from '../check-ins/feedback-dialog';
-import { formatDay, formatInstant, instantDate, weekStart } from '../shared/dates';
+import { instantDate, weekStart } from '@stint/shared-dates';
+import { formatDay, formatInstant } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
 import { injectHandset } from '../shared/handset';
 import { KIND_LABEL, plural } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
-import { PAGE_STYLES } from '../shared/page-styles';
-import { EmptyState, ErrorPanel, StatusChip } from '../shared/ui';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorPanel } from '../shared/error-panel';
+import { StatusChip } from '../shared/status-chip';
 import { PlacementsService } from './placements.service';
 import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
 
@@ -26,182 +28,8 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
   selector: 'lib-placement-detail-page',
   imports: [RouterLink, MatCardModule, MatButtonModule, MatTableModule, StatusChip, Loading, ErrorPanel, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: [
-    PAGE_STYLES,
-    `
-      .back {
-        display: inline-flex;
-        gap: 4px;
-        margin-bottom: 8px;
-        color: var(--mat-sys-primary);
-      }
-      .title {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 12px;
-      }
-      dl {
-        display: grid;
-        grid-template-columns: max-content 1fr;
-        gap: 8px 16px;
-        margin: 0;
-      }
-      dt {
-        color: var(--mat-sys-on-surface-variant);
-      }
-      dd {
-        margin: 0;
-      }
-      .actions {
-        display: flex;
-        gap: 8px;
-        flex-wrap: wrap;
-        margin-top: 16px;
-      }
-      .result {
-        padding: 12px 16px;
-        border-radius: 12px;
-        background: var(--mat-sys-secondary-container);
-        color: var(--mat-sys-on-secondary-container);
-      }
-      .feedback {
-        margin: 4px 0 0;
-        padding-left: 18px;
-        font: var(--mat-sys-body-small);
-      }
-      .notes {
-        max-width: 340px;
-      }
-      td.nowrap,
-      td button {
-        white-space: nowrap;
-      }
-    `,
-  ],
-  template: `
-    <a class="back" routerLink="/timeline" [queryParams]="timelineParams()"
-      ><span aria-hidden="true">←</span> Timeline</a
-    >
-    <lib-loading [active]="state().status === 'loading'" label="Loading the placement…" />
-    @if (state().error; as error) {
-      <h1>Placement</h1>
-      <lib-error-panel [message]="error" (retry)="reload()" />
-    }
-    @if (placement(); as p) {
-      <div class="title">
-        <h1>{{ pm() }} in {{ team() }}</h1>
-        <lib-status-chip [status]="p.status" data-testid="placement-status" />
-      </div>
-      @if (message(); as text) {
-        <p class="result" role="status">{{ text }}</p>
-      }
-      <mat-card appearance="outlined">
-        <mat-card-content>
-          <dl>
-            <dt>PM</dt>
-            <dd>{{ pm() }}</dd>
-            <dt>Team</dt>
-            <dd>{{ team() }}</dd>
-            <dt>Dates</dt>
-            <dd data-testid="placement-dates">{{ day(p.startDate) }} to {{ day(p.endDate) }}</dd>
-            <dt>Duration</dt>
-            <dd>{{ weeks(p.durationWeeks) }}</dd>
-            @if (p.cancelledReason) {
-              <dt>Cancelled because</dt>
-              <dd>{{ p.cancelledReason }}</dd>
-            }
-            @if (isManager()) {
-              <dt>Request</dt>
-              <dd><a [routerLink]="['/approvals', p.requestId]">The approved request</a></dd>
-            }
-          </dl>
-          @if (canManage()) {
-            <div class="actions">
-              <button mat-flat-button type="button" (click)="reschedule(p)">Reschedule…</button>
-              <button mat-stroked-button type="button" (click)="cancel(p)">Cancel placement…</button>
-            </div>
-          } @else if (p.status === 'scheduled' || p.status === 'active') {
-            <p class="muted">Only the host team's manager or an admin can reschedule or cancel this placement.</p>
-          }
-        </mat-card-content>
-      </mat-card>
-
-      <h2>Check-ins</h2>
-      @if (p.checkIns.length === 0) {
-        <lib-empty-state text="This placement has no check-ins." />
-      } @else {
-        <div class="table-frame" tabindex="0" role="region" aria-label="Check-ins">
-          <table mat-table [dataSource]="p.checkIns">
-            <ng-container matColumnDef="kind">
-              <th mat-header-cell *matHeaderCellDef>Check-in</th>
-              <td mat-cell *matCellDef="let c">{{ kindLabel(c.kind) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="when">
-              <th mat-header-cell *matHeaderCellDef>When</th>
-              <td mat-cell *matCellDef="let c" class="nowrap">{{ instant(c.scheduledAt) }}</td>
-            </ng-container>
-            <ng-container matColumnDef="status">
-              <th mat-header-cell *matHeaderCellDef>Status</th>
-              <td mat-cell *matCellDef="let c"><lib-status-chip [status]="c.status" /></td>
-            </ng-container>
-            <ng-container matColumnDef="ratings">
-              <th mat-header-cell *matHeaderCellDef>
-                Ratings <span class="cdk-visually-hidden">(negotiation, closing, persistence)</span>
-              </th>
-              <td mat-cell *matCellDef="let c" class="nowrap">
-                @if (c.ratings; as r) {
-                  <span
-                    [attr.aria-label]="
-                      'Negotiation ' + r.negotiation + ', closing ' + r.closing + ', persistence ' + r.persistence
-                    "
-                    >N {{ r.negotiation }} · C {{ r.closing }} · P {{ r.persistence }}</span
-                  >
-                } @else {
-                  —
-                }
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="notes">
-              <th mat-header-cell *matHeaderCellDef>Reflection and feedback</th>
-              <td mat-cell *matCellDef="let c" class="notes">
-                {{ c.notes || '' }}
-                @if (c.feedback.length) {
-                  <ul class="feedback">
-                    @for (f of c.feedback; track $index) {
-                      <li>{{ person(f.byId, 'Manager') }}: {{ f.text }}</li>
-                    }
-                  </ul>
-                }
-              </td>
-            </ng-container>
-            <ng-container matColumnDef="actions">
-              <th mat-header-cell *matHeaderCellDef><span class="cdk-visually-hidden">Actions</span></th>
-              <td mat-cell *matCellDef="let c">
-                @if (isManager() && c.status !== 'cancelled') {
-                  <button
-                    mat-button
-                    type="button"
-                    (click)="feedback(p, c)"
-                    [attr.aria-label]="
-                      'Add feedback to the ' +
-                      kindLabel(c.kind).toLowerCase() +
-                      ' check-in on ' +
-                      day(date(c.scheduledAt))
-                    "
-                  >
-                    Add feedback
-                  </button>
-                }
-              </td>
-            </ng-container>
-            <tr mat-header-row *matHeaderRowDef="columns()"></tr>
-            <tr mat-row *matRowDef="let row; columns: columns()" [attr.data-testid]="'check-in-' + row.id"></tr>
-          </table>
-        </div>
-      }
-    }
-  `,
+  styleUrls: ['../shared/page.scss', './placement-detail-page.scss'],
+  templateUrl: './placement-detail-page.html',
 })
 export class PlacementDetailPage {
   private readonly api = inject(PlacementsService);

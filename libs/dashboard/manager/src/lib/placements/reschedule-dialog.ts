@@ -9,7 +9,8 @@ import type { Placement, SlotSuggestion } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom } from 'rxjs';
 import { Loading } from '@stint/dashboard-ui';
-import { endDateFor, formatDay, formatRange, isIsoDate } from '../shared/dates';
+import { endDateFor, isIsoDate } from '@stint/shared-dates';
+import { formatDay, formatRange } from '../shared/date-format';
 import { PlacementsService } from './placements.service';
 
 export interface RescheduleDialogData {
@@ -22,76 +23,8 @@ export interface RescheduleDialogData {
   selector: 'lib-reschedule-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, Loading],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    .fields {
-      display: flex;
-      gap: 12px;
-      flex-wrap: wrap;
-    }
-    .fields mat-form-field {
-      flex: 1;
-      min-width: 160px;
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0 0 8px;
-    }
-    p {
-      margin-top: 0;
-    }
-    ul {
-      padding-left: 18px;
-      margin: 4px 0 8px;
-    }
-  `,
-  template: `
-    <h2 mat-dialog-title>Reschedule placement</h2>
-    <form [formGroup]="form" (ngSubmit)="submit()">
-      <mat-dialog-content>
-        <p>
-          {{ data.subject }}, now {{ current }}. Check-ins not yet completed move with it, and everyone gets updated
-          invites.
-        </p>
-        <div class="fields">
-          <mat-form-field appearance="outline">
-            <mat-label>New start date</mat-label>
-            <input matInput type="date" formControlName="startDate" required />
-            @if (form.controls.startDate.invalid) {
-              <mat-error>Pick a start date.</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Duration in weeks</mat-label>
-            <input matInput type="number" formControlName="durationWeeks" min="1" max="52" step="1" required />
-            @if (form.controls.durationWeeks.invalid) {
-              <mat-error>Whole weeks, 1 to 52.</mat-error>
-            }
-          </mat-form-field>
-        </div>
-        @if (newEnd(); as end) {
-          <p>It would run until {{ end }}.</p>
-        }
-        @if (error(); as message) {
-          <p class="error" role="alert" data-testid="reschedule-error">{{ message }}</p>
-        }
-        @if (suggestions().length) {
-          <p>Free slots for this PM in this team:</p>
-          <ul>
-            @for (s of suggestions(); track s.startDate) {
-              <li>
-                <button mat-button type="button" (click)="use(s)">Use {{ range(s) }}</button>
-              </li>
-            }
-          </ul>
-        }
-        <lib-loading [active]="busy()" label="Rescheduling…" />
-      </mat-dialog-content>
-      <mat-dialog-actions align="end">
-        <button mat-button type="button" mat-dialog-close>Keep the dates</button>
-        <button mat-flat-button type="submit" [disabled]="busy()">Reschedule</button>
-      </mat-dialog-actions>
-    </form>
-  `,
+  styleUrl: './reschedule-dialog.scss',
+  templateUrl: './reschedule-dialog.html',
 })
 export class RescheduleDialog {
   protected readonly data = inject<RescheduleDialogData>(MAT_DIALOG_DATA);

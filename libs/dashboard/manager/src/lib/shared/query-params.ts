@@ -1,4 +1,4 @@
-import { isIsoDate, type IsoDate } from './dates';
+import { isIsoDate, type IsoDate } from '@stint/shared-dates';
 
 /**
  * Filters live in the URL so a screen can be bookmarked, shared and reloaded.

@@ -9,10 +9,12 @@ export interface RouteQuery<T> {
   value: Signal<T>;
   /** Moves the URL to the changed filters (a history entry, so Back undoes a filter). */
   update(change: Partial<T>): void;
+  /** A paginator event: moves to that page and page size. */
+  page(event: { pageIndex: number; pageSize: number }): void;
 }
 
 /** Binds a screen's filters to its query parameters; call in an injection context. */
-export function injectRouteQuery<T extends { page: number }>(spec: QuerySpec<T>): RouteQuery<T> {
+export function injectRouteQuery<T extends { page: number; pageSize: number }>(spec: QuerySpec<T>): RouteQuery<T> {
   const route = inject(ActivatedRoute);
   const router = inject(Router);
   const value = toSignal(
@@ -22,15 +24,17 @@ export function injectRouteQuery<T extends { page: number }>(spec: QuerySpec<T>)
     ),
     { requireSync: true },
   );
+  const update = (change: Partial<T>): void => {
+    const next = withChange(value(), change);
+    void router.navigate([], {
+      relativeTo: route,
+      queryParams: writeQuery(spec, next),
+      queryParamsHandling: 'merge',
+    });
+  };
   return {
     value,
-    update(change: Partial<T>): void {
-      const next = withChange(value(), change);
-      void router.navigate([], {
-        relativeTo: route,
-        queryParams: writeQuery(spec, next),
-        queryParamsHandling: 'merge',
-      });
-    },
+    update,
+    page: (event) => update({ page: event.pageIndex + 1, pageSize: event.pageSize } as Partial<T>),
   };
 }

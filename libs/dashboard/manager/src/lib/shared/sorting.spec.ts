@@ -1,4 +1,4 @@
-import { sortItems } from './sorting';
+import { sortChange, sortItems } from './sorting';
 
 interface Item {
   name: string;
@@ -29,5 +29,10 @@ describe('sortItems', () => {
     expect(sortItems(items, keys, 'nope', 'asc')).toEqual(items);
     sortItems(items, keys, 'name', 'asc');
     expect(items).toEqual(copy);
+  });
+
+  it('reads a sort header event as filters, a cleared sort as ascending', () => {
+    expect(sortChange<'pm' | 'team'>({ active: 'team', direction: 'desc' })).toEqual({ sort: 'team', dir: 'desc' });
+    expect(sortChange({ active: 'pm', direction: '' })).toEqual({ sort: 'pm', dir: 'asc' });
   });
 });

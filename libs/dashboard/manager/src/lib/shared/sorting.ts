@@ -3,6 +3,14 @@ export type SortDirection = 'asc' | 'desc';
 /** Accessors for the sortable columns of a list, by column name. */
 export type SortKeys<T> = Record<string, (item: T) => string | number | null | undefined>;
 
+/** A sort header's event as a list's filters: the column, and its direction (a cleared sort reads as ascending). */
+export function sortChange<S extends string>(event: {
+  active: string;
+  direction: string;
+}): { sort: S; dir: SortDirection } {
+  return { sort: event.active as S, dir: (event.direction || 'asc') as SortDirection };
+}
+
 /**
  * A sorted copy (stable; blanks last in either direction). Text compares
  * with the locale's collation so "Émilie" sorts next to "Emily".

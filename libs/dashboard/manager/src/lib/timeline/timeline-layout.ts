@@ -1,5 +1,6 @@
 import type { Placement, Team } from '@stint/contracts';
-import { addDays, diffDays, formatShort, type IsoDate } from '../shared/dates';
+import { addDays, diffDays, type IsoDate } from '@stint/shared-dates';
+import { formatShort } from '../shared/date-format';
 
 /** A window of whole weeks starting on a Monday. */
 export interface TimelineRange {

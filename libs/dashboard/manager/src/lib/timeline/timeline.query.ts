@@ -1,5 +1,5 @@
 import { PLACEMENT_STATUSES, type PlacementStatus } from '@stint/contracts';
-import { addDays, todayIso, weekStart } from '../shared/dates';
+import { addDays, localDate, weekStart } from '@stint/shared-dates';
 import { param, type QuerySpec } from '../shared/query-params';
 
 export const TIMELINE_WEEKS = [4, 8, 12, 26] as const;
@@ -20,7 +20,7 @@ export interface TimelineQuery {
 }
 
 /** Two weeks back from this week's Monday, so running rotations show their start. */
-export function defaultTimelineStart(today = todayIso()): string {
+export function defaultTimelineStart(today = localDate(new Date())): string {
   return addDays(weekStart(today), -14);
 }
 

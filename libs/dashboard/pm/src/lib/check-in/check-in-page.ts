@@ -28,7 +28,8 @@ import {
 import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
-import { formatDay, formatInstant, formatRange, todayIn } from '../util/dates';
+import { timeZoneOrUtc, todayIn } from '@stint/shared-dates';
+import { formatDay, formatInstant, formatRange } from '../util/date-format';
 import { ratingTrend, Skill, SKILL_LABEL, SKILLS } from './rating-trend';
 import { TrendChart } from './trend-chart';
 
@@ -145,8 +146,8 @@ export class CheckInPage {
   protected readonly opensOn = computed(() => {
     const checkIn = valueOf(this.view())?.checkIn;
     if (!checkIn) return null;
-    const day = checkIn.opensOn ?? todayIn(this.timeZone, new Date(checkIn.scheduledAt));
-    return todayIn(this.timeZone) < day ? day : null;
+    const day = checkIn.opensOn ?? todayIn(timeZoneOrUtc(this.timeZone), new Date(checkIn.scheduledAt));
+    return todayIn(timeZoneOrUtc(this.timeZone), new Date()) < day ? day : null;
   });
 
   protected readonly teamName = computed(() => {

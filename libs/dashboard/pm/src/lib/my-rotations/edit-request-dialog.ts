@@ -16,7 +16,8 @@ import { PmApi, UpdateRequestBody } from '../data/pm-api.service';
 import { dateValidator, weeksValidator } from '../shared/form-errors';
 import { GoalsField, goalsValidator } from '../shared/goals-field';
 import { RequestField, requestErrorsFrom } from '../shared/request-errors';
-import { endDateFor, formatRange, isIsoDate } from '../util/dates';
+import { endDateFor, isIsoDate } from '@stint/shared-dates';
+import { formatRange } from '../util/date-format';
 
 export interface EditRequestData {
   request: RotationRequest;
@@ -53,106 +54,8 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
     GoalsField,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    form {
-      display: flex;
-      flex-direction: column;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0 12px;
-    }
-    .row mat-form-field {
-      flex: 1 1 160px;
-    }
-    .notice {
-      display: flex;
-      gap: 8px;
-      padding: 8px 12px;
-      margin: 0 0 12px;
-      border-radius: 8px;
-      background: var(--mat-sys-secondary-container);
-      color: var(--mat-sys-on-secondary-container);
-    }
-    .notice.strong {
-      background: var(--mat-sys-error-container);
-      color: var(--mat-sys-on-error-container);
-    }
-    .error {
-      color: var(--mat-sys-error);
-    }
-  `,
-  template: `
-    <h2 mat-dialog-title>Edit request</h2>
-    <mat-dialog-content>
-      <form [formGroup]="form" id="edit-request-form" (ngSubmit)="save()">
-        <p class="notice" [class.strong]="restarts()" role="status" data-testid="restart-warning">
-          <mat-icon aria-hidden="true">{{ restarts() ? 'warning' : 'info' }}</mat-icon>
-          @if (restarts()) {
-            <span
-              >You changed the team, dates or duration: saving sends the request back to your line manager, and approval
-              starts again.</span
-            >
-          } @else {
-            <span>Changing the team, dates or duration restarts approval. Goals and motivation can change freely.</span>
-          }
-        </p>
-        <div class="row">
-          <mat-form-field appearance="outline">
-            <mat-label>Team</mat-label>
-            <mat-select formControlName="teamId" required>
-              @for (team of teams; track team.id) {
-                <mat-option [value]="team.id">{{ team.name }}</mat-option>
-              }
-            </mat-select>
-            @if (form.controls.teamId.invalid) {
-              <mat-error>{{ fieldError(form.controls.teamId, { required: 'Pick a team.' }) }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Start date</mat-label>
-            <input matInput type="date" formControlName="startDate" required />
-            @if (range(); as r) {
-              <mat-hint>{{ r }}</mat-hint>
-            }
-            @if (form.controls.startDate.invalid) {
-              <mat-error>{{ fieldError(form.controls.startDate, { required: 'Pick a start date.' }) }}</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Duration (weeks)</mat-label>
-            <input matInput type="number" formControlName="durationWeeks" min="1" max="52" step="1" required />
-            @if (form.controls.durationWeeks.invalid) {
-              <mat-error>{{
-                fieldError(form.controls.durationWeeks, { required: 'Enter a duration in weeks.' })
-              }}</mat-error>
-            }
-          </mat-form-field>
-        </div>
-        <lib-goals-field [control]="form.controls.goals" />
-        <mat-form-field appearance="outline">
-          <mat-label>Motivation</mat-label>
-          <textarea matInput formControlName="motivation" rows="3" maxlength="2000"></textarea>
-          @if (form.controls.motivation.invalid) {
-            <mat-error>{{
-              fieldError(form.controls.motivation, { maxlength: 'Motivation must be at most 2000 characters.' })
-            }}</mat-error>
-          }
-        </mat-form-field>
-        @if (general(); as message) {
-          <p class="error" role="alert">{{ message }}</p>
-        }
-        @if (busy()) {
-          <mat-progress-bar mode="indeterminate" aria-label="Saving" />
-        }
-      </form>
-    </mat-dialog-content>
-    <mat-dialog-actions align="end">
-      <button mat-button type="button" mat-dialog-close>Cancel</button>
-      <button mat-flat-button type="submit" form="edit-request-form" [disabled]="busy()">Save changes</button>
-    </mat-dialog-actions>
-  `,
+  styleUrl: './edit-request-dialog.scss',
+  templateUrl: './edit-request-dialog.html',
 })
 export class EditRequestDialog {
   private readonly data = inject<EditRequestData>(MAT_DIALOG_DATA);

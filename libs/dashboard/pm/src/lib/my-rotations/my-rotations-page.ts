@@ -30,7 +30,7 @@ import {
   REQUEST_STATUS_LABEL,
 } from '../shared/rotations';
 import { STANDARD_GOALS } from '../shared/goals-field';
-import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/dates';
+import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/date-format';
 import { downloadText } from '../util/download';
 import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
 

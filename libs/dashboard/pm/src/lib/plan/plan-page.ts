@@ -9,14 +9,7 @@ import {
   viewChild,
 } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  FormControl,
-  FormGroup,
-  FormGroupDirective,
-  ReactiveFormsModule,
-  ValidatorFn,
-  Validators,
-} from '@angular/forms';
+import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -31,7 +24,6 @@ import { describeError, SessionService } from '@stint/dashboard-session';
 import {
   catchError,
   combineLatest,
-  debounceTime,
   distinctUntilChanged,
   firstValueFrom,
   forkJoin,
@@ -40,30 +32,16 @@ import {
   startWith,
   Subject,
   switchMap,
-  tap,
 } from 'rxjs';
 import { fieldError, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
-import { dateValidator, weeksValidator } from '../shared/form-errors';
+import { dateValidator, latestEndValidator, weeksValidator } from '../shared/form-errors';
 import { GoalsField, goalsValidator } from '../shared/goals-field';
 import { RequestField, requestErrorsFrom } from '../shared/request-errors';
 import { BusyRange, busyRanges, overlapping, PLACEMENT_STATUS_LABEL, REQUEST_STATUS_LABEL } from '../shared/rotations';
-import { addDays, endDateFor, formatRange, isIsoDate, todayIn, weeksLabel } from '../util/dates';
-import { buildSlotParams, slotParamsKey, slotSearchProblem } from './slot-query';
-
-type SlotState =
-  | { status: 'idle'; reason: string }
-  | { status: 'loading' }
-  | { status: 'ready'; items: SlotSuggestion[] }
-  | { status: 'error'; message: string };
-
-const latestEndValidator: ValidatorFn = (control) => {
-  const start = (control.parent?.get('earliestStart')?.value as string | undefined) ?? '';
-  const end = control.value as string;
-  return isIsoDate(start) && isIsoDate(end) && end < start
-    ? { window: 'The latest end must be on or after the earliest start.' }
-    : null;
-};
+import { addDays, endDateFor, isIsoDate, timeZoneOrUtc, todayIn } from '@stint/shared-dates';
+import { formatRange, weeksLabel } from '../util/date-format';
+import { injectSlotSuggestions } from './slot-suggestions';
 
 @Component({
   selector: 'lib-plan-page',
@@ -92,7 +70,7 @@ export class PlanPage {
 
   /** Managers and admins plan for one of their PMs; a PM plans for themselves. */
   protected readonly planner = this.session.hasRole('manager', 'admin');
-  protected readonly today = todayIn(this.session.user()?.timezone ?? 'UTC');
+  protected readonly today = todayIn(timeZoneOrUtc(this.session.user()?.timezone), new Date());
   protected readonly formatRange = formatRange;
   protected readonly weeksLabel = weeksLabel;
 
@@ -127,7 +105,7 @@ export class PlanPage {
   });
 
   protected readonly fieldError = fieldError;
-  protected readonly slots = signal<SlotState>({ status: 'loading' });
+  protected readonly slots = injectSlotSuggestions(this.search, this.planner, (params) => this.api.slots(params));
   protected readonly busy = signal(false);
   protected readonly generalError = signal<string | null>(null);
   /** Free slots the API offered when the chosen one filled up meanwhile (CAPACITY_FULL). */
@@ -221,35 +199,6 @@ export class PlanPage {
         replaceUrl: true,
       });
     });
-
-    // Live suggestions: wait until typing pauses, skip identical searches, and drop the answer of a superseded one.
-    this.search.valueChanges
-      .pipe(
-        startWith(null),
-        debounceTime(300),
-        map(() => {
-          const raw = this.search.getRawValue();
-          const input = { ...raw, pmId: this.planner ? raw.pmId : null };
-          if (this.planner && !raw.pmId) return { params: null, reason: 'Choose the PM you are planning for.' };
-          return { params: buildSlotParams(input), reason: slotSearchProblem(input) ?? '' };
-        }),
-        distinctUntilChanged((a, b) => slotParamsKey(a.params) === slotParamsKey(b.params) && a.reason === b.reason),
-        tap(({ params, reason }) => this.slots.set(params ? { status: 'loading' } : { status: 'idle', reason })),
-        switchMap(({ params }) =>
-          params
-            ? this.api.slots(params).pipe(
-                map((items): SlotState => ({ status: 'ready', items })),
-                catchError((error: unknown) =>
-                  of<SlotState>({ status: 'error', message: describeError(error).message }),
-                ),
-              )
-            : of(null),
-        ),
-        takeUntilDestroyed(),
-      )
-      .subscribe((state) => {
-        if (state) this.slots.set(state);
-      });
   }
 
   protected teamName(id: string): string {

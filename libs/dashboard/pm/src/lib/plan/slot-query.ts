@@ -1,4 +1,4 @@
-import { diffDays, isIsoDate } from '../util/dates';
+import { diffDays, isIsoDate } from '@stint/shared-dates';
 
 /** The slot finder's inputs as the form holds them. */
 export interface SlotSearch {

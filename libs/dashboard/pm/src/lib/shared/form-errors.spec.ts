@@ -1,11 +1,24 @@
-import { FormControl } from '@angular/forms';
+import { FormControl, FormGroup } from '@angular/forms';
 import { fieldError } from '@stint/dashboard-ui';
-import { dateValidator, weeksValidator } from './form-errors';
+import { dateValidator, latestEndValidator, weeksValidator } from './form-errors';
 
 describe('form errors', () => {
   it('checks dates', () => {
     expect(dateValidator(new FormControl('2027-02-30'))).toEqual({ date: 'Enter a date like 2027-01-04.' });
     expect(dateValidator(new FormControl('2027-02-28'))).toBeNull();
+  });
+
+  it('wants the latest end on or after the earliest start', () => {
+    const window = new FormGroup({
+      earliestStart: new FormControl('2027-03-01'),
+      latestEnd: new FormControl('2027-02-01', latestEndValidator),
+    });
+    window.controls.latestEnd.updateValueAndValidity();
+    expect(window.controls.latestEnd.errors).toEqual({
+      window: 'The latest end must be on or after the earliest start.',
+    });
+    window.controls.latestEnd.setValue('2027-03-01');
+    expect(window.controls.latestEnd.errors).toBeNull();
   });
 
   it('checks weeks against the policy in the API’s words', () => {

@@ -1,8 +1,17 @@
 import type { ValidationErrors, ValidatorFn } from '@angular/forms';
-import { isIsoDate } from '../util/dates';
+import { isIsoDate } from '@stint/shared-dates';
 
 export const dateValidator: ValidatorFn = (control): ValidationErrors | null =>
   !control.value || isIsoDate(control.value) ? null : { date: 'Enter a date like 2027-01-04.' };
+
+/** The plan's search window: its end may not come before its start (the start is the sibling `earliestStart`). */
+export const latestEndValidator: ValidatorFn = (control): ValidationErrors | null => {
+  const start = (control.parent?.get('earliestStart')?.value as string | undefined) ?? '';
+  const end = control.value as string;
+  return isIsoDate(start) && isIsoDate(end) && end < start
+    ? { window: 'The latest end must be on or after the earliest start.' }
+    : null;
+};
 
 /** Whole weeks within the policy, with the API's wording (DURATION_OUT_OF_POLICY). */
 export function weeksValidator(limits: () => { minWeeks: number; maxWeeks: number } | null): ValidatorFn {

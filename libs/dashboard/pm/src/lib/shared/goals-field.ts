@@ -41,72 +41,8 @@ let nextId = 0;
   selector: 'lib-goals-field',
   imports: [ReactiveFormsModule, MatChipsModule, MatFormFieldModule, MatInputModule, MatButtonModule],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: block;
-      margin-bottom: 8px;
-    }
-    .label {
-      font: var(--mat-sys-title-small);
-      margin: 0 0 4px;
-    }
-    .hint {
-      margin: 0 0 8px;
-      color: var(--mat-sys-on-surface-variant);
-      font: var(--mat-sys-body-small);
-    }
-    .add {
-      display: flex;
-      gap: 8px;
-      align-items: flex-start;
-      margin-top: 8px;
-    }
-    .add mat-form-field {
-      flex: 1;
-    }
-    .add button {
-      margin-top: 8px;
-    }
-    .error {
-      color: var(--mat-sys-error);
-      font: var(--mat-sys-body-small);
-      margin: 4px 0 0;
-    }
-  `,
-  template: `
-    <p class="label" [id]="labelId">Learning goals</p>
-    <p class="hint" [id]="hintId">Select what you want to learn; add your own below.</p>
-    <mat-chip-listbox
-      [multiple]="true"
-      [value]="selected()"
-      [attr.aria-labelledby]="labelId"
-      [attr.aria-describedby]="hintId"
-      data-testid="goals"
-    >
-      @for (goal of options(); track goal.value) {
-        <mat-chip-option
-          [value]="goal.value"
-          [selected]="selected().includes(goal.value)"
-          (selectionChange)="onChipChange(goal.value, $event)"
-        >
-          {{ goal.label }}
-        </mat-chip-option>
-      }
-    </mat-chip-listbox>
-    @if (touchedError(); as message) {
-      <p class="error" role="alert">{{ message }}</p>
-    }
-    <div class="add">
-      <mat-form-field appearance="outline" subscriptSizing="dynamic">
-        <mat-label>Another goal</mat-label>
-        <input matInput [formControl]="draft" (keydown.enter)="add($event)" maxlength="200" />
-        @if (draft.hasError('maxlength')) {
-          <mat-error>A goal must be at most 200 characters.</mat-error>
-        }
-      </mat-form-field>
-      <button mat-stroked-button type="button" (click)="add()" [disabled]="!draft.value.trim()">Add goal</button>
-    </div>
-  `,
+  styleUrl: './goals-field.scss',
+  templateUrl: './goals-field.html',
 })
 export class GoalsField implements OnInit {
   readonly control = input.required<FormControl<string[]>>();

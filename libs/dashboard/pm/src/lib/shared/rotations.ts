@@ -6,7 +6,7 @@ import type {
   RequestStatus,
   RotationRequest,
 } from '@stint/contracts';
-import { rangesOverlap } from '../util/dates';
+import { rangesOverlap } from '@stint/shared-dates';
 
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
   pending_manager: 'Waiting for line manager',

@@ -1,6 +1,6 @@
 import { FormControl, FormGroup, Validators } from '@angular/forms';
 import type { ApiErrorBody } from '@stint/contracts';
-import { fieldError } from '@stint/dashboard-ui';
+import { fieldError } from './field-error';
 import { applyApiErrors, humanise, placeApiErrors, wholeNumber } from './api-form-errors';
 
 const body = (code: ApiErrorBody['code'], message: string, details: Record<string, unknown> = {}): ApiErrorBody => ({

@@ -1,6 +1,6 @@
 import type { FormGroup, ValidationErrors, ValidatorFn } from '@angular/forms';
 import type { ApiErrorBody } from '@stint/contracts';
-import { setApiError } from '@stint/dashboard-ui';
+import { setApiError } from './field-error';
 
 /** `capacity must be at least 1` → `Capacity must be at least 1.` using the form's own label for the field. */
 export function humanise(field: string, message: string, labels: Record<string, string> = {}): string {

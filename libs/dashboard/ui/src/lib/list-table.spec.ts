@@ -1,0 +1,121 @@
+import { Component, signal } from '@angular/core';
+import { TestBed } from '@angular/core/testing';
+import { MatTableModule } from '@angular/material/table';
+import type { Page } from '@stint/contracts';
+import { Observable, Subject } from 'rxjs';
+import { Loadable, LOADING } from './loadable';
+import type { ListPage } from './list-page';
+import { ListActions, ListTable } from './list-table';
+
+interface Fruit {
+  name: string;
+  ripe: boolean;
+}
+
+/** A list whose state the test sets by hand. */
+function fakeList(): ListPage<unknown, Page<Fruit>> & { set(state: Loadable<Page<Fruit>>): void } {
+  const state = signal<Loadable<Page<Fruit>>>(LOADING);
+  return {
+    query: signal({}),
+    query$: new Subject<unknown>() as Observable<unknown>,
+    state,
+    reloads: new Subject<void>(),
+    navigate: jest.fn(),
+    page: jest.fn(),
+    reload: jest.fn(),
+    set: (value) => state.set(value),
+  };
+}
+
+@Component({
+  imports: [MatTableModule, ListTable, ListActions],
+  template: `
+    <lib-list-table
+      [list]="list"
+      [columns]="['name']"
+      label="Fruit"
+      testId="fruit-table"
+      loadingLabel="Loading fruit"
+      errorText="Could not load fruit"
+      errorHint="Try again later."
+      emptyText="No fruit."
+      paginatorLabel="Pages of fruit"
+      [warnRow]="unripe"
+    >
+      <ng-container matColumnDef="name">
+        <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
+        <td mat-cell *matCellDef="let f">{{ f.name }}</td>
+      </ng-container>
+      <ng-template libListActions let-f>
+        <button type="button" (click)="picked.set(f.name)">Pick {{ f.name }}</button>
+      </ng-template>
+    </lib-list-table>
+  `,
+})
+class Host {
+  readonly list = fakeList();
+  readonly picked = signal('');
+  readonly unripe = (f: Fruit) => !f.ripe;
+}
+
+describe('ListTable', () => {
+  function render() {
+    const fixture = TestBed.createComponent(Host);
+    fixture.detectChanges();
+    return { fixture, host: fixture.componentInstance, el: fixture.nativeElement as HTMLElement };
+  }
+
+  it('shows a loading bar, then the failure in words', () => {
+    const { fixture, host, el } = render();
+    expect(el.querySelector('mat-progress-bar')?.getAttribute('aria-label')).toBe('Loading fruit');
+    expect(el.querySelector('[role="region"]')?.getAttribute('aria-label')).toBe('Fruit');
+
+    host.list.set({ status: 'error', message: 'No connection.' });
+    fixture.detectChanges();
+    expect(el.querySelector('mat-progress-bar')).toBeNull();
+    expect(el.querySelector('[role="alert"]')?.textContent?.trim()).toBe(
+      'Could not load fruit: No connection. Try again later.',
+    );
+  });
+
+  it('draws the projected columns and the row buttons, tints rows that need attention, and pages the list', () => {
+    const { fixture, host, el } = render();
+    host.list.set({
+      status: 'ready',
+      value: {
+        items: [
+          { name: 'Apple', ripe: true },
+          { name: 'Pear', ripe: false },
+        ],
+        total: 12,
+        page: 2,
+        pageSize: 10,
+      },
+    });
+    fixture.detectChanges();
+
+    const rows = [...el.querySelectorAll('[data-testid="fruit-table"] tr')];
+    expect(rows.map((r) => [...r.children].map((cell) => cell.textContent?.trim()))).toEqual([
+      ['Name', 'Actions'],
+      ['Apple', 'Pick Apple'],
+      ['Pear', 'Pick Pear'],
+    ]);
+    expect(rows.map((r) => r.classList.contains('warn'))).toEqual([false, false, true]);
+    rows[2]?.querySelector('button')?.click();
+    expect(host.picked()).toBe('Pear');
+    expect(el.textContent).not.toContain('No fruit.');
+
+    const paginator = el.querySelector('mat-paginator');
+    expect(paginator?.getAttribute('aria-label')).toBe('Pages of fruit');
+    expect(paginator?.textContent).toContain('11 – 12 of 12');
+    paginator?.querySelector<HTMLButtonElement>('button[aria-label="Previous page"]')?.click();
+    expect(host.list.page).toHaveBeenCalledWith(expect.objectContaining({ pageIndex: 0, pageSize: 10 }));
+  });
+
+  it('says what an empty page means', () => {
+    const { fixture, host, el } = render();
+    host.list.set({ status: 'ready', value: { items: [], total: 0, page: 1, pageSize: 20 } });
+    fixture.detectChanges();
+    expect(el.querySelector('.empty')?.textContent).toBe('No fruit.');
+  });
+});

@@ -1,0 +1,79 @@
+import { NgTemplateOutlet } from '@angular/common';
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  contentChild,
+  contentChildren,
+  Directive,
+  inject,
+  input,
+  OnInit,
+  TemplateRef,
+} from '@angular/core';
+import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
+import type { Page } from '@stint/contracts';
+import type { ListPage } from './list-page';
+import { PAGE_SIZES } from './list-query';
+
+/** The buttons at the end of each row: `<ng-template libListActions let-row>…</ng-template>` inside a list table. */
+@Directive({ selector: '[libListActions]' })
+export class ListActions {
+  readonly template = inject(TemplateRef);
+}
+
+/**
+ * Hands the column definitions projected into a list table to its `mat-table`. The table only finds columns
+ * declared in its own template, and it is created anew whenever a page of results arrives.
+ */
+@Directive({ selector: 'table[libProjectedColumns]' })
+export class ProjectedColumns implements OnInit {
+  readonly libProjectedColumns = input.required<readonly MatColumnDef[]>();
+  private readonly table = inject(MatTable);
+
+  ngOnInit(): void {
+    for (const column of this.libProjectedColumns()) this.table.addColumnDef(column);
+  }
+}
+
+/**
+ * One page of a filtered list (see `injectListPage`) as a table: a loading bar, the failure in words, the rows,
+ * what an empty page means, and a paginator that moves the list's page in the URL. The page supplies its columns
+ * as `matColumnDef` blocks inside the element and, optionally, each row's buttons as a `libListActions` template.
+ */
+@Component({
+  selector: 'lib-list-table',
+  imports: [NgTemplateOutlet, MatTableModule, MatPaginatorModule, MatProgressBarModule, ProjectedColumns],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  styleUrl: './list-table.scss',
+  templateUrl: './list-table.html',
+})
+export class ListTable<T> {
+  readonly list = input.required<ListPage<unknown, Page<T>>>();
+  /** The ids of the projected columns to show, in order; the actions column comes last on its own. */
+  readonly columns = input.required<readonly string[]>();
+  /** The accessible name of the scrollable region around the table, e.g. `Sales teams`. */
+  readonly label = input.required<string>();
+  readonly testId = input.required<string>();
+  /** Announced while a page loads, e.g. `Loading teams`. */
+  readonly loadingLabel = input.required<string>();
+  /** Put before the reason when loading fails, e.g. `Could not load teams`. */
+  readonly errorText = input.required<string>();
+  /** Put after the reason, e.g. what to do about it. */
+  readonly errorHint = input('');
+  readonly emptyText = input.required<string>();
+  readonly paginatorLabel = input.required<string>();
+  readonly pageSizes = input<number[]>([...PAGE_SIZES]);
+  /** Rows to tint as needing attention (e.g. a failed email). */
+  readonly warnRow = input<((row: T) => boolean) | null>(null);
+
+  protected readonly columnDefs = contentChildren(MatColumnDef);
+  protected readonly actions = contentChild(ListActions);
+  protected readonly displayed = computed(() =>
+    this.actions() ? [...this.columns(), 'actions'] : [...this.columns()],
+  );
+  protected readonly errorSentence = (message: string): string =>
+    `${this.errorText()}: ${message}${this.errorHint() ? ` ${this.errorHint()}` : ''}`;
+}
