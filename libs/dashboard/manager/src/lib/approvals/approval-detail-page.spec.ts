@@ -3,7 +3,7 @@ import { HttpTestingController, provideHttpClientTesting } from '@angular/common
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter } from '@angular/router';
-import type { RotationRequest, Team, User } from '@stint/contracts';
+import type { RotationRequest, RuleCheck, RuleCheckResult, Team, User } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { ApprovalDetailPage } from './approval-detail-page';
 
@@ -52,10 +52,92 @@ const request: RotationRequest = {
   updatedAt: '2026-11-01T10:00:00.000Z',
 };
 
+const days = ['2099-01-05', '2099-01-06', '2099-01-07', '2099-01-08', '2099-01-09', '2099-01-10', '2099-01-11'];
+const passing = (rule: RuleCheckResult['rule'], code: RuleCheckResult['code'], message: string): RuleCheckResult => ({
+  rule,
+  code,
+  ok: true,
+  message,
+  details: {},
+});
+
+/** The API's rule check on the request: every rule passes, one place of two booked on each day. */
+const free: RuleCheck = {
+  requestId: 'r1',
+  startDate: '2099-01-05',
+  endDate: '2099-01-11',
+  today: '2026-11-28',
+  ok: true,
+  checks: [
+    passing('team', 'TEAM_INACTIVE', 'The team is active and takes rotations.'),
+    passing('duration', 'DURATION_OUT_OF_POLICY', 'A rotation of 1 week is within the policy (1 to 12 weeks).'),
+    passing(
+      'start',
+      'START_IN_PAST',
+      "It starts on 2099-01-05, not before today (2026-11-28) in the team's time zone.",
+    ),
+    passing('blackout', 'BLACKOUT', 'None of these days is in a team or global blackout.'),
+    passing('pm_overlap', 'PM_OVERLAP', 'The PM has no other placement or pending request on these days.'),
+    passing('capacity', 'CAPACITY_FULL', 'At most 1 of 2 places are booked on any day of these dates.'),
+  ],
+  availability: {
+    capacity: 2,
+    peakBooked: 1,
+    fullDays: [],
+    blackoutDays: [],
+    days: days.map((date) => ({ date, booked: 1, capacity: 2, blackout: false })),
+  },
+  suggestions: [],
+};
+
+/** The same once both places are taken on 7 and 8 Jan: capacity fails and the API offers the next free slot. */
+const full: RuleCheck = {
+  ...free,
+  ok: false,
+  checks: free.checks.map((c) =>
+    c.rule === 'capacity'
+      ? {
+          ...c,
+          ok: false,
+          message: 'The team is full on 2099-01-07 (2 of 2 places booked). Pick another start date or another team.',
+          details: { capacity: 2, peakBooked: 2, fullDays: ['2099-01-07', '2099-01-08'], date: '2099-01-07' },
+        }
+      : c,
+  ),
+  availability: {
+    ...free.availability,
+    peakBooked: 2,
+    fullDays: ['2099-01-07', '2099-01-08'],
+    days: days.map((date, i) => ({ date, booked: i === 2 || i === 3 ? 2 : 1, capacity: 2, blackout: false })),
+  },
+  suggestions: [{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-02-02', endDate: '2099-02-08' }],
+};
+
+const text = (el: HTMLElement, testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
+const button = (el: HTMLElement, label: string) =>
+  [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement;
+
 describe('ApprovalDetailPage', () => {
   let http: HttpTestingController;
 
-  async function open(): Promise<HTMLElement> {
+  /** Answers the next rule check call with `answer` (or an error) and lets the page draw it. */
+  async function answerRuleCheck(answer: RuleCheck | 'error'): Promise<void> {
+    TestBed.tick();
+    const call = http.expectOne('/api/rotation-requests/r1/rule-check');
+    expect(call.request.method).toBe('GET');
+    if (answer === 'error') {
+      call.flush(
+        { statusCode: 500, code: 'INTERNAL', message: 'Something went wrong on our side.', details: {} },
+        { status: 500, statusText: 'Server Error' },
+      );
+    } else {
+      call.flush(answer);
+    }
+    await new Promise((r) => setTimeout(r));
+    TestBed.tick();
+  }
+
+  async function open(check: RuleCheck | 'error'): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -75,49 +157,41 @@ describe('ApprovalDetailPage', () => {
     const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
     http.expectOne((r) => r.url === '/api/teams').flush(page([team]));
     http.expectOne((r) => r.url === '/api/users').flush(page([maria, lena]));
-    http
-      .expectOne((r) => r.url === '/api/teams/t1/availability')
-      .flush(
-        ['2099-01-05', '2099-01-06', '2099-01-07', '2099-01-08', '2099-01-09', '2099-01-10', '2099-01-11'].map(
-          (date, i) => ({ date, booked: i === 2 ? 2 : 1, capacity: 2, blackout: false }),
-        ),
-      );
-    http.expectOne((r) => r.url === '/api/rotation-requests' && r.params.get('pmId') === 'pm1').flush(page([request]));
-    http.expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1').flush(page([]));
-    http.expectOne('/api/policy').flush({
-      minWeeks: 1,
-      maxWeeks: 12,
-      checkinTime: '10:00',
-      reminderLeadHours: 24,
-      overdueAfterHours: 48,
-      followUpDays: 30,
-    });
-    await fixture.whenStable();
-    fixture.detectChanges();
+    await answerRuleCheck(check);
     return fixture.nativeElement as HTMLElement;
   }
 
   afterEach(() => http.verify());
 
-  it('shows the request with names and the rule check before deciding', async () => {
-    const el = await open();
+  it("shows the request with names and the server's rule check before deciding", async () => {
+    const el = await open(full);
     expect(el.querySelector('h1')?.textContent).toContain('Lena Hoffmann → NA SMB');
-    const rules = el.querySelector('[data-testid="rule-check"]')?.textContent ?? '';
-    expect(rules).toContain('The team is full on 1 day');
-    expect(rules).toContain('7 Jan 2099');
-    expect(rules).toContain('No blackout days');
-    expect(rules).toContain('No overlapping rotations');
+    const rules = [...el.querySelectorAll('[data-testid="rule-check"] li')].map((li) => li.textContent?.trim());
+    expect(rules).toHaveLength(6);
+    expect(rules[0]).toContain('Team is active');
+    expect(rules[0]).toContain('The team is active and takes rotations.');
+    expect(rules[3]).toContain('No blackout days');
+    expect(rules[4]).toContain('No overlapping rotations');
+    expect(rules[5]).toContain('Problem: The team is full on 2 days');
+    expect(rules[5]).toContain('The team is full on 2099-01-07 (2 of 2 places booked).');
+    const availability = text(el, 'availability');
+    expect(availability).toContain('2 places a day');
+    expect(availability).toContain('2 of 2');
+    expect(availability).toContain('7 Jan – 8 Jan 2099');
+    expect(text(el, 'suggestions')).toContain('NA SMB: 2 Feb – 8 Feb 2099');
+    expect(el.querySelectorAll('.strip span')).toHaveLength(7);
     expect(el.textContent).toContain('Run a close plan');
     const buttons = [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());
     expect(buttons).toEqual(expect.arrayContaining(['Approve', 'Reject…']));
   });
 
-  it('shows the next free slots when the API answers CAPACITY_FULL', async () => {
-    const el = await open();
-    const approve = [...el.querySelectorAll('button')].find(
-      (b) => b.textContent?.trim() === 'Approve',
-    ) as HTMLButtonElement;
-    approve.click();
+  it('asks the server again when approving fails with CAPACITY_FULL, and shows its next free slots', async () => {
+    const el = await open(free);
+    expect(text(el, 'rule-check')).toContain('Capacity is free on every day');
+    expect(text(el, 'availability')).toContain('1 of 2');
+    expect(el.querySelector('[data-testid="suggestions"]')).toBeNull();
+
+    button(el, 'Approve').click();
     const call = http.expectOne('/api/rotation-requests/r1/approve');
     // The step shown on screen is always named, so a double click cannot take the next step too.
     expect(call.request.body).toEqual({ step: 'manager' });
@@ -125,7 +199,7 @@ describe('ApprovalDetailPage', () => {
       {
         statusCode: 409,
         code: 'CAPACITY_FULL',
-        message: 'NA SMB is full on 7 Jan 2099.',
+        message: 'The team is full on 2099-01-07 (2 of 2 places booked). Pick another start date or another team.',
         details: {
           suggestions: [{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-02-02', endDate: '2099-02-08' }],
         },
@@ -133,18 +207,32 @@ describe('ApprovalDetailPage', () => {
       { status: 409, statusText: 'Conflict' },
     );
     await new Promise((r) => setTimeout(r));
-    TestBed.tick();
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('NA SMB is full on 7 Jan 2099.');
-    expect(el.querySelector('[data-testid="suggestions"]')?.textContent).toContain('NA SMB: 2 Feb – 8 Feb 2099');
+    await answerRuleCheck(full);
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('The team is full on 2099-01-07');
+    expect(text(el, 'rule-check')).toContain('The team is full on 2 days');
+    expect(text(el, 'availability')).toContain('7 Jan – 8 Jan 2099');
+    expect(text(el, 'suggestions')).toContain('NA SMB: 2 Feb – 8 Feb 2099');
+  });
+
+  it('keeps the request and the decision when the rule check fails to load, and tries again on request', async () => {
+    const el = await open('error');
+    expect(el.querySelector('h1')?.textContent).toContain('Lena Hoffmann → NA SMB');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('Something went wrong on our side.');
+    expect(el.querySelector('[data-testid="rule-check"]')).toBeNull();
+    expect(button(el, 'Approve')).toBeTruthy();
+    button(el, 'Try again').click();
+    await answerRuleCheck(free);
+    expect(el.querySelector('[role="alert"]')).toBeNull();
+    expect(text(el, 'rule-check')).toContain('No overlapping rotations');
   });
 
   it('reports the release after a line manager approves', async () => {
-    const el = await open();
-    ([...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Approve') as HTMLButtonElement).click();
+    const el = await open(free);
+    button(el, 'Approve').click();
     http.expectOne('/api/rotation-requests/r1/approve').flush({ ...request, status: 'pending_host' });
     await new Promise((r) => setTimeout(r));
     TestBed.tick();
-    expect(el.querySelector('[data-testid="decision-result"]')?.textContent).toContain('Lena Hoffmann is released');
-    expect(el.querySelector('[data-testid="request-status"]')?.textContent).toContain('Waiting for host team');
+    expect(text(el, 'decision-result')).toContain('Lena Hoffmann is released');
+    expect(text(el, 'request-status')).toContain('Waiting for host team');
   });
 });

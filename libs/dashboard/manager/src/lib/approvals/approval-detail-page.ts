@@ -7,12 +7,11 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { AvailabilityDay, RotationRequest, SlotSuggestion } from '@stint/contracts';
+import type { AvailabilityDay, RotationRequest } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { combineLatest, firstValueFrom, forkJoin, of, switchMap, take } from 'rxjs';
+import { combineLatest, firstValueFrom, forkJoin, of, take } from 'rxjs';
 import { askForComment, Loading } from '@stint/dashboard-ui';
 import { HEAT_COLORS, heatLevel } from '../capacity/heatmap';
-import { localDate } from '@stint/shared-dates';
 import { formatDay, formatInstant, formatRange } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
 import { plural } from '../shared/labels';
@@ -21,7 +20,7 @@ import { personName, teamName } from '../shared/names';
 import { ErrorPanel } from '../shared/error-panel';
 import { StatusChip } from '../shared/status-chip';
 import { ApprovalsService } from './approvals.service';
-import { checkRules, findOverlaps } from './rule-check';
+import { describeDays, ruleLines } from './rule-check';
 
 const PENDING = new Set(['pending_manager', 'pending_host']);
 
@@ -56,58 +55,40 @@ export class ApprovalDetailPage {
   protected readonly busy = signal(false);
   protected readonly message = signal<string | null>(null);
   protected readonly actionError = signal<string | null>(null);
-  protected readonly suggestions = signal<SlotSuggestion[]>([]);
 
   protected readonly state = toSignal(
     combineLatest([toObservable(this.id), toObservable(this.tick)]).pipe(
-      loadEach(([id]) =>
-        this.api.get(id).pipe(
-          switchMap((request) => {
-            const pending = PENDING.has(request.status);
-            return forkJoin({
-              request: of(request),
-              directory: this.directory.directory().pipe(take(1)),
-              days: pending
-                ? this.api.availability(request.teamId, request.startDate, request.endDate)
-                : of<AvailabilityDay[]>([]),
-              commitments: pending
-                ? this.api.commitments(request.pmId, request.startDate, request.endDate)
-                : of({ requests: [], placements: [] }),
-              policy: pending ? this.api.policy() : of(null),
-            });
-          }),
-        ),
-      ),
+      loadEach(([id]) => forkJoin({ request: this.api.get(id), directory: this.directory.directory().pipe(take(1)) })),
     ),
     { initialValue: LOADING },
   );
 
   /** The request as loaded, replaced by the API's answer after a decision. */
   protected readonly request = linkedSignal<RotationRequest | null>(() => this.state().data?.request ?? null);
-  protected readonly pending = computed(() => {
-    const r = this.request();
-    return !!r && PENDING.has(r.status);
-  });
-  protected readonly days = computed(() => this.state().data?.days ?? []);
   protected readonly pm = computed(() => this.person(this.request()?.pmId));
   protected readonly team = computed(() => {
     const data = this.state().data;
     return data ? teamName(data.directory.teamsById, this.request()?.teamId) : '';
   });
 
+  /** The request the API's rule check is asked about: the one on screen while it waits for a decision. */
+  private readonly checkedId = computed(() => {
+    const r = this.request();
+    return r && PENDING.has(r.status) ? r.id : null;
+  });
+  protected readonly pending = computed(() => this.checkedId() !== null);
+  private readonly checkTick = signal(0);
+
+  /** The API's rule check, loaded on its own so a failure there leaves the request and the decision usable. */
+  protected readonly check = toSignal(
+    combineLatest([toObservable(this.checkedId), toObservable(this.checkTick)]).pipe(
+      loadEach(([id]) => (id ? this.api.ruleCheck(id) : of(null))),
+    ),
+    { initialValue: LOADING },
+  );
   protected readonly rules = computed(() => {
-    const data = this.state().data;
-    const request = this.request();
-    if (!data || !request) return [];
-    return checkRules({
-      request,
-      days: data.days,
-      overlaps: findOverlaps(request, data.commitments.requests, data.commitments.placements),
-      today: localDate(new Date()),
-      policy: data.policy,
-      team: data.directory.teamsById.get(request.teamId),
-      teamName: (id) => teamName(data.directory.teamsById, id),
-    });
+    const check = this.check().data;
+    return check ? ruleLines(check) : [];
   });
 
   protected readonly canDecide = computed(() => {
@@ -124,7 +105,6 @@ export class ApprovalDetailPage {
   protected async approve(request: RotationRequest): Promise<void> {
     this.busy.set(true);
     this.actionError.set(null);
-    this.suggestions.set([]);
     this.message.set(null);
     try {
       const updated = await firstValueFrom(this.api.approve(request, this.comment.value));
@@ -136,10 +116,10 @@ export class ApprovalDetailPage {
           : `Approved: ${this.pm()} is released. The request now waits for the host team's manager.`,
       );
     } catch (error) {
-      const { message, body } = describeError(error);
-      this.actionError.set(message);
-      const suggestions = body?.code === 'CAPACITY_FULL' ? body.details['suggestions'] : undefined;
-      this.suggestions.set(Array.isArray(suggestions) ? (suggestions as SlotSuggestion[]) : []);
+      this.actionError.set(describeError(error).message);
+      // Approving found something the rule check on screen did not (a booking, a blackout, a decision
+      // taken elsewhere): ask the API again, so the checks and next free slots shown are today's.
+      this.recheck();
     } finally {
       this.busy.set(false);
     }
@@ -166,13 +146,16 @@ export class ApprovalDetailPage {
     if (updated) {
       this.request.set(updated);
       this.actionError.set(null);
-      this.suggestions.set([]);
       this.message.set(`Rejected. ${this.pm()} gets your comment by email.`);
     }
   }
 
   protected reload(): void {
     this.tick.update((n) => n + 1);
+  }
+
+  protected recheck(): void {
+    this.checkTick.update((n) => n + 1);
   }
 
   protected person(id: string | null | undefined): string {
@@ -200,6 +183,15 @@ export class ApprovalDetailPage {
 
   protected weeks(n: number): string {
     return plural(n, 'week');
+  }
+
+  protected places(n: number): string {
+    return plural(n, 'place');
+  }
+
+  /** Days as runs: "3 Feb – 7 Feb 2027, 9 Feb 2027", or "none". */
+  protected runs(dates: readonly string[]): string {
+    return describeDays(dates);
   }
 
   protected day(date: string): string {

@@ -1,15 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type {
-  AvailabilityDay,
-  Page,
-  Placement,
-  ProgrammePolicy,
-  RequestStatus,
-  RotationRequest,
-} from '@stint/contracts';
-import { catchError, forkJoin, map, Observable, of } from 'rxjs';
-import { fetchAll, toHttpParams } from '../shared/fetch-all';
+import type { Page, RequestStatus, RotationRequest, RuleCheck } from '@stint/contracts';
+import { map, Observable } from 'rxjs';
+import { toHttpParams } from '../shared/fetch-all';
 import { rememberNames } from '../shared/names';
 
 export interface RequestQuery {
@@ -19,12 +12,6 @@ export interface RequestQuery {
   teamId?: string;
   page: number;
   pageSize: number;
-}
-
-/** The PM's other commitments the viewer can see, to show overlaps before deciding. */
-export interface Commitments {
-  requests: RotationRequest[];
-  placements: Placement[];
 }
 
 /** Rotation requests waiting for a decision, and what a decision needs to know. */
@@ -63,22 +50,12 @@ export class ApprovalsService {
     });
   }
 
-  availability(teamId: string, from: string, to: string): Observable<AvailabilityDay[]> {
-    return this.http.get<AvailabilityDay[]>(`/api/teams/${encodeURIComponent(teamId)}/availability`, {
-      params: toHttpParams({ from, to }),
-    });
-  }
-
-  commitments(pmId: string, from: string, to: string): Observable<Commitments> {
-    return forkJoin({
-      requests: fetchAll<RotationRequest>(this.http, '/api/rotation-requests', { pmId }),
-      placements: fetchAll<Placement>(this.http, '/api/placements', { pmId, from, to }),
-    });
-  }
-
-  /** Policy bounds for the duration rule; a failure only hides that one line. */
-  policy(): Observable<ProgrammePolicy | null> {
-    return this.http.get<ProgrammePolicy>('/api/policy').pipe(catchError(() => of(null)));
+  /**
+   * Every booking rule judged now by the API on the request's dates, with the
+   * team's load over them and, when a rule fails, the next free slots.
+   */
+  ruleCheck(id: string): Observable<RuleCheck> {
+    return this.http.get<RuleCheck>(`/api/rotation-requests/${encodeURIComponent(id)}/rule-check`);
   }
 }
 

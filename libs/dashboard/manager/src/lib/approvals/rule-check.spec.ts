@@ -1,141 +1,93 @@
-import type { AvailabilityDay, Placement, RotationRequest, Team } from '@stint/contracts';
-import { checkRules, collapseRuns, findOverlaps, summariseAvailability } from './rule-check';
+import { BOOKING_RULE_CODES, BOOKING_RULES, type RuleCheck } from '@stint/contracts';
+import { collapseRuns, describeDays, describeRuns, ruleLines } from './rule-check';
 
-const request = (over: Partial<RotationRequest> = {}): RotationRequest => ({
-  id: 'r1',
-  pmId: 'pm1',
-  teamId: 't1',
-  startDate: '2027-01-04',
-  endDate: '2027-01-17',
-  durationWeeks: 2,
-  goals: ['Closing'],
-  motivation: '',
-  status: 'pending_host',
-  approvals: [],
-  placementId: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  ...over,
-});
+/** A rule check as the API answers it: every rule passing unless `failing` names it. */
+function answer(failing: Record<string, Record<string, unknown>> = {}, over: Partial<RuleCheck> = {}): RuleCheck {
+  return {
+    requestId: 'r1',
+    startDate: '2027-01-04',
+    endDate: '2027-01-17',
+    today: '2026-11-27',
+    ok: Object.keys(failing).length === 0,
+    checks: BOOKING_RULES.map((rule) => ({
+      rule,
+      code: BOOKING_RULE_CODES[rule],
+      ok: !failing[rule],
+      message: failing[rule] ? `server says ${rule} fails` : `server says ${rule} passes`,
+      details: failing[rule] ?? {},
+    })),
+    availability: { capacity: 2, peakBooked: 1, fullDays: [], blackoutDays: [], days: [] },
+    suggestions: [],
+    ...over,
+  };
+}
 
-const placement = (over: Partial<Placement> = {}): Placement => ({
-  id: 'p1',
-  requestId: 'other',
-  pmId: 'pm1',
-  teamId: 't2',
-  startDate: '2027-01-10',
-  endDate: '2027-01-23',
-  durationWeeks: 2,
-  status: 'scheduled',
-  cancelledReason: null,
-  checkIns: [],
-  ...over,
-});
-
-const day = (date: string, booked: number, capacity = 2, blackout = false): AvailabilityDay => ({
-  date,
-  booked,
-  capacity,
-  blackout,
-});
-const team: Team = {
-  id: 't1',
-  name: 'EMEA Enterprise',
-  region: 'EMEA',
-  segment: 'Enterprise',
-  managerId: 'm1',
-  capacity: 2,
-  timezone: 'Europe/Berlin',
-  holidayCountry: 'DE',
-  active: true,
-};
-
-describe('rule check before deciding', () => {
+describe('rule check presentation', () => {
   it('folds dates into runs of consecutive days', () => {
-    expect(collapseRuns(['2027-01-06', '2027-01-04', '2027-01-05', '2027-01-09'])).toEqual([
+    expect(collapseRuns(['2027-01-06', '2027-01-04', '2027-01-05', '2027-01-09', '2027-01-05'])).toEqual([
       { start: '2027-01-04', end: '2027-01-06' },
       { start: '2027-01-09', end: '2027-01-09' },
     ]);
     expect(collapseRuns([])).toEqual([]);
   });
 
-  it('counts a day as full when one more placement would exceed capacity', () => {
-    const summary = summariseAvailability([day('2027-01-04', 1), day('2027-01-05', 2), day('2027-01-06', 0, 2, true)]);
-    expect(summary).toEqual({ capacity: 2, peakBooked: 2, fullDays: ['2027-01-05'], blackoutDays: ['2027-01-06'] });
-  });
-
-  it("finds the PM's overlapping placements and pending requests, not their own booking or cancelled ones", () => {
-    const r = request({ placementId: 'own' });
-    const overlaps = findOverlaps(
-      r,
-      [
-        request({ id: 'r2', startDate: '2027-01-15', endDate: '2027-01-28', status: 'pending_manager' }),
-        request({ id: 'r3', startDate: '2027-01-15', endDate: '2027-01-28', status: 'rejected' }),
-        request({ id: 'r4', pmId: 'someone-else', status: 'pending_host' }),
-        r,
-      ],
-      [
-        placement(),
-        placement({ id: 'own', requestId: 'r1' }),
-        placement({ id: 'p3', status: 'cancelled' }),
-        placement({ id: 'p4', startDate: '2027-01-18', endDate: '2027-01-31' }),
-      ],
+  it('writes runs as ranges and single days', () => {
+    expect(describeRuns(collapseRuns(['2027-02-03', '2027-02-04', '2027-02-05', '2027-02-07']))).toBe(
+      '3 Feb – 5 Feb 2027, 7 Feb 2027',
     );
-    expect(overlaps.map((o) => `${o.kind}:${o.id}`)).toEqual(['placement:p1', 'request:r2']);
+    expect(describeDays([])).toBe('none');
   });
 
-  it('passes every rule on free dates', () => {
-    const results = checkRules({
-      request: request(),
-      days: [day('2027-01-04', 1), day('2027-01-05', 0)],
-      overlaps: [],
-      today: '2026-11-27',
-      policy: {
-        minWeeks: 1,
-        maxWeeks: 12,
-        checkinTime: '10:00',
-        reminderLeadHours: 24,
-        overdueAfterHours: 48,
-        followUpDays: 30,
-      },
-      team,
-      teamName: () => 'EMEA Enterprise',
-    });
-    expect(results.map((r) => [r.key, r.ok])).toEqual([
-      ['capacity', true],
-      ['blackout', true],
-      ['overlap', true],
-      ['start', true],
-      ['duration', true],
-      ['team', true],
+  it("keeps the server's order, verdicts and sentences, with a heading for each passing rule", () => {
+    const lines = ruleLines(answer());
+    expect(lines.map((l) => [l.rule, l.ok])).toEqual(BOOKING_RULES.map((rule) => [rule, true]));
+    expect(lines.map((l) => l.title)).toEqual([
+      'Team is active',
+      'Duration within policy',
+      'The start date has not passed',
+      'No blackout days',
+      'No overlapping rotations',
+      'Capacity is free on every day',
     ]);
-    expect(results[0]?.detail).toBe('At most 1 of 2 places are booked on any day of these dates.');
+    expect(lines[5]?.message).toBe('server says capacity passes');
   });
 
-  it('explains each broken rule in words', () => {
-    const results = checkRules({
-      request: request({ durationWeeks: 14, startDate: '2026-11-02' }),
-      days: [day('2027-01-04', 2), day('2027-01-05', 2), day('2027-01-06', 0, 2, true)],
-      overlaps: findOverlaps(request(), [], [placement()]),
-      today: '2026-11-27',
-      policy: {
-        minWeeks: 1,
-        maxWeeks: 12,
-        checkinTime: '10:00',
-        reminderLeadHours: 24,
-        overdueAfterHours: 48,
-        followUpDays: 30,
-      },
-      team: { ...team, active: false },
-      teamName: () => 'NA SMB',
-    });
-    expect(results.every((r) => !r.ok)).toBe(true);
-    const byKey = Object.fromEntries(results.map((r) => [r.key, r]));
-    expect(byKey['capacity']?.title).toBe('The team is full on 2 days');
-    expect(byKey['capacity']?.detail).toContain('4 Jan – 5 Jan 2027');
-    expect(byKey['blackout']?.detail).toBe('Blacked out: 6 Jan 2027.');
-    expect(byKey['overlap']?.detail).toBe('placement in NA SMB, 10 Jan – 23 Jan 2027');
-    expect(byKey['duration']?.detail).toBe('14 weeks; the policy allows 1–12.');
-    expect(byKey['team']?.title).toBe('Team is inactive');
+  it("heads each failing rule with the server's figures", () => {
+    const lines = ruleLines(
+      answer(
+        {
+          team: { active: false },
+          duration: { durationWeeks: 14 },
+          start: { today: '2026-11-27' },
+          blackout: { blackouts: [{}] },
+          pm_overlap: { conflicts: [{}, {}] },
+          capacity: { date: '2027-01-04' },
+        },
+        {
+          availability: {
+            capacity: 2,
+            peakBooked: 2,
+            fullDays: ['2027-01-04'],
+            blackoutDays: ['2027-01-06', '2027-01-07'],
+            days: [],
+          },
+        },
+      ),
+    );
+    expect(lines.every((l) => !l.ok)).toBe(true);
+    expect(lines.map((l) => l.title)).toEqual([
+      'Team is inactive',
+      'Duration outside policy',
+      'The start date has passed',
+      '2 blackout days in the range',
+      'Overlaps 2 other rotations',
+      'The team is full on 1 day',
+    ]);
+    expect(lines[4]?.message).toBe('server says pm_overlap fails');
+  });
+
+  it('still heads a failing rule whose figures are missing', () => {
+    const titles = ruleLines(answer({ blackout: {}, pm_overlap: {}, capacity: {} })).map((l) => l.title);
+    expect(titles.slice(3)).toEqual(['Blackout', "Overlaps the PM's other rotations", 'The team is full']);
   });
 });
