@@ -3,7 +3,7 @@ import { databaseUrl } from '../lib.mjs';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 export const SCALE = QUICK
-  ? { teams: 20, lanes: 5, slots: 4, managers: 20, pms: 180, pendingRequests: 100 }
+  ? { teams: 20, lanes: 5, slots: 4, managers: 20, pms: 200, pendingRequests: 100 }
   : { teams: 200, lanes: 5, slots: 20, managers: 200, pms: 1800, pendingRequests: 1000 };
 export const DURATION = Number(process.env.BENCH_DURATION ?? (QUICK ? 2 : 10));
 export const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
