@@ -143,9 +143,17 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
         .filter((m) => (m.subject ?? '').startsWith('Reminder:') && (m.subject ?? '').includes(waiting.user.name)),
     ).toHaveLength(0);
 
-    const skipped = await call<Page<JobRun>>(t.url, 'GET', '/api/admin/job-runs?outcome=skipped&pageSize=200', {
-      token: f.admin.token,
-    });
+    const skippedRuns = () =>
+      call<Page<JobRun>>(t.url, 'GET', '/api/admin/job-runs?outcome=skipped&pageSize=200', { token: f.admin.token });
+    // The superseded nudges run as jobs of their own beside the escalation; wait until each has recorded its skip.
+    await until(async () => {
+      const items = (await skippedRuns()).body.items;
+      return (
+        items.some((r) => r.subjectId === kickoff.id && r.kind === 'checkin_reminder') &&
+        items.filter((r) => r.subjectId === request.id).length >= 2
+      );
+    }, 'the skipped reminder and nudges in the ledger');
+    const skipped = await skippedRuns();
     expect(skipped.status).toBe(200);
     const reminderSkip = skipped.body.items.find((r) => r.subjectId === kickoff.id && r.kind === 'checkin_reminder');
     expect(reminderSkip?.reason).toMatch(/began at .* before its reminder could go out/);
