@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AuditModule } from '@stint/api-audit';
 import { AuthModule } from '@stint/api-auth';
-import { BookingModule } from '@stint/api-booking';
+import { BookingModule, WaitlistModule } from '@stint/api-booking';
 import { CheckInsModule } from '@stint/api-checkins';
 import { AppConfig, CoreModule } from '@stint/api-core';
 import { JobsModule } from '@stint/api-jobs';
@@ -22,7 +22,8 @@ export class AppModule {
         NotificationsModule,
         AuditModule,
         AuthModule,
-        ProgrammeModule,
+        // Raising capacity or lifting a blackout offers the freed places to the waitlist (PLACES_FREED).
+        ProgrammeModule.register({ ports: [WaitlistModule.register({ ports: [RequestNoticesModule] })] }),
         // Booking's ports: check-ins laid out and read (PLACEMENT_EFFECTS, PLACEMENT_CHECK_INS) come from the
         // check-ins room, the request emails (REQUEST_NOTICES) from the request-notices room.
         BookingModule.register({ ports: [CheckInsModule, RequestNoticesModule] }),

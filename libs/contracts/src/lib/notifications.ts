@@ -10,6 +10,10 @@ export const NOTIFICATION_KINDS = [
   'rescheduled',
   'cancelled',
   'digest',
+  'waitlisted',
+  'offer_made',
+  'offer_lapsed',
+  'offer_accepted',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -37,6 +37,8 @@ export interface ProgrammePolicy {
   reminderLeadHours: number;
   overdueAfterHours: number;
   followUpDays: number;
+  /** How long a waitlist offer holds its place before it lapses (hours, 1 to 336; default 48). */
+  offerHoldHours: number;
 }
 
 export interface AvailabilityDay {

@@ -1,4 +1,13 @@
-export const REQUEST_STATUSES = ['pending_manager', 'pending_host', 'booked', 'rejected', 'withdrawn'] as const;
+export const REQUEST_STATUSES = [
+  'pending_manager',
+  'pending_host',
+  'waitlisted',
+  'offered',
+  'booked',
+  'rejected',
+  'withdrawn',
+  'lapsed',
+] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 
 export const PLACEMENT_STATUSES = ['scheduled', 'active', 'completed', 'cancelled'] as const;
@@ -33,8 +42,34 @@ export interface RotationRequest {
   status: RequestStatus;
   approvals: Approval[];
   placementId: string | null;
+  /** While `waitlisted`: the place in the team's waitlist (1 = next in line); otherwise null. */
+  waitlistPosition: number | null;
+  /** While `offered`: when the held place is released if the PM has not accepted (ISO); otherwise null. */
+  offerExpiresAt: string | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** One request in a team's waitlist (`GET /api/teams/:id/waitlist`), in offer order: offers out first, then the line. */
+export interface WaitlistEntry {
+  requestId: string;
+  pmId: string;
+  pmName: string;
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  status: 'waitlisted' | 'offered';
+  /** 1-based place in line while waitlisted; null while an offer is out. */
+  waitlistPosition: number | null;
+  waitlistedAt: string;
+  offerExpiresAt: string | null;
+}
+
+export interface TeamWaitlist {
+  teamId: string;
+  teamName: string;
+  capacity: number;
+  items: WaitlistEntry[];
 }
 
 export interface SkillRatings {

@@ -9,6 +9,8 @@ export interface Policy {
   reminderLeadHours: number;
   overdueAfterHours: number;
   followUpDays: number;
+  /** How long a waitlist offer holds its place before it lapses. */
+  offerHoldHours: number;
 }
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
@@ -18,12 +20,15 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   reminderLeadHours: 24,
   overdueAfterHours: 48,
   followUpDays: 30,
+  offerHoldHours: 48,
 });
 
 /** The longest stint a policy may allow. */
 export const MAX_POLICY_WEEKS = 52;
 /** The latest follow-up a policy may ask for. */
 export const MAX_FOLLOW_UP_DAYS = 365;
+/** The longest a waitlist offer may hold its place (two weeks). */
+export const MAX_OFFER_HOLD_HOURS = 336;
 
 function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
@@ -59,6 +64,10 @@ export function validatePolicy(p: Policy): Record<string, string> {
 
   if (!isInteger(p.followUpDays) || p.followUpDays < 0 || p.followUpDays > MAX_FOLLOW_UP_DAYS) {
     errors['followUpDays'] = `followUpDays must be a whole number of days from 0 to ${MAX_FOLLOW_UP_DAYS}.`;
+  }
+
+  if (!isInteger(p.offerHoldHours) || p.offerHoldHours < 1 || p.offerHoldHours > MAX_OFFER_HOLD_HOURS) {
+    errors['offerHoldHours'] = `offerHoldHours must be a whole number of hours from 1 to ${MAX_OFFER_HOLD_HOURS}.`;
   }
 
   return errors;

@@ -10,6 +10,8 @@ export function requestSnapshot(r: RotationRequestEntity): Record<string, unknow
     endDate: r.endDate,
     durationWeeks: r.durationWeeks,
     placementId: r.placementId,
+    ...(r.waitlistRank !== null && { waitlistRank: r.waitlistRank }),
+    ...(r.offerExpiresAt && { offerExpiresAt: r.offerExpiresAt.toISOString() }),
   };
 }
 

@@ -5,6 +5,7 @@ import { PlacementMovesService } from './placements/placement-moves.service';
 import { PlacementsController } from './placements/placements.controller';
 import { PlacementsRepository } from './placements/placements.repository';
 import { PlacementsService } from './placements/placements.service';
+import { RequestBooker } from './requests/request-booker';
 import { RequestDecisionsService } from './requests/request-decisions.service';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsRepository } from './requests/requests.repository';
@@ -14,6 +15,9 @@ import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request
 import { BookingRules } from './rules/booking-rules.service';
 import { SlotsController } from './slots/slots.controller';
 import { SlotsService } from './slots/slots.service';
+import { WaitlistController } from './waitlist/waitlist.controller';
+import { WaitlistModule } from './waitlist/waitlist.module';
+import { WaitlistService } from './waitlist/waitlist.service';
 
 export interface BookingOptions {
   /**
@@ -32,18 +36,21 @@ export class BookingModule {
       imports: [
         TypeOrmModule.forFeature([RotationRequestEntity, RequestApprovalEntity, PlacementEntity]),
         ...options.ports,
+        WaitlistModule.register({ ports: options.ports }),
       ],
-      controllers: [RequestsController, PlacementsController, SlotsController],
+      controllers: [RequestsController, PlacementsController, SlotsController, WaitlistController],
       providers: [
         BookingRules,
         SlotsService,
         RequestsRepository,
         RequestsService,
         RequestDecisionsService,
+        RequestBooker,
         RuleCheckService,
         PlacementsRepository,
         PlacementsService,
         PlacementMovesService,
+        WaitlistService,
       ],
       exports: [RequestsService, RequestDecisionsService, PlacementsService, PlacementMovesService, SlotsService],
     };

@@ -17,14 +17,24 @@ import {
 @Check('rotation_requests_goals_check', `jsonb_typeof(goals) = 'array'`)
 @Check(
   'rotation_requests_status_check',
-  `status IN ('pending_manager', 'pending_host', 'booked', 'rejected', 'withdrawn')`,
+  `status IN ('pending_manager', 'pending_host', 'waitlisted', 'offered', 'booked', 'rejected', 'withdrawn', 'lapsed')`,
 )
+// A waitlisted request has its place in line; an offered one, the instant its hold ends.
+@Check('rotation_requests_waitlist_check', `status NOT IN ('waitlisted', 'offered') OR waitlist_rank IS NOT NULL`)
+@Check('rotation_requests_offer_check', `status <> 'offered' OR offer_expires_at IS NOT NULL`)
 @Check('rotation_requests_end', `end_date = start_date + (7 * duration_weeks - 1)`)
 // A PM never has two pending requests that share a day.
 @Exclusion(
   'rotation_requests_no_pending_overlap',
   `USING gist (pm_id WITH =, daterange(start_date, end_date, '[]') WITH &&) WHERE (status IN ('pending_manager', 'pending_host'))`,
 )
+// A PM never holds two offers that share a day (two teams freeing places at once offer one of them, not both).
+@Exclusion(
+  'rotation_requests_no_offer_overlap',
+  `USING gist (pm_id WITH =, daterange(start_date, end_date, '[]') WITH &&) WHERE (status = 'offered')`,
+)
+// A team's line, in order.
+@Index('rotation_requests_waitlist_idx', ['teamId', 'waitlistRank'], { where: `status = 'waitlisted'` })
 @Index('rotation_requests_status_idx', ['status', 'createdAt'])
 @Index('rotation_requests_team_idx', ['teamId', 'status'])
 @Index('rotation_requests_pm_idx', ['pmId', 'status'])
@@ -51,6 +61,14 @@ export class RotationRequestEntity {
   @ForeignKey('users', { name: 'rotation_requests_created_by_fkey', onDelete: 'SET NULL' })
   createdBy!: string | null;
   @Column({ name: 'pending_since', type: 'timestamptz', default: () => 'now()' }) pendingSince!: Date;
+  /** When the host put it on the waitlist (kept while it is offered and after). */
+  @Column({ name: 'waitlisted_at', type: 'timestamptz', nullable: true }) waitlistedAt!: Date | null;
+  /** Its place in the team's line: lower goes first. Kept while offered, so a withdrawn offer returns to its place. */
+  @Column({ name: 'waitlist_rank', type: 'bigint', nullable: true }) waitlistRank!: string | null;
+  @Column({ name: 'offered_at', type: 'timestamptz', nullable: true }) offeredAt!: Date | null;
+  @Column({ name: 'offer_expires_at', type: 'timestamptz', nullable: true }) offerExpiresAt!: Date | null;
+  /** Counts the offers made, so each offer's expiry job has its own id. */
+  @Column({ name: 'offer_version', type: 'integer', default: 0 }) offerVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

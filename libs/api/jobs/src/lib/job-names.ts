@@ -14,6 +14,7 @@ export enum JobName {
   SendEmail = 'send-email',
   DailyDigest = 'daily-digest',
   Reconcile = 'reconcile',
+  OfferLapse = 'offer-lapse',
 }
 
 /** The payload type of each job name. Instants are ISO strings. */
@@ -35,6 +36,8 @@ export interface JobPayloads {
   [JobName.SendEmail]: { notificationId: string };
   [JobName.DailyDigest]: Record<string, never>;
   [JobName.Reconcile]: Record<string, never>;
+  /** `offerVersion` names the offer the job was made for: a later offer of the same request makes it stale. */
+  [JobName.OfferLapse]: { requestId: string; offerVersion: number };
 }
 
 /** Which queue carries each job. */
@@ -46,6 +49,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.SendEmail]: QueueName.Email,
   [JobName.DailyDigest]: QueueName.Maintenance,
   [JobName.Reconcile]: QueueName.Maintenance,
+  [JobName.OfferLapse]: QueueName.Reminders,
 };
 
 /**
@@ -66,4 +70,6 @@ export const jobIds = {
     `approval-nudge-${requestId}-${status}-${pendingSince.getTime()}-${hours}`,
   /** `attempt` counts the attempts made before this job's (0 for the first send). */
   sendEmail: (notificationId: string, attempt = 0) => `email-${notificationId}-${attempt}`,
+  /** One per offer: a request offered again (after an offer went back to the line) gets a new id. */
+  offerLapse: (requestId: string, offerVersion: number) => `offer-lapse-${requestId}-${offerVersion}`,
 };

@@ -37,6 +37,7 @@ export const JOB_OPTIONS: Record<JobName, JobsOptions> = {
   [JobName.CheckInReminder]: { attempts: 50 },
   [JobName.CheckInOverdue]: { attempts: 50 },
   [JobName.ApprovalNudge]: { attempts: 50 },
+  [JobName.OfferLapse]: { attempts: 50 },
   [JobName.SendEmail]: { attempts: 20 },
   // Maintenance runs keep their last 50 completions, for operators (ids are unique per run, so none blocks another).
   [JobName.DailyDigest]: { attempts: 3, removeOnComplete: { count: 50 }, removeOnFail: { count: 100 } },

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { offerLapseJob, openOffers } from '@stint/api-booking';
 import { Clock, loadPolicy } from '@stint/api-core';
 import { checkInJobs } from '@stint/api-checkins';
 import { DueJob, QueueName, QueueService } from '@stint/api-jobs';
@@ -19,6 +20,8 @@ export interface ReconcileSummary {
   orphansRemoved: number;
   /** Send jobs re-queued for pending emails. */
   emailsQueued: number;
+  /** Waitlist offers out, each owing its expiry job (one already past runs at once, late). */
+  offers: number;
 }
 
 /**
@@ -26,7 +29,9 @@ export interface ReconcileSummary {
  * ledger (job_runs) says which reminder, overdue and nudge jobs are still
  * owed, however long ago they fell due; each of those gets its job (added if
  * missing, brought forward if due), jobs nobody owes any more are removed,
- * and the outbox sweep queues every pending email. Owed jobs that can no
+ * and the outbox sweep queues every pending email. Every waitlist offer out
+ * owes its expiry job: a lost one is added again, due at once when the
+ * offer's hold has already ended, so the lapse is applied late, never lost. Owed jobs that can no
  * longer mean anything are recorded as skipped here, in bulk, with their
  * reason. Runs at the worker's start, every 10 minutes, after a Redis loss
  * and after a policy change.
@@ -60,21 +65,31 @@ export class ReconcileJob {
       expected.push(...nudgeJobs({ id: r.id, status: r.status, pendingSince: new Date(r.pending_since) }, owed));
     }
 
+    const offers = await openOffers(this.db.manager);
+    expected.push(...offers.map(offerLapseJob));
+
     const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
     const orphansRemoved = await this.removeOrphans(new Set(expected.map((j) => j.jobId)));
     const emails = await this.sweeper.sweep();
-    const summary = { scheduled: open.length, skipped, added, orphansRemoved, emailsQueued: emails.added };
+    const summary = {
+      scheduled: open.length,
+      skipped,
+      added,
+      orphansRemoved,
+      emailsQueued: emails.added,
+      offers: offers.length,
+    };
     this.logger.log(
-      `Reconciled Redis with PostgreSQL: ${open.length} open check-ins and ${pending.length} pending requests owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+      `Reconciled Redis with PostgreSQL: ${open.length} open check-ins and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
     );
     return summary;
   }
 
-  /** Removes the waiting reminder and nudge jobs nobody owes any more; returns how many. */
+  /** Removes the waiting reminder, nudge and offer-expiry jobs nobody owes any more; returns how many. */
   private async removeOrphans(wanted: Set<string>): Promise<number> {
     let removed = 0;
     for (const id of await this.queues.pendingJobIds(QueueName.Reminders)) {
-      if (!wanted.has(id) && (id.startsWith('checkin-') || id.startsWith('approval-nudge-'))) {
+      if (!wanted.has(id) && /^(checkin-|approval-nudge-|offer-lapse-)/.test(id)) {
         await this.queues.remove(QueueName.Reminders, id);
         removed++;
       }

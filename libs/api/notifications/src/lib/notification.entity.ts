@@ -13,7 +13,8 @@ export interface StoredAttachment {
 @Check(
   'notifications_kind_check',
   `kind IN ('request_submitted', 'request_pending_host', 'request_rejected', 'approval_reminder',
-    'approval_escalated', 'booked', 'checkin_reminder', 'checkin_overdue', 'rescheduled', 'cancelled', 'digest')`,
+    'approval_escalated', 'booked', 'checkin_reminder', 'checkin_overdue', 'rescheduled', 'cancelled', 'digest',
+    'waitlisted', 'offer_made', 'offer_lapsed', 'offer_accepted')`,
 )
 @Check('notifications_status_check', `status IN ('pending', 'sent', 'failed')`)
 @Index('notifications_status_idx', ['status', 'createdAt'])

@@ -1,7 +1,15 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, PageWindow, toPage } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  PageWindow,
+  PLACES_FREED,
+  PlacesFreed,
+  toPage,
+  TransactionRunner,
+} from '@stint/api-core';
 import type { Blackout, BlackoutCreated, Page } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 import { BlackoutEntity, toBlackout } from './blackout.entity';
@@ -13,6 +21,8 @@ export class BlackoutsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+    @Inject(PLACES_FREED) private readonly places: PlacesFreed,
   ) {}
 
   /** With a team: its blackouts and the global ones; without: all. */
@@ -63,7 +73,7 @@ export class BlackoutsService {
   }
 
   async remove(caller: AuthenticatedUser, id: string): Promise<void> {
-    await this.db.transaction(async (m) => {
+    await this.tx.run(async (m) => {
       // Locked, so a second delete sent at the same moment waits and then finds nothing: 404, one audit entry.
       const row = await m.findOne(BlackoutEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw ApiError.notFound('blackout', id);
@@ -75,6 +85,8 @@ export class BlackoutsService {
         entityId: id,
         before: toBlackout(row),
       });
+      // Days that open again may be what requests in a waitlist wait for (every team's, for a global blackout).
+      await this.places.freed(m, row.teamId ? [row.teamId] : 'all');
     });
   }
 }

@@ -9,6 +9,7 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Check('policy_reminder_lead_hours_check', `reminder_lead_hours >= 0`)
 @Check('policy_overdue_after_hours_check', `overdue_after_hours >= 0`)
 @Check('policy_follow_up_days_check', `follow_up_days >= 0`)
+@Check('policy_offer_hold_hours_check', `offer_hold_hours BETWEEN 1 AND 336`)
 @Check('policy_weeks', `min_weeks >= 1 AND max_weeks >= min_weeks AND max_weeks <= 52`)
 export class PolicyEntity {
   @PrimaryColumn({ type: 'smallint', default: 1 }) id!: number;
@@ -18,6 +19,7 @@ export class PolicyEntity {
   @Column({ name: 'reminder_lead_hours', type: 'integer', default: 24 }) reminderLeadHours!: number;
   @Column({ name: 'overdue_after_hours', type: 'integer', default: 48 }) overdueAfterHours!: number;
   @Column({ name: 'follow_up_days', type: 'integer', default: 30 }) followUpDays!: number;
+  @Column({ name: 'offer_hold_hours', type: 'integer', default: 48 }) offerHoldHours!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
@@ -29,5 +31,6 @@ export function toPolicy(e: PolicyEntity): ProgrammePolicy {
     reminderLeadHours: e.reminderLeadHours,
     overdueAfterHours: e.overdueAfterHours,
     followUpDays: e.followUpDays,
+    offerHoldHours: e.offerHoldHours,
   };
 }

@@ -1,7 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuditService } from '@stint/api-audit';
-import { ApiError, AuthenticatedUser, containsPattern, PageWindow, toPage } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  containsPattern,
+  PageWindow,
+  PLACES_FREED,
+  PlacesFreed,
+  toPage,
+  TransactionRunner,
+} from '@stint/api-core';
 import type { Page, Team } from '@stint/contracts';
 import { peakLoad } from '@stint/scheduling';
 import { todayIn } from '@stint/shared-dates';
@@ -15,6 +24,8 @@ export class TeamsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly audit: AuditService,
+    private readonly tx: TransactionRunner,
+    @Inject(PLACES_FREED) private readonly places: PlacesFreed,
   ) {}
 
   async list(filter: { active?: boolean; q?: string; managerId?: string }, window: PageWindow): Promise<Page<Team>> {
@@ -62,7 +73,7 @@ export class TeamsService {
   }
 
   async update(caller: AuthenticatedUser, id: string, input: UpdateTeamDto): Promise<Team> {
-    return this.db.transaction(async (m) => {
+    return this.tx.run(async (m) => {
       // The same row lock booking takes: a capacity change and a booking cannot interleave.
       const row = await m.findOne(TeamEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!row) throw ApiError.notFound('team', id);
@@ -76,7 +87,7 @@ export class TeamsService {
         const peak = ranges.length ? peakLoad(ranges, today, last) : 0;
         if (peak > input.capacity) {
           throw ApiError.invalidState(
-            `Capacity cannot drop to ${input.capacity}: ${peak} placements already share a day from ${today} on. Reschedule or cancel some first.`,
+            `Capacity cannot drop to ${input.capacity}: ${peak} placements and waitlist offers already share a day from ${today} on. Reschedule or cancel some first, or wait until the offers are answered.`,
             { peakBooked: peak, requestedCapacity: input.capacity },
           );
         }
@@ -102,6 +113,8 @@ export class TeamsService {
         before,
         after: team,
       });
+      // More places, or a team taking rotations again: the waitlist's line gets its offers in this transaction.
+      if (team.capacity > before.capacity || (team.active && !before.active)) await this.places.freed(m, [id]);
       return team;
     });
   }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { afterCommit, APP_CONFIG, AppConfig, RequestFacts, RequestNotices } from '@stint/api-core';
-import { loadParties, OutboxService, RotationParties } from '@stint/api-notifications';
+import { afterCommit, APP_CONFIG, AppConfig, RequestFacts, RequestNotices, WaitlistFacts } from '@stint/api-core';
+import { loadParties, localTime, OutboxService, RotationParties } from '@stint/api-notifications';
 import type { EntityManager } from 'typeorm';
 import { ApprovalNudgeScheduler } from './approval-nudge.scheduler';
 import { rejectionComment } from './request-notices.queries';
@@ -87,10 +87,99 @@ export class RequestNoticesService implements RequestNotices {
         heading: 'Your rotation request was declined',
         paragraphs: [`Comment: ${comment}`, 'You can find another slot and ask again.'],
         facts: requestFacts(request, parties),
-        action: { label: 'Open my rotations', url: `${this.config.appUrl}/my-rotations` },
+        action: this.myRotations(),
       },
     });
     this.nudgeWhileWaiting(request);
+  }
+
+  async waitlisted(m: EntityManager, request: RequestFacts, position: number): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    await this.outbox.record(m, {
+      kind: 'waitlisted',
+      to: parties.pm,
+      dedupeKey: `waitlisted:${request.id}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject: `${parties.team.name} is full on your dates: you are number ${position} on its waitlist`,
+        heading: 'You are on the waitlist',
+        paragraphs: [
+          `${parties.team.name}'s manager would host you, but the team is full on these dates. You are number ${position} in line.`,
+          'When a place frees up for your dates, it is held for you and you get an email to accept it. You can withdraw at any time.',
+        ],
+        facts: requestFacts(request, parties),
+        action: this.myRotations(),
+      },
+    });
+  }
+
+  async offered(m: EntityManager, request: WaitlistFacts, offerVersion: number): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    const until = request.offerExpiresAt ? localTime(request.offerExpiresAt, parties.pm.timezone) : '';
+    await this.outbox.record(m, {
+      kind: 'offer_made',
+      to: parties.pm,
+      dedupeKey: `offer_made:${request.id}:${offerVersion}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject: `A place in ${parties.team.name} is held for you until ${until}`,
+        heading: 'A place has come free for your rotation',
+        paragraphs: [
+          `A place in ${parties.team.name} has come free for your dates and is held for you until ${until}.`,
+          'Accept it to book the rotation (check-ins and invites follow at once), or decline it so the next person in line gets it. If you do neither, the hold ends and the place goes on.',
+        ],
+        facts: requestFacts(request, parties),
+        action: { label: 'Accept or decline the place', url: `${this.config.appUrl}/my-rotations?offer=${request.id}` },
+      },
+    });
+  }
+
+  async lapsed(m: EntityManager, request: RequestFacts, why: 'expired' | 'start_passed'): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    await this.outbox.record(m, {
+      kind: 'offer_lapsed',
+      to: parties.pm,
+      dedupeKey: `offer_lapsed:${request.id}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject:
+          why === 'expired'
+            ? `The place held for you in ${parties.team.name} has gone to the next in line`
+            : `Your wait for ${parties.team.name} has ended: the dates have begun`,
+        heading: why === 'expired' ? 'Your offer lapsed' : 'Your waitlist request lapsed',
+        paragraphs: [
+          why === 'expired'
+            ? 'The place was not accepted in time, so it has been offered to the next person in line.'
+            : 'No place came free before your rotation was due to start.',
+          'You can find another slot and ask again.',
+        ],
+        facts: requestFacts(request, parties),
+        action: this.myRotations(),
+      },
+    });
+  }
+
+  async offerAccepted(m: EntityManager, request: RequestFacts): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    await this.outbox.record(m, {
+      kind: 'offer_accepted',
+      to: parties.hostManager,
+      dedupeKey: `offer_accepted:${request.id}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject: `${parties.pm.name} took the free place in ${parties.team.name}`,
+        heading: 'A waitlist offer was accepted',
+        paragraphs: [
+          `${parties.pm.name} accepted the place that came free in ${parties.team.name}. The rotation is booked; check-ins and invites follow.`,
+        ],
+        facts: requestFacts(request, parties),
+        action: { label: 'Open the request', url: `${this.config.appUrl}/approvals/${request.id}` },
+      },
+    });
+  }
+
+  private myRotations(): { label: string; url: string } {
+    return { label: 'Open my rotations', url: `${this.config.appUrl}/my-rotations` };
   }
 
   private reviewAction(request: RequestFacts): { label: string; url: string } {

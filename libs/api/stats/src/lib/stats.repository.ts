@@ -74,7 +74,7 @@ export class StatsRepository {
     );
   }
 
-  /** The live placements of these teams that overlap first..last. */
+  /** What takes these teams' places over first..last: live placements, and the places waitlist offers hold. */
   bookings(
     teamIds: string[],
     first: string,
@@ -82,7 +82,10 @@ export class StatsRepository {
   ): Promise<Array<{ team_id: string; start_date: string; end_date: string }>> {
     return this.db.query(
       `SELECT team_id, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date FROM placements
-        WHERE cancelled_at IS NULL AND team_id = ANY($1::uuid[]) AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')`,
+        WHERE cancelled_at IS NULL AND team_id = ANY($1::uuid[]) AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
+       UNION ALL
+       SELECT team_id, to_char(start_date, 'YYYY-MM-DD'), to_char(end_date, 'YYYY-MM-DD') FROM rotation_requests
+        WHERE status = 'offered' AND team_id = ANY($1::uuid[]) AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')`,
       [teamIds, first, last],
     );
   }

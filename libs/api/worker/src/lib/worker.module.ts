@@ -2,7 +2,7 @@ import { DynamicModule, Inject, Logger, Module, OnApplicationBootstrap } from '@
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@stint/api-audit';
 import { UserEntity } from '@stint/api-auth';
-import { PlacementEntity, RotationRequestEntity } from '@stint/api-booking';
+import { OfferLapseJob, PlacementEntity, RotationRequestEntity, WaitlistModule } from '@stint/api-booking';
 import { CheckInOverdueJob, CheckInReminderJob, CheckInsModule } from '@stint/api-checkins';
 import { APP_CONFIG, AppConfig, CoreModule, REDIS } from '@stint/api-core';
 import { JobName, JobsModule, JobWorkers, QueueName } from '@stint/api-jobs';
@@ -26,6 +26,7 @@ export class WorkerModule implements OnApplicationBootstrap {
     private readonly sender: EmailSenderService,
     private readonly digest: DailyDigestJob,
     private readonly reconciler: ReconcileJob,
+    private readonly offerLapse: OfferLapseJob,
     private readonly watchdog: Watchdog,
     @Inject(REDIS) private readonly redis: Redis,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -42,6 +43,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         CheckInsModule,
         RequestNoticesModule,
         MaintenanceModule,
+        WaitlistModule.register({ ports: [RequestNoticesModule] }),
         // The entities the worker's own entities name in foreign keys (and those name in theirs): TypeORM
         // refuses to start when a foreign key points at an entity it was not given.
         TypeOrmModule.forFeature([UserEntity, TeamEntity, RotationRequestEntity, PlacementEntity]),
@@ -66,6 +68,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         [JobName.Reconcile]: async () => {
           await this.reconciler.run();
         },
+        [JobName.OfferLapse]: (payload) => this.offerLapse.run(payload),
       },
       // Sends hold no database connection while SMTP talks, so a slow mail server occupies only email slots;
       // reminder jobs keep their own 20 and the pool (10) is only held for short statements.

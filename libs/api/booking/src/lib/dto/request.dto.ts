@@ -42,6 +42,19 @@ export class RotationRequestDto implements RotationRequest {
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
   @ApiProperty({ type: [ApprovalDto] }) approvals!: ApprovalDto[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) placementId!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: "While waitlisted: the place in the team's waitlist (1 = next in line); otherwise null.",
+  })
+  waitlistPosition!: number | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'While offered: when the held place is released if the PM has not accepted; otherwise null.',
+  })
+  offerExpiresAt!: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }

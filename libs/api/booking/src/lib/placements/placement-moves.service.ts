@@ -7,6 +7,8 @@ import {
   Parties,
   PLACEMENT_EFFECTS,
   PlacementEffects,
+  PLACES_FREED,
+  PlacesFreed,
   TransactionRunner,
 } from '@stint/api-core';
 import type { Placement } from '@stint/contracts';
@@ -28,6 +30,7 @@ export class PlacementMovesService {
     private readonly rules: BookingRules,
     private readonly audit: AuditService,
     @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
+    @Inject(PLACES_FREED) private readonly places: PlacesFreed,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
   ) {}
@@ -70,6 +73,8 @@ export class PlacementMovesService {
           after: placementSnapshot(placement),
         });
         await this.effects.rescheduled(m, placement, before);
+        // The days it left may be what someone in the waitlist's line is waiting for.
+        await this.places.freed(m, [placement.teamId]);
       });
     } catch (error) {
       throw await this.rules.withSuggestions(
@@ -106,6 +111,8 @@ export class PlacementMovesService {
         after: placementSnapshot(placement),
       });
       await this.effects.cancelled(m, placement);
+      // Its place goes to the first request in the team's waitlist whose dates now fit.
+      await this.places.freed(m, [placement.teamId]);
     });
     return this.placements.get(caller, id);
   }

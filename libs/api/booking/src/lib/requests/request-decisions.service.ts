@@ -1,39 +1,38 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { AuditService } from '@stint/api-audit';
 import {
   ApiError,
   AuthenticatedUser,
   Clock,
-  PLACEMENT_EFFECTS,
-  PlacementEffects,
+  PLACES_FREED,
+  PlacesFreed,
   REQUEST_NOTICES,
   RequestNotices,
   TransactionRunner,
 } from '@stint/api-core';
 import type { RotationRequest } from '@stint/contracts';
 import { EntityManager } from 'typeorm';
-import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
-import { PlacementEntity } from '../placement.entity';
+import { requestSnapshot } from '../audit-snapshots';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
-import { lockPm, TeamRow } from '../rules/booking-facts.queries';
+import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError } from '../rules/rule-errors';
-import { ApprovalStep, assertOwnPending, decisionStep } from './request-steps';
+import { RequestBooker } from './request-booker';
+import { ApprovalStep, assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES } from './request-steps';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
 
 /** Deciding a request: the line manager releases it, the host agrees (which books it), either rejects; the PM withdraws. */
 @Injectable()
 export class RequestDecisionsService {
-  private readonly logger = new Logger(RequestDecisionsService.name);
-
   constructor(
     private readonly repository: RequestsRepository,
     private readonly requests: RequestsService,
     private readonly rules: BookingRules,
     private readonly audit: AuditService,
     @Inject(REQUEST_NOTICES) private readonly notices: RequestNotices,
-    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
+    private readonly booker: RequestBooker,
+    @Inject(PLACES_FREED) private readonly places: PlacesFreed,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
   ) {}
@@ -73,13 +72,13 @@ export class RequestDecisionsService {
           await this.notices.released(m, request);
           return;
         }
-        await this.book(m, caller, request, team, before);
+        await this.booker.book(m, caller.id, request, before);
       });
     } catch (error) {
       throw await this.rules.withSuggestions(
         overlapAsRuleError(error, 'placements_no_pm_overlap'),
         aim.target,
-        'The request stays pending; see details.suggestions for the next free slots.',
+        'The request stays pending: pick one of details.suggestions, or put it on the waitlist (POST /api/rotation-requests/:id/waitlist) to be offered the next place that frees up.',
       );
     }
     return this.requests.get(caller, id);
@@ -114,46 +113,16 @@ export class RequestDecisionsService {
   async withdraw(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {
     await this.tx.run(async (m) => {
       const { request } = await this.repository.findVisible(m, caller, id, true);
-      assertOwnPending(caller, request, { action: 'withdraw', done: 'withdrawn' });
+      assertOwnPending(caller, request, { action: 'withdraw', done: 'withdrawn' }, WITHDRAWABLE_STATUSES);
+      const held = request.status === 'offered';
       const before = requestSnapshot(request);
-      request.status = 'withdrawn';
+      Object.assign(request, { status: 'withdrawn', offerExpiresAt: null });
       await m.save(request);
       await this.record(m, caller, 'request.withdrawn', request, before);
+      // A withdrawn offer gives its place to the next in line at once.
+      if (held) await this.places.freed(m, [request.teamId]);
     });
     return this.requests.get(caller, id);
-  }
-
-  /** The host step: the placement, the request marked booked, both audited, then booking's effects. */
-  private async book(
-    m: EntityManager,
-    caller: AuthenticatedUser,
-    request: RotationRequestEntity,
-    team: TeamRow,
-    before: Record<string, unknown>,
-  ): Promise<void> {
-    const placement = await m.save(
-      m.create(PlacementEntity, {
-        requestId: request.id,
-        pmId: request.pmId,
-        teamId: team.id,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        durationWeeks: request.durationWeeks,
-        sequence: 0,
-      }),
-    );
-    Object.assign(request, { status: 'booked', placementId: placement.id });
-    await m.save(request);
-    await this.record(m, caller, 'request.booked', request, before);
-    await this.audit.record(m, {
-      actorId: caller.id,
-      action: 'placement.booked',
-      entityType: 'placement',
-      entityId: placement.id,
-      after: placementSnapshot(placement),
-    });
-    await this.effects.booked(m, placement, request);
-    this.logger.log(`Booked placement ${placement.id} for request ${request.id} in team ${team.id}.`);
   }
 
   private record(

@@ -5,18 +5,24 @@ export type ApprovalStep = 'manager' | 'host';
 
 export const PENDING_STATUSES: readonly RequestStatus[] = ['pending_manager', 'pending_host'];
 
+/** What a PM may still withdraw: a request waiting for a decision, in the waitlist's line, or holding an offer. */
+export const WITHDRAWABLE_STATUSES: readonly RequestStatus[] = [...PENDING_STATUSES, 'waitlisted', 'offered'];
+
 /** The PM's own actions on their request (edit, withdraw) need it to be theirs and still pending. */
 export function assertOwnPending(
   caller: AuthenticatedUser,
   request: { pmId: string; status: RequestStatus },
   verb: { action: string; done: string },
+  allowed: readonly RequestStatus[] = PENDING_STATUSES,
 ): void {
   if (request.pmId !== caller.id)
     throw ApiError.forbidden(`Only the PM who asked for this rotation may ${verb.action} it.`);
-  if (!PENDING_STATUSES.includes(request.status))
-    throw ApiError.invalidState(`This request is ${request.status}; only pending requests can be ${verb.done}.`, {
+  if (!allowed.includes(request.status)) {
+    const which = allowed === PENDING_STATUSES ? 'pending requests' : 'pending, waitlisted or offered requests';
+    throw ApiError.invalidState(`This request is ${request.status}; only ${which} can be ${verb.done}.`, {
       status: request.status,
     });
+  }
 }
 
 /**
@@ -34,9 +40,22 @@ export function decisionStep(
   requested?: ApprovalStep,
   approving = true,
 ): ApprovalStep {
+  // A waitlisted request may still be turned down by its host (taken out of the line); it is approved only by an offer.
   const current: ApprovalStep | null =
-    status === 'pending_manager' ? 'manager' : status === 'pending_host' ? 'host' : null;
-  if (!current) throw ApiError.invalidState(`This request is ${status}; there is nothing to decide.`, { status });
+    status === 'pending_manager'
+      ? 'manager'
+      : status === 'pending_host' || (status === 'waitlisted' && !approving)
+        ? 'host'
+        : null;
+  if (!current) {
+    const message =
+      status === 'waitlisted'
+        ? 'This request is on the waitlist: it is offered the next place that frees up for its dates, and books when the PM accepts.'
+        : status === 'offered'
+          ? 'A place is held for this request; it books when the PM accepts the offer.'
+          : `This request is ${status}; there is nothing to decide.`;
+    throw ApiError.invalidState(message, { status });
+  }
   const mayRelease = caller.role === 'admin' || parties.lineManagerId === caller.id;
   const mayHost = caller.role === 'admin' || parties.hostManagerId === caller.id;
   const holdsRequested = requested === 'manager' ? mayRelease : requested === 'host' ? mayHost : false;

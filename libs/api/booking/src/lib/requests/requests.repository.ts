@@ -6,6 +6,7 @@ import type { RequestStatus, RotationRequest } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
 import { namesFor } from '../rules/booking-facts.queries';
+import { waitlistPositions } from '../waitlist/waitlist.queries';
 
 export interface RequestFilter {
   status?: RequestStatus;
@@ -86,7 +87,7 @@ export class RequestsRepository {
     return { request, parties };
   }
 
-  /** Requests as the API answers them, with their approvals and names: three queries, whatever the page size. */
+  /** Requests as the API answers them, with their approvals, names and places in line: four queries at most, whatever the page size. */
   async views(m: EntityManager, rows: RotationRequestEntity[]): Promise<RotationRequest[]> {
     if (!rows.length) return [];
     const approvals = await m
@@ -99,6 +100,10 @@ export class RequestsRepository {
       m,
       rows.map((r) => r.pmId),
       rows.map((r) => r.teamId),
+    );
+    const positions = await waitlistPositions(
+      m,
+      rows.filter((r) => r.status === 'waitlisted').map((r) => r.id),
     );
     return rows.map((r) => ({
       id: r.id,
@@ -116,6 +121,8 @@ export class RequestsRepository {
         .filter((a) => a.requestId === r.id)
         .map((a) => ({ step: a.step, decision: a.decision, byId: a.byId, comment: a.comment, at: a.at.toISOString() })),
       placementId: r.placementId,
+      waitlistPosition: positions.get(r.id) ?? null,
+      offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }));

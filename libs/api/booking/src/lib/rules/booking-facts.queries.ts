@@ -64,7 +64,7 @@ export async function loadBlackouts(
   return rows.map((r) => ({ id: r.id, teamId: r.team_id, startsOn: r.starts_on, endsOn: r.ends_on, reason: r.reason }));
 }
 
-/** The PM's live placements and pending requests overlapping the range. */
+/** The PM's live placements, pending requests and offers out overlapping the range. */
 export async function loadPmBusy(
   m: EntityManager,
   pmId: string,
@@ -78,27 +78,37 @@ export async function loadPmBusy(
         AND ($4::uuid IS NULL OR id <> $4::uuid) AND ($5::uuid IS NULL OR request_id <> $5::uuid)
      UNION ALL
      SELECT ${DATE('start_date')}, ${DATE('end_date')}, 'request', id FROM rotation_requests
-      WHERE pm_id = $1 AND status IN ('pending_manager', 'pending_host') AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
+      WHERE pm_id = $1 AND status IN ('pending_manager', 'pending_host', 'offered') AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
         AND ($5::uuid IS NULL OR id <> $5::uuid)`,
     [pmId, from, to, scope.excludePlacementId ?? null, scope.excludeRequestId ?? null],
   );
   return rows.map((r) => ({ startDate: r.start_date, endDate: r.end_date }));
 }
 
-/** Booked (live) placements of the teams overlapping the range, grouped by team. */
+/**
+ * What takes the teams' places over the range, grouped by team: live
+ * placements, and the places held by waitlist offers not yet answered (the
+ * request being judged itself left out, so accepting an offer does not count
+ * its place twice).
+ */
 export async function loadTeamBookings(
   m: EntityManager,
   teamIds: string[],
   from: string,
   to: string,
-  excludePlacementId: string | null = null,
+  exclude: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
 ): Promise<Map<string, DateRange[]>> {
   const rows: Array<{ team_id: string; start_date: string; end_date: string }> = await m.query(
     `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date FROM placements
       WHERE team_id = ANY($1::uuid[]) AND cancelled_at IS NULL
         AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
-        AND ($4::uuid IS NULL OR id <> $4::uuid)`,
-    [teamIds, from, to, excludePlacementId],
+        AND ($4::uuid IS NULL OR id <> $4::uuid)
+     UNION ALL
+     SELECT team_id, ${DATE('start_date')}, ${DATE('end_date')} FROM rotation_requests
+      WHERE team_id = ANY($1::uuid[]) AND status = 'offered'
+        AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
+        AND ($5::uuid IS NULL OR id <> $5::uuid)`,
+    [teamIds, from, to, exclude.excludePlacementId ?? null, exclude.excludeRequestId ?? null],
   );
   const byTeam = new Map<string, DateRange[]>(teamIds.map((id) => [id, []]));
   for (const r of rows) byTeam.get(r.team_id)?.push({ startDate: r.start_date, endDate: r.end_date });
@@ -115,7 +125,7 @@ export async function loadBookingFacts(
   // Sequential on purpose: inside a transaction these share one connection.
   const blackouts = await loadBlackouts(m, [team.id], scope.from, scope.to);
   const pmBusy = scope.pmId ? await loadPmBusy(m, scope.pmId, scope.from, scope.to, scope) : [];
-  const bookings = await loadTeamBookings(m, [team.id], scope.from, scope.to, scope.excludePlacementId ?? null);
+  const bookings = await loadTeamBookings(m, [team.id], scope.from, scope.to, scope);
   const policy = await loadPolicy(m);
   return {
     team: { id: team.id, capacity: team.capacity, active: team.active },

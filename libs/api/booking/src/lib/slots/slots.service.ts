@@ -34,16 +34,15 @@ export class SlotsService {
     const teams = await loadActiveTeams(m, search.teamIds);
     if (!teams.length) return [];
     const ids = teams.map((t) => t.id);
+    const exclude = {
+      excludeRequestId: search.excludeRequestId ?? null,
+      excludePlacementId: search.excludePlacementId ?? null,
+    };
     const [policy, blackouts, bookings, pmBusy] = await Promise.all([
       loadPolicy(m),
       loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
-      loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, search.excludePlacementId ?? null),
-      search.pmId
-        ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, {
-            excludeRequestId: search.excludeRequestId ?? null,
-            excludePlacementId: search.excludePlacementId ?? null,
-          })
-        : Promise.resolve([]),
+      loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, exclude),
+      search.pmId ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, exclude) : Promise.resolve([]),
     ]);
     const now = this.clock.now();
     return findSlots(

@@ -25,9 +25,27 @@ export class TransactionRunner {
 
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
+  /**
+   * Runs `work` in a transaction, then the after-commit effects it registered.
+   * A transaction PostgreSQL broke off as one side of a deadlock is run again
+   * from the start (up to three times): waitlist offers lock several teams and
+   * PMs, and a rare crossing of two of them must cost a retry, not an error.
+   */
   async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
-    const effects: Effect[] = [];
-    const result = await context.run(effects, () => this.db.transaction(work));
+    for (let attempt = 1; ; attempt++) {
+      const effects: Effect[] = [];
+      try {
+        const result = await context.run(effects, () => this.db.transaction(work));
+        await this.runEffects(effects);
+        return result;
+      } catch (error) {
+        if (attempt >= 3 || !isDeadlock(error)) throw error;
+        this.logger.warn(`A transaction was chosen as a deadlock victim; running it again (attempt ${attempt + 1}).`);
+      }
+    }
+  }
+
+  private async runEffects(effects: Effect[]): Promise<void> {
     // Concurrently, and never failing the request: the change is committed whatever happens here.
     const outcomes = await Promise.allSettled(effects.map((effect) => effect()));
     const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
@@ -37,6 +55,11 @@ export class TransactionRunner {
         `${failed.length} of ${effects.length} after-commit steps failed (the reconciler will repeat them): ${reason instanceof Error ? reason.message : String(reason)}`,
       );
     }
-    return result;
   }
+}
+
+/** PostgreSQL's deadlock_detected (40P01), as the driver reports it. */
+function isDeadlock(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } } | null;
+  return e?.code === '40P01' || e?.driverError?.code === '40P01';
 }

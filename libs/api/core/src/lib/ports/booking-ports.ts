@@ -48,11 +48,27 @@ export interface PlacementEffects {
 }
 export const PLACEMENT_EFFECTS = Symbol('PlacementEffects');
 
-/** The emails a request's steps send (submitted, released to the host, rejected), recorded in the same transaction. */
+/** A request on a waitlist, as the notices about it see it. */
+export interface WaitlistFacts extends RequestFacts {
+  offerExpiresAt: Date | null;
+}
+
+/**
+ * The emails a request's steps send (submitted, released to the host,
+ * rejected; put on the waitlist, offered a place, the offer lapsed, the offer
+ * accepted), recorded in the same transaction.
+ */
 export interface RequestNotices {
   submitted(m: EntityManager, request: RequestFacts): Promise<void>;
   released(m: EntityManager, request: RequestFacts): Promise<void>;
   rejected(m: EntityManager, request: RequestFacts): Promise<void>;
+  waitlisted(m: EntityManager, request: RequestFacts, position: number): Promise<void>;
+  /** To the PM: a place is held for them until `offerExpiresAt`; `offerVersion` tells one offer from the next. */
+  offered(m: EntityManager, request: WaitlistFacts, offerVersion: number): Promise<void>;
+  /** To the PM: the offer ran out (`'expired'`) or the dates passed while they waited (`'start_passed'`). */
+  lapsed(m: EntityManager, request: RequestFacts, why: 'expired' | 'start_passed'): Promise<void>;
+  /** To the host team's manager: the PM took the place (the booking email follows as for any booking). */
+  offerAccepted(m: EntityManager, request: RequestFacts): Promise<void>;
 }
 export const REQUEST_NOTICES = Symbol('RequestNotices');
 
@@ -61,3 +77,16 @@ export interface PlacementCheckIns {
   checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>>;
 }
 export const PLACEMENT_CHECK_INS = Symbol('PlacementCheckIns');
+
+/**
+ * Told, inside the transaction that did it, that places in these teams may
+ * have come free (a placement cancelled or moved away, an offer ended,
+ * capacity raised, a team reactivated, a blackout lifted; `'all'` when a
+ * global blackout was lifted). The waitlist offers each freed place to the
+ * next request in line in that same transaction, so nothing is lost between
+ * the change and the offer.
+ */
+export interface PlacesFreed {
+  freed(m: EntityManager, teamIds: string[] | 'all'): Promise<void>;
+}
+export const PLACES_FREED = Symbol('PlacesFreed');

@@ -10,6 +10,8 @@ export class PolicyDto implements ProgrammePolicy {
   @ApiProperty({ example: 24 }) reminderLeadHours!: number;
   @ApiProperty({ example: 48 }) overdueAfterHours!: number;
   @ApiProperty({ example: 30 }) followUpDays!: number;
+  @ApiProperty({ example: 48, description: 'How long a waitlist offer holds its place before it lapses.' })
+  offerHoldHours!: number;
 }
 
 export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
@@ -44,4 +46,10 @@ export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
   @Min(0, { message: 'followUpDays must not be negative' })
   @Max(365)
   followUpDays?: number;
+  @ApiPropertyOptional({ minimum: 1, maximum: 336 })
+  @IsOptional()
+  @IsInt({ message: 'offerHoldHours must be a whole number' })
+  @Min(1, { message: 'offerHoldHours must be at least 1' })
+  @Max(336, { message: 'offerHoldHours must be at most 336 (two weeks)' })
+  offerHoldHours?: number;
 }

@@ -6,6 +6,7 @@ import { AddListIndexes1795770000000 } from './1795770000000-AddListIndexes';
 import { DurableDelivery1795780000000 } from './1795780000000-DurableDelivery';
 import { TokenVersion1795790000000 } from './1795790000000-TokenVersion';
 import { RepairTimeZones1795800000000 } from './1795800000000-RepairTimeZones';
+import { Waitlist1795810000000 } from './1795810000000-Waitlist';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   DurableDelivery1795780000000,
   TokenVersion1795790000000,
   RepairTimeZones1795800000000,
+  Waitlist1795810000000,
 ];
