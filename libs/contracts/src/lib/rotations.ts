@@ -42,6 +42,8 @@ export interface RotationRequest {
   status: RequestStatus;
   approvals: Approval[];
   placementId: string | null;
+  /** Asked for a full team on purpose: released all the same, for the host to put on the team's waitlist. */
+  waitlistIfFull: boolean;
   /** While `waitlisted`: the place in the team's waitlist (1 = next in line); otherwise null. */
   waitlistPosition: number | null;
   /** While `offered`: when the held place is released if the PM has not accepted (ISO); otherwise null. */

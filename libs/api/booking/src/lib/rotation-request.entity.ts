@@ -67,6 +67,8 @@ export class RotationRequestEntity {
   @Column({ name: 'waitlist_rank', type: 'bigint', nullable: true }) waitlistRank!: string | null;
   @Column({ name: 'offered_at', type: 'timestamptz', nullable: true }) offeredAt!: Date | null;
   @Column({ name: 'offer_expires_at', type: 'timestamptz', nullable: true }) offerExpiresAt!: Date | null;
+  /** Asked for a full team on purpose: the capacity rule waits for the host's waitlist instead of refusing. */
+  @Column({ name: 'waitlist_if_full', type: 'boolean', default: false }) waitlistIfFull!: boolean;
   /** Counts the offers made, so each offer's expiry job has its own id. */
   @Column({ name: 'offer_version', type: 'integer', default: 0 }) offerVersion!: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;

@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
@@ -42,6 +43,8 @@ export class RotationRequestDto implements RotationRequest {
   @ApiProperty({ enum: REQUEST_STATUSES }) status!: RequestStatus;
   @ApiProperty({ type: [ApprovalDto] }) approvals!: ApprovalDto[];
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) placementId!: string | null;
+  @ApiProperty({ description: 'Asked for a full team on purpose, to join its waitlist once released.' })
+  waitlistIfFull!: boolean;
   @ApiProperty({
     nullable: true,
     type: Number,
@@ -89,6 +92,14 @@ export class CreateRequestDto {
   @IsOptional()
   @IsUUID('all', { message: 'pmId must be a user id (UUID)' })
   pmId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      "Ask even though the team is full on these dates (every other rule still applies): once released, the host can put it on the team's waitlist.",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'waitlistIfFull must be true or false' })
+  waitlistIfFull?: boolean;
 }
 
 export class UpdateRequestDto {

@@ -16,7 +16,7 @@ import { requestSnapshot } from '../audit-snapshots';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
 import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
-import { overlapAsRuleError } from '../rules/rule-errors';
+import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
 import { RequestBooker } from './request-booker';
 import { ApprovalStep, assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES } from './request-steps';
 import { RequestsRepository } from './requests.repository';
@@ -54,7 +54,11 @@ export class RequestDecisionsService {
         await lockPm(m, request.pmId);
         const { pmId, startDate, durationWeeks } = request;
         aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
-        await this.rules.assert(m, team, aim.target, aim.target.exclude);
+        const { violations } = await this.rules.judge(m, team, aim.target, aim.target.exclude);
+        // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
+        const waived = step === 'manager' && request.waitlistIfFull;
+        const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
+        if (broken.length) throw ruleError(broken);
         const before = requestSnapshot(request);
         const now = this.clock.now();
         await m.insert(RequestApprovalEntity, {

@@ -121,6 +121,7 @@ export class RequestsRepository {
         .filter((a) => a.requestId === r.id)
         .map((a) => ({ step: a.step, decision: a.decision, byId: a.byId, comment: a.comment, at: a.at.toISOString() })),
       placementId: r.placementId,
+      waitlistIfFull: r.waitlistIfFull,
       waitlistPosition: positions.get(r.id) ?? null,
       offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
       createdAt: r.createdAt.toISOString(),

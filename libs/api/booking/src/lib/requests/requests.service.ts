@@ -18,7 +18,7 @@ import { CreateRequestDto, UpdateRequestDto } from '../dto/request.dto';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
 import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules } from '../rules/booking-rules.service';
-import { overlapAsRuleError } from '../rules/rule-errors';
+import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
 import { assertOwnPending } from './request-steps';
 
 const PENDING_OVERLAP = 'rotation_requests_no_pending_overlap';
@@ -57,7 +57,10 @@ export class RequestsService {
       const saved = await this.tx.run(async (m) => {
         const team = await this.rules.requireTeam(m, input.teamId);
         await lockPm(m, pmId);
-        await this.rules.assert(m, team, candidate);
+        const { violations } = await this.rules.judge(m, team, candidate);
+        // Asking for a full team on purpose: the capacity rule waits for the host's waitlist, every other rule holds.
+        const broken = input.waitlistIfFull ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
+        if (broken.length) throw withWaitlistHint(ruleError(broken));
         const request = await m.save(
           m.create(RotationRequestEntity, {
             ...candidate,
@@ -68,6 +71,7 @@ export class RequestsService {
             status: 'pending_manager',
             createdBy: caller.id,
             pendingSince: this.clock.now(),
+            waitlistIfFull: input.waitlistIfFull ?? false,
           }),
         );
         await this.audit.record(m, {
@@ -168,4 +172,15 @@ export class RequestsService {
     if (!pm.active) throw ApiError.validation({ pmId: 'that PM is deactivated' });
     return pmId;
   }
+}
+
+/** A full team at request time: say how to ask anyway. */
+function withWaitlistHint(error: ApiError): ApiError {
+  if (error.code !== 'CAPACITY_FULL') return error;
+  return new ApiError(
+    409,
+    'CAPACITY_FULL',
+    `${error.message} Or ask anyway with waitlistIfFull: true, to join the team's waitlist once your line manager releases you.`,
+    error.details,
+  );
 }

@@ -4,7 +4,8 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
  * The waitlist: requests a full team's host put in line (`waitlisted`), the
  * one offered a freed place (`offered`, holding it until `offer_expires_at`)
  * and offers that ran out (`lapsed`); the policy's `offer_hold_hours`; and the
- * emails about them.
+ * emails about them; and `waitlist_if_full`, a request asked for a full team
+ * on purpose (its capacity rule waits for the host's waitlist).
  */
 export class Waitlist1795810000000 implements MigrationInterface {
   name = 'Waitlist1795810000000';
@@ -17,6 +18,7 @@ export class Waitlist1795810000000 implements MigrationInterface {
         ADD COLUMN offered_at timestamptz,
         ADD COLUMN offer_expires_at timestamptz,
         ADD COLUMN offer_version integer NOT NULL DEFAULT 0,
+        ADD COLUMN waitlist_if_full boolean NOT NULL DEFAULT false,
         DROP CONSTRAINT rotation_requests_status_check,
         ADD CONSTRAINT rotation_requests_status_check CHECK (status IN
           ('pending_manager', 'pending_host', 'waitlisted', 'offered', 'booked', 'rejected', 'withdrawn', 'lapsed')),
@@ -63,6 +65,7 @@ export class Waitlist1795810000000 implements MigrationInterface {
         DROP CONSTRAINT rotation_requests_status_check,
         ADD CONSTRAINT rotation_requests_status_check CHECK (status IN
           ('pending_manager', 'pending_host', 'booked', 'rejected', 'withdrawn')),
+        DROP COLUMN waitlist_if_full,
         DROP COLUMN offer_version,
         DROP COLUMN offer_expires_at,
         DROP COLUMN offered_at,
