@@ -74,6 +74,57 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
         if (released.status !== 200) throw new Error(`release failed: ${JSON.stringify(released.body)}`);
         break;
       }
+      case 'full-released':
+      case 'offered': {
+        // The spare team's one place that week goes to another PM (an admin takes both steps), then the owner asks anyway.
+        const blocker = await call<{ id: string; placementId: string }>(t.url, 'POST', '/api/rotation-requests', {
+          token: actors.admin.token,
+          body: {
+            teamId: spareTeam.id,
+            startDate: target.start,
+            durationWeeks: 1,
+            goals: ['closing'],
+            pmId: w.spareUser.id,
+          },
+        });
+        for (const step of ['manager', 'host'])
+          await call(t.url, 'POST', `/api/rotation-requests/${blocker.body.id}/approve`, {
+            token: actors.admin.token,
+            body: { step },
+          });
+        const asked = await call<{ id: string }>(t.url, 'POST', '/api/rotation-requests', {
+          token: actors.owner.token,
+          body: {
+            teamId: spareTeam.id,
+            startDate: target.start,
+            durationWeeks: 1,
+            goals: ['closing'],
+            waitlistIfFull: true,
+          },
+        });
+        target.requestId = asked.body.id;
+        const released = await f.approve(actors.lineManager, target.requestId);
+        if (released.status !== 200) throw new Error(`release failed: ${JSON.stringify(released.body)}`);
+        if (resource === 'offered') {
+          await call(t.url, 'POST', `/api/rotation-requests/${target.requestId}/waitlist`, {
+            token: actors.hostManager.token,
+          });
+          const booked = await call<{ placementId: string }>(
+            t.url,
+            'GET',
+            `/api/rotation-requests/${blocker.body.id}`,
+            {
+              token: actors.admin.token,
+            },
+          );
+          const cancelled = await call(t.url, 'POST', `/api/placements/${booked.body.placementId}/cancel`, {
+            token: actors.admin.token,
+            body: { reason: 'make room' },
+          });
+          if (cancelled.status !== 200) throw new Error(`cancel failed: ${JSON.stringify(cancelled.body)}`);
+        }
+        break;
+      }
       case 'placement': {
         const booked = await f.booked(
           actors.owner,

@@ -50,7 +50,8 @@ export const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** What a cell acts on; mutating rows get a fresh one per cell so cells never depend on each other. */
-export type Resource = 'none' | 'pending' | 'released' | 'placement' | 'blackout';
+/** `full-released`: released for the capacity-1 spare team, whose one place that week is taken; `offered`: then waitlisted and offered. */
+export type Resource = 'none' | 'pending' | 'released' | 'full-released' | 'offered' | 'placement' | 'blackout';
 
 export interface Target {
   /** A Monday no other cell uses; 1-week stints, so start .. start+13 is this cell's own. */
@@ -135,6 +136,14 @@ export const TABLE: Row[] = [
   row('POST',   '/api/rotation-requests/:id/approve (pending_host)',    'released', '403 404  403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/approve`, body: { step: 'host', comment: 'welcome' } })),
   row('POST',   '/api/rotation-requests/:id/reject (pending_host)',     'released', '403 404  403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/reject`, body: { comment: 'team is busy' } })),
   row('POST',   '/api/rotation-requests/:id/withdraw',        'pending',         '200   404   403  403  404   403   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/withdraw`, body: {} })),
+
+  // Waitlist: the host (or an admin) puts a released request for a full team in line; only the PM answers an offer;
+  // the team's manager and admins read the line; only admins reorder it.
+  row('POST',   '/api/rotation-requests/:id/waitlist',        'full-released',   '403   404   403  200  404   200   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/waitlist`, body: {} })),
+  row('POST',   '/api/rotation-requests/:id/accept-offer',    'offered',         '200   404   403  403  404   403   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/accept-offer`, body: {} })),
+  row('POST',   '/api/rotation-requests/:id/decline-offer',   'offered',         '200   404   403  403  404   403   401', (_w, t) => ({ path: `/api/rotation-requests/${t.requestId}/decline-offer`, body: {} })),
+  row('GET',    '/api/teams/:id/waitlist',                    'none',            '403   403   403  200  403   200   401', (w) => ({ path: `/api/teams/${w.spareTeam.id}/waitlist` })),
+  row('PUT',    '/api/teams/:id/waitlist',                    'none',            '403   403   403  403  403   200   401', (w) => ({ path: `/api/teams/${w.hostTeam.id}/waitlist`, body: { requestIds: [] } })),
 
   // Placements
   row('GET',    '/api/placements',                            'none',            '200   200   200  200  200   200   401', () => ({ path: '/api/placements' })),
