@@ -1,6 +1,7 @@
 export * from './lib/api-form-errors';
 export * from './lib/comment-dialog';
 export * from './lib/confirm-dialog';
+export * from './lib/countdown';
 export * from './lib/date-display';
 export * from './lib/field-error';
 export * from './lib/form-dialog';

@@ -12,6 +12,7 @@ describe('DEFAULT_POLICY', () => {
       reminderLeadHours: 24,
       overdueAfterHours: 48,
       followUpDays: 30,
+      offerHoldHours: 48,
     });
   });
 
@@ -30,8 +31,10 @@ describe('validatePolicy', () => {
         reminderLeadHours: 0,
         overdueAfterHours: 0,
         followUpDays: 365,
+        offerHoldHours: 336,
       }),
     ).toEqual({});
+    expect(validatePolicy(policy({ offerHoldHours: 1 }))).toEqual({});
     expect(validatePolicy(policy({ minWeeks: 4, maxWeeks: 4, checkinTime: '23:59' }))).toEqual({});
   });
 
@@ -56,6 +59,13 @@ describe('validatePolicy', () => {
     });
   });
 
+  it('holds a waitlist offer for 1 to 336 whole hours', () => {
+    for (const offerHoldHours of [0, 337, 2.5, '48'])
+      expect(validatePolicy(policy({ offerHoldHours }))).toEqual({
+        offerHoldHours: 'offerHoldHours must be a whole number of hours from 1 to 336.',
+      });
+  });
+
   it('needs hours and days to be non-negative whole numbers', () => {
     expect(Object.keys(validatePolicy(policy({ reminderLeadHours: -1 })))).toEqual(['reminderLeadHours']);
     expect(Object.keys(validatePolicy(policy({ overdueAfterHours: 1.5 })))).toEqual(['overdueAfterHours']);
@@ -71,12 +81,14 @@ describe('validatePolicy', () => {
       reminderLeadHours: -2,
       overdueAfterHours: Number.POSITIVE_INFINITY,
       followUpDays: 400,
+      offerHoldHours: 0,
     });
     expect(Object.keys(errors).sort()).toEqual([
       'checkinTime',
       'followUpDays',
       'maxWeeks',
       'minWeeks',
+      'offerHoldHours',
       'overdueAfterHours',
       'reminderLeadHours',
     ]);

@@ -66,6 +66,8 @@ export class ListTable<T> {
   readonly emptyText = input.required<string>();
   readonly paginatorLabel = input.required<string>();
   readonly pageSizes = input<number[]>([...PAGE_SIZES]);
+  /** false: the list is always whole (one page), so no paginator is drawn. */
+  readonly paged = input(true);
   /** Rows to tint as needing attention (e.g. a failed email). */
   readonly warnRow = input<((row: T) => boolean) | null>(null);
 

@@ -1,6 +1,6 @@
 import type { ApiError, AuthenticatedUser, Parties } from '@stint/api-core';
 import type { RequestStatus } from '@stint/contracts';
-import { assertOwnPending, decisionStep, type ApprovalStep } from './request-steps';
+import { assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES, type ApprovalStep } from './request-steps';
 
 const person = (id: string, role: AuthenticatedUser['role']): AuthenticatedUser => ({
   id,
@@ -56,9 +56,17 @@ describe('decisionStep', () => {
   });
 
   it('has nothing to decide once the request left the pending states', () => {
-    for (const status of ['booked', 'rejected', 'withdrawn'] as const) {
+    for (const status of ['booked', 'rejected', 'withdrawn', 'offered', 'lapsed'] as const) {
       expect(outcome(admin, status, parties)).toBe('409 INVALID_STATE');
+      expect(outcome(admin, status, parties, undefined, false)).toBe('409 INVALID_STATE');
     }
+  });
+
+  it('lets the host take a waitlisted request out of line, but never approve it (an offer books it)', () => {
+    expect(outcome(host, 'waitlisted', parties, undefined, false)).toBe('host');
+    expect(outcome(admin, 'waitlisted', parties, 'host', false)).toBe('host');
+    expect(outcome(host, 'waitlisted', parties)).toBe('409 INVALID_STATE');
+    expect(outcome(lm, 'waitlisted', parties, undefined, false)).toBe('403 FORBIDDEN');
   });
 });
 
@@ -72,5 +80,19 @@ describe('assertOwnPending', () => {
     expect(() => assertOwnPending(person('pm', 'pm'), { pmId: 'pm', status: 'booked' }, verb)).toThrow(
       'This request is booked; only pending requests can be edited.',
     );
+    expect(() => assertOwnPending(person('pm', 'pm'), { pmId: 'pm', status: 'waitlisted' }, verb)).toThrow(
+      'only pending requests can be edited',
+    );
+  });
+
+  it('lets the PM withdraw from the waitlist and from an offer, not after it ended', () => {
+    const withdraw = { action: 'withdraw', done: 'withdrawn' };
+    for (const status of ['pending_manager', 'pending_host', 'waitlisted', 'offered'] as const)
+      expect(() =>
+        assertOwnPending(person('pm', 'pm'), { pmId: 'pm', status }, withdraw, WITHDRAWABLE_STATUSES),
+      ).not.toThrow();
+    expect(() =>
+      assertOwnPending(person('pm', 'pm'), { pmId: 'pm', status: 'lapsed' }, withdraw, WITHDRAWABLE_STATUSES),
+    ).toThrow('This request is lapsed; only pending, waitlisted or offered requests can be withdrawn.');
   });
 });

@@ -2,15 +2,14 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { AuditService } from '@stint/api-audit';
 import { Clock, PlacesFreed, REQUEST_NOTICES, RequestNotices } from '@stint/api-core';
 import { checkBooking } from '@stint/scheduling';
-import { addDays, todayIn, zonedDateTimeToInstant } from '@stint/shared-dates';
+import { todayIn } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 import { requestSnapshot } from '../audit-snapshots';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { loadBookingFacts, loadTeam, lockPm, type TeamRow } from '../rules/booking-facts.queries';
 import { OfferExpiryScheduler } from './offer-expiry.scheduler';
+import { offerExpiry } from './offer-hold';
 import { hasWaitlist, teamsWithWaitlist } from './waitlist.queries';
-
-const HOUR = 3_600_000;
 
 /**
  * Offers freed places to the waitlist, inside the transaction that freed
@@ -93,9 +92,7 @@ export class WaitlistMatcher implements PlacesFreed {
     now: Date,
   ): Promise<void> {
     const before = requestSnapshot(request);
-    // The hold never outlives the first day of the rotation: an offer accepted after that could no longer book.
-    const startDayEnds = zonedDateTimeToInstant(addDays(request.startDate, 1), '00:00', team.timezone);
-    const expiresAt = new Date(Math.min(now.getTime() + holdHours * HOUR, startDayEnds.getTime()));
+    const expiresAt = offerExpiry(now, holdHours, request.startDate, team.timezone);
     Object.assign(request, {
       status: 'offered',
       offeredAt: now,

@@ -16,6 +16,7 @@ const maria: User = {
   timezone: 'UTC',
   active: true,
 };
+const sam: User = { ...maria, id: 'm2', email: 'sam@x', name: 'Sam Whitaker' };
 const lena: User = {
   id: 'pm1',
   email: 'lena@x',
@@ -48,6 +49,9 @@ const request: RotationRequest = {
   status: 'pending_manager',
   approvals: [],
   placementId: null,
+  waitlistIfFull: false,
+  waitlistPosition: null,
+  offerExpiresAt: null,
   createdAt: '2026-11-01T10:00:00.000Z',
   updatedAt: '2026-11-01T10:00:00.000Z',
 };
@@ -137,7 +141,8 @@ describe('ApprovalDetailPage', () => {
     TestBed.tick();
   }
 
-  async function open(check: RuleCheck | 'error'): Promise<HTMLElement> {
+  /** Opens the page on `shown` (the line manager's view by default) as `viewer`; `check` answers its rule check. */
+  async function open(check: RuleCheck | 'error' | null, shown = request, viewer = maria): Promise<HTMLElement> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -145,7 +150,7 @@ describe('ApprovalDetailPage', () => {
         provideRouter([]),
         {
           provide: SessionService,
-          useValue: { user: signal(maria), hasRole: (...roles: string[]) => roles.includes('manager') },
+          useValue: { user: signal(viewer), hasRole: (...roles: string[]) => roles.includes('manager') },
         },
       ],
     });
@@ -153,12 +158,18 @@ describe('ApprovalDetailPage', () => {
     const fixture = TestBed.createComponent(ApprovalDetailPage);
     fixture.componentRef.setInput('id', 'r1');
     fixture.detectChanges();
-    http.expectOne('/api/rotation-requests/r1').flush(request);
+    http.expectOne('/api/rotation-requests/r1').flush(shown);
     const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
     http.expectOne((r) => r.url === '/api/teams').flush(page([team]));
     http.expectOne((r) => r.url === '/api/users').flush(page([maria, lena]));
-    await answerRuleCheck(check);
+    if (check) await answerRuleCheck(check);
+    else await settle();
     return fixture.nativeElement as HTMLElement;
+  }
+
+  async function settle(): Promise<void> {
+    await new Promise((r) => setTimeout(r));
+    TestBed.tick();
   }
 
   afterEach(() => http.verify());
@@ -173,7 +184,7 @@ describe('ApprovalDetailPage', () => {
     expect(rules[3]).toContain('No blackout days');
     expect(rules[4]).toContain('No overlapping rotations');
     expect(rules[5]).toContain('Problem: The team is full on 2 days');
-    expect(rules[5]).toContain('The team is full on 2099-01-07 (2 of 2 places booked).');
+    expect(rules[5]).toContain('The team is full on 7 Jan 2099 (2 of 2 places booked).');
     const availability = text(el, 'availability');
     expect(availability).toContain('2 places a day');
     expect(availability).toContain('2 of 2');
@@ -183,6 +194,8 @@ describe('ApprovalDetailPage', () => {
     expect(el.textContent).toContain('Run a close plan');
     const buttons = [...el.querySelectorAll('button')].map((b) => b.textContent?.trim());
     expect(buttons).toEqual(expect.arrayContaining(['Approve', 'Reject…']));
+    // Only the host step can lead to the waitlist; the line manager releases as before.
+    expect(button(el, 'Add to waitlist')).toBeUndefined();
   });
 
   it('asks the server again when approving fails with CAPACITY_FULL, and shows its next free slots', async () => {
@@ -208,7 +221,8 @@ describe('ApprovalDetailPage', () => {
     );
     await new Promise((r) => setTimeout(r));
     await answerRuleCheck(full);
-    expect(el.querySelector('[role="alert"]')?.textContent).toContain('The team is full on 2099-01-07');
+    expect(el.querySelector('[role="alert"]')?.textContent).toContain('The team is full on these dates');
+    expect(el.querySelector('[role="alert"]')?.textContent).not.toContain('2099-01-07');
     expect(text(el, 'rule-check')).toContain('The team is full on 2 days');
     expect(text(el, 'availability')).toContain('7 Jan – 8 Jan 2099');
     expect(text(el, 'suggestions')).toContain('NA SMB: 2 Feb – 8 Feb 2099');
@@ -234,5 +248,31 @@ describe('ApprovalDetailPage', () => {
     TestBed.tick();
     expect(text(el, 'decision-result')).toContain('Lena Hoffmann is released');
     expect(text(el, 'request-status')).toContain('Waiting for host team');
+  });
+
+  it('offers the host the waitlist as the main way on when the team is full, and shows the place in line', async () => {
+    const el = await open(full, { ...request, status: 'pending_host' }, sam);
+    expect(text(el, 'waitlist-hint')).toContain('Add the request to the team');
+    expect(button(el, 'Add to waitlist').getAttribute('mat-flat-button')).not.toBeNull();
+    expect(button(el, 'Approve').getAttribute('mat-flat-button')).toBeNull();
+
+    button(el, 'Add to waitlist').click();
+    const call = http.expectOne('/api/rotation-requests/r1/waitlist');
+    expect(call.request.method).toBe('POST');
+    call.flush({ ...request, status: 'waitlisted', waitlistPosition: 2 });
+    await settle();
+    expect(text(el, 'request-status')).toContain('On waitlist');
+    expect(text(el, 'waitlist-status')).toContain('On the waitlist — number 2 in line');
+    expect(text(el, 'decision-result')).toContain('Lena Hoffmann is number 2 in line for NA SMB');
+    expect(button(el, 'Remove from waitlist…')).toBeTruthy();
+    expect(button(el, 'Approve')).toBeUndefined();
+  });
+
+  it('tells who holds an offered place and until when, with nothing left to decide', async () => {
+    const offered = { ...request, status: 'offered' as const, offerExpiresAt: '2099-01-02T09:00:00.000Z' };
+    const el = await open(null, offered, sam);
+    expect(text(el, 'waitlist-status')).toContain('A place is held for Lena Hoffmann until Fri 2 Jan 2099, 09:00');
+    expect(text(el, 'request-status')).toContain('Offer out');
+    expect(el.querySelectorAll('button')).toHaveLength(0);
   });
 });

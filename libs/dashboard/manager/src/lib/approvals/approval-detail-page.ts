@@ -7,10 +7,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { AvailabilityDay, RotationRequest } from '@stint/contracts';
+import type { ApiErrorBody, AvailabilityDay, RotationRequest } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { combineLatest, firstValueFrom, forkJoin, of, take } from 'rxjs';
-import { askForComment, Loading } from '@stint/dashboard-ui';
+import { askForComment, injectNow, Loading } from '@stint/dashboard-ui';
 import { HEAT_COLORS, heatLevel } from '../capacity/heatmap';
 import { formatDay, formatInstant, formatRange } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
@@ -20,7 +20,8 @@ import { personName, teamName } from '../shared/names';
 import { ErrorPanel } from '../shared/error-panel';
 import { StatusChip } from '../shared/status-chip';
 import { ApprovalsService } from './approvals.service';
-import { describeDays, ruleLines } from './rule-check';
+import { describeDays, ruleLines, waitingCures } from './rule-check';
+import { decisionError, waitlistError, waitlistStatus } from './waitlist-status';
 
 const PENDING = new Set(['pending_manager', 'pending_host']);
 
@@ -47,6 +48,7 @@ export class ApprovalDetailPage {
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
   private readonly tick = signal(0);
+  private readonly now = injectNow();
 
   /** The `:id` route parameter. */
   readonly id = input.required<string>();
@@ -91,6 +93,15 @@ export class ApprovalDetailPage {
     return check ? ruleLines(check) : [];
   });
 
+  /** The host step is the caller's: the host team's manager, or an admin. */
+  private readonly hosts = computed(() => {
+    const me = this.session.user();
+    const request = this.request();
+    const data = this.state().data;
+    if (!me || !request || !data) return false;
+    return me.role === 'admin' || data.directory.teamsById.get(request.teamId)?.managerId === me.id;
+  });
+
   protected readonly canDecide = computed(() => {
     const me = this.session.user();
     const request = this.request();
@@ -98,27 +109,80 @@ export class ApprovalDetailPage {
     if (!me || !request || !data) return false;
     if (me.role === 'admin') return PENDING.has(request.status);
     if (request.status === 'pending_manager') return data.directory.usersById.get(request.pmId)?.managerId === me.id;
-    if (request.status === 'pending_host') return data.directory.teamsById.get(request.teamId)?.managerId === me.id;
-    return false;
+    return request.status === 'pending_host' && this.hosts();
   });
 
-  protected async approve(request: RotationRequest): Promise<void> {
+  /** Approving answered CAPACITY_FULL: the team is full, whatever the rule check on screen said. */
+  private readonly foundFull = linkedSignal({ source: this.id, computation: () => false });
+
+  /** The team is full (or blacked out) on the dates and nothing else is wrong: the waitlist is the way on. */
+  protected readonly canWaitlist = computed(() => {
+    const check = this.check().data;
+    const full = this.foundFull() || (check !== null && waitingCures(check));
+    return this.request()?.status === 'pending_host' && this.canDecide() && full;
+  });
+  /** The host may take a request off the waitlist (a rejection with a comment). */
+  protected readonly canRemove = computed(() => this.request()?.status === 'waitlisted' && this.hosts());
+  /** Where the request stands with the waitlist, counting down an offer's hold. */
+  protected readonly waitlistText = computed(() => {
+    const r = this.request();
+    const timeZone = this.session.user()?.timezone ?? 'UTC';
+    return r ? waitlistStatus(r, this.pm(), timeZone, this.now()) : null;
+  });
+
+  protected approve(request: RotationRequest): Promise<void> {
+    return this.decide(
+      async () => {
+        const updated = await firstValueFrom(this.api.approve(request, this.comment.value));
+        this.request.set(updated);
+        this.comment.reset();
+        this.message.set(
+          updated.status === 'booked'
+            ? `Approved and booked: ${this.pm()} joins ${this.team()} from ${formatDay(updated.startDate)}.`
+            : `Approved: ${this.pm()} is released. The request now waits for the host team's manager.`,
+        );
+      },
+      (message, body) => {
+        if (body?.code === 'CAPACITY_FULL') this.foundFull.set(true);
+        return decisionError(message, body, this.pm());
+      },
+    );
+  }
+
+  protected waitlist(request: RotationRequest): Promise<void> {
+    return this.decide(
+      async () => {
+        const updated = await firstValueFrom(this.api.waitlist(request.id));
+        this.request.set(updated);
+        this.comment.reset();
+        const place = updated.waitlistPosition ? `number ${updated.waitlistPosition} in line` : 'in line';
+        this.message.set(`Added to the waitlist: ${this.pm()} is ${place} for ${this.team()}.`);
+      },
+      (message, body) => {
+        // Already decided elsewhere (waitlisted, withdrawn): show the request as it is now.
+        if (body?.code === 'INVALID_STATE' && body.details?.['ok'] !== true) this.reload();
+        return waitlistError(message, body);
+      },
+    );
+  }
+
+  /**
+   * Runs one decision: busy meanwhile, the outcome's words on success; on failure the error in the
+   * approver's terms, and the rule check asked again (the API found something the check on screen did
+   * not: a booking, a blackout, a decision taken elsewhere), so the checks and next free slots are today's.
+   */
+  private async decide(
+    run: () => Promise<void>,
+    failed: (message: string, body: ApiErrorBody | null) => string,
+  ): Promise<void> {
     this.busy.set(true);
     this.actionError.set(null);
     this.message.set(null);
     try {
-      const updated = await firstValueFrom(this.api.approve(request, this.comment.value));
-      this.request.set(updated);
-      this.comment.reset();
-      this.message.set(
-        updated.status === 'booked'
-          ? `Approved and booked: ${this.pm()} joins ${this.team()} from ${formatDay(updated.startDate)}.`
-          : `Approved: ${this.pm()} is released. The request now waits for the host team's manager.`,
-      );
+      await run();
     } catch (error) {
-      this.actionError.set(describeError(error).message);
-      // Approving found something the rule check on screen did not (a booking, a blackout, a decision
-      // taken elsewhere): ask the API again, so the checks and next free slots shown are today's.
+      const { message, body } = describeError(error);
+      this.actionError.set(failed(message, body));
       this.recheck();
     } finally {
       this.busy.set(false);
@@ -127,16 +191,19 @@ export class ApprovalDetailPage {
 
   protected async reject(request: RotationRequest): Promise<void> {
     const pmName = this.pm();
+    const removing = request.status === 'waitlisted';
     const updated = await askForComment(
       this.dialog,
       {
-        title: 'Reject request',
-        intro: `${pmName} asked for ${this.team()}. Say why you reject it; ${pmName} gets your comment by email.`,
+        title: removing ? 'Remove from waitlist' : 'Reject request',
+        intro: removing
+          ? `${pmName} is on the waitlist for ${this.team()}. Say why you take the request off it; ${pmName} gets your comment by email.`
+          : `${pmName} asked for ${this.team()}. Say why you reject it; ${pmName} gets your comment by email.`,
         label: 'Comment',
-        required: 'A comment is required to reject.',
-        busy: 'Rejecting…',
+        required: `A comment is required to ${removing ? 'remove it' : 'reject'}.`,
+        busy: removing ? 'Removing…' : 'Rejecting…',
         dismiss: 'Keep it',
-        submit: 'Reject request',
+        submit: removing ? 'Remove from waitlist' : 'Reject request',
         focusField: true,
         send: (comment) => this.api.reject(request, comment),
         describeError,
@@ -146,7 +213,9 @@ export class ApprovalDetailPage {
     if (updated) {
       this.request.set(updated);
       this.actionError.set(null);
-      this.message.set(`Rejected. ${this.pm()} gets your comment by email.`);
+      this.message.set(
+        `${removing ? 'Removed from the waitlist' : 'Rejected'}. ${this.pm()} gets your comment by email.`,
+      );
     }
   }
 

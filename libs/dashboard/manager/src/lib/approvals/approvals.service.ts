@@ -50,6 +50,13 @@ export class ApprovalsService {
     });
   }
 
+  /** The host (or an admin) puts a released request whose team is full on its dates in the team's waitlist. */
+  waitlist(id: string): Observable<RotationRequest> {
+    return this.http
+      .post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/waitlist`, {})
+      .pipe(map(rememberNames));
+  }
+
   /**
    * Every booking rule judged now by the API on the request's dates, with the
    * team's load over them and, when a rule fails, the next free slots.
@@ -59,7 +66,7 @@ export class ApprovalsService {
   }
 }
 
-/** The approval step a request waits for: the line manager's release, then the host's agreement. */
+/** The approval step a request waits for: the line manager's release, then the host's agreement (or removal from the waitlist). */
 export function stepOf(request: Pick<RotationRequest, 'status'>): 'manager' | 'host' {
   return request.status === 'pending_manager' ? 'manager' : 'host';
 }

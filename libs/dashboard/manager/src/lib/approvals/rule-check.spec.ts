@@ -1,5 +1,5 @@
 import { BOOKING_RULE_CODES, BOOKING_RULES, type RuleCheck } from '@stint/contracts';
-import { collapseRuns, describeDays, describeRuns, ruleLines } from './rule-check';
+import { collapseRuns, describeDays, describeRuns, readableDates, ruleLines, waitingCures } from './rule-check';
 
 /** A rule check as the API answers it: every rule passing unless `failing` names it. */
 function answer(failing: Record<string, Record<string, unknown>> = {}, over: Partial<RuleCheck> = {}): RuleCheck {
@@ -89,5 +89,38 @@ describe('rule check presentation', () => {
   it('still heads a failing rule whose figures are missing', () => {
     const titles = ruleLines(answer({ blackout: {}, pm_overlap: {}, capacity: {} })).map((l) => l.title);
     expect(titles.slice(3)).toEqual(['Blackout', "Overlaps the PM's other rotations", 'The team is full']);
+  });
+});
+
+describe('readableDates', () => {
+  it('writes the calendar dates of a server sentence in words, and leaves the rest alone', () => {
+    expect(readableDates('The team is full on 2099-01-07 (2 of 2 places booked).')).toBe(
+      'The team is full on 7 Jan 2099 (2 of 2 places booked).',
+    );
+    expect(readableDates('From 2027-01-04 to 2027-01-17.')).toBe('From 4 Jan 2027 to 17 Jan 2027.');
+    expect(readableDates('No dates here, 2 of 3 booked.')).toBe('No dates here, 2 of 3 booked.');
+  });
+
+  it('puts the dates of each rule line in words', () => {
+    const lines = ruleLines(answer());
+    expect(lines[0]?.message).toBe('server says team passes');
+    const full = answer({ capacity: { date: '2027-01-04' } });
+    const capacity = full.checks[5];
+    if (capacity) capacity.message = 'The team is full on 2027-01-04.';
+    expect(ruleLines(full)[5]?.message).toBe('The team is full on 4 Jan 2027.');
+  });
+});
+
+describe('waitingCures', () => {
+  it('is true when the team is full or blacked out and nothing else is wrong', () => {
+    expect(waitingCures(answer({ capacity: {} }))).toBe(true);
+    expect(waitingCures(answer({ capacity: {}, blackout: {} }))).toBe(true);
+    expect(waitingCures(answer({ blackout: {} }))).toBe(true);
+  });
+
+  it('is false when every rule passes, or when a rule waiting cannot cure fails too', () => {
+    expect(waitingCures(answer())).toBe(false);
+    expect(waitingCures(answer({ capacity: {}, pm_overlap: {} }))).toBe(false);
+    expect(waitingCures(answer({ start: {} }))).toBe(false);
   });
 });

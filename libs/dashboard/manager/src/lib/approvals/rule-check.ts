@@ -69,6 +69,13 @@ const TITLES: Titles = {
   },
 };
 
+const ISO_DATE = /\b(\d{4}-\d{2}-\d{2})(?!T)\b/g;
+
+/** A server sentence with its calendar dates in words: "full on 2027-01-07" → "full on 7 Jan 2027". */
+export function readableDates(text: string): string {
+  return text.replace(ISO_DATE, (date: string) => formatDay(date));
+}
+
 /** The server's checks in its order (the order approving checks them), each with a heading. */
 export function ruleLines(check: RuleCheck): RuleLine[] {
   return check.checks.map((result) => {
@@ -77,7 +84,20 @@ export function ruleLines(check: RuleCheck): RuleLine[] {
       rule: result.rule,
       ok: result.ok,
       title: result.ok ? titles.ok : titles.bad(check, result),
-      message: result.message,
+      message: readableDates(result.message),
     };
   });
+}
+
+/** The rules a place freeing up can cure: the only ones for which the team's waitlist is an answer. */
+const WAITABLE: ReadonlySet<BookingRule> = new Set(['capacity', 'blackout']);
+
+/**
+ * Whether the waitlist is the answer to this check: the team is full (or blacked out) on these dates and
+ * nothing else is wrong, so the request would be offered the next place that frees up. The API refuses to
+ * waitlist a request that also breaks a rule waiting cannot cure (an overlap, a start in the past).
+ */
+export function waitingCures(check: RuleCheck): boolean {
+  const failing = check.checks.filter((c) => !c.ok);
+  return failing.length > 0 && failing.every((c) => WAITABLE.has(c.rule));
 }

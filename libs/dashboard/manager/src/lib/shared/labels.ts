@@ -5,6 +5,9 @@ export type AnyStatus = RequestStatus | PlacementStatus | CheckInStatus;
 export const STATUS_LABEL: Record<AnyStatus, string> = {
   pending_manager: 'Waiting for line manager',
   pending_host: 'Waiting for host team',
+  waitlisted: 'On waitlist',
+  offered: 'Offer out',
+  lapsed: 'Lapsed',
   booked: 'Booked',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',

@@ -14,5 +14,7 @@ export class TeamFilter {
   readonly teams = input.required<ReadonlyArray<{ id: string; name: string }>>();
   /** The selected team's id, '' for all teams. */
   readonly value = input.required<string>();
+  /** The words of the "every team" choice; null when one team must be picked (no such choice). */
+  readonly allLabel = input<string | null>('All teams');
   readonly valueChange = output<string>();
 }
