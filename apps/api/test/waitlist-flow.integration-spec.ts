@@ -1,3 +1,4 @@
+import { OfferLapseJob } from '@stint/api-booking';
 import { jobIds, QueueName, QueueService } from '@stint/api-jobs';
 import { ReconcileJob } from '@stint/api-maintenance';
 import type { AvailabilityDay, Placement, RotationRequest, SlotSuggestion } from '@stint/contracts';
@@ -247,6 +248,27 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     expect(late.body).toMatchObject({ code: 'INVALID_STATE', details: { status: 'lapsed' } });
     expect((await statuses([c.id]))[c.id]).toBe('lapsed');
     expect(await sql(`SELECT 1 FROM placements WHERE request_id = $1`, [c.id])).toEqual([]);
+  });
+});
+
+describe('waitlist: a wait that outlives its dates', () => {
+  const stack = useMailStack();
+
+  it("the reconciler's sweep lapses a waitlisted request once its start date has passed, and tells the PM", async () => {
+    const { f, lineManager, host, worker, sink } = stack;
+    const start = futureMonday(102);
+    const team = await f.team(host, { capacity: 1 });
+    await f.booked(await f.pm(lineManager), lineManager, host, team.id, start);
+    const pm = await f.pm(lineManager);
+    const waiting = await released(f, pm, lineManager, team.id, start);
+    await waitlist(f, host, waiting.id);
+
+    await worker.context.get(OfferLapseJob).sweep();
+    expect(await statuses([waiting.id])).toEqual({ [waiting.id]: 'waitlisted' });
+    controlClock(worker.context, new Date(`${addDays(start, 1)}T12:00:00Z`));
+    await worker.context.get(OfferLapseJob).sweep();
+    expect(await statuses([waiting.id])).toEqual({ [waiting.id]: 'lapsed' });
+    await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.includes('the dates have begun')));
   });
 });
 

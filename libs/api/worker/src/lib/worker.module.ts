@@ -67,6 +67,7 @@ export class WorkerModule implements OnApplicationBootstrap {
         },
         [JobName.Reconcile]: async () => {
           await this.reconciler.run();
+          await this.offerLapse.sweep();
         },
         [JobName.OfferLapse]: (payload) => this.offerLapse.run(payload),
       },

@@ -35,4 +35,13 @@ export class OfferLapseJob {
       await this.matcher.freed(m, [request.teamId]);
     });
   }
+
+  /**
+   * The waitlist's share of the reconciler's tick: every team with a line is
+   * matched again, so a place freed by a path that did not say so is still
+   * offered, and requests whose start date has passed while they waited lapse.
+   */
+  async sweep(): Promise<void> {
+    await this.tx.run((m) => this.matcher.freed(m, 'all'));
+  }
 }

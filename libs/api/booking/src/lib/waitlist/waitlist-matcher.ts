@@ -9,7 +9,7 @@ import { RotationRequestEntity } from '../rotation-request.entity';
 import { loadBookingFacts, loadTeam, lockPm, type TeamRow } from '../rules/booking-facts.queries';
 import { OfferExpiryScheduler } from './offer-expiry.scheduler';
 import { offerExpiry } from './offer-hold';
-import { hasWaitlist, teamsWithWaitlist } from './waitlist.queries';
+import { hasWaitlist, isActiveUser, teamsWithWaitlist } from './waitlist.queries';
 
 /**
  * Offers freed places to the waitlist, inside the transaction that freed
@@ -70,6 +70,8 @@ export class WaitlistMatcher implements PlacesFreed {
         continue;
       }
       await lockPm(m, request.pmId);
+      // A deactivated PM's request waits on (an admin may reactivate them) but is offered nothing.
+      if (!(await isActiveUser(m, request.pmId))) continue;
       const { startDate, endDate, pmId } = request;
       const facts = await loadBookingFacts(
         m,

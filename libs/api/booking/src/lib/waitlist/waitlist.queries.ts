@@ -90,3 +90,8 @@ export async function openOffers(
   );
   return rows.map((r) => ({ id: r.id, offerVersion: r.offer_version, offerExpiresAt: r.offer_expires_at }));
 }
+
+export async function isActiveUser(m: EntityManager, userId: string): Promise<boolean> {
+  const rows: Array<{ active: boolean }> = await m.query(`SELECT active FROM users WHERE id = $1`, [userId]);
+  return rows[0]?.active === true;
+}
