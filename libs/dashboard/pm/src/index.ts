@@ -1,1 +1,2 @@
 export * from './lib/pm.routes';
+export * from './lib/offers/pm-offers';

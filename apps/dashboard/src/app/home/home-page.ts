@@ -1,4 +1,5 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { NgComponentOutlet } from '@angular/common';
+import { ChangeDetectionStrategy, Component, inject, signal, Type } from '@angular/core';
 import { MatCardModule } from '@angular/material/card';
 import { SessionService } from '@stint/dashboard-session';
 
@@ -6,7 +7,7 @@ const ROLE_LABEL = { pm: 'Product manager', manager: 'Manager', admin: 'Programm
 
 @Component({
   selector: 'app-home-page',
-  imports: [MatCardModule],
+  imports: [MatCardModule, NgComponentOutlet],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styles: `
     h1 {
@@ -26,6 +27,9 @@ const ROLE_LABEL = { pm: 'Product manager', manager: 'Manager', admin: 'Programm
   template: `
     @if (session.user(); as user) {
       <h1>Welcome, {{ user.name }}</h1>
+      @if (offers(); as panel) {
+        <ng-container *ngComponentOutlet="panel; inputs: { showWaitlist: true }" />
+      }
       <mat-card appearance="outlined">
         <mat-card-content>
           <dl data-testid="profile">
@@ -44,8 +48,13 @@ const ROLE_LABEL = { pm: 'Product manager', manager: 'Manager', admin: 'Programm
 export class HomePage {
   protected readonly session = inject(SessionService);
   protected readonly roleLabel = ROLE_LABEL;
+  /** A PM's places held for them out of a team's waitlist, and where they stand in line (the PM library's panel). */
+  protected readonly offers = signal<Type<unknown> | null>(null);
 
   constructor() {
     void this.session.refresh().catch(() => undefined);
+    // Loaded like the PM's routes (the same lazy chunk), so the home page stays small for everyone else.
+    if (this.session.user()?.role === 'pm')
+      void import('@stint/dashboard-pm').then((m) => this.offers.set(m.PmOffers)).catch(() => undefined);
   }
 }

@@ -12,13 +12,22 @@ describe('navFor', () => {
   });
 
   it('gives a manager the programme screens but no admin screens', () => {
-    expect(labels('manager')).toEqual(['Home', 'Approvals', 'Timeline', 'Capacity', 'Check-ins', 'Insights']);
+    expect(labels('manager')).toEqual([
+      'Home',
+      'Approvals',
+      'Waitlist',
+      'Timeline',
+      'Capacity',
+      'Check-ins',
+      'Insights',
+    ]);
   });
 
   it('gives an admin the manager screens and the admin screens', () => {
     expect(labels('admin')).toEqual(
       expect.arrayContaining([
         'Approvals',
+        'Waitlist',
         'Insights',
         'Users',
         'Teams',

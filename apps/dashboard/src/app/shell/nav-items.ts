@@ -15,6 +15,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Plan a rotation', icon: 'event_available', link: '/plan', roles: ['pm'] },
   { label: 'My rotations', icon: 'work_history', link: '/my-rotations', roles: ['pm'] },
   { label: 'Approvals', icon: 'fact_check', link: '/approvals', roles: MANAGERS },
+  { label: 'Waitlist', icon: 'hourglass_empty', link: '/waitlist', roles: MANAGERS },
   { label: 'Timeline', icon: 'view_timeline', link: '/timeline', roles: MANAGERS },
   { label: 'Capacity', icon: 'grid_on', link: '/capacity', roles: MANAGERS },
   { label: 'Check-ins', icon: 'checklist', link: '/check-ins', roles: MANAGERS },

@@ -22,6 +22,12 @@ export const MANAGER_ROUTES: Route[] = [
     loadComponent: () => import('./approvals/approval-detail-page').then((m) => m.ApprovalDetailPage),
   },
   {
+    path: 'waitlist',
+    canActivate: managers,
+    title: 'Waitlist · Stint',
+    loadComponent: () => import('./waitlist/waitlist-page').then((m) => m.WaitlistPage),
+  },
+  {
     path: 'timeline',
     canActivate: managers,
     title: 'Timeline · Stint',

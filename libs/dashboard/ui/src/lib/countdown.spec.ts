@@ -52,12 +52,17 @@ describe('injectNow', () => {
 
   it('moves every period and stops its timer when the component goes', () => {
     jest.useFakeTimers({ now });
+    const cleared = jest.spyOn(globalThis, 'clearInterval');
     const fixture = TestBed.createComponent(Clock);
-    expect(fixture.componentInstance.now()).toBe(now);
-    jest.advanceTimersByTime(30_000);
-    expect(fixture.componentInstance.now()).toBe(now + 30_000);
-    expect(jest.getTimerCount()).toBe(1);
+    const clock = fixture.componentInstance;
+    expect(clock.now()).toBe(now);
+    jest.advanceTimersByTime(29_999);
+    expect(clock.now()).toBe(now);
+    jest.advanceTimersByTime(1);
+    expect(clock.now()).toBe(now + 30_000);
     fixture.destroy();
-    expect(jest.getTimerCount()).toBe(0);
+    expect(cleared).toHaveBeenCalled();
+    jest.advanceTimersByTime(60_000);
+    expect(clock.now()).toBe(now + 30_000);
   });
 });

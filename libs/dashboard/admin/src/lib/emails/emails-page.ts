@@ -47,6 +47,10 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   rescheduled: 'Rescheduled',
   cancelled: 'Cancelled',
   digest: 'Daily digest',
+  waitlisted: 'Waitlisted',
+  offer_made: 'Place offered',
+  offer_lapsed: 'Offer lapsed',
+  offer_accepted: 'Offer accepted',
 };
 
 export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pending', sent: 'Sent', failed: 'Failed' };

@@ -10,6 +10,7 @@ const policy = {
   reminderLeadHours: 24,
   overdueAfterHours: 48,
   followUpDays: 30,
+  offerHoldHours: 48,
 };
 
 describe('PolicyPage', () => {
@@ -53,12 +54,28 @@ describe('PolicyPage', () => {
     type('maxWeeks', '4');
     type('checkinTime', '9:5');
     type('followUpDays', '-1');
+    type('offerHoldHours', '337');
     await save();
     const text = el.textContent ?? '';
     expect(text).toContain('Maximum weeks must be at least the minimum (6).');
     expect(text).toContain('Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.');
     expect(text).toContain('Follow-up after (days) must be a whole number of days from 0 to 365.');
+    expect(text).toContain('Offer hold (hours) must be a whole number of hours from 1 to 336.');
     http.expectNone('/api/policy');
+  });
+
+  it('shows the offer hold with its hint and sends a change of it alone', async () => {
+    const field = el.querySelector<HTMLInputElement>('input[formcontrolname="offerHoldHours"]');
+    expect(field?.value).toBe('48');
+    expect(el.textContent).toContain(
+      'How long a freed place is held for the next PM in the waitlist before it passes on.',
+    );
+    type('offerHoldHours', '72');
+    await save();
+    const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/policy');
+    expect(put.request.body).toEqual({ offerHoldHours: 72 });
+    put.flush({ ...policy, offerHoldHours: 72 });
+    await settle();
   });
 
   it('sends only what changed, and shows an error the API returns under its field', async () => {

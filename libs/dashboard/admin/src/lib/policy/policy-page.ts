@@ -65,6 +65,7 @@ export class PolicyPage {
     reminderLeadHours: new FormControl<number | null>(null, [Validators.required, policyRule('reminderLeadHours')]),
     overdueAfterHours: new FormControl<number | null>(null, [Validators.required, policyRule('overdueAfterHours')]),
     followUpDays: new FormControl<number | null>(null, [Validators.required, policyRule('followUpDays')]),
+    offerHoldHours: new FormControl<number | null>(null, [Validators.required, policyRule('offerHoldHours')]),
   });
 
   constructor() {

@@ -8,6 +8,7 @@ const valid: ProgrammePolicy = {
   reminderLeadHours: 24,
   overdueAfterHours: 48,
   followUpDays: 30,
+  offerHoldHours: 48,
 };
 
 describe('policyErrors', () => {
@@ -50,6 +51,15 @@ describe('policyErrors', () => {
     );
   });
 
+  it('holds an offer for 1 to 336 whole hours', () => {
+    const message = 'Offer hold (hours) must be a whole number of hours from 1 to 336.';
+    for (const hours of [0, -1, 337, 1.5, null]) {
+      expect(policyErrors({ ...valid, offerHoldHours: hours })).toEqual({ offerHoldHours: message });
+    }
+    expect(policyErrors({ ...valid, offerHoldHours: 1 })).toEqual({});
+    expect(policyErrors({ ...valid, offerHoldHours: 336 })).toEqual({});
+  });
+
   it('treats an empty field as invalid', () => {
     expect(Object.keys(policyErrors({ ...valid, minWeeks: null }))).toEqual(['minWeeks']);
   });
@@ -61,6 +71,7 @@ describe('policyChanges', () => {
       maxWeeks: 8,
       checkinTime: '09:30',
     });
+    expect(policyChanges(valid, { ...valid, offerHoldHours: 72 })).toEqual({ offerHoldHours: 72 });
     expect(policyChanges(valid, valid)).toEqual({});
   });
 });

@@ -1,7 +1,7 @@
 import type { ProgrammePolicy } from '@stint/contracts';
 
 /** The policy's limits, as the API checks them (`PUT /api/policy`). */
-export const POLICY_LIMITS = { maxWeeks: 52, maxHours: 720, maxFollowUpDays: 365 } as const;
+export const POLICY_LIMITS = { maxWeeks: 52, maxHours: 720, maxFollowUpDays: 365, maxOfferHoldHours: 336 } as const;
 
 const CLOCK_TIME = /^([01]\d|2[0-3]):([0-5]\d)$/;
 
@@ -14,6 +14,7 @@ export const POLICY_LABEL: Record<PolicyField, string> = {
   reminderLeadHours: 'Reminder lead (hours)',
   overdueAfterHours: 'Overdue after (hours)',
   followUpDays: 'Follow-up after (days)',
+  offerHoldHours: 'Offer hold (hours)',
 };
 
 function isWhole(value: unknown): value is number {
@@ -22,11 +23,11 @@ function isWhole(value: unknown): value is number {
 
 /**
  * Field → sentence for every invalid field, with the API's rules and wording
- * (min ≤ max, HH:MM, nothing negative); empty when the policy is valid.
+ * (min ≤ max, HH:MM, nothing negative, an offer held 1 to 336 hours); empty when the policy is valid.
  */
 export function policyErrors(p: Partial<Record<PolicyField, unknown>>): Partial<Record<PolicyField, string>> {
   const errors: Partial<Record<PolicyField, string>> = {};
-  const { maxWeeks: weeksCap, maxHours, maxFollowUpDays } = POLICY_LIMITS;
+  const { maxWeeks: weeksCap, maxHours, maxFollowUpDays, maxOfferHoldHours } = POLICY_LIMITS;
   if (!isWhole(p.minWeeks) || p.minWeeks < 1 || p.minWeeks > weeksCap)
     errors.minWeeks = `Minimum weeks must be a whole number from 1 to ${weeksCap}.`;
   if (!isWhole(p.maxWeeks) || p.maxWeeks < 1 || p.maxWeeks > weeksCap)
@@ -43,6 +44,9 @@ export function policyErrors(p: Partial<Record<PolicyField, unknown>>): Partial<
   }
   if (!isWhole(p.followUpDays) || p.followUpDays < 0 || p.followUpDays > maxFollowUpDays) {
     errors.followUpDays = `Follow-up after (days) must be a whole number of days from 0 to ${maxFollowUpDays}.`;
+  }
+  if (!isWhole(p.offerHoldHours) || p.offerHoldHours < 1 || p.offerHoldHours > maxOfferHoldHours) {
+    errors.offerHoldHours = `Offer hold (hours) must be a whole number of hours from 1 to ${maxOfferHoldHours}.`;
   }
   return errors;
 }

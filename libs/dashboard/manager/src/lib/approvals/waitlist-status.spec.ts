@@ -12,9 +12,9 @@ const body = (code: ApiErrorBody['code'], details: Record<string, unknown> = {})
 
 describe('waitlistStatus', () => {
   it('gives the place in line of a waitlisted request', () => {
-    expect(waitlistStatus({ status: 'waitlisted', waitlistPosition: 2, offerExpiresAt: null }, 'Lena', 'UTC', now)).toBe(
-      'On the waitlist — number 2 in line. Lena is offered the next place that frees up for these dates.',
-    );
+    expect(
+      waitlistStatus({ status: 'waitlisted', waitlistPosition: 2, offerExpiresAt: null }, 'Lena', 'UTC', now),
+    ).toBe('On the waitlist — number 2 in line. Lena is offered the next place that frees up for these dates.');
   });
 
   it('says until when a place is held, in the viewer’s zone, and how long is left', () => {

@@ -18,7 +18,15 @@ export function toView(list: TeamWaitlist): WaitlistView {
 }
 
 /** Nobody picked, or no team to pick from. */
-export const NO_TEAM: WaitlistView = { teamId: '', teamName: '', capacity: 0, items: [], total: 0, page: 1, pageSize: 1 };
+export const NO_TEAM: WaitlistView = {
+  teamId: '',
+  teamName: '',
+  capacity: 0,
+  items: [],
+  total: 0,
+  page: 1,
+  pageSize: 1,
+};
 
 export type Direction = 'up' | 'down';
 

@@ -11,7 +11,6 @@ import {
 } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
-import { MatIconModule } from '@angular/material/icon';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { Team, WaitlistEntry } from '@stint/contracts';
@@ -45,7 +44,7 @@ const TEAM = param.id();
  */
 @Component({
   selector: 'lib-waitlist-page',
-  imports: [RouterLink, MatButtonModule, MatIconModule, MatTableModule, ListTable, ListActions, TeamFilter, StatusChip],
+  imports: [RouterLink, MatButtonModule, MatTableModule, ListTable, ListActions, TeamFilter, StatusChip, EmptyState],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './waitlist-page.scss'],
   templateUrl: './waitlist-page.html',

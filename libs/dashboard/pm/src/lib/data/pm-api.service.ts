@@ -83,6 +83,16 @@ export class PmApi {
     return this.http.post<RotationRequest>(`/api/rotation-requests/${id}/withdraw`, {});
   }
 
+  /** Takes the place held for the PM: the answer is the request, booked, with its placement. */
+  acceptOffer(id: string): Observable<RotationRequest> {
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${id}/accept-offer`, {});
+  }
+
+  /** Turns the held place down (the request is withdrawn); it goes to the next in line. */
+  declineOffer(id: string): Observable<RotationRequest> {
+    return this.http.post<RotationRequest>(`/api/rotation-requests/${id}/decline-offer`, {});
+  }
+
   /** Placements with their check-ins; without `pmId` a PM gets their own. */
   placements(filter: { pmId?: string | null; page?: number; pageSize?: number }): Observable<Page<Placement>> {
     return this.http.get<Page<Placement>>('/api/placements', { params: params({ ...filter }) });

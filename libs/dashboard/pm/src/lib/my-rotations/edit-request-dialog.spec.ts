@@ -13,6 +13,9 @@ const original: RotationRequest = {
   status: 'pending_host',
   approvals: [],
   placementId: null,
+  waitlistIfFull: false,
+  waitlistPosition: null,
+  offerExpiresAt: null,
   createdAt: '',
   updatedAt: '',
 };

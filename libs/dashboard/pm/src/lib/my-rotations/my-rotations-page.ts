@@ -9,7 +9,7 @@ import { MatPaginatorModule, PageEvent } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { RouterLink } from '@angular/router';
+import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   REQUEST_STATUSES,
   type CheckIn,
@@ -18,11 +18,14 @@ import {
   type RotationRequest,
 } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, firstValueFrom, of } from 'rxjs';
+import { catchError, firstValueFrom, map, of } from 'rxjs';
 import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
+import { waitlistLine } from '../offers/offer-text';
+import { PmOffers } from '../offers/pm-offers';
 import {
   APPROVAL_STEP_LABEL,
+  canWithdraw,
   CHECK_IN_KIND_LABEL,
   CHECK_IN_STATUS_LABEL,
   isPending,
@@ -45,6 +48,7 @@ import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
     MatPaginatorModule,
     MatProgressBarModule,
     MatSelectModule,
+    PmOffers,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './my-rotations-page.scss',
@@ -65,6 +69,11 @@ export class MyRotationsPage {
   protected readonly checkInStatusLabel = CHECK_IN_STATUS_LABEL;
   protected readonly stepLabel = APPROVAL_STEP_LABEL;
   protected readonly isPending = isPending;
+  protected readonly canWithdraw = canWithdraw;
+  /** The request an offer email links to (`?offer=`): its card is brought into view. */
+  protected readonly offer = toSignal(inject(ActivatedRoute).queryParamMap.pipe(map((p) => p.get('offer'))), {
+    initialValue: null,
+  });
   protected readonly formatRange = formatRange;
   protected readonly formatDay = formatDay;
   protected readonly weeksLabel = weeksLabel;
@@ -100,11 +109,22 @@ export class MyRotationsPage {
     return formatInstant(instant, this.timeZone);
   }
 
-  /** Who the request waits on now, in words; null once decided. */
+  /** Who or what the request waits on now, in words; null once decided. */
   protected waitingOn(request: RotationRequest): string | null {
-    if (request.status === 'pending_manager') return 'Waiting for your line manager to release you.';
-    if (request.status === 'pending_host') return "Waiting for the host team's manager to agree.";
-    return null;
+    switch (request.status) {
+      case 'pending_manager':
+        return 'Waiting for your line manager to release you.';
+      case 'pending_host':
+        return "Waiting for the host team's manager to agree.";
+      case 'waitlisted':
+        return `${waitlistLine(request)}. You are offered a place as soon as one frees up for these dates.`;
+      case 'offered':
+        return `A place is held for you until ${this.when(request.offerExpiresAt ?? '')}: accept or decline it above.`;
+      case 'lapsed':
+        return 'Offer lapsed: the place held for you was not accepted in time and went to the next in line.';
+      default:
+        return null;
+    }
   }
 
   protected filterStatus(status: RequestStatus | null): void {
@@ -119,7 +139,7 @@ export class MyRotationsPage {
     this.placementList.navigate({ placementsPage: event.pageIndex + 1, placementsPageSize: event.pageSize });
   }
 
-  private reload(): void {
+  protected reload(): void {
     this.requestList.reload();
     this.placementList.reload();
   }
@@ -143,9 +163,13 @@ export class MyRotationsPage {
   }
 
   protected async withdraw(request: RotationRequest): Promise<void> {
+    const what = `Your request for ${this.teamName(request.teamId)}, ${formatRange(request.startDate, request.endDate)}, will be withdrawn`;
     const yes = await confirmAction(this.dialog, {
       title: 'Withdraw this request?',
-      message: `Your request for ${this.teamName(request.teamId)}, ${formatRange(request.startDate, request.endDate)}, will be withdrawn and your managers will no longer be asked to approve it. This cannot be undone.`,
+      message:
+        request.status === 'waitlisted'
+          ? `${what} and taken off the team's waitlist. This cannot be undone.`
+          : `${what} and your managers will no longer be asked to approve it. This cannot be undone.`,
       confirm: 'Withdraw request',
     });
     if (!yes) return;

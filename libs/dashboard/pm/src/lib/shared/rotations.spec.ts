@@ -1,5 +1,5 @@
 import type { Placement, RotationRequest } from '@stint/contracts';
-import { busyRanges, overlapping } from './rotations';
+import { busyRanges, canWithdraw, overlapping } from './rotations';
 
 const request = (
   id: string,
@@ -18,6 +18,9 @@ const request = (
   status,
   approvals: [],
   placementId: null,
+  waitlistIfFull: false,
+  waitlistPosition: null,
+  offerExpiresAt: null,
   createdAt: '',
   updatedAt: '',
 });
@@ -41,6 +44,9 @@ describe('busy ranges and overlaps', () => {
       request('pending', 'pending_host', '2027-03-01', '2027-03-14'),
       request('booked', 'booked', '2027-01-04', '2027-01-31'),
       request('gone', 'withdrawn', '2027-02-01', '2027-02-07'),
+      request('held', 'offered', '2027-04-05', '2027-04-18'),
+      request('inLine', 'waitlisted', '2027-05-03', '2027-05-16'),
+      request('late', 'lapsed', '2027-06-07', '2027-06-20'),
     ],
     [
       placement('p1', 'scheduled', '2027-01-04', '2027-01-31'),
@@ -48,8 +54,8 @@ describe('busy ranges and overlaps', () => {
     ],
   );
 
-  it('counts pending requests and live placements, earliest first', () => {
-    expect(ranges.map((r) => r.id)).toEqual(['p1', 'pending']);
+  it('counts pending requests, held offers and live placements, earliest first', () => {
+    expect(ranges.map((r) => r.id)).toEqual(['p1', 'pending', 'held']);
   });
 
   it('finds what a planned stint would collide with', () => {
@@ -60,5 +66,17 @@ describe('busy ranges and overlaps', () => {
 
   it('ignores the request being edited', () => {
     expect(overlapping(ranges, '2027-03-01', '2027-03-07', 'pending')).toEqual([]);
+  });
+});
+
+describe('canWithdraw', () => {
+  it('lets the PM withdraw a pending or waitlisted request, not an offer (declined instead) or a decided one', () => {
+    const can = (status: RotationRequest['status']) => canWithdraw({ status });
+    expect(['pending_manager', 'pending_host', 'waitlisted'].every((s) => can(s as RotationRequest['status']))).toBe(
+      true,
+    );
+    expect(
+      ['offered', 'booked', 'rejected', 'withdrawn', 'lapsed'].some((s) => can(s as RotationRequest['status'])),
+    ).toBe(false);
   });
 });

@@ -11,9 +11,12 @@ import { rangesOverlap } from '@stint/shared-dates';
 export const REQUEST_STATUS_LABEL: Record<RequestStatus, string> = {
   pending_manager: 'Waiting for line manager',
   pending_host: 'Waiting for host team',
+  waitlisted: 'On waitlist',
+  offered: 'Offer out',
   booked: 'Booked',
   rejected: 'Rejected',
   withdrawn: 'Withdrawn',
+  lapsed: 'Lapsed',
 };
 
 export const PLACEMENT_STATUS_LABEL: Record<PlacementStatus, string> = {
@@ -44,7 +47,17 @@ export function isPending(request: Pick<RotationRequest, 'status'>): boolean {
   return request.status === 'pending_manager' || request.status === 'pending_host';
 }
 
-/** Something on the PM's calendar: a pending request or a placement that still holds its days. */
+/** What the PM may still withdraw from My rotations: a pending request, or one waiting in a team's line. */
+export function canWithdraw(request: Pick<RotationRequest, 'status'>): boolean {
+  return isPending(request) || request.status === 'waitlisted';
+}
+
+/** Whether a request takes the PM's days, as the API's PM_OVERLAP rule counts it: pending, or holding an offer. */
+function holdsDays(request: Pick<RotationRequest, 'status'>): boolean {
+  return isPending(request) || request.status === 'offered';
+}
+
+/** Something on the PM's calendar: a pending (or offered) request or a placement that still holds its days. */
 export interface BusyRange {
   kind: 'request' | 'placement';
   id: string;
@@ -55,12 +68,13 @@ export interface BusyRange {
 }
 
 /**
- * What blocks new dates for a PM (the PM_OVERLAP rule): pending requests and
- * placements that are not cancelled. A booked request is represented by its
- * placement, so it is not listed twice.
+ * What blocks new dates for a PM (the PM_OVERLAP rule): pending requests, a
+ * place held for them (an offer), and placements that are not cancelled. A
+ * booked request is represented by its placement, so it is not listed twice;
+ * a waitlisted request holds no days until it is offered one.
  */
 export function busyRanges(requests: RotationRequest[], placements: Placement[]): BusyRange[] {
-  const pending = requests.filter(isPending).map(
+  const pending = requests.filter(holdsDays).map(
     (r): BusyRange => ({
       kind: 'request',
       id: r.id,
