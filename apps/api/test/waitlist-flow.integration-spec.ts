@@ -72,7 +72,7 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     });
     expect(refused.status).toBe(409);
     expect(refused.body).toMatchObject({ code: 'CAPACITY_FULL' });
-    expect(JSON.stringify(refused.body)).toContain('waitlistIfFull');
+    expect(refused.body).toMatchObject({ details: { waitlist: expect.stringContaining('waitlistIfFull: true') } });
     const b = await released(f, pmB, lineManager, team.id, start);
     const c = await released(f, pmC, lineManager, team.id, addDays(start, 7));
 

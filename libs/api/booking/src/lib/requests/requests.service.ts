@@ -174,13 +174,12 @@ export class RequestsService {
   }
 }
 
-/** A full team at request time: say how to ask anyway. */
+/** A full team at request time: the details say how to ask anyway (the message stays the rule's, for people). */
 function withWaitlistHint(error: ApiError): ApiError {
   if (error.code !== 'CAPACITY_FULL') return error;
-  return new ApiError(
-    409,
-    'CAPACITY_FULL',
-    `${error.message} Or ask anyway with waitlistIfFull: true, to join the team's waitlist once your line manager releases you.`,
-    error.details,
-  );
+  return new ApiError(409, 'CAPACITY_FULL', error.message, {
+    ...error.details,
+    waitlist:
+      "Send the request again with waitlistIfFull: true to ask anyway: once released, the host can put it on the team's waitlist.",
+  });
 }

@@ -22,9 +22,11 @@ export interface CreateRequestBody {
   goals: string[];
   motivation?: string;
   pmId?: string;
+  /** Ask even though the team is full then, to join its waitlist once released. */
+  waitlistIfFull?: boolean;
 }
 
-export type UpdateRequestBody = Partial<Omit<CreateRequestBody, 'pmId'>>;
+export type UpdateRequestBody = Partial<Omit<CreateRequestBody, 'pmId' | 'waitlistIfFull'>>;
 
 function params(values: Record<string, string | number | string[] | undefined | null>): HttpParams {
   const clean: Record<string, string | string[]> = {};

@@ -149,4 +149,48 @@ describe('PlanPage', () => {
       'see the messages next to the fields',
     );
   });
+
+  it('a full team offers to ask anyway, which sends the same request with waitlistIfFull', async () => {
+    const el = open();
+    jest.advanceTimersByTime(300);
+    slotsCall().flush([{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-01-05', endDate: '2099-01-25' }]);
+    fixture.detectChanges();
+    el.querySelector<HTMLButtonElement>('button.slot')?.click();
+    fixture.detectChanges();
+    const closing = [...el.querySelectorAll<HTMLElement>('mat-chip-option')].find((c) =>
+      c.textContent?.includes('Closing'),
+    );
+    closing?.querySelector<HTMLElement>('[role="option"]')?.click();
+    fixture.detectChanges();
+    expect(el.querySelector('[data-testid="ask-anyway"]')).toBeNull();
+    el.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    fixture.detectChanges();
+
+    const full = http.expectOne((r) => r.method === 'POST' && r.url === '/api/rotation-requests');
+    full.flush(
+      {
+        statusCode: 409,
+        code: 'CAPACITY_FULL',
+        message: 'The team is full on 5 Jan 2099 (2 of 2 places booked).',
+        details: {},
+      },
+      { status: 409, statusText: 'Conflict' },
+    );
+    for (let i = 0; i < 5; i++) await Promise.resolve();
+    fixture.detectChanges();
+    http.match((r) => r.url === '/api/teams' || r.url === '/api/rotation-requests' || r.url === '/api/placements');
+
+    const offer = el.querySelector<HTMLElement>('[data-testid="ask-anyway"]');
+    expect(offer?.textContent).toContain('waitlist');
+    offer?.querySelector<HTMLButtonElement>('button')?.click();
+    fixture.detectChanges();
+    const again = http.expectOne((r) => r.method === 'POST' && r.url === '/api/rotation-requests');
+    expect(again.request.body).toEqual({
+      teamId: 't1',
+      startDate: '2099-01-05',
+      durationWeeks: 4,
+      goals: ['closing'],
+      waitlistIfFull: true,
+    });
+  });
 });

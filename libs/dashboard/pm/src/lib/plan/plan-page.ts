@@ -110,6 +110,8 @@ export class PlanPage {
   protected readonly generalError = signal<string | null>(null);
   /** Free slots the API offered when the chosen one filled up meanwhile (CAPACITY_FULL). */
   protected readonly alternatives = signal<SlotSuggestion[]>([]);
+  /** The chosen team was full on those dates: the PM may still ask, to wait in the team's line once released. */
+  protected readonly teamFull = signal(false);
   protected readonly announcement = signal('');
   /** Up to three slots per team can make a long list; the earliest few come first, the rest on request. */
   protected readonly shortList = 6;
@@ -225,7 +227,9 @@ export class PlanPage {
     this.requestHeading()?.nativeElement.focus();
   }
 
-  async submit(form?: FormGroupDirective): Promise<void> {
+  async submit(form?: FormGroupDirective, waitlistIfFull = false): Promise<void> {
+    // Asking anyway answers the "team is full" error on the dates: clear it (the validators run again).
+    if (waitlistIfFull) this.request.controls.startDate.updateValueAndValidity();
     this.search.controls.durationWeeks.markAsTouched();
     this.search.controls.pmId.markAsTouched();
     this.request.markAllAsTouched();
@@ -239,6 +243,7 @@ export class PlanPage {
     this.busy.set(true);
     this.generalError.set(null);
     this.alternatives.set([]);
+    this.teamFull.set(false);
     try {
       await firstValueFrom(
         this.api.createRequest({
@@ -248,10 +253,13 @@ export class PlanPage {
           goals,
           motivation: motivation.trim() || undefined,
           ...(pmId && { pmId }),
+          ...(waitlistIfFull && { waitlistIfFull }),
         }),
       );
       this.snackBar.open(
-        `Request sent for ${this.teamName(teamId)}. The line manager has been asked to approve it.`,
+        waitlistIfFull
+          ? `Request sent for ${this.teamName(teamId)}, though it is full then. Once the line manager releases it, the host can put it on the team's waitlist.`
+          : `Request sent for ${this.teamName(teamId)}. The line manager has been asked to approve it.`,
         'OK',
         { duration: 6000 },
       );
@@ -273,6 +281,7 @@ export class PlanPage {
           (Object.keys(mapped.fields).length ? 'The request was not sent: see the messages next to the fields.' : null),
       );
       this.alternatives.set(mapped.suggestions);
+      this.teamFull.set(body?.code === 'CAPACITY_FULL');
       if (body?.code === 'PM_OVERLAP' || body?.code === 'CAPACITY_FULL') this.reload.next();
     } finally {
       this.busy.set(false);
