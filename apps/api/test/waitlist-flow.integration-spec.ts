@@ -161,7 +161,7 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     expect(days.body[0]).toMatchObject({ booked: 1, capacity: 1 });
 
     // The PM's email, with the way to accept; and the expiry job, named after this offer.
-    await sink.waitFor((all) => sink.to(pmB.user.email).some((m) => m.subject?.includes('is held for you until')));
+    await sink.waitFor(() => sink.to(pmB.user.email).some((m) => m.subject?.includes('is held for you until')));
     const offerMail = sink.to(pmB.user.email).find((m) => m.subject?.includes('is held for you until'));
     expect(offerMail?.text).toContain(`/my-rotations?offer=${b.id}`);
     const queues = worker.context.get(QueueService);
