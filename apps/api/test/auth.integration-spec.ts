@@ -22,6 +22,7 @@ describe('sign-in', () => {
       role: 'admin',
       managerId: null,
       timezone: 'UTC',
+      locale: null,
       active: true,
     });
     const me = await call(t.url, 'GET', '/api/me', { token: login.body.accessToken });

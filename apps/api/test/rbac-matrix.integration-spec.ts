@@ -157,7 +157,8 @@ describe('the role matrix (one table: endpoint × caller → status)', () => {
     const target = await prepare(r.resource);
     const built = r.build(w, target);
     const token = caller === 'anonymous' ? undefined : w.actors[caller].token;
-    const result = await call(t.url, r.method, built.path, { token, body: built.body });
+    const raw = built.raw && { rawBody: built.raw.body, headers: { 'content-type': built.raw.contentType } };
+    const result = await call(t.url, r.method, built.path, { token, body: built.body, ...raw });
     if (result.status !== status) {
       throw new Error(
         `${r.method} ${built.path} as ${CALLER_LABEL[caller]}: expected ${status}, got ${describeResult(result)}`,

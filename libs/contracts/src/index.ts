@@ -6,3 +6,4 @@ export * from './lib/programme';
 export * from './lib/rotations';
 export * from './lib/rule-check';
 export * from './lib/notifications';
+export * from './lib/sign-in';

@@ -4,6 +4,7 @@ import { AuthModule } from '@stint/api-auth';
 import { BookingModule, WaitlistModule } from '@stint/api-booking';
 import { CheckInsModule } from '@stint/api-checkins';
 import { AppConfig, CoreModule } from '@stint/api-core';
+import { IdentityModule } from '@stint/api-identity';
 import { JobsModule } from '@stint/api-jobs';
 import { NotificationsModule } from '@stint/api-notifications';
 import { ProgrammeModule } from '@stint/api-programme';
@@ -29,6 +30,7 @@ export class AppModule {
         BookingModule.register({ ports: [CheckInsModule, RequestNoticesModule] }),
         CheckInsModule,
         StatsModule,
+        IdentityModule.register({ ports: [WaitlistModule.register({ ports: [RequestNoticesModule] })] }),
         SeedModule.register({ ports: [CheckInsModule] }),
       ],
     };

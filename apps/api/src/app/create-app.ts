@@ -10,13 +10,17 @@ import {
   AppConfig,
   clientErrorHandler,
   createValidationPipe,
+  CSV_BODY_ROUTE,
+  csvContentType,
   frameworkErrorHandler,
   jsonDepth,
   MAX_BODY_BYTES,
   MAX_BODY_DEPTH,
+  MAX_CSV_BODY_BYTES,
   MetricsService,
   UnmatchedRouteHandler,
 } from '@stint/api-core';
+import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { readFileSync } from 'node:fs';
@@ -57,6 +61,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     }
     parseJson(request, text, done);
   });
+  registerCsvParser(fastifyInstance);
   // Registered before Nest's middleware, so the JSON request log and the response share one id.
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = request.id;
@@ -133,6 +138,39 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     });
   }
   return app;
+}
+
+/**
+ * CSV files (the bulk imports): UTF-8 text up to MAX_CSV_BODY_BYTES, on the
+ * routes marked CSV_BODY_ROUTE only; every other route answers `text/csv` with
+ * a 415 before reading the body, so JSON's 1 MB limit stays for everything else.
+ */
+function registerCsvParser(fastify: FastifyInstance): void {
+  fastify.addHook('preParsing', (request, _reply, payload, done) => {
+    const csv = csvContentType(request.headers['content-type']);
+    const config = request.routeOptions.config as unknown as Record<string, unknown> | undefined;
+    if (csv !== 'none' && config?.[CSV_BODY_ROUTE] !== true) {
+      done(new ApiError(415, 'VALIDATION_FAILED', 'This endpoint does not take CSV; send JSON.'), payload);
+    } else if (csv === 'other-charset') {
+      done(
+        new ApiError(415, 'VALIDATION_FAILED', 'Send the CSV file as UTF-8 (Content-Type: text/csv; charset=utf-8).'),
+        payload,
+      );
+    } else done(null, payload);
+  });
+  const utf8 = new TextDecoder('utf-8', { fatal: true });
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'buffer', bodyLimit: MAX_CSV_BODY_BYTES },
+    (_request, body, done) => {
+      try {
+        done(null, utf8.decode(body as Buffer));
+      } catch {
+        const message = 'The file is not UTF-8 text; save it as "CSV UTF-8" and send it again.';
+        done(ApiError.validation({ body: message }, message), undefined);
+      }
+    },
+  );
 }
 
 /**

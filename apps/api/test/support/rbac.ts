@@ -75,6 +75,8 @@ export interface World {
 export interface Built {
   path: string;
   body?: unknown;
+  /** A body that is not JSON (the CSV imports), sent as it is with `contentType`. */
+  raw?: { body: string; contentType: string };
 }
 
 export interface Row {
@@ -151,6 +153,12 @@ export const TABLE: Row[] = [
   row('POST',   '/api/placements/:id/reschedule',             'placement',       '403   404   403  200  404   200   401', (_w, t) => ({ path: `/api/placements/${t.placementId}/reschedule`, body: { startDate: addDays(t.start, 7) } })),
   row('POST',   '/api/placements/:id/cancel',                 'placement',       '403   404   403  200  404   200   401', (_w, t) => ({ path: `/api/placements/${t.placementId}/cancel`, body: { reason: 'RBAC matrix' } })),
   row('GET',    '/api/placements.csv',                        'none',            '200   200   200  200  200   200   401', () => ({ path: '/api/placements.csv' })),
+
+  // Identity (issue 16): bulk imports are the admin's (a dry run, so cells change nothing); anyone signed in gets a
+  // calendar feed URL. GET /api/calendar/:token.ics needs no token at all, so it has no place in this table.
+  row('POST',   '/api/import/users?dryRun=true',              'none',            '403   403   403  403  403   200   401', () => ({ path: '/api/import/users?dryRun=true', raw: { body: `email,name,role\nrbac-${randomUUID().slice(0, 8)}@test.stint,RBAC,manager\n`, contentType: 'text/csv' } })),
+  row('POST',   '/api/import/teams?dryRun=true',              'none',            '403   403   403  403  403   200   401', (w) => ({ path: '/api/import/teams?dryRun=true', raw: { body: `name,managerEmail,capacity\nRBAC ${randomUUID().slice(0, 8)},${w.actors.hostManager.user.email},1\n`, contentType: 'text/csv' } })),
+  row('POST',   '/api/me/calendar-feed',                      'none',            '200   200   200  200  200   200   401', () => ({ path: '/api/me/calendar-feed' })),
 
   // Audit
   row('GET',    '/api/audit',                                 'none',            '403   403   403  403  403   200   401', () => ({ path: '/api/audit?entityType=rotation_request' })),

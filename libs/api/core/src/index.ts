@@ -1,4 +1,5 @@
 export * from './lib/config/app-config';
+export * from './lib/config/oidc-config';
 export * from './lib/errors/api-error';
 export * from './lib/errors/error-mapping';
 export * from './lib/errors/all-exceptions.filter';

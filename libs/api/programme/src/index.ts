@@ -5,3 +5,4 @@ export * from './lib/teams.service';
 export * from './lib/blackouts.service';
 export * from './lib/policy.service';
 export * from './lib/programme.module';
+export * from './lib/dto/team.dto';

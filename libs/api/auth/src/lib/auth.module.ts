@@ -7,6 +7,9 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { OidcClient } from './oidc/oidc-client';
+import { OidcController } from './oidc/oidc.controller';
+import { OidcSignInService } from './oidc/oidc-sign-in.service';
 import { UserEntity } from './user.entity';
 import { UsersController } from './users.controller';
 import { UsersService } from './users.service';
@@ -23,8 +26,15 @@ import { UsersService } from './users.service';
       }),
     }),
   ],
-  controllers: [AuthController, UsersController],
-  providers: [AuthService, UsersService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, OidcController, UsersController],
+  providers: [
+    AuthService,
+    UsersService,
+    LoginThrottleService,
+    OidcClient,
+    OidcSignInService,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [AuthService, UsersService, TypeOrmModule],
 })
 export class AuthModule {}

@@ -70,6 +70,10 @@ export class AuthService implements OnApplicationBootstrap {
    * someone tells them.
    */
   async login(email: string, password: string, clientAddress: string): Promise<LoginResponse> {
+    if (!this.config.passwordLogin)
+      throw ApiError.forbidden(
+        `Password sign-in is switched off here; sign in with ${this.config.oidc?.name ?? 'your organisation'} instead.`,
+      );
     const normalised = email.trim().toLowerCase();
     const ticket = await this.throttle.attempt(clientAddress, normalised);
     if (!ticket.allowed) throw rateLimited(ticket);
@@ -89,9 +93,15 @@ export class AuthService implements OnApplicationBootstrap {
     }
     if (!user || !ok || !user.active) throw ApiError.unauthorized('Wrong email or password.');
     await this.throttle.succeeded(ticket);
-    if (needsRehash(user.passwordHash)) await this.rehash(user, password, clientKey(clientAddress));
-    const accessToken = await this.jwt.signAsync({ sub: user.id, role: user.role, ver: user.tokenVersion });
-    return { accessToken, user: toUser(user) };
+    // A user without a password (made by an import or single sign-on) never gets here: the check above failed.
+    if (user.passwordHash && needsRehash(user.passwordHash))
+      await this.rehash(user.id, user.passwordHash, password, clientKey(clientAddress));
+    return { accessToken: await this.issueToken(user), user: toUser(user) };
+  }
+
+  /** A session token for a user who has proved who they are (a password here, or the OIDC provider). */
+  issueToken(user: Pick<UserEntity, 'id' | 'role' | 'tokenVersion'>): Promise<string> {
+    return this.jwt.signAsync({ sub: user.id, role: user.role, ver: user.tokenVersion });
   }
 
   /**
@@ -100,13 +110,13 @@ export class AuthService implements OnApplicationBootstrap {
    * just checked, so a password changed meanwhile is kept; updated_at stays, as
    * nothing the user sees changed. A failure here never fails the sign-in.
    */
-  private async rehash(user: UserEntity, password: string, queue: string): Promise<void> {
+  private async rehash(userId: string, current: string, password: string, queue: string): Promise<void> {
     try {
       const fresh = await hashPassword(password, queue);
-      await replacePasswordHash(this.users, user.id, user.passwordHash, fresh);
+      await replacePasswordHash(this.users, userId, current, fresh);
     } catch (error) {
       this.logger.warn(
-        `Could not rehash the password of user ${user.id}: ${error instanceof Error ? error.message : String(error)}`,
+        `Could not rehash the password of user ${userId}: ${error instanceof Error ? error.message : String(error)}`,
       );
     }
   }

@@ -14,6 +14,7 @@ import {
 // The schema as the migrations made it (libs/api/core/src/lib/database/migrations); the schema-drift test keeps them equal.
 @Entity('users')
 @Unique('users_email_key', ['email'])
+@Unique('users_calendar_feed_token_hash_key', ['calendarFeedTokenHash'])
 @Check('users_name_check', `length(name) BETWEEN 1 AND 200`)
 @Check('users_role_check', `role IN ('pm', 'manager', 'admin')`)
 @Check('users_not_own_manager', `manager_id IS NULL OR manager_id <> id`)
@@ -39,8 +40,17 @@ export class UserEntity {
   @Column({ type: 'text', default: 'UTC' })
   timezone!: string;
 
-  @Column({ name: 'password_hash', type: 'text', select: false })
-  passwordHash!: string;
+  /** Null for users made by an import or single sign-on: password sign-in then fails as a wrong password does. */
+  @Column({ name: 'password_hash', type: 'text', nullable: true, select: false })
+  passwordHash!: string | null;
+
+  /** A BCP 47 language tag (canonical form, e.g. en-GB), or null for the default. */
+  @Column({ type: 'text', nullable: true })
+  locale!: string | null;
+
+  /** SHA-256 (hex) of the secret token of the user's personal calendar feed; the token itself is never stored. */
+  @Column({ name: 'calendar_feed_token_hash', type: 'text', nullable: true, select: false })
+  calendarFeedTokenHash!: string | null;
 
   @Column({ type: 'boolean', default: true })
   active!: boolean;
@@ -64,6 +74,7 @@ export function toUser(entity: UserEntity): User {
     role: entity.role,
     managerId: entity.managerId,
     timezone: entity.timezone,
+    locale: entity.locale ?? null,
     active: entity.active,
   };
 }

@@ -7,6 +7,13 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CreateUserDto, UpdateUserDto } from './dto/user-input.dto';
 import { SESSION_ENDED_MESSAGE } from './auth.guard';
 import { hashPassword } from './password';
+import {
+  keepsReportsOrTeams,
+  LAST_ADMIN_MESSAGE,
+  mayHaveReports,
+  notAManager,
+  OWN_MANAGER_MESSAGE,
+} from './user-rules';
 import { toUser, UserEntity } from './user.entity';
 import { countOtherActiveAdmins, countTeamsManagedBy } from './users.queries';
 
@@ -48,6 +55,7 @@ export class UsersService {
         role: input.role,
         managerId: input.managerId ?? null,
         timezone: input.timezone ?? 'UTC',
+        locale: input.locale ?? null,
         passwordHash: await hashPassword(input.password),
         active: true,
       });
@@ -71,25 +79,21 @@ export class UsersService {
       const before = toUser(existing);
       const role = input.role ?? existing.role;
       const managerId = input.managerId !== undefined ? input.managerId : existing.managerId;
-      if (managerId === id) throw ApiError.validation({ managerId: 'a user cannot be their own line manager' });
+      if (managerId === id) throw ApiError.validation({ managerId: OWN_MANAGER_MESSAGE });
       await this.assertManagerRule(m, role, managerId, id);
       if (existing.role === 'admin' && existing.active && (role !== 'admin' || input.active === false)) {
         if ((await countOtherActiveAdmins(m, id)) === 0) {
-          throw ApiError.invalidState('Stint needs at least one active admin: make someone else an admin first.', {
+          throw ApiError.invalidState(LAST_ADMIN_MESSAGE, {
             activeAdmins: 1,
           });
         }
       }
       // Whoever still has reports or teams must keep a role that may have them (manager or admin).
-      if (role !== existing.role && role === 'pm' && (existing.role === 'manager' || existing.role === 'admin')) {
+      if (role === 'pm' && mayHaveReports(existing.role)) {
         const reports = await m.count(UserEntity, { where: { managerId: id } });
         const teams = await countTeamsManagedBy(m, id);
-        if (reports > 0 || teams > 0) {
-          throw ApiError.invalidState(
-            `This ${existing.role} still has reports or teams; move them to another manager first.`,
-            { reports, teams },
-          );
-        }
+        const problem = keepsReportsOrTeams(existing.role, role, reports, teams);
+        if (problem) throw ApiError.invalidState(problem, { reports, teams });
       }
       if (input.email && input.email.toLowerCase() !== existing.email.toLowerCase()) {
         if (await m.exists(UserEntity, { where: { email: input.email.toLowerCase() } })) {
@@ -107,6 +111,7 @@ export class UsersService {
         (input.active !== undefined && input.active !== existing.active);
       if (input.name !== undefined) existing.name = input.name;
       if (input.timezone !== undefined) existing.timezone = input.timezone;
+      if (input.locale !== undefined) existing.locale = input.locale;
       if (input.active !== undefined) existing.active = input.active;
       existing.role = role;
       existing.managerId = managerId;
@@ -155,9 +160,8 @@ export class UsersService {
     if (managerId) {
       const manager = await m.findOne(UserEntity, { where: { id: managerId } });
       if (!manager || manager.id === selfId) throw ApiError.validation({ managerId: `no user with id ${managerId}` });
-      if (manager.role !== 'manager' && manager.role !== 'admin') {
-        throw ApiError.validation({ managerId: `${manager.name} is a ${manager.role}, not a manager` });
-      }
+      const problem = notAManager(manager);
+      if (problem) throw ApiError.validation({ managerId: problem });
     }
   }
 }

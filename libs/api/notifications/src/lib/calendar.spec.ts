@@ -1,4 +1,4 @@
-import { buildInvite } from './calendar';
+import { buildFeed, buildInvite } from './calendar';
 
 const people = {
   organizer: { name: 'Stint', email: 'stint@localhost' },
@@ -105,5 +105,31 @@ describe('buildInvite', () => {
     const attendee = ics.split('\r\n').find((line) => line.startsWith('ATTENDEE')) ?? '';
     expect(attendee).not.toContain('\\"');
     expect(attendee).toMatch(/CN="Pat 'The Closer' Lee"/);
+  });
+});
+
+describe('buildFeed', () => {
+  it('publishes events without METHOD, organizer or attendees, each stamped with its own last change', () => {
+    const event = (uid: string, sequence: number, when: Parameters<typeof buildFeed>[1][number]['spec']['when']) => ({
+      spec: { uid, sequence, summary: uid, description: '', url: 'http://x', when, ...people },
+      stamp: new Date(`2027-01-0${sequence + 1}T08:00:00Z`),
+    });
+    const ics = unfold(
+      buildFeed(
+        'Stint',
+        [
+          event('placement-1@stint', 1, { allDay: { startDate: '2027-01-04', endDate: '2027-01-15' } }),
+          event('checkin-2@stint', 0, { at: new Date('2027-01-04T09:00:00Z'), minutes: 30 }),
+        ],
+        3600,
+      ),
+    );
+    expect(ics).not.toMatch(/METHOD|ORGANIZER|ATTENDEE/);
+    expect(ics).toContain('X-WR-CALNAME:Stint');
+    expect(ics).toContain('REFRESH-INTERVAL;VALUE=DURATION:PT1H');
+    expect(ics).toMatch(
+      /UID:placement-1@stint\r\nSEQUENCE:1\r\nDTSTAMP:20270102T080000Z\r\nDTSTART;VALUE=DATE:20270104/,
+    );
+    expect(ics).toMatch(/UID:checkin-2@stint\r\nSEQUENCE:0\r\nDTSTAMP:20270101T080000Z\r\nDTSTART:20270104T090000Z/);
   });
 });

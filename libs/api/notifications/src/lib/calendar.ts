@@ -38,6 +38,18 @@ function utcDate(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
 }
 
+/** An event's DTSTART/DTEND as ical-generator takes them. */
+function timing(when: CalendarEventSpec['when']): { allDay?: true; start: Date; end: Date } {
+  if ('allDay' in when) {
+    const start = utcDate(when.allDay.startDate);
+    // DTEND of an all-day event is exclusive: the day after the last day.
+    return { allDay: true, start, end: new Date(utcDate(when.allDay.endDate).getTime() + 86_400_000) };
+  }
+  return { start: when.at, end: new Date(when.at.getTime() + when.minutes * 60_000) };
+}
+
+const PRODUCT = { company: 'Stint', product: 'Stint', language: 'EN' } as const;
+
 /**
  * An iCalendar invite (RFC 5545, iTIP METHOD per RFC 5546): REQUEST for new
  * and updated events, CANCEL (with a higher SEQUENCE) when withdrawn.
@@ -45,19 +57,10 @@ function utcDate(isoDate: string): Date {
 export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): string {
   const calendar = ical({
     name: 'Stint',
-    prodId: { company: 'Stint', product: 'Stint', language: 'EN' },
+    prodId: PRODUCT,
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
   for (const spec of events) {
-    const timing =
-      'allDay' in spec.when
-        ? {
-            allDay: true,
-            start: utcDate(spec.when.allDay.startDate),
-            // DTEND of an all-day event is exclusive: the day after the last day.
-            end: new Date(utcDate(spec.when.allDay.endDate).getTime() + 86_400_000),
-          }
-        : { start: spec.when.at, end: new Date(spec.when.at.getTime() + spec.when.minutes * 60_000) };
     calendar.createEvent({
       id: spec.uid,
       sequence: spec.sequence,
@@ -68,7 +71,37 @@ export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventS
       organizer: { name: calendarName(spec.organizer.name), email: spec.organizer.email },
       attendees: spec.attendees.map((a) => ({ name: calendarName(a.name), email: a.email, rsvp: false })),
       status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      ...timing,
+      ...timing(spec.when),
+    });
+  }
+  return calendar.toString();
+}
+
+/** An event of a subscribed calendar, with the moment it last changed (its DTSTAMP). */
+export interface FeedEvent {
+  spec: CalendarEventSpec;
+  stamp: Date;
+}
+
+/**
+ * A calendar to subscribe to (RFC 5545, no iTIP METHOD): the same events, UIDs
+ * and SEQUENCEs as the emailed invites, so a client that has both shows each
+ * event once. Without organizer and attendees: a feed is read, never
+ * answered, and its URL should not hand out everyone's address. Each DTSTAMP
+ * is the event's last change, so the text only changes when an event does.
+ */
+export function buildFeed(name: string, events: FeedEvent[], refreshSeconds: number): string {
+  const calendar = ical({ name, prodId: PRODUCT, ttl: refreshSeconds });
+  for (const { spec, stamp } of events) {
+    calendar.createEvent({
+      id: spec.uid,
+      sequence: spec.sequence,
+      stamp,
+      summary: spec.summary,
+      description: spec.description,
+      url: spec.url,
+      status: ICalEventStatus.CONFIRMED,
+      ...timing(spec.when),
     });
   }
   return calendar.toString();

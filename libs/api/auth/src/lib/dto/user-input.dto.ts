@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsTimeZone, PageQueryDto } from '@stint/api-core';
+import { IsLocale, IsTimeZone, PageQueryDto, toCanonicalLocale } from '@stint/api-core';
 import { USER_ROLES, type UserRole } from '@stint/contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -16,6 +16,7 @@ import {
 import { PASSWORD_MAX_LENGTH } from '../password';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const LOCALE_DESCRIPTION = 'A BCP 47 language tag, stored in canonical form (en-us → en-US); null clears it.';
 
 export class CreateUserDto {
   @ApiProperty({ example: 'pat.pm@example.com' })
@@ -51,6 +52,12 @@ export class CreateUserDto {
   @IsOptional()
   @IsTimeZone()
   timezone?: string;
+
+  @ApiPropertyOptional({ example: 'en-GB', nullable: true, type: String, description: LOCALE_DESCRIPTION })
+  @IsOptional()
+  @Transform(toCanonicalLocale)
+  @IsLocale()
+  locale?: string | null;
 }
 
 export class UpdateUserDto {
@@ -83,6 +90,11 @@ export class UpdateUserDto {
   @IsUUID('all', { message: 'managerId must be a user id (UUID)' })
   managerId?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsTimeZone() timezone?: string;
+  @ApiPropertyOptional({ example: 'en-GB', nullable: true, type: String, description: LOCALE_DESCRIPTION })
+  @IsOptional()
+  @Transform(toCanonicalLocale)
+  @IsLocale()
+  locale?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'active must be true or false' }) active?: boolean;
 }
 

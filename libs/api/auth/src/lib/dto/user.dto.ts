@@ -8,6 +8,7 @@ export class UserDto implements User {
   @ApiProperty({ enum: USER_ROLES }) role!: UserRole;
   @ApiProperty({ format: 'uuid', nullable: true, type: String }) managerId!: string | null;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone!: string;
+  @ApiProperty({ example: 'en-GB', nullable: true, type: String }) locale!: string | null;
   @ApiProperty() active!: boolean;
 }
 

@@ -172,4 +172,46 @@ describe('loadConfig', () => {
       );
     },
   );
+
+  describe('single sign-on (OIDC_*, PASSWORD_LOGIN)', () => {
+    const oidc = { OIDC_ISSUER: 'https://login.example.com/', OIDC_CLIENT_ID: 'stint' };
+
+    it('is off by default, with passwords on', () => {
+      expect(loadConfig({}, cwd)).toMatchObject({ oidc: null, passwordLogin: true });
+    });
+
+    it('reads the provider, with defaults for the scopes and the button name', () => {
+      const config = loadConfig(
+        { ...oidc, OIDC_ROLE_CLAIM: 'groups', OIDC_ADMIN_VALUES: 'ops, it-admins', OIDC_MANAGER_VALUES: 'leads' },
+        cwd,
+      );
+      expect(config.oidc).toEqual({
+        issuer: 'https://login.example.com',
+        clientId: 'stint',
+        clientSecret: null,
+        scopes: 'openid email profile',
+        name: 'login.example.com',
+        roleClaim: 'groups',
+        adminValues: ['ops', 'it-admins'],
+        managerValues: ['leads'],
+      });
+      expect(loadConfig({ ...oidc, PASSWORD_LOGIN: 'false' }, cwd).passwordLogin).toBe(false);
+    });
+
+    it.each([
+      [{ OIDC_ISSUER: 'https://login.example.com' }, /OIDC_CLIENT_ID is required when OIDC_ISSUER is set/],
+      [{ ...oidc, OIDC_ISSUER: 'http://login.example.com' }, /OIDC_ISSUER must be an https:\/\/ URL/],
+      [{ ...oidc, OIDC_ISSUER: 'not a url' }, /OIDC_ISSUER is not a valid URL/],
+      [{ ...oidc, OIDC_SCOPES: 'email profile' }, /OIDC_SCOPES must include "openid"/],
+      [{ PASSWORD_LOGIN: 'false' }, /PASSWORD_LOGIN can be false only when OIDC_ISSUER is set/],
+    ])('refuses %j with one line', (env, message) => {
+      expect(() => loadConfig(env, cwd)).toThrow(message);
+    });
+
+    it('allows plain http only for a provider on this machine', () => {
+      expect(loadConfig({ ...oidc, OIDC_ISSUER: 'http://localhost:3310' }, cwd).oidc?.issuer).toBe(
+        'http://localhost:3310',
+      );
+    });
+  });
 });

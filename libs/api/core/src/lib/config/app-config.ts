@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { dirname, join } from 'node:path';
+import { OidcConfig, readOidcConfig } from './oidc-config';
 
 export interface AppConfig {
   nodeEnv: string;
@@ -32,6 +33,10 @@ export interface AppConfig {
    * that overwrites the header).
    */
   trustProxy: boolean | number | string[];
+  /** Single sign-on (OIDC_*), or null when OIDC_ISSUER is unset. */
+  oidc: OidcConfig | null;
+  /** PASSWORD_LOGIN: whether email-and-password sign-in is offered (default true). */
+  passwordLogin: boolean;
 }
 
 /** A start-up configuration problem: its message is the one line the operator sees. */
@@ -223,6 +228,13 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     throw new ConfigError('SEED_DEMO', 'must not be true when NODE_ENV=production (the demo has known passwords)');
   }
 
+  const oidc = readOidcConfig(env);
+  if (oidc && 'variable' in oidc) throw new ConfigError(oidc.variable, oidc.detail);
+  const passwordLogin = parseBoolean(env, 'PASSWORD_LOGIN', true);
+  if (!passwordLogin && !oidc) {
+    throw new ConfigError('PASSWORD_LOGIN', 'can be false only when OIDC_ISSUER is set (nobody could sign in)');
+  }
+
   const dashboardDir = read(env, 'DASHBOARD_DIR') ?? join(cwd, 'dist', 'apps', 'dashboard', 'browser');
 
   return {
@@ -246,6 +258,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): AppConf
     varDir,
     dashboardDir: existsSync(join(dashboardDir, 'index.html')) ? dashboardDir : null,
     trustProxy: parseTrustProxy(env),
+    oidc,
+    passwordLogin,
   };
 }
 

@@ -15,6 +15,8 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'FORBIDDEN: signed in but not allowed',
   404: 'NOT_FOUND: no such thing, or not visible to the caller',
   409: 'PM_OVERLAP | CAPACITY_FULL | INVALID_STATE | CONFLICT',
+  413: 'VALIDATION_FAILED: the body is larger than the route takes',
+  415: 'VALIDATION_FAILED: the body is not of a type the route takes (Content-Type)',
   422: 'BLACKOUT | DURATION_OUT_OF_POLICY | START_IN_PAST | TEAM_INACTIVE',
   429: 'RATE_LIMITED: too many attempts',
   503: 'UNAVAILABLE: a dependency is down',

@@ -1,4 +1,4 @@
-import { findBadText, isDateInRange, jsonDepth } from './input-gate';
+import { csvContentType, findBadText, isDateInRange, jsonDepth } from './input-gate';
 
 describe('input gate', () => {
   it('measures JSON nesting without parsing, ignoring brackets inside strings', () => {
@@ -34,5 +34,16 @@ describe('input gate', () => {
     expect(isDateInRange('1999-12-31')).toBe(false);
     expect(isDateInRange('2101-01-01')).toBe(false);
     expect(isDateInRange('9999-12-31')).toBe(false);
+  });
+});
+
+describe('csvContentType', () => {
+  it('tells CSV (UTF-8 or unstated, in any case) from CSV in another charset and from anything else', () => {
+    expect(csvContentType('text/csv')).toBe('utf-8');
+    expect(csvContentType('Text/CSV; charset="UTF-8"')).toBe('utf-8');
+    expect(csvContentType('text/csv;charset=utf8')).toBe('utf-8');
+    expect(csvContentType('text/csv; charset=iso-8859-1')).toBe('other-charset');
+    for (const other of [undefined, '', 'text/plain', 'application/json', 'text/csvx', 'application/csv'])
+      expect(csvContentType(other)).toBe('none');
   });
 });

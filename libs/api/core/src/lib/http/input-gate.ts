@@ -12,6 +12,25 @@ export const MAX_BODY_DEPTH = 32;
 /** Largest request body, in bytes. */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
+/**
+ * Largest CSV file (`text/csv`), in bytes: enough for the bulk imports'
+ * 10,000 rows. Only routes whose Fastify route config sets CSV_BODY_ROUTE
+ * take CSV; everywhere else `text/csv` is a 415 before a byte is read.
+ */
+export const MAX_CSV_BODY_BYTES = 5 * 1024 * 1024;
+export const CSV_BODY_ROUTE = 'stintCsvBody';
+
+/** What a Content-Type header says about a CSV body: not CSV, CSV in UTF-8 (or unstated), or CSV in another charset. */
+export function csvContentType(header: string | undefined): 'none' | 'utf-8' | 'other-charset' {
+  const [type, ...params] = (header ?? '').split(';').map((part) => part.trim().toLowerCase());
+  if (type !== 'text/csv') return 'none';
+  const charset = params
+    .find((p) => p.startsWith('charset='))
+    ?.slice('charset='.length)
+    .replace(/"/g, '');
+  return charset === undefined || charset === 'utf-8' || charset === 'utf8' ? 'utf-8' : 'other-charset';
+}
+
 /** Fields whose text may span lines (newlines and tabs allowed); every other text field is one line. */
 export const MULTILINE_FIELDS: ReadonlySet<string> = new Set([
   'motivation',

@@ -42,3 +42,28 @@ export const IsHolidayCountry = rule(
   (v) => typeof v === 'string' && /^[A-Za-z]{2}$/.test(v) && isSupportedCountry(v),
   '$property must be a two-letter country code with a known holiday calendar, e.g. DE or US',
 );
+
+/** Longest language tag accepted (RFC 5646 asks implementations to hold at least 35 characters). */
+export const LOCALE_MAX_LENGTH = 35;
+
+/** The canonical form of a BCP 47 language tag (`en-us` → `en-US`), or null when `tag` is not one. */
+export function canonicalLocale(tag: string): string | null {
+  if (tag.length < 2 || tag.length > LOCALE_MAX_LENGTH) return null;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(tag);
+    return canonical ?? null;
+  } catch {
+    return null; // RangeError: not a well-formed tag
+  }
+}
+
+/** class-transformer hook: a valid tag becomes its canonical form; anything else is left for IsLocale to refuse. */
+export const toCanonicalLocale = ({ value }: { value: unknown }): unknown =>
+  typeof value === 'string' ? (canonicalLocale(value.trim()) ?? value) : value;
+
+/** A BCP 47 language tag such as en-GB or de (Intl.getCanonicalLocales accepts it). */
+export const IsLocale = rule(
+  'isLocale',
+  (v) => typeof v === 'string' && canonicalLocale(v) !== null,
+  '$property must be a BCP 47 language tag such as en-GB or de',
+);

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import type { Options } from 'pino-http';
 import { Writable } from 'node:stream';
-import { loggerOptions } from './logger-options';
+import { hideFeedToken, loggerOptions } from './logger-options';
 
 /** A pino logger with the API's options, writing its JSON lines into an array. */
 function capture(): { lines: string[]; logger: pino.Logger } {
@@ -53,5 +53,16 @@ describe('loggerOptions redaction', () => {
     expect(out).toContain('23505');
     expect(out).not.toContain(hash);
     expect(out).not.toContain('ada@example.com');
+  });
+});
+
+describe('hideFeedToken', () => {
+  it("keeps a calendar feed's secret token out of request lines, and every other URL as it is", () => {
+    expect(hideFeedToken('/api/calendar/3q2-7wEvb0N8Yd1Xf9kGzU4pT6aLcHsR5mJxVeBnKoI.ics')).toBe(
+      '/api/calendar/[Redacted]',
+    );
+    expect(hideFeedToken('/api/calendar/abc.ics?x=1')).toBe('/api/calendar/[Redacted]?x=1');
+    expect(hideFeedToken('/api/me/calendar-feed')).toBe('/api/me/calendar-feed');
+    expect(hideFeedToken('/api/check-ins/1/calendar.ics')).toBe('/api/check-ins/1/calendar.ics');
   });
 });

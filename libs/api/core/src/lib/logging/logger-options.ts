@@ -19,6 +19,11 @@ export const REDACT_PATHS: string[] = [
   '*.err.driverError',
 ];
 
+/** A calendar feed's URL is its secret (GET /api/calendar/<token>.ics): request lines show the route, not the token. */
+export function hideFeedToken(url: string): string {
+  return url.replace(/^\/api\/calendar\/[^/?#]*/, '/api/calendar/[Redacted]');
+}
+
 /** JSON logs; each request line carries the request id (taken from X-Request-Id when given). */
 export function loggerOptions(level: string): Params {
   return {
@@ -30,6 +35,12 @@ export function loggerOptions(level: string): Params {
         return typeof given === 'string' && /^[\w.-]{1,128}$/.test(given) ? given : randomUUID();
       },
       redact: { paths: REDACT_PATHS, censor: '[Redacted]' },
+      serializers: {
+        req: (req: { url?: string }) => {
+          if (typeof req.url === 'string') req.url = hideFeedToken(req.url);
+          return req;
+        },
+      },
       autoLogging: { ignore: (req: IncomingMessage) => req.url === '/api/health' || req.url === '/api/metrics' },
       customProps: () => ({ service: 'stint-api' }),
     },

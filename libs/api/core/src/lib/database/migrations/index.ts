@@ -7,6 +7,7 @@ import { DurableDelivery1795780000000 } from './1795780000000-DurableDelivery';
 import { TokenVersion1795790000000 } from './1795790000000-TokenVersion';
 import { RepairTimeZones1795800000000 } from './1795800000000-RepairTimeZones';
 import { Waitlist1795810000000 } from './1795810000000-Waitlist';
+import { Identity1795820000000 } from './1795820000000-Identity';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   TokenVersion1795790000000,
   RepairTimeZones1795800000000,
   Waitlist1795810000000,
+  Identity1795820000000,
 ];
