@@ -14,6 +14,9 @@ const baseURL = `http://localhost:${port}`;
 const databaseUrl = process.env['E2E_DATABASE_URL'] ?? `postgres://postgres@localhost:5432/stint_e2e_${runId}`;
 process.env['E2E_DATABASE_URL'] = databaseUrl;
 process.env['E2E_QUEUE_PREFIX'] ??= `stint-e2e-${runId}`;
+// A real OpenID Connect provider on this machine (tools/oidc-dev-provider.mjs), for the single sign-on test.
+const oidcPort = Number(process.env['E2E_OIDC_PORT'] ?? 3310);
+export const OIDC_ISSUER = `http://localhost:${oidcPort}`;
 
 export default defineConfig({
   testDir: './src',
@@ -35,24 +38,48 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     viewport: { width: 1280, height: 800 },
   },
-  webServer: {
-    command: 'node tools/start.mjs --no-build',
-    cwd: workspaceRoot,
-    url: `${baseURL}/api/health`,
-    reuseExistingServer: false,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-    env: {
-      PORT: String(port),
-      DATABASE_URL: databaseUrl,
-      QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'],
-      APP_URL: baseURL,
-      LOG_LEVEL: 'warn',
-      STINT_VAR_DIR: join(workspaceRoot, 'test-output', 'var', runId),
-      SEED_DEMO: process.env['E2E_SEED_DEMO'] ?? 'true',
+  webServer: [
+    {
+      command: 'node tools/oidc-dev-provider.mjs',
+      cwd: workspaceRoot,
+      url: `${OIDC_ISSUER}/.well-known/openid-configuration`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      stdout: 'ignore',
+      stderr: 'ignore',
+      env: {
+        OIDC_DEV_PORT: String(oidcPort),
+        OIDC_DEV_CLIENT_ID: 'stint-e2e',
+        OIDC_DEV_CLIENT_SECRET: 'stint-e2e-secret',
+        OIDC_DEV_REDIRECT_URIS: `${baseURL}/api/auth/oidc/callback`,
+      },
     },
-  },
+    {
+      command: 'node tools/start.mjs --no-build',
+      cwd: workspaceRoot,
+      url: `${baseURL}/api/health`,
+      reuseExistingServer: false,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+      env: {
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        QUEUE_PREFIX: process.env['E2E_QUEUE_PREFIX'],
+        APP_URL: baseURL,
+        LOG_LEVEL: 'warn',
+        STINT_VAR_DIR: join(workspaceRoot, 'test-output', 'var', runId),
+        SEED_DEMO: process.env['E2E_SEED_DEMO'] ?? 'true',
+        OIDC_ISSUER,
+        OIDC_CLIENT_ID: 'stint-e2e',
+        OIDC_CLIENT_SECRET: 'stint-e2e-secret',
+        OIDC_NAME: 'Example SSO',
+        OIDC_ROLE_CLAIM: 'groups',
+        OIDC_ADMIN_VALUES: 'stint-admins',
+        OIDC_MANAGER_VALUES: 'sales-leads',
+      },
+    },
+  ],
   projects: [
     {
       name: 'chromium',

@@ -1,4 +1,6 @@
+import { HttpClient } from '@angular/common/http';
 import { ChangeDetectionStrategy, Component, inject, input, signal } from '@angular/core';
+import { toSignal } from '@angular/core/rxjs-interop';
 import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -6,7 +8,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { Router } from '@angular/router';
+import type { SignInOptions } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
+import { catchError, of } from 'rxjs';
 
 @Component({
   selector: 'app-login-page',
@@ -19,90 +23,35 @@ import { describeError, SessionService } from '@stint/dashboard-session';
     MatProgressBarModule,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styles: `
-    :host {
-      display: grid;
-      place-items: center;
-      min-height: 100vh;
-      background: var(--mat-sys-surface-container);
-    }
-    mat-card {
-      width: min(400px, 92vw);
-      padding: 8px;
-    }
-    form {
-      display: flex;
-      flex-direction: column;
-      gap: 4px;
-    }
-    h1 {
-      margin: 0 0 4px;
-      font: var(--mat-sys-headline-small);
-    }
-    p.lead {
-      margin: 0 0 16px;
-      color: var(--mat-sys-on-surface-variant);
-    }
-    .notice {
-      color: var(--mat-sys-on-surface);
-      background: var(--mat-sys-secondary-container);
-      padding: 8px 12px;
-      border-radius: 8px;
-      margin-bottom: 12px;
-    }
-    .error {
-      color: var(--mat-sys-error);
-      margin: 0 0 8px;
-    }
-  `,
-  template: `
-    <mat-card appearance="outlined">
-      <mat-card-content>
-        <h1>Sign in to Stint</h1>
-        <p class="lead">Sales rotations for product managers.</p>
-        @if (session.notice(); as notice) {
-          <p class="notice" role="status">{{ notice }}</p>
-        }
-        <form [formGroup]="form" (ngSubmit)="submit()">
-          <mat-form-field appearance="outline">
-            <mat-label>Email</mat-label>
-            <input matInput formControlName="email" type="email" autocomplete="username" required />
-            @if (form.controls.email.hasError('required')) {
-              <mat-error>Enter your email address.</mat-error>
-            } @else if (form.controls.email.hasError('email')) {
-              <mat-error>That is not an email address.</mat-error>
-            }
-          </mat-form-field>
-          <mat-form-field appearance="outline">
-            <mat-label>Password</mat-label>
-            <input matInput formControlName="password" type="password" autocomplete="current-password" required />
-            @if (form.controls.password.hasError('required')) {
-              <mat-error>Enter your password.</mat-error>
-            }
-          </mat-form-field>
-          @if (error(); as message) {
-            <p class="error" role="alert">{{ message }}</p>
-          }
-          @if (busy()) {
-            <mat-progress-bar mode="indeterminate" aria-label="Signing in" />
-          }
-          <button mat-flat-button type="submit" [disabled]="busy()">Sign in</button>
-        </form>
-      </mat-card-content>
-    </mat-card>
-  `,
+  templateUrl: './login-page.html',
+  styleUrl: './login-page.scss',
 })
 export class LoginPage {
   protected readonly session = inject(SessionService);
   private readonly router = inject(Router);
+  private readonly http = inject(HttpClient);
   readonly returnUrl = input<string | undefined>();
+  /** A single sign-on that failed comes back here as `?error=<sentence>`. */
+  readonly error = input<string | undefined>();
+  /** The ways in the API offers; until it answers, the password form shows (the usual case). */
+  protected readonly options = toSignal(
+    this.http.get<SignInOptions>('/api/auth/options').pipe(catchError(() => of(null))),
+    { initialValue: null },
+  );
 
   protected readonly busy = signal(false);
-  protected readonly error = signal<string | null>(null);
+  protected readonly formError = signal<string | null>(null);
   protected readonly form = new FormGroup({
     email: new FormControl('', { nonNullable: true, validators: [Validators.required, Validators.email] }),
     password: new FormControl('', { nonNullable: true, validators: [Validators.required] }),
   });
+
+  /** The provider's sign-in, coming back to where the user was going. */
+  protected ssoHref(loginUrl: string): string {
+    const target = this.returnUrl();
+    const returnTo = target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+    return `${loginUrl}?returnTo=${encodeURIComponent(returnTo)}`;
+  }
 
   async submit(): Promise<void> {
     if (this.form.invalid) {
@@ -110,14 +59,14 @@ export class LoginPage {
       return;
     }
     this.busy.set(true);
-    this.error.set(null);
+    this.formError.set(null);
     try {
       const { email, password } = this.form.getRawValue();
       await this.session.login(email, password);
       const target = this.returnUrl();
       await this.router.navigateByUrl(target && target.startsWith('/') && !target.startsWith('//') ? target : '/');
     } catch (error) {
-      this.error.set(describeError(error).message);
+      this.formError.set(describeError(error).message);
     } finally {
       this.busy.set(false);
     }

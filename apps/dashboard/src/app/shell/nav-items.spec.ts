@@ -31,6 +31,7 @@ describe('navFor', () => {
         'Insights',
         'Users',
         'Teams',
+        'Import',
         'Blackouts',
         'Policy',
         'Email log',

@@ -22,6 +22,7 @@ export const NAV_ITEMS: NavItem[] = [
   { label: 'Insights', icon: 'insights', link: '/insights', roles: MANAGERS },
   { label: 'Users', icon: 'group', link: '/admin/users', roles: ['admin'] },
   { label: 'Teams', icon: 'groups', link: '/admin/teams', roles: ['admin'] },
+  { label: 'Import', icon: 'upload_file', link: '/admin/import', roles: ['admin'] },
   { label: 'Blackouts', icon: 'event_busy', link: '/admin/blackouts', roles: ['admin'] },
   { label: 'Policy', icon: 'tune', link: '/admin/policy', roles: ['admin'] },
   { label: 'Email log', icon: 'mail', link: '/admin/emails', roles: ['admin'] },

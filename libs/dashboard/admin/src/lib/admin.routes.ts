@@ -6,6 +6,11 @@ export const ADMIN_ROUTES: Route[] = [
   { path: 'users', loadComponent: () => import('./users/users-page').then((m) => m.UsersPage), title: 'Users · Stint' },
   { path: 'teams', loadComponent: () => import('./teams/teams-page').then((m) => m.TeamsPage), title: 'Teams · Stint' },
   {
+    path: 'import',
+    loadComponent: () => import('./import/import-page').then((m) => m.ImportPage),
+    title: 'Import · Stint',
+  },
+  {
     path: 'blackouts',
     loadComponent: () => import('./blackouts/blackouts-page').then((m) => m.BlackoutsPage),
     title: 'Blackouts · Stint',
