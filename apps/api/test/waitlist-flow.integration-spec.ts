@@ -54,6 +54,18 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     return { team, placementId: String(first.placementId) };
   }
 
+  /** A full team, two PMs in its line, and the blocking placement cancelled: the first is offered the place. */
+  async function firstOfTwoOffered(start: string) {
+    const { team, placementId } = await fullTeam(start);
+    const [pmB, pmC] = [await f.pm(lineManager), await f.pm(lineManager)];
+    const b = await released(f, pmB, lineManager, team.id, start);
+    const c = await released(f, pmC, lineManager, team.id, start);
+    await waitlist(f, host, b.id);
+    await waitlist(f, host, c.id);
+    await cancelPlacement(f, host, placementId);
+    return { pmB, pmC, b, c };
+  }
+
   /** Both processes read the same moved "now". */
   function clocks(start: Date) {
     const api = controlClock(t.app, start);
@@ -194,13 +206,7 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     const start = futureMonday(72);
     const now = new Date();
     const clock = clocks(now);
-    const { team, placementId } = await fullTeam(start);
-    const [pmB, pmC] = [await f.pm(lineManager), await f.pm(lineManager)];
-    const b = await released(f, pmB, lineManager, team.id, start);
-    const c = await released(f, pmC, lineManager, team.id, start);
-    await waitlist(f, host, b.id);
-    await waitlist(f, host, c.id);
-    await cancelPlacement(f, host, placementId);
+    const { pmB, pmC, b, c } = await firstOfTwoOffered(start);
     expect(await statuses([b.id, c.id])).toEqual({ [b.id]: 'offered', [c.id]: 'waitlisted' });
 
     // The hold ends; the delayed job (due in 48 real hours) is brought forward by the reconciler, which knows
@@ -220,13 +226,7 @@ describe('waitlist: from a full team to an offer that books (real SMTP, Redis, P
     const start = futureMonday(78);
     const now = new Date();
     const clock = clocks(now);
-    const { team, placementId } = await fullTeam(start);
-    const [pmB, pmC] = [await f.pm(lineManager), await f.pm(lineManager)];
-    const b = await released(f, pmB, lineManager, team.id, start);
-    const c = await released(f, pmC, lineManager, team.id, start);
-    await waitlist(f, host, b.id);
-    await waitlist(f, host, c.id);
-    await cancelPlacement(f, host, placementId);
+    const { pmC, b, c } = await firstOfTwoOffered(start);
     const queues = worker.context.get(QueueService);
     await until(
       async () => (await queues.jobIdsIn(QueueName.Reminders, ['delayed'])).has(jobIds.offerLapse(b.id, 1)),

@@ -153,11 +153,8 @@ export class WaitlistService {
           'The waitlist changed since it was read: send every waiting request exactly once. Reload the waitlist and try again.',
           { waiting: current },
         );
-      const byId = new Map(line.map((r) => [r.id, r]));
-      for (const [i, rid] of requestIds.entries()) {
-        const request = byId.get(rid);
-        if (request) await m.update(RotationRequestEntity, { id: rid }, { waitlistRank: String((i + 1) * RANK_STEP) });
-      }
+      for (const [i, rid] of requestIds.entries())
+        await m.update(RotationRequestEntity, { id: rid }, { waitlistRank: String((i + 1) * RANK_STEP) });
       await this.audit.record(m, {
         actorId: caller.id,
         action: 'team.waitlist_reordered',
