@@ -9,7 +9,7 @@ import 'reflect-metadata';
 import { AuditEntryEntity } from '@stint/api-audit';
 import { UserEntity } from '@stint/api-auth';
 import { PlacementEntity, RequestApprovalEntity, RotationRequestEntity } from '@stint/api-booking';
-import { CheckInEntity, CheckInFeedbackEntity } from '@stint/api-checkins';
+import { CheckInAssessmentEntity, CheckInEntity, CheckInFeedbackEntity } from '@stint/api-checkins';
 import { MIGRATIONS } from '@stint/api-core';
 import { NotificationEntity } from '@stint/api-notifications';
 import { BlackoutEntity, PolicyEntity, TeamEntity } from '@stint/api-programme';
@@ -25,6 +25,7 @@ export const ENTITIES = [
   PlacementEntity,
   CheckInEntity,
   CheckInFeedbackEntity,
+  CheckInAssessmentEntity,
   NotificationEntity,
   AuditEntryEntity,
 ];

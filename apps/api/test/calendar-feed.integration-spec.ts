@@ -150,15 +150,20 @@ describe('personal calendar feeds', () => {
     expect((await feedEvents(pm)).size).toBe(0);
   });
 
-  it('reaches back 90 days: an old placement drops out, its later follow-up check-in stays until it is 90 days old too', async () => {
+  it('reaches back 90 days: an old placement drops out, its later follow-up and pulse stay until each is 90 days old too', async () => {
     const pm = await stack.f.pm(stack.lineManager);
     const placement = await placementOf(pm);
     const followUp = placement.checkIns.find((c) => c.kind === 'follow_up');
-    if (!followUp) throw new Error('no follow-up check-in');
+    const pulse = placement.checkIns.find((c) => c.kind === 'pulse');
+    if (!followUp || !pulse) throw new Error('no follow-up or pulse check-in');
     const day = 86_400_000;
     const clock = controlClock(stack.t.app, new Date(Date.parse(`${placement.endDate}T12:00:00Z`) + 91 * day));
-    expect([...(await feedEvents(pm)).keys()]).toEqual([`checkin-${followUp.id}@stint`]);
+    expect([...(await feedEvents(pm)).keys()].sort()).toEqual(
+      [`checkin-${followUp.id}@stint`, `checkin-${pulse.id}@stint`].sort(),
+    );
     clock.set(new Date(Date.parse(followUp.scheduledAt) + 91 * day));
+    expect([...(await feedEvents(pm)).keys()]).toEqual([`checkin-${pulse.id}@stint`]);
+    clock.set(new Date(Date.parse(pulse.scheduledAt) + 91 * day));
     expect((await feedEvents(pm)).size).toBe(0);
   });
 

@@ -53,14 +53,14 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     const mail = sink.to(pm.user.email).find((m) => m.subject?.startsWith('Booked:'));
     if (!mail) throw new Error('no booked email');
     const ics = invites(mail);
-    // The placement and W + 2 = 4 check-ins.
-    expect(ics).toHaveLength(5);
+    // The placement and W + 3 = 5 check-ins (the line manager’s pulse among them).
+    expect(ics).toHaveLength(6);
     expect(ics[0]).toContain('METHOD:REQUEST');
     expect(ics[0]).toContain(`UID:placement-${placementId}@stint`);
     expect(ics[0]).toContain('SEQUENCE:0');
     expect(ics[0]).toContain(`DTSTART;VALUE=DATE:${booked.startDate.replace(/-/g, '')}`);
     const placement = await call<Placement>(t.url, 'GET', `/api/placements/${placementId}`, { token: pm.token });
-    expect(placement.body.checkIns.map((c) => c.kind)).toEqual(['kickoff', 'midpoint', 'final', 'follow_up']);
+    expect(placement.body.checkIns.map((c) => c.kind)).toEqual(['kickoff', 'midpoint', 'final', 'follow_up', 'pulse']);
     for (const checkIn of placement.body.checkIns)
       expect(ics.some((i) => i.includes(`UID:checkin-${checkIn.id}@stint`))).toBe(true);
     expect(mail.text).toContain(`${t.config.appUrl}/placements/${placementId}`);

@@ -7,3 +7,4 @@ export * from './lib/rotations';
 export * from './lib/rule-check';
 export * from './lib/notifications';
 export * from './lib/sign-in';
+export * from './lib/outcomes';

@@ -39,6 +39,10 @@ export interface ProgrammePolicy {
   followUpDays: number;
   /** How long a waitlist offer holds its place before it lapses (hours, 1 to 336; default 48). */
   offerHoldHours: number;
+  /** The skills rated at check-ins, by the host and in the pulse: the three core ones first, then any an admin added. */
+  skills: string[];
+  /** Days after a rotation's end when the line manager's pulse falls (shifted to a business day; 1 to 365, default 60). */
+  pulseAfterDays: number;
 }
 
 export interface AvailabilityDay {

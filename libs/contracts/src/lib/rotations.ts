@@ -1,3 +1,4 @@
+import type { GoalOutcome, HostAssessment, RatingsBySkill } from './outcomes';
 export const REQUEST_STATUSES = [
   'pending_manager',
   'pending_host',
@@ -13,7 +14,7 @@ export type RequestStatus = (typeof REQUEST_STATUSES)[number];
 export const PLACEMENT_STATUSES = ['scheduled', 'active', 'completed', 'cancelled'] as const;
 export type PlacementStatus = (typeof PLACEMENT_STATUSES)[number];
 
-export const CHECK_IN_KINDS = ['kickoff', 'weekly', 'midpoint', 'final', 'follow_up'] as const;
+export const CHECK_IN_KINDS = ['kickoff', 'weekly', 'midpoint', 'final', 'follow_up', 'pulse'] as const;
 export type CheckInKind = (typeof CHECK_IN_KINDS)[number];
 
 export const CHECK_IN_STATUSES = ['upcoming', 'overdue', 'completed', 'cancelled'] as const;
@@ -74,6 +75,7 @@ export interface TeamWaitlist {
   items: WaitlistEntry[];
 }
 
+/** 1–5 per core skill. A check-in's `ratings` also carries any skill the policy adds (see `ProgrammePolicy.skills`). */
 export interface SkillRatings {
   negotiation: number;
   closing: number;
@@ -93,9 +95,18 @@ export interface CheckIn {
   scheduledAt: string;
   status: CheckInStatus;
   completedAt: string | null;
-  ratings: SkillRatings | null;
+  /** 1–5 per skill of the policy: the core three, and any an admin added. */
+  ratings: (SkillRatings & RatingsBySkill) | null;
   notes: string;
   feedback: Feedback[];
+  /** Who files it: the PM (their reflection), or for a `pulse` the PM's line manager. */
+  owner: 'pm' | 'line_manager';
+  /** On a completed `pulse`: would the line manager send another PM? Otherwise null. */
+  wouldSendAgain: boolean | null;
+  /** On a completed `final`: the request's learning goals, revisited. Otherwise null. */
+  goalOutcomes: GoalOutcome[] | null;
+  /** On a `final`: the host manager's assessment once filed. Otherwise null. */
+  assessment: HostAssessment | null;
   /**
    * Extension: the check-in's day (`YYYY-MM-DD`, on the PM's calendar), from
    * which the PM can file the reflection; earlier, completing answers 409.

@@ -18,8 +18,9 @@ const plan = (
     isHoliday: noHolidays,
     ...overrides,
   });
-/** "kind date" per check-in, in plan order. */
-const outline = (checkIns: PlannedCheckIn[]): string[] => checkIns.map((c) => `${c.kind} ${c.date}`);
+/** "kind date" per check-in of the PM's cadence, in plan order (the line manager's pulse has its own tests). */
+const outline = (checkIns: PlannedCheckIn[]): string[] =>
+  checkIns.filter((c) => c.kind !== 'pulse').map((c) => `${c.kind} ${c.date}`);
 
 // January 2027: Mondays 4, 11, 18, 25; Sundays 10, 17, 24, 31.
 describe('planCheckIns', () => {
@@ -106,6 +107,12 @@ describe('planCheckIns', () => {
         scheduledAt: new Date('2027-02-16T10:00:00Z'),
         sequence: 3,
       },
+      {
+        kind: 'pulse',
+        date: '2027-03-18',
+        scheduledAt: new Date('2027-03-18T10:00:00Z'),
+        sequence: 4,
+      },
     ]);
   });
 
@@ -153,7 +160,7 @@ describe('planCheckIns', () => {
   it('keeps 10:00 on the PM’s wall clock across Berlin’s change to summer time', () => {
     // Clocks go forward on Sunday 2027-03-28: 10:00 is 09:00Z before, 08:00Z after.
     const checkIns = plan('2027-03-22', 2, { pmTimeZone: 'Europe/Berlin' });
-    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`)).toEqual([
+    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`).slice(0, 4)).toEqual([
       'kickoff 2027-03-22T09:00:00.000Z',
       'midpoint 2027-03-29T08:00:00.000Z',
       'final 2027-04-02T08:00:00.000Z',
@@ -166,7 +173,7 @@ describe('planCheckIns', () => {
       pmTimeZone: 'America/New_York',
       policy: { ...DEFAULT_POLICY, checkinTime: '09:30' },
     });
-    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`)).toEqual([
+    expect(checkIns.map((c) => `${c.kind} ${c.scheduledAt.toISOString()}`).slice(0, 3)).toEqual([
       'kickoff 2027-03-08T14:30:00.000Z', // EST, UTC−5
       'final 2027-03-12T14:30:00.000Z',
       'follow_up 2027-04-13T13:30:00.000Z', // EDT, UTC−4
@@ -178,7 +185,16 @@ describe('planCheckIns', () => {
     expect(() => plan('2027-01-04', 1.5)).toThrow(RangeError);
   });
 
-  it('always plans W + 2 check-ins on business days, the final inside the stint', () => {
+  it('plans the line manager’s pulse pulseAfterDays after the end, last, on a business day', () => {
+    // A 1-week stint from Monday 2027-01-04 ends Sunday 01-10; 60 days later is Thursday 03-11.
+    expect(plan('2027-01-04', 1).at(-1)).toMatchObject({ kind: 'pulse', date: '2027-03-11', sequence: 3 });
+    // 62 days later is Saturday 03-13: the pulse moves to Monday 03-15.
+    const later = plan('2027-01-04', 1, { policy: { ...DEFAULT_POLICY, pulseAfterDays: 62 } });
+    expect(later.at(-1)).toMatchObject({ kind: 'pulse', date: '2027-03-15' });
+    expect(later.at(-1)?.scheduledAt).toEqual(new Date('2027-03-15T10:00:00Z'));
+  });
+
+  it('always plans W + 3 check-ins on business days, the final inside the stint', () => {
     const calendars = ['GB', 'US', 'DE', null].map((c) => createHolidayCalendar(c));
     fc.assert(
       fc.property(
@@ -189,7 +205,8 @@ describe('planCheckIns', () => {
           const start = new Date(Date.UTC(2027, 0, 1 + offset)).toISOString().slice(0, 10);
           const end = new Date(Date.UTC(2027, 0, offset + 7 * weeks)).toISOString().slice(0, 10);
           const checkIns = plan(start, weeks, { isHoliday });
-          expect(checkIns).toHaveLength(weeks + 2);
+          expect(checkIns).toHaveLength(weeks + 3);
+          expect(checkIns.filter((c) => c.kind === 'pulse')).toHaveLength(1);
           expect(checkIns.map((c) => c.sequence)).toEqual(checkIns.map((_, i) => i));
           const dates = checkIns.map((c) => c.date);
           expect([...dates].sort()).toEqual(dates);

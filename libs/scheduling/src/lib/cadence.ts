@@ -9,7 +9,7 @@ import {
 } from '@stint/shared-dates';
 import type { Policy } from './policy';
 
-export type CheckInKind = 'kickoff' | 'weekly' | 'midpoint' | 'final' | 'follow_up';
+export type CheckInKind = 'kickoff' | 'weekly' | 'midpoint' | 'final' | 'follow_up' | 'pulse';
 
 export interface PlannedCheckIn {
   kind: CheckInKind;
@@ -32,9 +32,10 @@ export interface CheckInPlanInput {
 }
 
 /**
- * The W + 2 check-ins of a stint of W weeks from S to E: kickoff on S, a
+ * The W + 3 check-ins of a stint of W weeks from S to E: kickoff on S, a
  * weekly one on S + 7k for k = 1 … W−1 (the one at k = ⌊W/2⌋ being the
- * midpoint when W ≥ 2), the final on E and a follow-up `followUpDays` after E.
+ * midpoint when W ≥ 2), the final on E, a follow-up `followUpDays` after E,
+ * and the line manager's pulse `pulseAfterDays` after E.
  * One landing on a weekend or holiday moves to the next business day, except
  * the final, which moves back so it still falls inside the stint.
  * Sorted by date; `sequence` numbers them in that order.
@@ -63,6 +64,10 @@ export function planCheckIns(input: CheckInPlanInput): PlannedCheckIn[] {
   planned.push({
     kind: 'follow_up',
     date: nextBusinessDay(addDays(endDate, policy.followUpDays), isHoliday),
+  });
+  planned.push({
+    kind: 'pulse',
+    date: nextBusinessDay(addDays(endDate, policy.pulseAfterDays), isHoliday),
   });
 
   // Shifts can reorder neighbours only around long holidays; the stable sort

@@ -13,6 +13,8 @@ describe('DEFAULT_POLICY', () => {
       overdueAfterHours: 48,
       followUpDays: 30,
       offerHoldHours: 48,
+      skills: ['negotiation', 'closing', 'persistence'],
+      pulseAfterDays: 60,
     });
   });
 
@@ -32,6 +34,8 @@ describe('validatePolicy', () => {
         overdueAfterHours: 0,
         followUpDays: 365,
         offerHoldHours: 336,
+        skills: ['negotiation', 'closing', 'persistence'],
+        pulseAfterDays: 60,
       }),
     ).toEqual({});
     expect(validatePolicy(policy({ offerHoldHours: 1 }))).toEqual({});
@@ -66,6 +70,27 @@ describe('validatePolicy', () => {
       });
   });
 
+  it('keeps the three core skills first and takes up to 9 more, each named once', () => {
+    const core = ['negotiation', 'closing', 'persistence'];
+    expect(validatePolicy(policy({ skills: [...core, 'customer empathy', 'discovery-calls'] }))).toEqual({});
+    for (const skills of [
+      ['closing', 'negotiation', 'persistence'],
+      core.slice(0, 2),
+      [...core, 'Empathy'],
+      [...core, ''],
+      [...core, 'empathy', 'empathy'],
+      [...core, ...Array.from({ length: 10 }, (_, i) => `skill ${i}`)],
+      'negotiation',
+    ])
+      expect(Object.keys(validatePolicy(policy({ skills })))).toEqual(['skills']);
+  });
+
+  it('places the pulse 1 to 365 whole days after the end', () => {
+    expect(validatePolicy(policy({ pulseAfterDays: 365 }))).toEqual({});
+    for (const pulseAfterDays of [0, 366, 1.5])
+      expect(Object.keys(validatePolicy(policy({ pulseAfterDays })))).toEqual(['pulseAfterDays']);
+  });
+
   it('needs hours and days to be non-negative whole numbers', () => {
     expect(Object.keys(validatePolicy(policy({ reminderLeadHours: -1 })))).toEqual(['reminderLeadHours']);
     expect(Object.keys(validatePolicy(policy({ overdueAfterHours: 1.5 })))).toEqual(['overdueAfterHours']);
@@ -82,6 +107,8 @@ describe('validatePolicy', () => {
       overdueAfterHours: Number.POSITIVE_INFINITY,
       followUpDays: 400,
       offerHoldHours: 0,
+      skills: ['closing'],
+      pulseAfterDays: 0,
     });
     expect(Object.keys(errors).sort()).toEqual([
       'checkinTime',
@@ -90,7 +117,9 @@ describe('validatePolicy', () => {
       'minWeeks',
       'offerHoldHours',
       'overdueAfterHours',
+      'pulseAfterDays',
       'reminderLeadHours',
+      'skills',
     ]);
     for (const message of Object.values(errors)) expect(message).toMatch(/\.$/);
   });

@@ -11,7 +11,18 @@ export interface Policy {
   followUpDays: number;
   /** How long a waitlist offer holds its place before it lapses. */
   offerHoldHours: number;
+  /** The rated skills: the three core ones first, then any an admin added. */
+  skills: string[];
+  /** Days after the end when the line manager's pulse falls. */
+  pulseAfterDays: number;
 }
+
+/** The skills every policy rates, in this order, before any an admin adds. */
+export const CORE_SKILL_NAMES: readonly string[] = Object.freeze(['negotiation', 'closing', 'persistence']);
+/** The most skills a policy may rate. */
+export const MAX_SKILLS = 12;
+/** A skill's name: 1–40 characters, lower-case letters, digits, spaces and hyphens, starting with a letter. */
+export const SKILL_NAME = /^[a-z][a-z0-9 -]{0,39}$/;
 
 export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   minWeeks: 1,
@@ -21,6 +32,8 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   overdueAfterHours: 48,
   followUpDays: 30,
   offerHoldHours: 48,
+  skills: [...CORE_SKILL_NAMES],
+  pulseAfterDays: 60,
 });
 
 /** The longest stint a policy may allow. */
@@ -70,5 +83,28 @@ export function validatePolicy(p: Policy): Record<string, string> {
     errors['offerHoldHours'] = `offerHoldHours must be a whole number of hours from 1 to ${MAX_OFFER_HOLD_HOURS}.`;
   }
 
+  if (!isInteger(p.pulseAfterDays) || p.pulseAfterDays < 1 || p.pulseAfterDays > MAX_FOLLOW_UP_DAYS) {
+    errors['pulseAfterDays'] = `pulseAfterDays must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}.`;
+  }
+
+  const skillsError = skillsProblem(p.skills);
+  if (skillsError) errors['skills'] = skillsError;
+
   return errors;
+}
+
+function skillsProblem(skills: unknown): string | null {
+  if (!Array.isArray(skills) || skills.some((s) => typeof s !== 'string')) {
+    return 'skills must be a list of skill names.';
+  }
+  if (CORE_SKILL_NAMES.some((core, i) => skills[i] !== core)) {
+    return `skills must start with the core skills ${CORE_SKILL_NAMES.join(', ')}; add others after them.`;
+  }
+  if (skills.length > MAX_SKILLS) return `skills may name at most ${MAX_SKILLS} skills.`;
+  const bad = skills.find((s: string) => !SKILL_NAME.test(s));
+  if (bad !== undefined) {
+    return `"${bad}" is not a skill name: use 1–40 lower-case letters, digits, spaces or hyphens, starting with a letter.`;
+  }
+  if (new Set(skills).size !== skills.length) return 'skills must not name a skill twice.';
+  return null;
 }

@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PLACEMENT_CHECK_INS, PLACEMENT_EFFECTS } from '@stint/api-core';
-import { CheckInFeedbackEntity, CheckInEntity } from './check-in.entity';
+import { CheckInAssessmentEntity, CheckInFeedbackEntity, CheckInEntity } from './check-in.entity';
 import { CheckInsReadModel } from './check-ins/check-ins-read-model';
 import { CheckInsController } from './check-ins/check-ins.controller';
 import { CheckInsRepository } from './check-ins/check-ins.repository';
@@ -20,7 +20,7 @@ import { ReminderScheduler } from './reminders/reminder-scheduler.service';
  * the global core, TypeORM, audit, jobs and notifications modules.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([CheckInEntity, CheckInFeedbackEntity])],
+  imports: [TypeOrmModule.forFeature([CheckInEntity, CheckInFeedbackEntity, CheckInAssessmentEntity])],
   controllers: [CheckInsController],
   providers: [
     CheckInsRepository,

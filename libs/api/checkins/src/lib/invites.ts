@@ -6,7 +6,8 @@ export const KIND_LABEL: Record<string, string> = {
   weekly: 'Weekly check-in',
   midpoint: 'Midpoint check-in',
   final: 'Final retrospective',
-  follow_up: 'Follow-up (30 days after return)',
+  follow_up: 'Follow-up after return',
+  pulse: 'Pulse after return',
 };
 
 const CHECK_IN_MINUTES = 30;
@@ -52,10 +53,13 @@ export function checkInEvent(
     uid: checkInUid(checkIn.id),
     sequence: checkIn.inviteSequence,
     summary: `${KIND_LABEL[checkIn.kind] ?? checkIn.kind}: ${parties.pm.name} × ${parties.team.name}`,
-    description: `Stint check-in. Reflect and rate negotiation, closing and persistence: ${appUrl}/check-ins/${checkIn.id}`,
+    description:
+      checkIn.kind === 'pulse'
+        ? `Stint pulse: ${parties.lineManager?.name ?? 'the line manager'} says how well ${parties.pm.name} applies what the rotation taught: ${appUrl}/check-ins/${checkIn.id}`
+        : `Stint check-in. Reflect and rate each skill: ${appUrl}/check-ins/${checkIn.id}`,
     url: `${appUrl}/check-ins/${checkIn.id}`,
     when: { at: checkIn.scheduledAt, minutes: CHECK_IN_MINUTES },
-    ...people(parties, parties.hostManager),
+    ...people(parties, checkIn.kind === 'pulse' ? (parties.lineManager ?? parties.hostManager) : parties.hostManager),
   };
 }
 

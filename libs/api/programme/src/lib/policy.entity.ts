@@ -10,6 +10,8 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Check('policy_overdue_after_hours_check', `overdue_after_hours >= 0`)
 @Check('policy_follow_up_days_check', `follow_up_days >= 0`)
 @Check('policy_offer_hold_hours_check', `offer_hold_hours BETWEEN 1 AND 336`)
+@Check('policy_pulse_after_days_check', `pulse_after_days BETWEEN 1 AND 365`)
+@Check('policy_skills_core_check', `skills[1:3] = '{negotiation,closing,persistence}'`)
 @Check('policy_weeks', `min_weeks >= 1 AND max_weeks >= min_weeks AND max_weeks <= 52`)
 export class PolicyEntity {
   @PrimaryColumn({ type: 'smallint', default: 1 }) id!: number;
@@ -20,6 +22,8 @@ export class PolicyEntity {
   @Column({ name: 'overdue_after_hours', type: 'integer', default: 48 }) overdueAfterHours!: number;
   @Column({ name: 'follow_up_days', type: 'integer', default: 30 }) followUpDays!: number;
   @Column({ name: 'offer_hold_hours', type: 'integer', default: 48 }) offerHoldHours!: number;
+  @Column({ type: 'text', array: true, default: () => `'{negotiation,closing,persistence}'` }) skills!: string[];
+  @Column({ name: 'pulse_after_days', type: 'integer', default: 60 }) pulseAfterDays!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
@@ -32,5 +36,7 @@ export function toPolicy(e: PolicyEntity): ProgrammePolicy {
     overdueAfterHours: e.overdueAfterHours,
     followUpDays: e.followUpDays,
     offerHoldHours: e.offerHoldHours,
+    skills: e.skills,
+    pulseAfterDays: e.pulseAfterDays,
   };
 }

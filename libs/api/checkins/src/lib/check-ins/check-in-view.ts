@@ -1,14 +1,26 @@
-import type { CheckIn } from '@stint/contracts';
+import type { CheckIn, HostAssessment } from '@stint/contracts';
 import { checkInStatus } from '../check-in-status';
 import type { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
-/** A check-in as the API answers it: its status derived at `now`, its ratings and its feedback. */
-export function toCheckIn(
-  c: CheckInEntity,
-  feedback: CheckInFeedbackEntity[],
-  now: Date,
-  overdueAfterHours: number,
-): CheckIn {
+/** What is read beside check-ins to answer them: managers' feedback and hosts' assessments (by check-in id). */
+export interface CheckInExtras {
+  feedback: CheckInFeedbackEntity[];
+  assessments: Map<string, HostAssessment>;
+}
+
+/** The ratings of a completed check-in: the core three from their columns, any added skill from `extra_ratings`. */
+export function ratingsOf(c: CheckInEntity): CheckIn['ratings'] {
+  if (c.ratingNegotiation === null || c.ratingClosing === null || c.ratingPersistence === null) return null;
+  return {
+    negotiation: c.ratingNegotiation,
+    closing: c.ratingClosing,
+    persistence: c.ratingPersistence,
+    ...(c.extraRatings ?? {}),
+  };
+}
+
+/** A check-in as the API answers it: its status derived at `now`, its ratings, feedback and assessment. */
+export function toCheckIn(c: CheckInEntity, extras: CheckInExtras, now: Date, overdueAfterHours: number): CheckIn {
   return {
     id: c.id,
     placementId: c.placementId,
@@ -16,14 +28,15 @@ export function toCheckIn(
     scheduledAt: c.scheduledAt.toISOString(),
     status: checkInStatus(c, now, overdueAfterHours),
     completedAt: c.completedAt ? c.completedAt.toISOString() : null,
-    ratings:
-      c.ratingNegotiation !== null && c.ratingClosing !== null && c.ratingPersistence !== null
-        ? { negotiation: c.ratingNegotiation, closing: c.ratingClosing, persistence: c.ratingPersistence }
-        : null,
+    ratings: ratingsOf(c),
     notes: c.notes,
-    feedback: feedback
+    feedback: extras.feedback
       .filter((f) => f.checkInId === c.id)
       .map((f) => ({ byId: f.byId, text: f.text, at: f.at.toISOString() })),
     opensOn: c.dueDate,
+    owner: c.kind === 'pulse' ? 'line_manager' : 'pm',
+    wouldSendAgain: c.kind === 'pulse' ? (c.wouldSendAgain ?? null) : null,
+    goalOutcomes: c.kind === 'final' ? (c.goalOutcomes ?? null) : null,
+    assessment: extras.assessments.get(c.id) ?? null,
   };
 }

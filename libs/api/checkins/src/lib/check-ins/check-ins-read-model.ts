@@ -19,9 +19,9 @@ export class CheckInsReadModel implements PlacementCheckIns {
       this.checkIns.ofPlacements(placementIds),
       loadPolicy(this.checkIns.manager),
     ]);
-    const feedback = await this.checkIns.feedbackOn(checkIns.map((c) => c.id));
+    const extras = await this.checkIns.extrasOf(checkIns);
     const now = this.clock.now();
-    for (const c of checkIns) result.get(c.placementId)?.push(toCheckIn(c, feedback, now, policy.overdueAfterHours));
+    for (const c of checkIns) result.get(c.placementId)?.push(toCheckIn(c, extras, now, policy.overdueAfterHours));
     return result;
   }
 }

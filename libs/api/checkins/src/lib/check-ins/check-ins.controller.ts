@@ -10,7 +10,7 @@ import {
   UuidParamPipe,
 } from '@stint/api-core';
 import type { CheckIn, Page } from '@stint/contracts';
-import { CheckInQueryDto, CompleteCheckInDto, FeedbackDto } from '../dto/check-in.dto';
+import { AssessmentDto, CheckInQueryDto, CompleteCheckInDto, FeedbackDto, PulseDto } from '../dto/check-in.dto';
 import { CheckInsService } from './check-ins.service';
 
 @ApiTags('check-ins')
@@ -45,7 +45,10 @@ export class CheckInsController {
 
   @Post(':id/complete')
   @HttpCode(200)
-  @ApiOperation({ summary: 'The PM files the reflection: ratings 1–5 and notes. Once; again → 409 INVALID_STATE.' })
+  @ApiOperation({
+    summary:
+      'The PM files the reflection: a rating 1–5 per policy skill and notes; at the final, the learning goals revisited. Once; again → 409 INVALID_STATE. A pulse → 403 (the line manager’s).',
+  })
   @ApiOkResponse({ type: CheckInResponseDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   complete(
@@ -53,7 +56,39 @@ export class CheckInsController {
     @Param('id', new UuidParamPipe('check-in')) id: string,
     @Body() body: CompleteCheckInDto,
   ): Promise<CheckIn> {
-    return this.checkIns.complete(caller, id, body.ratings, body.notes);
+    return this.checkIns.complete(caller, id, body);
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(201)
+  @ApiOperation({
+    summary:
+      'The host manager’s assessment at the final check-in (from its day): a rating 1–5 per policy skill and notes. Host only, final only, once (again → 409).',
+  })
+  @ApiCreatedResponse({ type: CheckInResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  assess(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+    @Body() body: AssessmentDto,
+  ): Promise<CheckIn> {
+    return this.checkIns.assess(caller, id, body);
+  }
+
+  @Post(':id/pulse')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The line manager’s pulse after return (a `pulse` check-in, from its day): how well the PM applies each skill (1–5), would they send another PM, a comment. Line manager only, once.',
+  })
+  @ApiOkResponse({ type: CheckInResponseDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409)
+  pulse(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('check-in')) id: string,
+    @Body() body: PulseDto,
+  ): Promise<CheckIn> {
+    return this.checkIns.pulse(caller, id, body);
   }
 
   @Post(':id/feedback')

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser, PageWindow, visibleRotations } from '@stint/api-core';
-import type { CheckInStatus } from '@stint/contracts';
+import type { CheckInStatus, HostAssessment } from '@stint/contracts';
+import type { CheckInExtras } from './check-in-view';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
@@ -21,6 +22,8 @@ export interface PlacementPeople {
   line: string | null;
   host: string;
   cancelled: boolean;
+  /** The learning goals of the request behind the placement. */
+  goals: string[];
 }
 
 /** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
@@ -90,6 +93,39 @@ export class CheckInsRepository {
       .find({ where: { checkInId: In(checkInIds) }, order: { at: 'ASC' } });
   }
 
+  /** Feedback and host assessments of these check-ins (assessments read only when a final check-in is among them). */
+  async extrasOf(checkIns: CheckInEntity[]): Promise<CheckInExtras> {
+    const finals = checkIns.filter((c) => c.kind === 'final').map((c) => c.id);
+    const [feedback, assessments] = await Promise.all([
+      this.feedbackOn(checkIns.map((c) => c.id)),
+      this.assessmentsOf(finals),
+    ]);
+    return { feedback, assessments };
+  }
+
+  /** The host assessments filed on these check-ins, by check-in id. */
+  async assessmentsOf(checkInIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, HostAssessment>> {
+    if (!checkInIds.length) return new Map();
+    const rows: Array<{
+      check_in_id: string;
+      by_id: string;
+      by_name: string;
+      ratings: Record<string, number>;
+      notes: string;
+      created_at: Date;
+    }> = await m.query(
+      `SELECT a.check_in_id, a.by_id, u.name AS by_name, a.ratings, a.notes, a.created_at
+           FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = ANY($1::uuid[])`,
+      [checkInIds],
+    );
+    return new Map(
+      rows.map((r) => [
+        r.check_in_id,
+        { byId: r.by_id, byName: r.by_name, ratings: r.ratings, notes: r.notes, at: r.created_at.toISOString() },
+      ]),
+    );
+  }
+
   /** The feedback on one check-in, oldest first. */
   feedbackOf(checkInId: string): Promise<CheckInFeedbackEntity[]> {
     return this.db.getRepository(CheckInFeedbackEntity).find({ where: { checkInId }, order: { at: 'ASC' } });
@@ -98,8 +134,11 @@ export class CheckInsRepository {
   /** The people around a placement, and whether it was cancelled. */
   async placementPeople(m: EntityManager, placementId: string): Promise<PlacementPeople | undefined> {
     const rows: PlacementPeople[] = await m.query(
-      `SELECT p.pm_id, pm.timezone AS pm_timezone, p.team_id, pm.manager_id AS line, t.manager_id AS host, p.cancelled_at IS NOT NULL AS cancelled
-         FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id WHERE p.id = $1`,
+      `SELECT p.pm_id, pm.timezone AS pm_timezone, p.team_id, pm.manager_id AS line, t.manager_id AS host,
+              p.cancelled_at IS NOT NULL AS cancelled, r.goals
+         FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+         JOIN rotation_requests r ON r.id = p.request_id
+        WHERE p.id = $1`,
       [placementId],
     );
     return rows[0];

@@ -13,7 +13,7 @@ import {
   TransactionRunner,
 } from '@stint/api-core';
 import { buildInvite, loadParties } from '@stint/api-notifications';
-import type { CheckIn, Page, SkillRatings } from '@stint/contracts';
+import type { CheckIn, Page } from '@stint/contracts';
 import { EntityManager } from 'typeorm';
 import { checkInStatus, reflectionOpensOn } from '../check-in-status';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
@@ -21,6 +21,7 @@ import { checkInEvent } from '../invites';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
 import { toCheckIn } from './check-in-view';
 import { CheckInFilter, CheckInsRepository } from './check-ins.repository';
+import { parseGoalOutcomes, parseRatings, type Parsed } from './skill-ratings';
 
 interface Access {
   checkIn: CheckInEntity;
@@ -29,6 +30,33 @@ interface Access {
   pmTimeZone: string;
   teamId: string;
   placementCancelled: boolean;
+  lineManagerId: string | null;
+  hostManagerId: string;
+  /** The learning goals of the request behind the placement. */
+  goals: string[];
+}
+
+export interface ReflectionInput {
+  ratings: unknown;
+  notes: string;
+  goalOutcomes?: unknown;
+}
+
+export interface PulseInput {
+  ratings: unknown;
+  wouldSendAgain: boolean;
+  comment: string;
+}
+
+export interface AssessmentInput {
+  ratings: unknown;
+  notes: string;
+}
+
+/** The parsed value, or a 400 naming every bad field. */
+function valid<T>(parsed: Parsed<T>): T {
+  if (!parsed.ok) throw ApiError.validation(parsed.fields);
+  return parsed.value;
 }
 
 async function overdueHours(m: EntityManager): Promise<number> {
@@ -51,9 +79,9 @@ export class CheckInsService {
     const hours = await overdueHours(this.checkIns.manager);
     const now = this.clock.now();
     const [rows, total] = await this.checkIns.page(caller, filter, window, now, hours);
-    const feedback = await this.checkIns.feedbackOn(rows.map((r) => r.id));
+    const extras = await this.checkIns.extrasOf(rows);
     return toPage(
-      rows.map((r) => toCheckIn(r, feedback, now, hours)),
+      rows.map((r) => toCheckIn(r, extras, now, hours)),
       total,
       window,
     );
@@ -61,48 +89,147 @@ export class CheckInsService {
 
   async get(caller: AuthenticatedUser, id: string): Promise<CheckIn> {
     const { checkIn } = await this.access(this.checkIns.manager, caller, id);
-    const feedback = await this.checkIns.feedbackOf(id);
-    return toCheckIn(checkIn, feedback, this.clock.now(), await overdueHours(this.checkIns.manager));
+    const extras = await this.checkIns.extrasOf([checkIn]);
+    return toCheckIn(checkIn, extras, this.clock.now(), await overdueHours(this.checkIns.manager));
   }
 
-  async complete(caller: AuthenticatedUser, id: string, ratings: SkillRatings, notes: string): Promise<CheckIn> {
+  /** The PM's reflection: a rating per skill, notes, and at the final the learning goals revisited. */
+  async complete(caller: AuthenticatedUser, id: string, input: ReflectionInput): Promise<CheckIn> {
     await this.tx.run(async (m) => {
       const access = await this.access(m, caller, id, true);
+      if (access.checkIn.kind === 'pulse')
+        throw ApiError.forbidden(
+          "The pulse after return is the PM's line manager's to give: they answer it with POST /api/check-ins/:id/pulse.",
+        );
       if (access.pmId !== caller.id) throw ApiError.forbidden('Only the PM on this rotation files its reflections.');
-      const status = checkInStatus(access.checkIn, this.clock.now(), 0);
-      if (status === 'completed')
-        throw ApiError.invalidState('This check-in is already completed; a reflection is filed once.', { status });
-      if (status === 'cancelled')
-        throw ApiError.invalidState('This check-in was cancelled with its placement.', { status });
-      // A reflection looks back on the check-in, so it opens on the check-in's day in the PM's time zone, not before.
-      const opensOn = reflectionOpensOn(access.checkIn.dueDate, access.pmTimeZone, this.clock.now());
-      if (opensOn) {
-        throw ApiError.invalidState(`This check-in opens for reflection on ${opensOn} (its day); come back then.`, {
-          opensOn,
-        });
-      }
-      Object.assign(access.checkIn, {
-        completedAt: this.clock.now(),
-        ratingNegotiation: ratings.negotiation,
-        ratingClosing: ratings.closing,
-        ratingPersistence: ratings.persistence,
-        notes,
-      });
+      const policy = await loadPolicy(m);
+      const ratings = valid(parseRatings(input.ratings, policy.skills));
+      if (access.checkIn.kind !== 'final' && input.goalOutcomes !== undefined)
+        throw ApiError.validation({ goalOutcomes: 'Learning goals are revisited at the final check-in only.' });
+      const goalOutcomes =
+        access.checkIn.kind === 'final' ? valid(parseGoalOutcomes(input.goalOutcomes, access.goals)) : null;
+      this.assertOpen(access, 'a reflection is filed once');
+      this.fill(access.checkIn, caller.id, ratings, input.notes);
+      access.checkIn.goalOutcomes = goalOutcomes;
       await m.save(access.checkIn);
       await this.audit.record(m, {
         actorId: caller.id,
         action: 'check_in.completed',
         entityType: 'check_in',
         entityId: id,
-        after: { ratings, notes },
+        after: { ratings, notes: input.notes, goalOutcomes },
       });
     });
-    // The overdue job finds it completed and does nothing; removing it keeps Redis tidy.
+    await this.unschedule(id);
+    return this.get(caller, id);
+  }
+
+  /** The line manager's pulse after return: how well the PM applies each skill, would they send another PM, a comment. */
+  async pulse(caller: AuthenticatedUser, id: string, input: PulseInput): Promise<CheckIn> {
+    await this.tx.run(async (m) => {
+      const access = await this.access(m, caller, id, true);
+      if (access.checkIn.kind !== 'pulse')
+        throw ApiError.invalidState(
+          'Only a pulse check-in takes a pulse; the PM files the reflection of this one with POST /api/check-ins/:id/complete.',
+          { kind: access.checkIn.kind },
+        );
+      if (access.lineManagerId !== caller.id)
+        throw ApiError.forbidden("Only the PM's line manager gives the pulse after return.");
+      const ratings = valid(parseRatings(input.ratings, (await loadPolicy(m)).skills));
+      this.assertOpen(access, 'the pulse is given once', 'the pulse');
+      this.fill(access.checkIn, caller.id, ratings, input.comment);
+      access.checkIn.wouldSendAgain = input.wouldSendAgain;
+      await m.save(access.checkIn);
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'check_in.pulse',
+        entityType: 'check_in',
+        entityId: id,
+        after: { ratings, wouldSendAgain: input.wouldSendAgain, comment: input.comment },
+      });
+    });
+    await this.unschedule(id);
+    return this.get(caller, id);
+  }
+
+  /** The host manager's assessment at the final check-in: what they saw, per skill. Once. */
+  async assess(caller: AuthenticatedUser, id: string, input: AssessmentInput): Promise<CheckIn> {
+    await this.tx.run(async (m) => {
+      const access = await this.access(m, caller, id, true);
+      if (access.checkIn.kind !== 'final')
+        throw ApiError.invalidState('The host assesses the PM at the final check-in only.', {
+          kind: access.checkIn.kind,
+        });
+      if (access.hostManagerId !== caller.id)
+        throw ApiError.forbidden("Only the host team's manager assesses the PM at the final check-in.");
+      const ratings = valid(parseRatings(input.ratings, (await loadPolicy(m)).skills));
+      if (access.checkIn.cancelledAt || access.placementCancelled)
+        throw ApiError.invalidState('This check-in was cancelled with its placement; there is nothing to assess.', {
+          status: 'cancelled',
+        });
+      const opensOn = reflectionOpensOn(access.checkIn.dueDate, access.pmTimeZone, this.clock.now());
+      if (opensOn)
+        throw ApiError.invalidState(
+          `The assessment opens on ${opensOn}, the day of the final check-in; come back then.`,
+          {
+            opensOn,
+          },
+        );
+      const inserted: unknown[] = await m.query(
+        `INSERT INTO check_in_assessments (check_in_id, by_id, ratings, notes, created_at) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (check_in_id) DO NOTHING RETURNING check_in_id`,
+        [id, caller.id, JSON.stringify(ratings), input.notes, this.clock.now().toISOString()],
+      );
+      if (!inserted.length)
+        throw ApiError.invalidState('This final check-in already has the host’s assessment; it is given once.', {
+          assessed: true,
+        });
+      await this.audit.record(m, {
+        actorId: caller.id,
+        action: 'check_in.assessed',
+        entityType: 'check_in',
+        entityId: id,
+        after: { ratings, notes: input.notes },
+      });
+    });
+    return this.get(caller, id);
+  }
+
+  /** Refuses filing on a check-in that is done, cancelled, or not yet on its day (in the PM's time zone). */
+  private assertOpen(access: Access, once: string, what = 'reflection'): void {
+    const status = checkInStatus(access.checkIn, this.clock.now(), 0);
+    if (status === 'completed') throw ApiError.invalidState(`This check-in is already completed; ${once}.`, { status });
+    if (status === 'cancelled' || access.placementCancelled)
+      throw ApiError.invalidState('This check-in was cancelled with its placement.', { status: 'cancelled' });
+    // It looks back on the check-in, so it opens on the check-in's day in the PM's time zone, not before.
+    const opensOn = reflectionOpensOn(access.checkIn.dueDate, access.pmTimeZone, this.clock.now());
+    if (opensOn) {
+      throw ApiError.invalidState(`This check-in opens for ${what} on ${opensOn} (its day); come back then.`, {
+        opensOn,
+      });
+    }
+  }
+
+  /** Completes a check-in with ratings (core skills in their columns, the rest in `extra_ratings`) and text. */
+  private fill(checkIn: CheckInEntity, byId: string, ratings: Record<string, number>, text: string): void {
+    const { negotiation, closing, persistence, ...extra } = ratings;
+    Object.assign(checkIn, {
+      completedAt: this.clock.now(),
+      completedBy: byId,
+      ratingNegotiation: negotiation,
+      ratingClosing: closing,
+      ratingPersistence: persistence,
+      extraRatings: extra,
+      notes: text,
+    });
+  }
+
+  /** The overdue job would find it completed and do nothing; removing its jobs keeps Redis tidy. */
+  private async unschedule(id: string): Promise<void> {
     const done = await this.checkIns.manager.findOneByOrFail(CheckInEntity, { id });
     await this.scheduler
       .unscheduleCheckIn(id, done.scheduledAt, await loadPolicy(this.checkIns.manager))
       .catch(() => undefined);
-    return this.get(caller, id);
   }
 
   async addFeedback(caller: AuthenticatedUser, id: string, text: string): Promise<CheckIn> {
@@ -158,6 +285,9 @@ export class CheckInsService {
       pmTimeZone: r.pm_timezone,
       teamId: r.team_id,
       placementCancelled: r.cancelled,
+      lineManagerId: r.line,
+      hostManagerId: r.host,
+      goals: r.goals ?? [],
     };
   }
 }

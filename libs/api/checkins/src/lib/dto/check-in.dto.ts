@@ -1,51 +1,93 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
-import { CHECK_IN_STATUSES, type CheckInStatus } from '@stint/contracts';
-import { Transform, Type } from 'class-transformer';
+import { CHECK_IN_STATUSES, GOAL_RESULTS, type CheckInStatus, type GoalResult } from '@stint/contracts';
+import { Transform } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
   IsDefined,
   IsIn,
-  IsInt,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
-  Max,
   MaxLength,
-  Min,
   MinLength,
-  ValidateNested,
 } from 'class-validator';
 
-export class RatingsDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'negotiation must be a whole number from 1 to 5' })
-  @Min(1, { message: 'negotiation must be from 1 to 5' })
-  @Max(5, { message: 'negotiation must be from 1 to 5' })
-  negotiation!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'closing must be a whole number from 1 to 5' })
-  @Min(1, { message: 'closing must be from 1 to 5' })
-  @Max(5, { message: 'closing must be from 1 to 5' })
-  closing!: number;
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt({ message: 'persistence must be a whole number from 1 to 5' })
-  @Min(1, { message: 'persistence must be from 1 to 5' })
-  @Max(5, { message: 'persistence must be from 1 to 5' })
-  persistence!: number;
+const RATINGS_EXAMPLE = { negotiation: 3, closing: 2, persistence: 4 };
+const RATINGS_HELP =
+  'One whole number from 1 to 5 per skill of the policy (GET /api/policy → skills): the core negotiation, closing and persistence, and any an admin added.';
+
+const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+/** A rating per policy skill: the shape is checked here, the skills against the policy by the service. */
+function RatingsProperty(lead?: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({
+      type: 'object',
+      additionalProperties: { type: 'integer', minimum: 1, maximum: 5 },
+      example: RATINGS_EXAMPLE,
+      description: lead ? `${lead} ${RATINGS_HELP}` : RATINGS_HELP,
+    }),
+    IsDefined({ message: 'ratings is required: {negotiation, closing, persistence, …}, each 1–5' }),
+    IsObject({ message: 'ratings must be an object: {negotiation, closing, persistence, …}, each 1–5' }),
+  );
+}
+
+/** Free text up to 10,000 characters, trimmed. */
+function LongTextProperty(field: string, example: string): PropertyDecorator {
+  return applyDecorators(
+    ApiProperty({ example }),
+    Transform(trimmed),
+    IsString({ message: `${field} must be a string` }),
+    MaxLength(10_000, { message: `${field} must be at most 10,000 characters` }),
+  );
+}
+
+export class GoalOutcomeDto {
+  @ApiProperty({ example: 'Run a discovery call on my own' }) goal!: string;
+  @ApiProperty({ enum: GOAL_RESULTS }) result!: GoalResult;
 }
 
 export class CompleteCheckInDto {
-  @ApiProperty({ type: RatingsDto })
-  @IsDefined({ message: 'ratings is required: {negotiation, closing, persistence}, each 1–5' })
-  @ValidateNested()
-  @Type(() => RatingsDto)
-  ratings!: RatingsDto;
+  @RatingsProperty()
+  ratings!: Record<string, number>;
 
-  @ApiProperty({ example: 'Sat in on two discovery calls; objection handling is harder than it looks.' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString({ message: 'notes must be a string' })
-  @MaxLength(10_000, { message: 'notes must be at most 10,000 characters' })
+  @LongTextProperty('notes', 'Sat in on two discovery calls; objection handling is harder than it looks.')
   notes!: string;
+
+  @ApiPropertyOptional({
+    type: [GoalOutcomeDto],
+    description: 'On the final check-in only: each learning goal of the request, revisited (all of them, once each).',
+  })
+  @IsOptional()
+  @IsArray({ message: 'goalOutcomes must be a list of {goal, result}' })
+  @ArrayMaxSize(50, { message: 'goalOutcomes may hold at most 50 goals' })
+  goalOutcomes?: GoalOutcomeDto[];
+}
+
+export class AssessmentDto {
+  @RatingsProperty()
+  ratings!: Record<string, number>;
+
+  @LongTextProperty('notes', 'Ran two discovery calls alone by week 3; still rushes the close.')
+  notes!: string;
+}
+
+export class PulseDto {
+  @RatingsProperty('How well the PM applies each skill in their product work now.')
+  ratings!: Record<string, number>;
+
+  @ApiProperty({ description: 'Would you send another PM on a sales rotation?' })
+  @IsDefined({ message: 'wouldSendAgain is required: true or false' })
+  @IsBoolean({ message: 'wouldSendAgain must be true or false' })
+  wouldSendAgain!: boolean;
+
+  @LongTextProperty('comment', 'Pricing conversations with customers go much better since.')
+  comment!: string;
 }
 
 export class FeedbackDto {

@@ -22,9 +22,22 @@ export interface CheckInNotice {
   skipReason(now: Date, at: Date, dueAt: Date): string | null;
   /** Logged as a warning when a skip is recorded, if given. */
   skipWarning?: (checkInId: string, reason: string) => string;
-  recipients(parties: RotationParties): Array<Person | null>;
+  recipients(parties: RotationParties, kind: string): Array<Person | null>;
   /** The email, without its action (every notice links to the check-in). */
-  content(notice: { label: string; parties: RotationParties; person: Person; at: Date }): Omit<EmailContent, 'action'>;
+  content(notice: {
+    label: string;
+    kind: string;
+    parties: RotationParties;
+    person: Person;
+    at: Date;
+  }): Omit<EmailContent, 'action'>;
+}
+
+/** What the email's button does for this reader: the pulse form, the host's assessment, or the check-in. */
+function actionLabel(kind: string, person: Person, parties: RotationParties): string {
+  if (kind === 'pulse') return 'Give the pulse';
+  if (kind === 'final' && person.id === parties.hostManager.id) return 'Open it and give your assessment';
+  return 'Open the check-in';
 }
 
 /**
@@ -64,15 +77,15 @@ export class CheckInNotices {
       if (!(await recordRun(m, { ...run, outcome: 'sent' }))) return;
       const parties = await loadParties(m, c.pm_id, c.team_id);
       const label = KIND_LABEL[c.kind] ?? c.kind;
-      for (const person of uniquePeople(notice.recipients(parties))) {
+      for (const person of uniquePeople(notice.recipients(parties, c.kind))) {
         await this.outbox.record(m, {
           kind: notice.kind,
           to: person,
           dedupeKey: `${notice.kind}:${c.id}:${at.getTime()}:${person.id}`,
           related: { type: 'check_in', id: c.id },
           content: {
-            ...notice.content({ label, parties, person, at }),
-            action: { label: 'Open the check-in', url: `${this.config.appUrl}/check-ins/${c.id}` },
+            ...notice.content({ label, kind: c.kind, parties, person, at }),
+            action: { label: actionLabel(c.kind, person, parties), url: `${this.config.appUrl}/check-ins/${c.id}` },
           },
         });
       }

@@ -6,6 +6,10 @@ import {
   type CheckInKind,
   type CheckInStatus,
   type Feedback,
+  GOAL_RESULTS,
+  type GoalOutcome,
+  type GoalResult,
+  type HostAssessment,
   type SkillRatings,
 } from '@stint/contracts';
 
@@ -28,6 +32,20 @@ export class FeedbackResponseDto implements Feedback {
   @ApiProperty({ format: 'date-time' }) at!: string;
 }
 
+export class GoalOutcomeResponseDto implements GoalOutcome {
+  @ApiProperty() goal!: string;
+  @ApiProperty({ enum: GOAL_RESULTS }) result!: GoalResult;
+}
+
+export class HostAssessmentDto implements HostAssessment {
+  @ApiProperty({ format: 'uuid' }) byId!: string;
+  @ApiProperty() byName!: string;
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'integer', minimum: 1, maximum: 5 } })
+  ratings!: Record<string, number>;
+  @ApiProperty() notes!: string;
+  @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
 export class CheckInResponseDto implements CheckIn {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty({ format: 'uuid' }) placementId!: string;
@@ -35,7 +53,12 @@ export class CheckInResponseDto implements CheckIn {
   @ApiProperty({ format: 'date-time' }) scheduledAt!: string;
   @ApiProperty({ enum: CHECK_IN_STATUSES }) status!: CheckInStatus;
   @ApiProperty({ format: 'date-time', nullable: true, type: String }) completedAt!: string | null;
-  @ApiProperty({ type: SkillRatingsDto, nullable: true }) ratings!: SkillRatingsDto | null;
+  @ApiProperty({
+    type: SkillRatingsDto,
+    nullable: true,
+    description: 'A rating 1–5 per skill of the policy: the core three, and any skill an admin added (same shape).',
+  })
+  ratings!: (SkillRatingsDto & Record<string, number>) | null;
   @ApiProperty() notes!: string;
   @ApiProperty({ type: [FeedbackResponseDto] }) feedback!: FeedbackResponseDto[];
   @ApiProperty({
@@ -43,4 +66,24 @@ export class CheckInResponseDto implements CheckIn {
     description: 'Extension: the check-in’s day on the PM’s calendar; the PM can file the reflection from then on.',
   })
   opensOn!: string;
+  @ApiProperty({ enum: ['pm', 'line_manager'], description: 'Who files it: the PM, or for a pulse the line manager.' })
+  owner!: 'pm' | 'line_manager';
+  @ApiProperty({
+    nullable: true,
+    type: Boolean,
+    description: 'A completed pulse: would the line manager send another PM?',
+  })
+  wouldSendAgain!: boolean | null;
+  @ApiProperty({
+    type: [GoalOutcomeResponseDto],
+    nullable: true,
+    description: 'A completed final: the learning goals revisited.',
+  })
+  goalOutcomes!: GoalOutcomeResponseDto[] | null;
+  @ApiProperty({
+    type: HostAssessmentDto,
+    nullable: true,
+    description: 'A final: the host manager’s assessment, once given.',
+  })
+  assessment!: HostAssessmentDto | null;
 }

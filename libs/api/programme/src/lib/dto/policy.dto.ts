@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsClockTime } from '@stint/api-core';
 import type { ProgrammePolicy } from '@stint/contracts';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, Max, Min } from 'class-validator';
 
 export class PolicyDto implements ProgrammePolicy {
   @ApiProperty({ example: 1 }) minWeeks!: number;
@@ -12,6 +12,13 @@ export class PolicyDto implements ProgrammePolicy {
   @ApiProperty({ example: 30 }) followUpDays!: number;
   @ApiProperty({ example: 48, description: 'How long a waitlist offer holds its place before it lapses.' })
   offerHoldHours!: number;
+  @ApiProperty({
+    example: ['negotiation', 'closing', 'persistence', 'customer empathy'],
+    description: 'The rated skills: the core three first, then any an admin added.',
+  })
+  skills!: string[];
+  @ApiProperty({ example: 60, description: 'Days after the end when the line manager’s pulse falls.' })
+  pulseAfterDays!: number;
 }
 
 export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
@@ -52,4 +59,20 @@ export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
   @Min(1, { message: 'offerHoldHours must be at least 1' })
   @Max(336, { message: 'offerHoldHours must be at most 336 (two weeks)' })
   offerHoldHours?: number;
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 12,
+    description: 'The core three (negotiation, closing, persistence) first, then up to 9 more.',
+  })
+  @IsOptional()
+  @IsArray({ message: 'skills must be a list of skill names' })
+  @ArrayMaxSize(12, { message: 'skills may name at most 12 skills' })
+  @IsString({ each: true, message: 'each skill must be a string' })
+  skills?: string[];
+  @ApiPropertyOptional({ minimum: 1, maximum: 365 })
+  @IsOptional()
+  @IsInt({ message: 'pulseAfterDays must be a whole number' })
+  @Min(1, { message: 'pulseAfterDays must be at least 1' })
+  @Max(365, { message: 'pulseAfterDays must be at most 365' })
+  pulseAfterDays?: number;
 }

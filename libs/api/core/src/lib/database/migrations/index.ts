@@ -8,6 +8,7 @@ import { TokenVersion1795790000000 } from './1795790000000-TokenVersion';
 import { RepairTimeZones1795800000000 } from './1795800000000-RepairTimeZones';
 import { Waitlist1795810000000 } from './1795810000000-Waitlist';
 import { Identity1795820000000 } from './1795820000000-Identity';
+import { Outcomes1795830000000 } from './1795830000000-Outcomes';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   RepairTimeZones1795800000000,
   Waitlist1795810000000,
   Identity1795820000000,
+  Outcomes1795830000000,
 ];
