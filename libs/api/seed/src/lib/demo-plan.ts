@@ -692,6 +692,7 @@ export const CHECK_IN_NOTES: Record<CheckInKind, string[]> = {
   follow_up: [
     'Thirty days back: reworked two roadmap items around the objections I heard, and I now join one sales call a month.',
   ],
+  pulse: ['Handles pricing questions from customers with much more confidence; the roadmap reviews show it.'],
 };
 
 const MIDPOINT_FEEDBACK =
