@@ -144,18 +144,20 @@ test.describe('manager dashboard', () => {
     await expect(page.getByRole('status').filter({ hasText: 'Feedback saved' })).toBeVisible();
     await expect(checkInRow).toContainText('1');
 
-    // --- Insights: charts drawn, CSV exported with the bearer token.
+    // --- Insights: the headline answer first, sample sizes beside every bar, the evidence exported per rotation.
     await page.getByRole('link', { name: 'Insights' }).click();
-    await expect(page.getByRole('heading', { name: 'Rotation lengths' })).toBeVisible();
-    await expect(page.locator('canvas').first()).toBeVisible();
+    await expect(page.getByRole('region', { name: 'How long should a rotation be?' })).toBeVisible();
+    await expect(page.getByTestId('running')).toContainText('still running');
+    await expect(page.getByTestId('duration-gains')).toContainText('n =');
     await screen(page, 'manager-insights');
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       page.getByRole('button', { name: 'Export CSV' }).click(),
     ]);
-    expect(download.suggestedFilename()).toMatch(/^stint-placements.*\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^stint-outcomes.*\.csv$/);
     const csv = await readFile(await download.path(), 'utf8');
-    expect(csv.split('\n')[0]).toContain('id,requestId,pmId');
-    expect(csv).toContain(placementId);
+    expect(csv.split('\n')[0]).toMatch(/^pm,team,region,start,end,weeks,finished,kickoff_negotiation,/);
+    // The rotation booked and moved above is in the export, still running.
+    expect(csv.split('\n').some((line) => line.includes(target.startDate) && line.includes(',false,'))).toBe(true);
   });
 });

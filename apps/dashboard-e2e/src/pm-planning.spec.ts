@@ -153,9 +153,9 @@ test.describe('PM self-service', () => {
     await expectAccessible(page, 'check-in reflection');
 
     const mine = { negotiation: 2, closing: 3, persistence: 2 };
-    await page.getByRole('radiogroup', { name: 'Negotiation' }).getByRole('radio', { name: '2' }).check();
-    await page.getByRole('radiogroup', { name: 'Closing' }).getByRole('radio', { name: '3' }).check();
-    await page.getByRole('radiogroup', { name: 'Persistence' }).getByRole('radio', { name: '2' }).check();
+    await page.getByRole('radiogroup', { name: 'Negotiation', exact: true }).getByRole('radio', { name: '2' }).check();
+    await page.getByRole('radiogroup', { name: 'Closing', exact: true }).getByRole('radio', { name: '3' }).check();
+    await page.getByRole('radiogroup', { name: 'Persistence', exact: true }).getByRole('radio', { name: '2' }).check();
     await page.getByLabel('Notes').fill('Caught up late: picked three deals to follow.');
     await page.getByRole('button', { name: 'Complete check-in' }).click();
     await expect(page.getByTestId('check-in-status')).toHaveText('Completed');

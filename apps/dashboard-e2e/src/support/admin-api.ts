@@ -126,7 +126,8 @@ export async function overdueDemoCheckIn(
     'get',
     '/api/check-ins?status=overdue&pageSize=200',
   );
-  for (const checkIn of overdue.items) {
+  // The PM's own reflections: a pulse is the line manager's, and a final also asks about the learning goals.
+  for (const checkIn of overdue.items.filter((c) => c.kind !== 'pulse' && c.kind !== 'final')) {
     const placement = await call<{ pmId: string }>(request, admin, 'get', `/api/placements/${checkIn.placementId}`);
     const pm = users.items.find((u) => u.id === placement.pmId);
     if (!pm || !/^pm\d{2}@stint\.local$/.test(pm.email)) continue;
@@ -141,7 +142,9 @@ export async function overdueDemoCheckIn(
     const completedBefore = placements.items
       .flatMap((p) => p.checkIns)
       .flatMap((c) =>
-        c.status === 'completed' && c.ratings ? [{ id: c.id, scheduledAt: c.scheduledAt, ratings: c.ratings }] : [],
+        c.status === 'completed' && c.ratings && c.kind !== 'pulse'
+          ? [{ id: c.id, scheduledAt: c.scheduledAt, ratings: c.ratings }]
+          : [],
       );
     return { checkIn, pm, lineManagerEmail: lineManager?.email ?? '', completedBefore };
   }

@@ -5,7 +5,7 @@ const managers = [roleGuard('manager', 'admin')];
 
 /**
  * The manager screens; the app mounts them lazily at the root. Each screen is
- * its own chunk, so chart.js (insights only) never loads with the others.
+ * its own chunk, so a screen's code loads only with that screen.
  * `check-ins` is the tracker; `check-ins/:id` belongs to the PM library.
  */
 export const MANAGER_ROUTES: Route[] = [

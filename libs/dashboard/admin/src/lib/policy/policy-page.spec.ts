@@ -11,6 +11,8 @@ const policy = {
   overdueAfterHours: 48,
   followUpDays: 30,
   offerHoldHours: 48,
+  skills: ['negotiation', 'closing', 'persistence', 'pricing'],
+  pulseAfterDays: 60,
 };
 
 describe('PolicyPage', () => {
@@ -76,6 +78,69 @@ describe('PolicyPage', () => {
     expect(put.request.body).toEqual({ offerHoldHours: 72 });
     put.flush({ ...policy, offerHoldHours: 72 });
     await settle();
+  });
+
+  function press(name: string): void {
+    const button = [...el.querySelectorAll('button')].find(
+      (b) => (b.getAttribute('aria-label') ?? b.textContent?.trim()) === name,
+    );
+    if (!button) throw new Error(`no button ${name}`);
+    button.click();
+  }
+
+  async function addSkill(text: string): Promise<void> {
+    const input = [...el.querySelectorAll('mat-form-field')]
+      .find((f) => f.querySelector('mat-label')?.textContent?.trim() === 'New skill')
+      ?.querySelector('input');
+    if (!input) throw new Error('no New skill field');
+    input.value = text;
+    input.dispatchEvent(new Event('input'));
+    await settle();
+    press('Add skill');
+    await settle();
+  }
+
+  const skillsShown = () =>
+    [...el.querySelectorAll('[data-testid="skills"] li > span:first-child')].map((s) => s.textContent?.trim());
+
+  it('keeps the core skills fixed, adds and removes others, and sends the new list with the pulse day', async () => {
+    expect(skillsShown()).toEqual(['negotiation', 'closing', 'persistence', 'pricing']);
+    expect(el.querySelector('button[aria-label="Remove negotiation"]')).toBeNull();
+
+    await addSkill('Closing');
+    expect(el.querySelector('[data-testid="new-skill-error"]')?.textContent).toContain('“closing” is rated already.');
+    await addSkill('deal_review');
+    expect(el.querySelector('[data-testid="new-skill-error"]')?.textContent).toContain('letters a–z');
+    await addSkill('  Customer   Empathy ');
+    expect(el.querySelector('[data-testid="new-skill-error"]')).toBeNull();
+    press('Remove pricing');
+    await settle();
+    expect(skillsShown()).toEqual(['negotiation', 'closing', 'persistence', 'customer empathy']);
+
+    type('pulseAfterDays', '0');
+    await save();
+    expect(el.textContent).toContain('Pulse after return (days) must be a whole number of days from 1 to 365.');
+    http.expectNone('/api/policy');
+    type('pulseAfterDays', '90');
+    await save();
+    const put = http.expectOne((r) => r.method === 'PUT' && r.url === '/api/policy');
+    expect(put.request.body).toEqual({
+      skills: ['negotiation', 'closing', 'persistence', 'customer empathy'],
+      pulseAfterDays: 90,
+    });
+    put.flush(
+      {
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+        message: 'Invalid policy.',
+        details: { fields: { skills: 'skills may name at most 12 skills.' } },
+      },
+      { status: 400, statusText: 'Bad Request' },
+    );
+    await settle();
+    expect(el.querySelector('[data-testid="skills-error"]')?.textContent).toContain(
+      'Skills may name at most 12 skills.',
+    );
   });
 
   it('sends only what changed, and shows an error the API returns under its field', async () => {

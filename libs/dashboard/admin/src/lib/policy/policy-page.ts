@@ -20,6 +20,7 @@ import { firstValueFrom } from 'rxjs';
 import { applyApiErrors, fieldError } from '@stint/dashboard-ui';
 import { PolicyApi } from '../data/policy.api';
 import { POLICY_LABEL, policyChanges, policyErrors, PolicyField } from './policy-rules';
+import { SkillsEditor } from './skills-editor';
 
 /** Each field is checked against the whole policy, so "max ≥ min" shows under the maximum. */
 function policyRule(field: PolicyField) {
@@ -42,6 +43,7 @@ function policyRule(field: PolicyField) {
     MatFormFieldModule,
     MatInputModule,
     MatProgressBarModule,
+    SkillsEditor,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/admin-page.scss', './policy-page.scss'],
@@ -66,6 +68,8 @@ export class PolicyPage {
     overdueAfterHours: new FormControl<number | null>(null, [Validators.required, policyRule('overdueAfterHours')]),
     followUpDays: new FormControl<number | null>(null, [Validators.required, policyRule('followUpDays')]),
     offerHoldHours: new FormControl<number | null>(null, [Validators.required, policyRule('offerHoldHours')]),
+    skills: new FormControl<string[]>([], { nonNullable: true, validators: [policyRule('skills')] }),
+    pulseAfterDays: new FormControl<number | null>(null, [Validators.required, policyRule('pulseAfterDays')]),
   });
 
   constructor() {
@@ -81,6 +85,14 @@ export class PolicyPage {
         next: (policy) => this.show(policy),
         error: (error: unknown) => this.loadError.set(describeError(error).message),
       });
+  }
+
+  /** The skills editor added or removed a skill. */
+  protected setSkills(skills: string[]): void {
+    const control = this.form.controls.skills;
+    control.setValue(skills);
+    control.markAsDirty();
+    control.markAsTouched();
   }
 
   protected reset(): void {
@@ -119,7 +131,7 @@ export class PolicyPage {
 
   private show(policy: ProgrammePolicy): void {
     this.loaded.set(policy);
-    this.form.reset(policy);
+    this.form.reset({ ...policy, skills: [...(policy.skills ?? [])] });
     this.form.updateValueAndValidity();
   }
 }

@@ -1,5 +1,5 @@
 import type { ProgrammePolicy } from '@stint/contracts';
-import { policyChanges, policyErrors } from './policy-rules';
+import { normaliseSkill, policyChanges, policyErrors, skillNameError } from './policy-rules';
 
 const valid: ProgrammePolicy = {
   minWeeks: 1,
@@ -9,6 +9,8 @@ const valid: ProgrammePolicy = {
   overdueAfterHours: 48,
   followUpDays: 30,
   offerHoldHours: 48,
+  skills: ['negotiation', 'closing', 'persistence'],
+  pulseAfterDays: 60,
 };
 
 describe('policyErrors', () => {
@@ -60,8 +62,50 @@ describe('policyErrors', () => {
     expect(policyErrors({ ...valid, offerHoldHours: 336 })).toEqual({});
   });
 
+  it('asks for the pulse 1 to 365 whole days after return', () => {
+    const message = 'Pulse after return (days) must be a whole number of days from 1 to 365.';
+    for (const days of [0, 366, 1.5, null]) {
+      expect(policyErrors({ ...valid, pulseAfterDays: days })).toEqual({ pulseAfterDays: message });
+    }
+    expect(policyErrors({ ...valid, pulseAfterDays: 1 })).toEqual({});
+    expect(policyErrors({ ...valid, pulseAfterDays: 365 })).toEqual({});
+  });
+
+  it('keeps the core skills first and every added one well named, once, twelve at most', () => {
+    const core = 'Skills must start with the core skills negotiation, closing, persistence.';
+    expect(policyErrors({ ...valid, skills: ['negotiation', 'closing'] }).skills).toBe(core);
+    expect(policyErrors({ ...valid, skills: ['closing', 'negotiation', 'persistence'] }).skills).toBe(core);
+    expect(policyErrors({ ...valid, skills: [...valid.skills, 'discovery calls', 'follow-up 2'] })).toEqual({});
+    expect(policyErrors({ ...valid, skills: [...valid.skills, 'closing'] }).skills).toBe('“closing” is rated already.');
+    expect(policyErrors({ ...valid, skills: [...valid.skills, 'Pricing'] }).skills).toContain('letters a–z');
+    const many = [...valid.skills, ...Array.from({ length: 10 }, (_, i) => `skill ${String.fromCharCode(97 + i)}`)];
+    expect(policyErrors({ ...valid, skills: many }).skills).toBe('The programme rates at most 12 skills.');
+  });
+
   it('treats an empty field as invalid', () => {
     expect(Object.keys(policyErrors({ ...valid, minWeeks: null }))).toEqual(['minWeeks']);
+  });
+});
+
+describe('adding a skill', () => {
+  const skills = ['negotiation', 'closing', 'persistence', 'pricing'];
+
+  it('takes the name in lower case with single spaces', () => {
+    expect(normaliseSkill('  Customer   Empathy ')).toBe('customer empathy');
+    expect(skillNameError('customer empathy', skills)).toBeNull();
+  });
+
+  it('refuses empty, long, odd, repeated names and a thirteenth skill', () => {
+    expect(skillNameError('', skills)).toBe('Type the name of the skill to add.');
+    expect(skillNameError('a'.repeat(41), skills)).toBe("A skill's name must be at most 40 characters.");
+    expect(skillNameError('a'.repeat(40), skills)).toBeNull();
+    for (const name of ['2nd call', 'deal_review', 'pricing!', 'négociation'])
+      expect(skillNameError(name, skills)).toBe(
+        "A skill's name may use letters a–z, digits, spaces and hyphens, and must start with a letter.",
+      );
+    expect(skillNameError('pricing', skills)).toBe('“pricing” is rated already.');
+    const full = [...skills, ...'abcdefgh'.split('').map((c) => `skill ${c}`)];
+    expect(skillNameError('one more', full)).toBe('The programme rates at most 12 skills: remove one to add another.');
   });
 });
 
@@ -73,5 +117,10 @@ describe('policyChanges', () => {
     });
     expect(policyChanges(valid, { ...valid, offerHoldHours: 72 })).toEqual({ offerHoldHours: 72 });
     expect(policyChanges(valid, valid)).toEqual({});
+    expect(policyChanges(valid, { ...valid, skills: [...valid.skills] })).toEqual({});
+    expect(policyChanges(valid, { ...valid, skills: [...valid.skills, 'pricing'], pulseAfterDays: 90 })).toEqual({
+      skills: ['negotiation', 'closing', 'persistence', 'pricing'],
+      pulseAfterDays: 90,
+    });
   });
 });

@@ -14,6 +14,10 @@ const checkIn = (id: string, placementId: string, scheduledAt: string): CheckIn 
   ratings: null,
   notes: '',
   feedback: [],
+  owner: 'pm',
+  wouldSendAgain: null,
+  goalOutcomes: null,
+  assessment: null,
 });
 
 describe('check-in tracker', () => {

@@ -10,7 +10,3 @@ export function saveBlob(blob: Blob, fileName: string): void {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
-
-export function csvFileName(from: string | null, to: string | null): string {
-  return `stint-placements${from ? `-${from}` : ''}${to ? `-${to}` : ''}.csv`;
-}

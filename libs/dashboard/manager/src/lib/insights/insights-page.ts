@@ -1,216 +1,180 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  ElementRef,
-  inject,
-  signal,
-  viewChild,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
-import { MatPaginatorModule } from '@angular/material/paginator';
-import { MatSortModule, Sort } from '@angular/material/sort';
-import { MatTableModule } from '@angular/material/table';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatSelectModule } from '@angular/material/select';
+import type { DurationOutcome } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
-import type { Chart, ChartConfiguration } from 'chart.js';
-import { catchError, combineLatest, firstValueFrom, forkJoin, map, of, take } from 'rxjs';
 import { Loading } from '@stint/dashboard-ui';
+import { catchError, combineLatest, firstValueFrom, map, of } from 'rxjs';
 import { DateRangeFields } from '../shared/date-range-fields';
 import { DirectoryService } from '../shared/directory.service';
-import { formatChange, formatPercent, SKILL_LABEL, SKILLS } from '../shared/labels';
+import { EmptyState } from '../shared/empty-state';
+import { ErrorPanel } from '../shared/error-panel';
+import { plural } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { injectRouteQuery } from '../shared/route-query';
-import { sortChange, sortItems, SortKeys } from '../shared/sorting';
-import { EmptyState } from '../shared/empty-state';
 import { TeamFilter } from '../shared/team-filter';
-import { ErrorPanel } from '../shared/error-panel';
-import { csvFileName, saveBlob } from './download';
+import { saveBlob } from './download';
+import { GainBars, GainGroup } from './gain-bars';
+import { INSIGHTS_QUERY, InsightsQuery } from './insights.query';
 import {
-  completionByMonth,
-  durationHistogram,
-  durationVsChange,
-  insightsByTeam,
-  meanChangeByDuration,
-  meanChangeBySkill,
-  skillChanges,
-  TeamInsight,
-} from './insights';
-import {
-  completionChart,
-  completionSummary,
-  durationChart,
-  durationSummary,
-  scatterChart,
-  scatterSummary,
-  skillChart,
-  skillSummary,
-} from './insights-charts';
-import { INSIGHTS_QUERY, InsightsQuery, TEAM_TABLE_SIZES } from './insights.query';
-import { InsightsService } from './insights.service';
+  defaultBreakdownWeeks,
+  durationIntervals,
+  formatShare,
+  gainScale,
+  headline,
+  regionsOf,
+  runningNote,
+  skillIntervals,
+  skillLabel,
+  VIEWPOINT,
+  VIEWPOINTS,
+  withViewpoint,
+} from './outcomes';
+import { csvSkills, outcomesCsv, outcomesFileName } from './outcomes-csv';
+import { OutcomeFilters, OutcomesService } from './outcomes.service';
 
-const TEAM_SORT: SortKeys<TeamInsight> = {
-  team: (t) => t.teamName,
-  placements: (t) => t.placements,
-  weeks: (t) => t.averageWeeks,
-  negotiation: (t) => t.negotiation,
-  closing: (t) => t.closing,
-  persistence: (t) => t.persistence,
-};
-
+/**
+ * Insights answers "how long should a rotation be?" from the outcomes report: the recommendation (or why there
+ * is none yet) first, then per length the gain over the kickoff self-rating from three viewpoints (the PM's own,
+ * the host's, the line manager's pulse) with 95% intervals and sample sizes, the same per skill, and the
+ * would-send-again and goals-met shares. The export writes the evidence, one row per rotation.
+ */
 @Component({
   selector: 'lib-insights-page',
   imports: [
-    MatCardModule,
     MatButtonModule,
-    MatTableModule,
-    MatSortModule,
-    MatPaginatorModule,
+    MatCardModule,
+    MatFormFieldModule,
+    MatSelectModule,
     DateRangeFields,
     TeamFilter,
     Loading,
     ErrorPanel,
     EmptyState,
+    GainBars,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './insights-page.scss'],
   templateUrl: './insights-page.html',
 })
 export class InsightsPage {
-  private readonly api = inject(InsightsService);
+  private readonly api = inject(OutcomesService);
   private readonly directory = inject(DirectoryService);
   protected readonly query = injectRouteQuery(INSIGHTS_QUERY);
   private readonly tick = signal(0);
 
   protected readonly q = this.query.value;
-  protected readonly skillList = SKILLS;
-  protected readonly skillLabel = SKILL_LABEL;
-  protected readonly teamSizes = [...TEAM_TABLE_SIZES];
-  protected readonly teamColumns = ['team', 'placements', 'weeks', ...SKILLS];
+  protected readonly viewpoints = VIEWPOINTS;
+  protected readonly viewpoint = VIEWPOINT;
+  protected readonly plural = plural;
+  protected readonly share = formatShare;
   protected readonly exporting = signal(false);
   protected readonly exportError = signal<string | null>(null);
-  protected readonly teams = toSignal(
+
+  private readonly allTeams = toSignal(
     this.directory.directory().pipe(
       map((d) => d.teams),
       catchError(() => of([])),
     ),
     { initialValue: [] },
   );
+  protected readonly regions = computed(() => regionsOf(this.allTeams()));
+  /** The team filter offers the teams of the chosen region only. */
+  protected readonly teams = computed(() => {
+    const region = this.q().region;
+    return region ? this.allTeams().filter((t) => t.region.trim() === region) : this.allTeams();
+  });
 
-  private readonly range = computed(() => ({ from: this.q().from, to: this.q().to, teamId: this.q().team }));
+  private readonly filters = computed(
+    (): OutcomeFilters => ({ from: this.q().from, to: this.q().to, teamId: this.q().team, region: this.q().region }),
+  );
   protected readonly state = toSignal(
-    combineLatest([toObservable(this.range), toObservable(this.tick)]).pipe(
-      loadEach(([r]) =>
-        forkJoin({
-          placements: this.api.placements(r),
-          overview: this.api.overview(r),
-          directory: this.directory.directory().pipe(take(1)),
-        }),
-      ),
-    ),
+    combineLatest([toObservable(this.filters), toObservable(this.tick)]).pipe(loadEach(([f]) => this.api.report(f))),
     { initialValue: LOADING },
   );
 
-  protected readonly live = computed(() =>
-    (this.state().data?.placements ?? []).filter((p) => p.status !== 'cancelled'),
+  protected readonly report = computed(() => this.state().data);
+  protected readonly headline = computed(() => {
+    const report = this.report();
+    return report ? headline(report) : null;
+  });
+  protected readonly running = computed(() => runningNote(this.report()?.runningRotations ?? 0));
+  protected readonly durations = computed(() =>
+    [...(this.report()?.byDuration ?? [])].sort((a, b) => a.durationWeeks - b.durationWeeks),
   );
-  protected readonly changes = computed(() => skillChanges(this.live()));
-  protected readonly histogram = computed(() => durationHistogram(this.live()));
-  protected readonly bySkill = computed(() => meanChangeBySkill(this.changes()));
-  protected readonly points = computed(() => durationVsChange(this.changes()));
-  protected readonly trend = computed(() => meanChangeByDuration(this.changes()));
-  protected readonly months = computed(() => completionByMonth(this.live()));
-  protected readonly byTeam = computed(() => {
-    const data = this.state().data;
-    return data ? insightsByTeam(this.live(), data.directory.teamsById) : [];
-  });
-  protected readonly teamPage = computed(() => {
-    const { sort, dir, page, pageSize } = this.q();
-    return sortItems(this.byTeam(), TEAM_SORT, sort, dir).slice((page - 1) * pageSize, page * pageSize);
-  });
-  protected readonly averageWeeks = computed(() => {
-    const live = this.live();
-    return live.length ? this.round(live.reduce((sum, p) => sum + p.durationWeeks, 0) / live.length) : '—';
-  });
-  protected readonly completion = computed(() => {
-    // With a team filter the programme-wide overview does not apply; count from the team's own check-ins.
-    if (this.q().team) {
-      const months = this.months();
-      const due = months.reduce((n, m) => n + m.due, 0);
-      return due ? formatPercent(months.reduce((n, m) => n + m.completed, 0) / due) : '—';
-    }
-    return formatPercent(this.state().data?.overview.checkInCompletionRate);
-  });
 
-  protected readonly durationSummary = computed(() => durationSummary(this.histogram()));
-  protected readonly skillSummary = computed(() => skillSummary(this.bySkill()));
-  protected readonly scatterSummary = computed(() => scatterSummary(this.points(), this.trend()));
-  protected readonly completionSummary = computed(() => completionSummary(this.months()));
+  protected readonly durationScale = computed(() => {
+    const report = this.report();
+    return gainScale(report ? durationIntervals(report) : []);
+  });
+  protected readonly durationGroups = computed((): GainGroup[] =>
+    this.durations().map((d) => ({
+      key: `${d.durationWeeks}w`,
+      label: this.weeks(d.durationWeeks),
+      note: plural(d.rotations, 'finished rotation'),
+      rows: VIEWPOINTS.map((v) => ({ viewpoint: v, value: d[v], count: withViewpoint(d, v) })),
+    })),
+  );
 
-  private readonly durationsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('durations');
-  private readonly skillsCanvas = viewChild<ElementRef<HTMLCanvasElement>>('skills');
-  private readonly scatterCanvas = viewChild<ElementRef<HTMLCanvasElement>>('scatter');
-  private readonly completionCanvas = viewChild<ElementRef<HTMLCanvasElement>>('completionChart');
-
-  constructor() {
-    // chart.js loads only here, when the first chart is drawn, so it stays out of every other bundle.
-    effect((onCleanup) => {
-      const configs: Array<[ElementRef<HTMLCanvasElement> | undefined, ChartConfiguration]> = [
-        [this.durationsCanvas(), durationChart(this.histogram())],
-        [this.skillsCanvas(), skillChart(this.bySkill(), this.byTeam())],
-        [this.scatterCanvas(), scatterChart(this.points(), this.trend())],
-        [this.completionCanvas(), completionChart(this.months())],
-      ];
-      if (configs.every(([canvas]) => !canvas)) return;
-      const charts: Chart[] = [];
-      let stopped = false;
-      void import('chart.js/auto').then(({ default: ChartJs }) => {
-        if (stopped) return;
-        for (const [canvas, config] of configs) if (canvas) charts.push(new ChartJs(canvas.nativeElement, config));
-      });
-      onCleanup(() => {
-        stopped = true;
-        for (const chart of charts) chart.destroy();
-      });
-    });
-  }
+  /** The length whose skills are broken down: the one picked, else the recommended or best-evidenced one. */
+  private readonly pickedWeeks = signal<number | null>(null);
+  protected readonly breakdownWeeks = computed(() => {
+    const picked = this.pickedWeeks();
+    if (picked !== null && this.durations().some((d) => d.durationWeeks === picked)) return picked;
+    const report = this.report();
+    return report ? defaultBreakdownWeeks(report) : null;
+  });
+  protected readonly skillScale = computed(() => {
+    const report = this.report();
+    return gainScale(report ? skillIntervals(report) : []);
+  });
+  protected readonly skillGroups = computed((): GainGroup[] => {
+    const d = this.durations().find((x) => x.durationWeeks === this.breakdownWeeks());
+    if (!d) return [];
+    return this.skillsOf(d).map((skill) => ({
+      key: skill.replace(/\s+/g, '-'),
+      label: skillLabel(skill),
+      rows: VIEWPOINTS.map((v) => ({ viewpoint: v, value: d.bySkill[skill]?.[v] ?? null, count: null })),
+    }));
+  });
 
   protected set(change: Partial<InsightsQuery>): void {
     this.query.update(change);
   }
 
-  protected sort(sort: Sort): void {
-    this.query.update(sortChange<InsightsQuery['sort']>(sort));
+  protected pickWeeks(weeks: number): void {
+    this.pickedWeeks.set(weeks);
   }
 
   protected reload(): void {
     this.tick.update((n) => n + 1);
   }
 
+  protected weeks(n: number): string {
+    return plural(n, 'week');
+  }
+
+  /** The report's skills first (its order), then any the breakdown holds beyond them. */
+  private skillsOf(d: DurationOutcome): string[] {
+    const listed = this.report()?.skills ?? [];
+    return [...listed, ...Object.keys(d.bySkill).filter((s) => !listed.includes(s))];
+  }
+
   protected async exportCsv(): Promise<void> {
     this.exporting.set(true);
     this.exportError.set(null);
     try {
-      const { from, to } = this.q();
-      saveBlob(await firstValueFrom(this.api.exportCsv({ from, to })), csvFileName(from, to));
+      const filters = this.filters();
+      const rows = await firstValueFrom(this.api.rotations(filters));
+      const csv = outcomesCsv(rows, csvSkills(this.report()?.skills ?? [], rows));
+      saveBlob(new Blob([csv], { type: 'text/csv;charset=utf-8' }), outcomesFileName(filters.from, filters.to));
     } catch (error) {
       this.exportError.set(`The export failed: ${describeError(error).message}`);
     } finally {
       this.exporting.set(false);
     }
-  }
-
-  protected change(value: number | null | undefined): string {
-    return formatChange(value);
-  }
-
-  protected percent(rate: number | null | undefined): string {
-    return formatPercent(rate);
-  }
-
-  protected round(value: number | null | undefined): string {
-    return value === null || value === undefined ? '—' : String(Math.round(value * 10) / 10);
   }
 }

@@ -1,14 +1,12 @@
+import { MAX_PAGE_SIZE } from '@stint/contracts';
 import { DATE_RANGE_PARAMS, type DateRange } from '../shared/date-range';
 import { param, type QuerySpec } from '../shared/query-params';
-import type { SortDirection } from '../shared/sorting';
 
-export const TEAM_TABLE_SIZES = [5, 10, 25] as const;
-
+/** The Insights filters, kept in the URL: a period, a region and a team. */
 export interface InsightsQuery extends DateRange {
   team: string;
-  /** The per-team table. */
-  sort: 'team' | 'placements' | 'weeks' | 'negotiation' | 'closing' | 'persistence';
-  dir: SortDirection;
+  region: string;
+  /** The screen has no paged list; these two only complete the shape the route query helper works with. */
   page: number;
   pageSize: number;
 }
@@ -16,8 +14,7 @@ export interface InsightsQuery extends DateRange {
 export const INSIGHTS_QUERY: QuerySpec<InsightsQuery> = {
   ...DATE_RANGE_PARAMS,
   team: param.id(),
-  sort: param.oneOf(['team', 'placements', 'weeks', 'negotiation', 'closing', 'persistence'], 'team'),
-  dir: param.oneOf(['asc', 'desc'], 'asc'),
-  page: param.int(1, 1, 10_000),
-  pageSize: param.choice(TEAM_TABLE_SIZES, 10),
+  region: param.text(),
+  page: param.int(1, 1, 1),
+  pageSize: param.choice([MAX_PAGE_SIZE], MAX_PAGE_SIZE),
 };

@@ -25,6 +25,7 @@ export const KIND_LABEL: Record<CheckInKind, string> = {
   midpoint: 'Midpoint',
   final: 'Final retrospective',
   follow_up: 'Follow-up',
+  pulse: 'Pulse after return',
 };
 
 export const SKILLS = ['negotiation', 'closing', 'persistence'] as const;

@@ -7,24 +7,18 @@ import type { CheckIn, Placement, User, UserRole } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { CheckInPage } from './check-in-page';
 
-const pm: User = {
-  id: 'pm1',
-  email: 'lena@x',
-  name: 'Lena',
-  role: 'pm',
-  managerId: 'm1',
+const person = (id: string, name: string, role: UserRole, managerId: string | null = null): User => ({
+  id,
+  email: `${id}@x`,
+  name,
+  role,
+  managerId,
   timezone: 'UTC',
   active: true,
-};
-const maria: User = {
-  id: 'm1',
-  email: 'maria@x',
-  name: 'Maria Schneider',
-  role: 'manager',
-  managerId: null,
-  timezone: 'UTC',
-  active: true,
-};
+});
+const pm = person('pm1', 'Lena', 'pm', 'm1');
+const maria = person('m1', 'Maria Schneider', 'manager');
+const host = person('h1', 'Hugo Host', 'manager');
 
 const kickoff: CheckIn = {
   id: 'c1',
@@ -36,6 +30,10 @@ const kickoff: CheckIn = {
   ratings: null,
   notes: '',
   feedback: [],
+  owner: 'pm',
+  wouldSendAgain: null,
+  goalOutcomes: null,
+  assessment: null,
   opensOn: '2099-01-05',
 };
 const earlier: CheckIn = {
@@ -46,10 +44,26 @@ const earlier: CheckIn = {
   status: 'completed',
   ratings: { negotiation: 1, closing: 2, persistence: 2 },
 };
+const final: CheckIn = {
+  ...kickoff,
+  id: 'c9',
+  kind: 'final',
+  scheduledAt: '2099-01-16T10:00:00.000Z',
+  opensOn: '2099-01-16',
+};
+const pulse: CheckIn = {
+  ...kickoff,
+  id: 'c10',
+  kind: 'pulse',
+  owner: 'line_manager',
+  scheduledAt: '2099-03-19T10:00:00.000Z',
+  opensOn: '2099-03-19',
+};
 const placement: Placement = {
   id: 'p1',
   requestId: 'r1',
   pmId: 'pm1',
+  pmName: 'Lena',
   teamId: 't1',
   startDate: '2099-01-05',
   endDate: '2099-01-18',
@@ -58,34 +72,18 @@ const placement: Placement = {
   cancelledReason: null,
   checkIns: [kickoff],
 };
+const SKILLS = ['negotiation', 'closing', 'persistence', 'discovery calls'];
 const page = (items: unknown[]) => ({ items, total: items.length, page: 1, pageSize: 200 });
 
 /** Only the date is faked: the page's own timers and Angular's scheduling run for real. */
 function itIsNow(iso: string): void {
-  jest.useFakeTimers({
-    now: new Date(iso),
-    doNotFake: [
-      'hrtime',
-      'nextTick',
-      'performance',
-      'queueMicrotask',
-      'requestAnimationFrame',
-      'cancelAnimationFrame',
-      'requestIdleCallback',
-      'cancelIdleCallback',
-      'setImmediate',
-      'clearImmediate',
-      'setInterval',
-      'clearInterval',
-      'setTimeout',
-      'clearTimeout',
-    ],
-  });
+  jest.useFakeTimers({ now: new Date(iso), doNotFake: ['nextTick', 'queueMicrotask', 'setTimeout', 'clearTimeout'] });
 }
 
 describe('CheckInPage', () => {
   let http: HttpTestingController;
   let fixture: ComponentFixture<CheckInPage>;
+  let el: HTMLElement;
 
   async function settle(): Promise<void> {
     for (let i = 0; i < 5; i++) {
@@ -94,7 +92,8 @@ describe('CheckInPage', () => {
     }
   }
 
-  async function open(user: User, checkIn: CheckIn): Promise<HTMLElement> {
+  /** Opens the page as `user`; the directory lists `people` (a PM sees only themselves). */
+  async function open(user: User, checkIn: CheckIn, people: User[] = [user, pm, maria]): Promise<void> {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -110,8 +109,15 @@ describe('CheckInPage', () => {
     fixture = TestBed.createComponent(CheckInPage);
     fixture.componentRef.setInput('id', checkIn.id);
     fixture.detectChanges();
-    http.expectOne((r) => r.url === '/api/teams').flush(page([{ id: 't1', name: 'NA SMB' }]));
-    http.expectOne((r) => r.url === '/api/users').flush(page([user, maria]));
+    http.expectOne((r) => r.url === '/api/teams').flush(page([{ id: 't1', name: 'NA SMB', managerId: 'h1' }]));
+    http.expectOne((r) => r.url === '/api/users').flush(page(people));
+    http.expectOne('/api/policy').flush({ skills: SKILLS, pulseAfterDays: 60 });
+    await reread(checkIn);
+    el = fixture.nativeElement as HTMLElement;
+  }
+
+  /** The page reads the check-in, its placement and the PM's check-ins (again after a save). */
+  async function reread(checkIn: CheckIn): Promise<void> {
     await settle();
     http.expectOne(`/api/check-ins/${checkIn.id}`).flush(checkIn);
     http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [checkIn] });
@@ -120,7 +126,29 @@ describe('CheckInPage', () => {
       .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
       .flush(page([{ ...placement, checkIns: [earlier, checkIn] }]));
     await settle();
-    return fixture.nativeElement as HTMLElement;
+  }
+
+  const text = () => el.textContent?.replace(/\s+/g, ' ') ?? '';
+  const button = (name: string) => [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+  const group = (name: string) =>
+    [...el.querySelectorAll('mat-radio-group')].find((g) => {
+      const label =
+        g.getAttribute('aria-label') ?? el.querySelector(`#${g.getAttribute('aria-labelledby')}`)?.textContent;
+      return label?.trim() === name;
+    });
+  function pick(name: string, value: string): void {
+    const input = group(name)?.querySelector<HTMLInputElement>(`input[type="radio"][value="${value}"]`);
+    if (!input) throw new Error(`no ${value} in ${name}`);
+    input.click();
+  }
+  function type(label: string, value: string): void {
+    const field = [...el.querySelectorAll('mat-form-field')].find(
+      (f) => f.querySelector('mat-label')?.textContent === label,
+    );
+    const area = field?.querySelector('textarea');
+    if (!area) throw new Error(`no ${label}`);
+    area.value = value;
+    area.dispatchEvent(new Event('input'));
   }
 
   afterEach(() => {
@@ -128,96 +156,89 @@ describe('CheckInPage', () => {
     jest.useRealTimers();
   });
 
-  it('asks the PM for three ratings and notes, then shows how the ratings moved', async () => {
+  it('asks the PM for a rating per policy skill and notes, then shows how the ratings moved', async () => {
     itIsNow('2099-01-05T10:30:00.000Z');
-    const el = await open(pm, kickoff);
-    expect(el.querySelector('[data-testid="opens-on"]')).toBeNull();
+    await open(pm, kickoff, [pm]);
     expect(el.querySelector('h1')?.textContent).toContain('Kick-off');
-    expect(el.textContent).toContain('Your reflection');
+    expect(text()).toContain('Your reflection');
     expect(el.querySelector('[data-testid="trend"]')).toBeNull();
 
-    const submit = [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Complete check-in'));
-    submit?.click();
+    button('Complete check-in')?.click();
     await settle();
     http.expectNone('/api/check-ins/c1/complete');
-    expect(el.textContent).toContain('Rate negotiation from 1 to 5.');
+    expect(text()).toContain('Rate negotiation from 1 to 5.');
+    expect(text()).toContain('Rate discovery calls from 1 to 5.');
+    expect(text()).toContain('Rate every skill from 1 to 5 before saving.');
 
-    for (const [skill, level] of [
-      ['negotiation', 3],
-      ['closing', 2],
-      ['persistence', 4],
-    ] as const) {
-      const group = el.querySelector(`mat-radio-group[aria-labelledby="legend-${skill}"]`);
-      group?.querySelector<HTMLInputElement>(`input[type="radio"][value="${level}"]`)?.click();
-    }
-    const notes = el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="notes"]');
-    if (!notes) throw new Error('no notes field');
-    notes.value = '  Picked three deals to follow.  ';
-    notes.dispatchEvent(new Event('input'));
-    submit?.click();
+    pick('Negotiation', '3');
+    pick('Closing', '2');
+    pick('Persistence', '4');
+    pick('Discovery calls', '5');
+    type('Notes', '  Picked three deals to follow.  ');
+    button('Complete check-in')?.click();
     await settle();
 
     const call = http.expectOne('/api/check-ins/c1/complete');
     expect(call.request.body).toEqual({
-      ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      ratings: { negotiation: 3, closing: 2, persistence: 4, 'discovery calls': 5 },
       notes: 'Picked three deals to follow.',
     });
-    const done: CheckIn = {
-      ...kickoff,
-      status: 'completed',
-      completedAt: '2099-01-05T11:00:00.000Z',
-      ratings: { negotiation: 3, closing: 2, persistence: 4 },
-      notes: 'Picked three deals to follow.',
-    };
+    const ratings = { negotiation: 3, closing: 2, persistence: 4, 'discovery calls': 5 };
+    const done: CheckIn = { ...kickoff, status: 'completed', completedAt: '2099-01-05T11:00:00.000Z', ratings };
     call.flush(done);
-    await settle();
-    http.expectOne('/api/check-ins/c1').flush(done);
-    http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [done] });
-    http
-      .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
-      .flush(page([{ ...placement, checkIns: [earlier, done] }]));
-    await settle();
+    await reread(done);
 
     expect(el.querySelector('[data-testid="check-in-status"]')?.textContent).toContain('Completed');
-    expect(el.querySelector('[data-testid="reflection"]')?.textContent).toContain('3 of 5');
+    expect(el.querySelector('[data-testid="reflection"]')?.textContent).toContain('Discovery calls');
     expect(el.querySelectorAll('[data-testid="trend-table"] tbody tr')).toHaveLength(2);
-    const change = el.querySelector('[data-testid="trend-change"]')?.textContent?.replace(/\s+/g, ' ');
-    expect(change).toContain('Negotiation +2');
-    expect(change).toContain('Closing 0');
-    expect(change).toContain('Persistence +2');
+    expect(el.querySelector('[data-testid="trend-change"]')?.textContent?.replace(/\s+/g, ' ')).toContain(
+      'Negotiation +2',
+    );
   });
 
   it("before the check-in's day, tells the PM when the reflection opens instead of offering a form", async () => {
     itIsNow('2098-11-20T12:00:00.000Z');
-    const el = await open(pm, kickoff);
-    expect(el.textContent).toContain('Your reflection');
+    await open(pm, kickoff, [pm]);
     expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain(
       'Your reflection opens on Mon 5 Jan 2099, the day of this check-in.',
     );
     expect(el.querySelector('form')).toBeNull();
-    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(false);
+    expect(button('Complete check-in')).toBeUndefined();
   });
 
-  it("counts the day in the PM's time zone", async () => {
+  it("counts the day in the PM's time zone, and works it out when the API does not say it", async () => {
     // 06:00 UTC on the 5th is still the evening of the 4th in Los Angeles.
     itIsNow('2099-01-05T06:00:00.000Z');
-    const el = await open({ ...pm, timezone: 'America/Los_Angeles' }, kickoff);
+    await open({ ...pm, timezone: 'America/Los_Angeles' }, { ...kickoff, opensOn: undefined }, [pm]);
     expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Mon 5 Jan 2099');
     expect(el.querySelector('form')).toBeNull();
   });
 
-  it("offers the form from the first hour of the day in the PM's time zone, before the check-in's time", async () => {
-    // 16:00 UTC on the 4th is already 01:00 on the 5th in Tokyo.
-    itIsNow('2099-01-04T16:00:00.000Z');
-    const el = await open({ ...pm, timezone: 'Asia/Tokyo' }, kickoff);
-    expect(el.querySelector('[data-testid="opens-on"]')).toBeNull();
-    expect([...el.querySelectorAll('button')].some((b) => b.textContent?.includes('Complete check-in'))).toBe(true);
+  it("at the final check-in, asks the PM about each of the request's learning goals", async () => {
+    itIsNow('2099-01-16T12:00:00.000Z');
+    await open(pm, final, [pm]);
+    http.expectOne('/api/rotation-requests/r1').flush({ id: 'r1', goals: ['negotiation', 'Run a discovery call'] });
+    await settle();
+    expect(group('Learning goal: Negotiation')).toBeDefined();
+    expect(group('Learning goal: Run a discovery call')).toBeDefined();
+    expect(text()).toContain('The host team’s manager has not assessed you yet.');
   });
 
-  it("works out the day from the check-in's time when the API does not say it", async () => {
-    itIsNow('2099-01-04T12:00:00.000Z');
-    const el = await open(pm, { ...kickoff, opensOn: undefined });
-    expect(el.querySelector('[data-testid="opens-on"]')?.textContent).toContain('Mon 5 Jan 2099');
+  it('offers the host team’s manager the assessment at the final check-in, and nobody else', async () => {
+    itIsNow('2099-01-16T12:00:00.000Z');
+    await open(host, final, [host]);
+    expect(el.querySelector('h2#assess-heading')?.textContent).toContain('Your assessment of Lena');
+    expect(button('Save assessment')).toBeDefined();
+    expect(group('Discovery calls')).toBeDefined();
+    expect(text()).not.toContain('Your reflection');
+    fixture.destroy();
+    TestBed.resetTestingModule();
+
+    await open(maria, final);
+    expect(button('Save assessment')).toBeUndefined();
+    expect(el.querySelector('[data-testid="assessment-pending"]')?.textContent).toContain(
+      'The host team’s manager has not assessed Lena yet.',
+    );
   });
 
   it('shows a manager the reflection and lets them add feedback', async () => {
@@ -227,15 +248,16 @@ describe('CheckInPage', () => {
       ratings: { negotiation: 2, closing: 2, persistence: 3 },
       notes: 'Met the team.',
     };
-    const el = await open(maria, done);
-    expect(el.textContent).not.toContain('Your reflection');
+    await open(maria, done);
+    expect(text()).not.toContain('Your reflection');
     expect(el.querySelector('[data-testid="reflection"]')?.textContent).toContain('Met the team.');
+    expect(el.querySelector('lib-assessment-card')).toBeNull();
 
-    const text = el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="text"]');
-    if (!text) throw new Error('no feedback field');
-    text.value = 'Ask for the next step.';
-    text.dispatchEvent(new Event('input'));
-    [...el.querySelectorAll('button')].find((b) => b.textContent?.includes('Add feedback'))?.click();
+    const area = el.querySelector<HTMLTextAreaElement>('textarea[formcontrolname="text"]');
+    if (!area) throw new Error('no feedback field');
+    area.value = 'Ask for the next step.';
+    area.dispatchEvent(new Event('input'));
+    button('Add feedback')?.click();
     await settle();
     const call = http.expectOne('/api/check-ins/c1/feedback');
     expect(call.request.body).toEqual({ text: 'Ask for the next step.' });
@@ -244,13 +266,28 @@ describe('CheckInPage', () => {
       feedback: [{ byId: 'm1', text: 'Ask for the next step.', at: '2099-01-06T09:00:00.000Z' }],
     };
     call.flush(withFeedback);
-    await settle();
-    http.expectOne('/api/check-ins/c1').flush(withFeedback);
-    http.expectOne('/api/placements/p1').flush({ ...placement, checkIns: [withFeedback] });
-    http
-      .expectOne((r) => r.url === '/api/placements' && r.params.get('pmId') === 'pm1')
-      .flush(page([{ ...placement, checkIns: [withFeedback] }]));
-    await settle();
+    await reread(withFeedback);
     expect(el.querySelector('[data-testid="feedback"]')?.textContent).toContain('Maria Schneider');
+  });
+
+  it("gives the PM's line manager the pulse as one form (no reflection, feedback or trend); the PM reads it", async () => {
+    itIsNow('2099-03-19T12:00:00.000Z');
+    await open(maria, pulse);
+    expect(el.querySelector('h1')?.textContent).toContain('Pulse after return');
+    expect(el.querySelector('h2#pulse-heading')?.textContent).toContain('Your pulse on Lena');
+    expect(group('How well does Lena apply discovery calls now?')).toBeDefined();
+    expect(group('Would you send another PM on a rotation?')).toBeDefined();
+    expect(button('Save pulse')).toBeDefined();
+    expect(text()).not.toContain('Reflection');
+    expect(el.querySelector('[data-testid="feedback"]')).toBeNull();
+    expect(el.querySelector('[data-testid="trend"]')).toBeNull();
+    fixture.destroy();
+    TestBed.resetTestingModule();
+
+    // The PM sees their pulse read-only and is never offered a reflection on it.
+    await open(pm, pulse, [pm]);
+    expect(text()).not.toContain('Your reflection');
+    expect(button('Save pulse')).toBeUndefined();
+    expect(el.querySelector('[data-testid="pulse-pending"]')?.textContent).toContain('your line manager says');
   });
 });

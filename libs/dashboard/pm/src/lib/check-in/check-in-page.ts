@@ -4,14 +4,14 @@ import { FormControl, FormGroup, FormGroupDirective, ReactiveFormsModule, Valida
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
-import { MatIconModule } from '@angular/material/icon';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
-import { MatRadioModule } from '@angular/material/radio';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { RouterLink } from '@angular/router';
 import type { CheckIn } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
+import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
+import { timeZoneOrUtc, todayIn } from '@stint/shared-dates';
 import {
   catchError,
   distinctUntilChanged,
@@ -25,17 +25,24 @@ import {
   Subject,
   switchMap,
 } from 'rxjs';
-import { fieldError, Loadable, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
-import { timeZoneOrUtc, todayIn } from '@stint/shared-dates';
-import { formatDay, formatInstant, formatRange } from '../util/date-format';
-import { ratingTrend, Skill, SKILL_LABEL, SKILLS } from './rating-trend';
+import { formatInstant, formatRange } from '../util/date-format';
+import { AssessmentCard } from './assessment-card';
+import { PulseCard } from './pulse-card';
+import { ratingTrend } from './rating-trend';
+import { RatingsView } from './ratings-view';
+import { ReflectionForm } from './reflection-form';
+import { GOAL_RESULT_LABEL, policySkills, skillLabel } from './skills';
 import { TrendChart } from './trend-chart';
 
-const rating = () =>
-  new FormControl<number | null>(null, { validators: [Validators.required, Validators.min(1), Validators.max(5)] });
+const isOpen = (checkIn: CheckIn) => checkIn.status === 'upcoming' || checkIn.status === 'overdue';
 
+/**
+ * One check-in, as reminder emails link to it (`/check-ins/:id`), for whoever may see it: the PM files their
+ * reflection (at the final also revisiting their learning goals); the host team's manager assesses the PM at
+ * the final; the PM's line manager answers the pulse after return; managers add feedback.
+ */
 @Component({
   selector: 'lib-check-in-page',
   imports: [
@@ -44,14 +51,16 @@ const rating = () =>
     MatButtonModule,
     MatCardModule,
     MatFormFieldModule,
-    MatIconModule,
     MatInputModule,
     MatProgressBarModule,
-    MatRadioModule,
+    AssessmentCard,
+    PulseCard,
+    RatingsView,
+    ReflectionForm,
     TrendChart,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
-  styleUrl: './check-in-page.scss',
+  styleUrls: ['./check-in-cards.scss', './check-in-page.scss'],
   templateUrl: './check-in-page.html',
 })
 export class CheckInPage {
@@ -63,13 +72,11 @@ export class CheckInPage {
   private readonly snackBar = inject(MatSnackBar);
 
   protected readonly timeZone = this.session.user()?.timezone ?? 'UTC';
-  protected readonly skills = SKILLS;
-  protected readonly skillLabel = SKILL_LABEL;
-  protected readonly levels = [1, 2, 3, 4, 5];
   protected readonly kindLabel = CHECK_IN_KIND_LABEL;
   protected readonly statusLabel = CHECK_IN_STATUS_LABEL;
+  protected readonly resultLabel = GOAL_RESULT_LABEL;
+  protected readonly goalLabel = skillLabel;
   protected readonly formatRange = formatRange;
-  protected readonly formatDay = formatDay;
   protected readonly fieldError = fieldError;
   protected readonly canGiveFeedback = this.session.hasRole('manager', 'admin');
 
@@ -108,7 +115,17 @@ export class CheckInPage {
   private readonly teams = toSignal(this.api.teams().pipe(catchError(() => of([]))), { initialValue: [] });
   /** Names for feedback authors; a PM can list only themselves, which is fine: authors then read "Manager". */
   private readonly people = toSignal(this.api.users().pipe(catchError(() => of([]))), { initialValue: [] });
+  /** The skills the programme rates (policy); null while it loads, the core three if it cannot be read. */
+  protected readonly policySkills = toSignal(
+    this.api.policy().pipe(
+      map((policy) => policySkills(policy.skills)),
+      catchError(() => of(policySkills(null))),
+    ),
+    { initialValue: null },
+  );
+  protected readonly skills = computed(() => this.policySkills() ?? policySkills(null));
 
+  private readonly me = computed(() => this.session.user()?.id ?? null);
   private readonly pmId = computed(() => valueOf(this.view())?.placement.pmId ?? null);
 
   /** Every check-in of the PM's placements the reader can see: the ratings trend spans rotations. */
@@ -135,13 +152,56 @@ export class CheckInPage {
   });
 
   protected readonly isOwnCheckIn = computed(() => {
-    const me = this.session.user()?.id;
+    const me = this.me();
     return !!me && me === this.pmId();
   });
 
+  /** The viewer manages the host team: they assess the PM at the final check-in. */
+  protected readonly isHost = computed(() => {
+    const placement = valueOf(this.view())?.placement;
+    const me = this.me();
+    return !!me && !!placement && this.teams().find((t) => t.id === placement.teamId)?.managerId === me;
+  });
+
+  /** The viewer is the PM's line manager (the PM is among the reports they can list): they give the pulse. */
+  protected readonly isLineManager = computed(() => {
+    const me = this.me();
+    const pmId = this.pmId();
+    return !!me && !!pmId && this.people().find((u) => u.id === pmId)?.managerId === me;
+  });
+
+  protected readonly pmName = computed(() => {
+    const placement = valueOf(this.view())?.placement;
+    if (!placement) return '';
+    return placement.pmName ?? this.people().find((u) => u.id === placement.pmId)?.name ?? 'the PM';
+  });
+
+  /** The learning goals the PM revisits in their final reflection: null while they load, else the request's. */
+  private readonly goalsRequestId = computed(() => {
+    const state = valueOf(this.view());
+    if (!state || state.checkIn.kind !== 'final' || !this.isOwnCheckIn() || !isOpen(state.checkIn)) return null;
+    return state.placement.requestId;
+  });
+  protected readonly goals = toSignal(
+    toObservable(this.goalsRequestId).pipe(
+      distinctUntilChanged(),
+      switchMap((id) =>
+        id
+          ? this.api.request(id).pipe(
+              map((request) => request.goals),
+              // Without the goals the reflection is still filed (the API takes it without them).
+              catchError(() => of([])),
+              startWith(null),
+            )
+          : of([]),
+      ),
+    ),
+    { initialValue: null },
+  );
+
   /**
-   * Before the check-in's day (on the PM's calendar: only the PM files, and this is their zone), the day the
-   * reflection opens; null once it is open. The API refuses earlier reflections with 409 and the same day.
+   * Before the check-in's day (on the PM's calendar, which the API also judges by), the day the reflection,
+   * assessment or pulse opens; null once it is open. The API refuses earlier filings with 409 and the same day.
    */
   protected readonly opensOn = computed(() => {
     const checkIn = valueOf(this.view())?.checkIn;
@@ -155,13 +215,6 @@ export class CheckInPage {
     return placement ? (this.teams().find((t) => t.id === placement.teamId)?.name ?? 'the team') : '';
   });
 
-  protected readonly reflection = new FormGroup({
-    negotiation: rating(),
-    closing: rating(),
-    persistence: rating(),
-    notes: new FormControl('', { nonNullable: true, validators: [Validators.maxLength(10_000)] }),
-  });
-
   protected readonly feedback = new FormGroup({
     text: new FormControl('', {
       nonNullable: true,
@@ -170,8 +223,8 @@ export class CheckInPage {
   });
 
   protected readonly saving = signal(false);
-  protected readonly formError = signal<string | null>(null);
-  protected readonly ratingsSubmitted = signal(false);
+
+  protected isOpen = isOpen;
 
   protected when(instant: string): string {
     return formatInstant(instant, this.timeZone);
@@ -181,54 +234,9 @@ export class CheckInPage {
     return this.people().find((u) => u.id === id)?.name ?? 'Manager';
   }
 
-  protected ratingError(skill: Skill): string | null {
-    const control = this.reflection.controls[skill];
-    if (!control.invalid || !(control.touched || this.ratingsSubmitted())) return null;
-    return fieldError(control, {
-      required: `Rate ${skill} from 1 to 5.`,
-      min: `${SKILL_LABEL[skill]} must be from 1 to 5.`,
-      max: `${SKILL_LABEL[skill]} must be from 1 to 5.`,
-    });
-  }
-
-  async complete(checkIn: CheckIn): Promise<void> {
-    this.ratingsSubmitted.set(true);
-    this.reflection.markAllAsTouched();
-    if (this.reflection.invalid) {
-      this.formError.set('Rate all three skills from 1 to 5 before saving.');
-      return;
-    }
-    const { negotiation, closing, persistence, notes } = this.reflection.getRawValue();
-    this.saving.set(true);
-    this.formError.set(null);
-    try {
-      await firstValueFrom(
-        this.api.completeCheckIn(
-          checkIn.id,
-          { negotiation: negotiation ?? 0, closing: closing ?? 0, persistence: persistence ?? 0 },
-          notes.trim(),
-        ),
-      );
-      this.snackBar.open('Reflection saved. Here is how your ratings have moved.', 'OK', { duration: 5000 });
-      this.reload.next();
-    } catch (error) {
-      const { message, body } = describeError(error);
-      const fields =
-        body?.code === 'VALIDATION_FAILED' ? (body.details['fields'] as Record<string, string> | undefined) : undefined;
-      let placed = false;
-      for (const [path, text] of Object.entries(fields ?? {})) {
-        const key = path.replace(/^ratings\./, '') as Skill | 'notes';
-        const control = this.reflection.controls[key];
-        if (control) {
-          setApiError(control, text);
-          placed = true;
-        }
-      }
-      this.formError.set(placed ? 'Some answers need attention: see the messages next to them.' : message);
-      if (body?.code === 'INVALID_STATE') this.reload.next();
-    } finally {
-      this.saving.set(false);
-    }
+  /** A form filed (or found filed meanwhile): read the check-in again. */
+  protected refresh(): void {
+    this.reload.next();
   }
 
   async sendFeedback(checkIn: CheckIn, form: FormGroupDirective): Promise<void> {

@@ -6,16 +6,21 @@ const checkIn = (
   scheduledAt: string,
   ratings: CheckIn['ratings'],
   status: CheckIn['status'] = 'completed',
+  kind: CheckIn['kind'] = 'weekly',
 ): CheckIn => ({
   id,
   placementId: 'p',
-  kind: 'weekly',
+  kind,
   scheduledAt,
   status,
   completedAt: status === 'completed' ? scheduledAt : null,
   ratings,
   notes: '',
   feedback: [],
+  owner: kind === 'pulse' ? 'line_manager' : 'pm',
+  wouldSendAgain: null,
+  goalOutcomes: null,
+  assessment: null,
 });
 
 describe('ratingTrend', () => {
@@ -27,6 +32,16 @@ describe('ratingTrend', () => {
     ]);
     expect(trend.points.map((p) => p.checkInId)).toEqual(['c1', 'c2', 'c3']);
     expect(trend.change).toEqual({ negotiation: 2, closing: 1, persistence: 0 });
+  });
+
+  it("leaves out the line manager's pulse: it rates the PM, it is not their self-rating", () => {
+    const trend = ratingTrend([
+      checkIn('c1', '2027-01-04T09:00:00Z', { negotiation: 2, closing: 2, persistence: 2 }),
+      checkIn('c2', '2027-01-29T09:00:00Z', { negotiation: 3, closing: 3, persistence: 3 }, 'completed', 'final'),
+      checkIn('c3', '2027-03-29T09:00:00Z', { negotiation: 5, closing: 5, persistence: 5 }, 'completed', 'pulse'),
+    ]);
+    expect(trend.points.map((p) => p.checkInId)).toEqual(['c1', 'c2']);
+    expect(trend.change).toEqual({ negotiation: 1, closing: 1, persistence: 1 });
   });
 
   it('leaves out check-ins without a reflection, and duplicates', () => {

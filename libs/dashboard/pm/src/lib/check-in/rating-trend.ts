@@ -21,11 +21,14 @@ export interface RatingTrend {
   change: Record<Skill, number> | null;
 }
 
-/** The PM's self-ratings over their completed check-ins, in the order the check-ins were scheduled. */
+/**
+ * The PM's self-ratings over their completed check-ins, in the order the check-ins were scheduled. A pulse is
+ * the line manager's rating, not the PM's, so it is left out.
+ */
 export function ratingTrend(checkIns: CheckIn[]): RatingTrend {
   const completed = new Map<string, CheckIn & { ratings: SkillRatings }>();
   for (const c of checkIns) {
-    if (c.status === 'completed' && c.ratings !== null && !completed.has(c.id))
+    if (c.status === 'completed' && c.ratings !== null && c.kind !== 'pulse' && !completed.has(c.id))
       completed.set(c.id, { ...c, ratings: c.ratings });
   }
   const points = [...completed.values()]

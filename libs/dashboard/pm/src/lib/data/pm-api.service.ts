@@ -2,12 +2,13 @@ import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
 import type {
   CheckIn,
+  GoalOutcome,
   Page,
   Placement,
   ProgrammePolicy,
   RequestStatus,
+  RatingsBySkill,
   RotationRequest,
-  SkillRatings,
   SlotSuggestion,
   Team,
   User,
@@ -24,6 +25,26 @@ export interface CreateRequestBody {
   pmId?: string;
   /** Ask even though the team is full then, to join its waitlist once released. */
   waitlistIfFull?: boolean;
+}
+
+/** The PM's reflection: a rating per policy skill, notes, and at the final each learning goal revisited. */
+export interface ReflectionBody {
+  ratings: RatingsBySkill;
+  notes: string;
+  goalOutcomes?: GoalOutcome[];
+}
+
+/** The host manager's assessment at the final check-in: a rating per policy skill for what they saw, and notes. */
+export interface AssessmentBody {
+  ratings: RatingsBySkill;
+  notes: string;
+}
+
+/** The line manager's pulse after return: how well the PM applies each skill now, and would they send another PM. */
+export interface PulseBody {
+  ratings: RatingsBySkill;
+  wouldSendAgain: boolean;
+  comment: string;
 }
 
 export type UpdateRequestBody = Partial<Omit<CreateRequestBody, 'pmId' | 'waitlistIfFull'>>;
@@ -73,6 +94,10 @@ export class PmApi {
     return this.http.get<Page<RotationRequest>>('/api/rotation-requests', { params: params({ ...filter }) });
   }
 
+  request(id: string): Observable<RotationRequest> {
+    return this.http.get<RotationRequest>(`/api/rotation-requests/${id}`);
+  }
+
   createRequest(body: CreateRequestBody): Observable<RotationRequest> {
     return this.http.post<RotationRequest>('/api/rotation-requests', body);
   }
@@ -108,8 +133,18 @@ export class PmApi {
     return this.http.get<CheckIn>(`/api/check-ins/${id}`);
   }
 
-  completeCheckIn(id: string, ratings: SkillRatings, notes: string): Observable<CheckIn> {
-    return this.http.post<CheckIn>(`/api/check-ins/${id}/complete`, { ratings, notes });
+  completeCheckIn(id: string, body: ReflectionBody): Observable<CheckIn> {
+    return this.http.post<CheckIn>(`/api/check-ins/${id}/complete`, body);
+  }
+
+  /** The host manager's assessment, on a `final` check-in, once. */
+  assessCheckIn(id: string, body: AssessmentBody): Observable<CheckIn> {
+    return this.http.post<CheckIn>(`/api/check-ins/${id}/assessment`, body);
+  }
+
+  /** The line manager's answer to a `pulse` check-in, once. */
+  givePulse(id: string, body: PulseBody): Observable<CheckIn> {
+    return this.http.post<CheckIn>(`/api/check-ins/${id}/pulse`, body);
   }
 
   addFeedback(id: string, text: string): Observable<CheckIn> {

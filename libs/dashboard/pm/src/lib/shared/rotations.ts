@@ -32,6 +32,7 @@ export const CHECK_IN_KIND_LABEL: Record<CheckInKind, string> = {
   midpoint: 'Midpoint',
   final: 'Final retrospective',
   follow_up: '30-day follow-up',
+  pulse: 'Pulse after return',
 };
 
 export const CHECK_IN_STATUS_LABEL: Record<CheckInStatus, string> = {
