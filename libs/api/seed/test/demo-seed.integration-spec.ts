@@ -24,6 +24,8 @@ import { DemoSeedService, SeedModule } from '../src';
 class CheckInsLifecycle implements PlacementEffects {
   static booked = 0;
   static effects = 0;
+  /** The placements booked through this hook: the stories', not the history's. */
+  static placementIds: string[] = [];
 
   constructor(private readonly clock: Clock) {}
 
@@ -50,6 +52,7 @@ class CheckInsLifecycle implements PlacementEffects {
       ]);
     }
     CheckInsLifecycle.booked++;
+    CheckInsLifecycle.placementIds.push(placement.id);
     // The real hook enqueues reminders after commit: this only works inside TransactionRunner.run().
     afterCommit(async () => {
       CheckInsLifecycle.effects++;
@@ -137,7 +140,7 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     expect(outcomes.filter((o) => o.seeded)).toHaveLength(1);
     const seeded = outcomes.find((o) => o.seeded);
     expect(seeded?.summary).toMatch(
-      /3 managers and 20 PMs .*6 teams, 2 blackouts, 24 requests \(16 booked, 3 pending_manager, 2 pending_host, 2 rejected, 1 withdrawn\), 16 placements \(6 completed, 4 active, 5 scheduled, 1 cancelled\)/,
+      /3 managers and 50 PMs .*6 teams, 2 blackouts, 24 requests \(16 booked, 3 pending_manager, 2 pending_host, 2 rejected, 1 withdrawn\), 16 placements \(6 completed, 4 active, 5 scheduled, 1 cancelled\), and a history of 150 finished rotations over two years/,
     );
     expect(outcomes.find((o) => !o.seeded)?.summary).toMatch(/skipped/);
     expect(await apps[0]?.get(DemoSeedService).seedIfEmpty()).toEqual({
@@ -150,9 +153,9 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
         `SELECT (SELECT count(*) FROM users)::int AS users, (SELECT count(*) FROM teams)::int AS teams, (SELECT count(*) FROM placements)::int AS placements`,
       ),
     ).toEqual({
-      users: 23,
+      users: 53,
       teams: 6,
-      placements: 16,
+      placements: 166,
     });
   });
 
@@ -187,7 +190,8 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
       db,
       `SELECT count(*)::int AS n FROM rotation_requests r JOIN placements p ON p.id = r.placement_id AND p.request_id = r.id WHERE r.status = 'booked'`,
     );
-    expect(linked.n).toBe(16);
+    // The 16 placements of the stories, and the 150 of the history.
+    expect(linked.n).toBe(166);
     const cancelled = await one<{ reason: string; by: string; sequence: number }>(
       db,
       `SELECT p.cancelled_reason AS reason, u.email::text AS by, p.sequence FROM placements p JOIN users u ON u.id = p.cancelled_by WHERE p.cancelled_at IS NOT NULL`,
@@ -217,20 +221,33 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     );
     expect(totals.total).toBeGreaterThan(80);
     expect(totals.completed).toBeGreaterThan(30);
-    expect(totals.overdue).toBe(2);
+    // Two PM reflections left overdue on purpose, and Lena's pulse left for Maria to give.
+    expect(totals.overdue).toBe(3);
     expect(totals.future_completed).toBe(0);
     expect(totals.cancelled_open).toBe(0);
     expect(outcomes.find((o) => o.seeded)?.summary).toContain(
-      `${totals.total} check-ins (${totals.completed} completed, 2 overdue)`,
+      `${totals.total} check-ins (${totals.completed} completed, 3 overdue)`,
     );
+    const pulse = await one<{ manager: string; completed: boolean }>(
+      db,
+      `SELECT lm.email::text AS manager, c.completed_at IS NOT NULL AS completed
+         FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN users lm ON lm.id = pm.manager_id
+        WHERE c.kind = 'pulse' AND pm.email = 'pm01@stint.local' AND p.end_date < $1::date`,
+      [now.toISOString()],
+    );
+    expect(pulse).toEqual({ manager: 'maria.manager@stint.local', completed: false });
 
-    // Ratings never fall from one check-in to the next, and grow over a stint.
+    // In the stories, the PM's own ratings never fall from one check-in to the next, and grow over a stint (the
+    // history's are noisy on purpose, and a pulse is the line manager's view).
     const falls = await one<{ n: number }>(
       db,
       `SELECT count(*)::int AS n FROM (
          SELECT rating_negotiation - lag(rating_negotiation) OVER w AS a, rating_closing - lag(rating_closing) OVER w AS b, rating_persistence - lag(rating_persistence) OVER w AS c
-           FROM check_ins WHERE completed_at IS NOT NULL WINDOW w AS (PARTITION BY placement_id ORDER BY scheduled_at)) s
+           FROM check_ins c JOIN placements p ON p.id = c.placement_id
+          WHERE c.completed_at IS NOT NULL AND c.kind <> 'pulse' AND p.id = ANY($1::uuid[])
+         WINDOW w AS (PARTITION BY c.placement_id ORDER BY c.scheduled_at)) s
         WHERE a < 0 OR b < 0 OR c < 0`,
+      [CheckInsLifecycle.placementIds],
     );
     expect(falls.n).toBe(0);
     const growth = await one<{ n: number }>(
@@ -284,7 +301,8 @@ describe('DemoSeedService with effects that lay out nothing', () => {
     await db.query(`DELETE FROM users`);
     const seeded = await app.get(DemoSeedService).seedIfEmpty();
     expect(seeded.seeded).toBe(true);
-    expect(seeded.summary).toContain('0 check-ins (0 completed, 0 overdue)');
+    // Only the history's check-ins, all filed: the stories' come from the effects, which lay out nothing here.
+    expect(seeded.summary).toMatch(/; (\d+) check-ins \(\1 completed, 0 overdue\)\.$/);
     expect(
       await one(
         db,

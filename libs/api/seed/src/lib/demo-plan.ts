@@ -1,15 +1,10 @@
-import type { CheckInKind, RequestStatus } from '@stint/contracts';
+import type { CheckInKind, GoalOutcome, RequestStatus } from '@stint/contracts';
 import { checkBooking, DEFAULT_POLICY, type BlackoutRange, type DateRange } from '@stint/scheduling';
-import {
-  addDays,
-  diffDays,
-  endDateFor,
-  isoWeekday,
-  minDate,
-  weekStart,
-  zonedDateTimeToInstant,
-  type IsoDate,
-} from '@stint/shared-dates';
+import { addDays, diffDays, endDateFor, minDate, weekStart, type IsoDate } from '@stint/shared-dates';
+import { demoHistory, historySpecs, type DemoHistoricRotation, type HistorySpec } from './demo-history';
+import { instant, TIMES, workweekStart } from './demo-time';
+
+export { workweekStart } from './demo-time';
 
 /**
  * The demo programme as plain data, laid out around `today` so a fresh
@@ -101,6 +96,14 @@ export interface DemoCheckInStory {
   noteOffset: number;
   /** The host manager's feedback on a completed midpoint. */
   feedback: string;
+  /** The learning goals revisited at the final, one per goal of the request. */
+  goalOutcomes: GoalOutcome[];
+  /** The host manager's assessment once the final is filed. */
+  assessment: { ratings: SkillRatings; notes: string };
+  /** The line manager's pulse once it is due. */
+  pulse: { ratings: SkillRatings; wouldSendAgain: boolean; comment: string };
+  /** Leave the due pulse for the line manager to give (the browser test gives Lena's, as Maria). */
+  leavePulseOpen?: boolean;
 }
 
 export interface DemoCancellation {
@@ -132,9 +135,14 @@ export interface DemoPlan {
   users: DemoUser[];
   teams: DemoTeam[];
   blackouts: DemoBlackout[];
-  /** Every rotation request, booked ones included. */
+  /** Every rotation request, booked ones included (not the history's). */
   requests: DemoRequest[];
   placements: DemoPlacement[];
+  /**
+   * Two years of finished rotations before these (demo-history.ts): each
+   * with its request, its placement and every viewpoint on what it taught.
+   */
+  history: DemoHistoricRotation[];
 }
 
 // ---------------------------------------------------------------- people
@@ -166,7 +174,7 @@ const MANAGERS: DemoUser[] = [
   },
 ];
 
-/** [name, line manager, time zone] for pm01 … pm20. */
+/** [name, line manager, time zone] for pm01 … pm20, then pm21 … pm50 (who appear in the history only). */
 const PM_ROWS: Array<[string, string, string]> = [
   ['Lena Hoffmann', 'maria', 'Europe/Berlin'],
   ['Oliver Bennett', 'maria', 'Europe/London'],
@@ -188,6 +196,36 @@ const PM_ROWS: Array<[string, string, string]> = [
   ['Yuki Tanaka', 'kai', 'Asia/Tokyo'],
   ['Chloe Nguyen', 'kai', 'Australia/Sydney'],
   ['Rizal Hakim', 'kai', 'Asia/Jakarta'],
+  ['Freya Lindqvist', 'maria', 'Europe/Stockholm'],
+  ['Tomás Novák', 'maria', 'Europe/Prague'],
+  ['Giulia Romano', 'maria', 'Europe/Rome'],
+  ['Niamh Byrne', 'maria', 'Europe/Dublin'],
+  ['Lukas Steiner', 'maria', 'Europe/Vienna'],
+  ['Inès Moreau', 'maria', 'Europe/Paris'],
+  ['Sven Olsen', 'maria', 'Europe/Oslo'],
+  ['Ana Ferreira', 'maria', 'Europe/Lisbon'],
+  ['Maximilian Braun', 'maria', 'Europe/Berlin'],
+  ['Eleni Papadopoulou', 'maria', 'Europe/Athens'],
+  ['Bram Janssens', 'maria', 'Europe/Brussels'],
+  ['Zofia Wiśniewska', 'maria', 'Europe/Warsaw'],
+  ['Tyler Morgan', 'sam', 'America/New_York'],
+  ['Olivia Chen', 'sam', 'America/Los_Angeles'],
+  ['Andre Thompson', 'sam', 'America/Chicago'],
+  ['Isabella Rossi', 'sam', 'America/New_York'],
+  ['Lucas Oliveira', 'sam', 'America/Sao_Paulo'],
+  ['Sarah Kim', 'sam', 'America/Los_Angeles'],
+  ['Noah Fischer', 'sam', 'America/Denver'],
+  ['Valentina García', 'sam', 'America/Mexico_City'],
+  ["Ryan O'Connell", 'sam', 'America/Toronto'],
+  ['Grace Patel', 'sam', 'America/Chicago'],
+  ['Mateo Fernández', 'sam', 'America/Bogota'],
+  ['Haruto Sato', 'kai', 'Asia/Tokyo'],
+  ['Ananya Iyer', 'kai', 'Asia/Kolkata'],
+  ['Min-jun Park', 'kai', 'Asia/Seoul'],
+  ['Siti Rahman', 'kai', 'Asia/Kuala_Lumpur'],
+  ["Liam O'Brien", 'kai', 'Australia/Melbourne'],
+  ['Mei Chen', 'kai', 'Asia/Shanghai'],
+  ['Nguyen Van An', 'kai', 'Asia/Ho_Chi_Minh'],
 ];
 
 const PMS: DemoUser[] = PM_ROWS.map(([name, managerKey, timezone], i) => {
@@ -289,7 +327,7 @@ interface PlacementSpec extends RotationSpec {
   leadDays: number;
   /** At least this many days ago the request was made (future placements). */
   minAgeDays: number;
-  checkIns?: Omit<DemoCheckInStory, 'feedback'>;
+  checkIns?: Pick<DemoCheckInStory, 'from' | 'to' | 'leaveOverdue' | 'noteOffset' | 'leavePulseOpen'>;
   cancellation?: { daysAgo: number; reason: string };
 }
 
@@ -322,6 +360,7 @@ const PLACEMENT_SPECS: PlacementSpec[] = [
       to: { negotiation: 4, closing: 3, persistence: 4 },
       leaveOverdue: false,
       noteOffset: 0,
+      leavePulseOpen: true,
     },
   },
   {
@@ -698,36 +737,35 @@ export const CHECK_IN_NOTES: Record<CheckInKind, string[]> = {
 const MIDPOINT_FEEDBACK =
   'Good progress: you asked the questions our AEs forget. Next, ask for the next step on every call.';
 
-// ------------------------------------------------------------------ time
-
-/** Wall-clock times at which the demo people act. */
-const TIMES = {
-  request: '11:15',
-  release: '09:40',
-  host: '15:20',
-  cancel: '14:05',
-  withdraw: '17:30',
-  setup: '09:00',
-} as const;
-
-function instant(date: IsoDate, time: string, timeZone: string): string {
-  return zonedDateTimeToInstant(date, time, timeZone).toISOString();
-}
+const HOST_ASSESSMENT =
+  'Asked the questions our AEs forget and led a call on their own by the end. Welcome back any time.';
 
 /**
- * The latest day on or before `d` from which `span` more days are all
- * Monday to Friday, so a request and its decisions happen on working days
- * (and keep their order across time zones).
+ * The rest of a hand-written story: every goal met but the last of several
+ * (partly), and the host and the line manager see what the PM's last rating
+ * says (so ratings never fall across a story's check-ins).
  */
-export function workweekStart(d: IsoDate, span: number): IsoDate {
-  if (span > 4) throw new RangeError(`A span of ${span} days does not fit in a working week.`);
-  let day = d;
-  for (;;) {
-    const dow = isoWeekday(day); // 1 = Monday … 5 = Friday
-    if (dow + span <= 5) return day;
-    day = addDays(day, -1);
-  }
+function storyOf(spec: PlacementSpec, filed: NonNullable<PlacementSpec['checkIns']>): DemoCheckInStory {
+  return {
+    ...filed,
+    feedback: MIDPOINT_FEEDBACK,
+    goalOutcomes: spec.goals.map((goal, i) => ({
+      goal,
+      result: i > 0 && i === spec.goals.length - 1 ? 'partly_met' : 'met',
+    })),
+    assessment: { ratings: { ...filed.to }, notes: HOST_ASSESSMENT },
+    pulse: { ratings: { ...filed.to }, wouldSendAgain: true, comment: CHECK_IN_NOTES.pulse[0] ?? '' },
+  };
 }
+
+/** The history's rotations before they get dates (the same whatever the day, so drawn once). */
+let historySpecsCache: HistorySpec[] | null = null;
+function historyOfSpecs(): HistorySpec[] {
+  historySpecsCache ??= historySpecs(TEAMS, Object.values(GOALS));
+  return historySpecsCache;
+}
+
+// ------------------------------------------------------------------ time
 
 /** The last day of the calendar quarter holding `d`. */
 export function quarterEnd(d: IsoDate): IsoDate {
@@ -912,7 +950,7 @@ export function demoPlan(today: IsoDate): DemoPlan {
             reason: spec.cancellation.reason,
           }
         : null,
-      checkIns: spec.checkIns ? { ...spec.checkIns, feedback: MIDPOINT_FEEDBACK } : null,
+      checkIns: spec.checkIns ? storyOf(spec, spec.checkIns) : null,
     });
   }
 
@@ -971,7 +1009,20 @@ export function demoPlan(today: IsoDate): DemoPlan {
     });
   }
 
-  const firstRequestOn = requests.map((r) => r.createdAt.slice(0, 10)).reduce((a, b) => minDate(a, b));
+  // Two years of finished rotations before all this, around what is placed
+  // already; not for PMs whose story leaves a check-in overdue (the overdue
+  // check-in and the ratings trend around it should read as they are).
+  const history = demoHistory(historyOfSpecs(), {
+    today,
+    users: [...MANAGERS, ...PMS],
+    teams: TEAMS,
+    busy,
+    excludedPmKeys: new Set(PLACEMENT_SPECS.filter((s) => s.checkIns?.leaveOverdue).map((s) => s.pmKey)),
+  });
+
+  const firstRequestOn = [...requests, ...history.map((h) => h.request)]
+    .map((r) => r.createdAt.slice(0, 10))
+    .reduce((a, b) => minDate(a, b));
   return {
     today,
     programmeStartedAt: instant(addDays(firstRequestOn, -14), TIMES.setup, 'UTC'),
@@ -980,5 +1031,6 @@ export function demoPlan(today: IsoDate): DemoPlan {
     blackouts,
     requests,
     placements,
+    history,
   };
 }
