@@ -96,7 +96,7 @@ test.describe('PM self-service', () => {
     await expect(card).toContainText('Host team manager approved');
     const placement = page.getByTestId('placements').locator('mat-card').filter({ hasText: team.name }).first();
     await expect(placement).toBeVisible();
-    await expect(placement.locator('.timeline li')).toHaveCount(4); // W + 2 check-ins for two weeks
+    await expect(placement.locator('.timeline li')).toHaveCount(5); // W + 3 check-ins for two weeks, the pulse last
     const placementId = (await placement.getAttribute('data-placement-id')) ?? '';
     await saveScreen(page, 'pm-my-rotations');
     await expectAccessible(page, 'my-rotations');
