@@ -68,6 +68,50 @@ describe('dashboard figures', () => {
     expect(capacity.body).toContainEqual({ teamId: team.id, weekStart: start, booked: 1, capacity: 2 });
   });
 
+  it('a pulse is the line manager’s: among their overdue check-ins, not the PM’s, and never in the PM’s skill change', async () => {
+    const lineManager = await f.manager();
+    const host = await f.manager();
+    const team = await f.team(host, { capacity: 2 });
+    const pm = await f.pm(lineManager);
+    const start = futureMonday(42);
+    const booked = await f.booked(pm, lineManager, host, team.id, start, 1);
+    const placement = await call<Placement>(t.url, 'GET', `/api/placements/${booked.placementId}`, { token: pm.token });
+    const at = (kind: string) => {
+      const found = placement.body.checkIns.find((c) => c.kind === kind);
+      if (!found) throw new Error(`no ${kind} check-in`);
+      return found;
+    };
+    const overview = async (token: string) =>
+      (await call<StatsOverview>(t.url, 'GET', `/api/stats/overview?from=${start}&to=${start}`, { token })).body;
+    const clock = controlClock(t.app, new Date(at('kickoff').scheduledAt));
+    try {
+      const file = async (kind: string, score: number) =>
+        call(t.url, 'POST', `/api/check-ins/${at(kind).id}/complete`, {
+          token: pm.token,
+          body: { ratings: { negotiation: score, closing: score, persistence: score }, notes: 'Reflection.' },
+        });
+      expect((await file('kickoff', 2)).status).toBe(200);
+      clock.set(new Date(at('final').scheduledAt));
+      expect((await file('final', 4)).status).toBe(200);
+
+      // Three days after the pulse's moment: the follow-up and the pulse are both overdue.
+      clock.set(new Date(Date.parse(at('pulse').scheduledAt) + 3 * 86_400_000));
+      expect((await overview(pm.token)).overdueCheckIns).toBe(1);
+      expect((await overview(lineManager.token)).overdueCheckIns).toBe(2);
+
+      // The line manager's pulse rates lower than the PM did; the PM's own change stays final − kickoff.
+      const pulse = await call(t.url, 'POST', `/api/check-ins/${at('pulse').id}/pulse`, {
+        token: lineManager.token,
+        body: { ratings: { negotiation: 3, closing: 3, persistence: 3 }, wouldSendAgain: true, comment: '' },
+      });
+      expect(pulse.status).toBe(200);
+      expect((await overview(pm.token)).skillChange).toEqual({ negotiation: 2, closing: 2, persistence: 2 });
+      expect((await overview(lineManager.token)).overdueCheckIns).toBe(1);
+    } finally {
+      jest.restoreAllMocks();
+    }
+  });
+
   it('refuses a capacity range over two years with a clear error', async () => {
     const result = await call(t.url, 'GET', '/api/stats/capacity?from=2027-01-01&to=2030-01-01', {
       token: f.admin.token,

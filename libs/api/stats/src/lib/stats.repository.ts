@@ -8,7 +8,7 @@ export interface OverviewRows {
   pending: { n: number };
   placements: { active: number; avg_weeks: number | null };
   checkIns: { upcoming: number; overdue: number; completed: number };
-  /** Per placement with two or more completed check-ins: last minus first rating, per skill. */
+  /** Per placement with two or more completed PM check-ins (the pulse is the line manager's view): last minus first rating, per skill. */
   ratingChanges: Array<{ negotiation: number; closing: number; persistence: number }>;
 }
 
@@ -21,6 +21,8 @@ export class StatsRepository {
     const scope = visibleRotationsSql(caller, 1);
     const range = `($3::date IS NULL OR p.end_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`;
     const params = [caller.id, now.toISOString(), from, to];
+    // A PM's figures are what they can act on: a pulse is their line manager's to give.
+    const pmOwn = caller.role === 'pm' ? `AND c.kind <> 'pulse'` : '';
     const [requests, placements, checkIns, ratings] = await Promise.all([
       this.db.query(
         `SELECT count(*)::int AS n FROM rotation_requests r JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
@@ -40,7 +42,7 @@ export class StatsRepository {
                 count(*) FILTER (WHERE c.completed_at IS NOT NULL)::int AS completed
            FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
            CROSS JOIN policy pol
-          WHERE c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${scope} AND ${range}`,
+          WHERE c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${scope} AND ${range} ${pmOwn}`,
         params,
       ),
       // Per placement: last minus first completed rating, per skill.
@@ -50,7 +52,7 @@ export class StatsRepository {
                 (array_agg(c.rating_closing ORDER BY c.completed_at DESC))[1] - (array_agg(c.rating_closing ORDER BY c.completed_at ASC))[1] AS closing,
                 (array_agg(c.rating_persistence ORDER BY c.completed_at DESC))[1] - (array_agg(c.rating_persistence ORDER BY c.completed_at ASC))[1] AS persistence
            FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-          WHERE c.completed_at IS NOT NULL AND ${scope} AND ${range} AND $2::text IS NOT NULL
+          WHERE c.completed_at IS NOT NULL AND c.kind <> 'pulse' AND ${scope} AND ${range} AND $2::text IS NOT NULL
           GROUP BY p.id HAVING count(*) >= 2`,
         params,
       ),
