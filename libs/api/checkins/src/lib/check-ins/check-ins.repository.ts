@@ -104,7 +104,7 @@ export class CheckInsRepository {
   }
 
   /** The host assessments filed on these check-ins, by check-in id. */
-  async assessmentsOf(checkInIds: string[], m: EntityManager = this.db.manager): Promise<Map<string, HostAssessment>> {
+  async assessmentsOf(checkInIds: string[]): Promise<Map<string, HostAssessment>> {
     if (!checkInIds.length) return new Map();
     const rows: Array<{
       check_in_id: string;
@@ -113,7 +113,7 @@ export class CheckInsRepository {
       ratings: Record<string, number>;
       notes: string;
       created_at: Date;
-    }> = await m.query(
+    }> = await this.db.query(
       `SELECT a.check_in_id, a.by_id, u.name AS by_name, a.ratings, a.notes, a.created_at
            FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = ANY($1::uuid[])`,
       [checkInIds],

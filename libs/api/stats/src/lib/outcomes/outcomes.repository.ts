@@ -16,6 +16,11 @@ const ratings = (alias: string) =>
   `CASE WHEN ${alias}.completed_at IS NOT NULL THEN jsonb_build_object('negotiation', ${alias}.rating_negotiation,
      'closing', ${alias}.rating_closing, 'persistence', ${alias}.rating_persistence) || ${alias}.extra_ratings END`;
 
+/** The live placements the caller can see ($1), within the filters ($2–$5); `p` placements, `pm` users, `t` teams. */
+const visible = (scope: string) => `p.cancelled_at IS NULL AND ${scope}
+     AND ($2::date IS NULL OR p.end_date >= $2::date) AND ($3::date IS NULL OR p.start_date <= $3::date)
+     AND ($4::uuid IS NULL OR p.team_id = $4::uuid) AND ($5::text IS NULL OR t.region = $5::text)`;
+
 /**
  * Every live placement the caller can see, with its three viewpoints: the
  * kickoff and final self-ratings, the host's assessment and the line
@@ -35,9 +40,7 @@ const OUTCOMES_SQL = (scope: string) => `
     LEFT JOIN check_ins fi ON fi.placement_id = p.id AND fi.kind = 'final'
     LEFT JOIN check_ins pu ON pu.placement_id = p.id AND pu.kind = 'pulse'
     LEFT JOIN check_in_assessments a ON a.check_in_id = fi.id
-   WHERE p.cancelled_at IS NULL AND ${scope}
-     AND ($2::date IS NULL OR p.end_date >= $2::date) AND ($3::date IS NULL OR p.start_date <= $3::date)
-     AND ($4::uuid IS NULL OR p.team_id = $4::uuid) AND ($5::text IS NULL OR t.region = $5::text)`;
+   WHERE ${visible(scope)}`;
 
 /** The evidence behind `/api/stats/outcomes`. */
 @Injectable()
@@ -69,9 +72,7 @@ export class OutcomesRepository {
       ]),
       this.db.query(
         `SELECT count(*)::int AS n FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-          WHERE p.cancelled_at IS NULL AND ${scope}
-            AND ($2::date IS NULL OR p.end_date >= $2::date) AND ($3::date IS NULL OR p.start_date <= $3::date)
-            AND ($4::uuid IS NULL OR p.team_id = $4::uuid) AND ($5::text IS NULL OR t.region = $5::text)`,
+          WHERE ${visible(scope)}`,
         params,
       ),
     ]);
