@@ -5,6 +5,8 @@ module.exports = {
   testEnvironment: 'node',
   rootDir: '.',
   testMatch: ['<rootDir>/test/faults/**/*.fault-spec.ts'],
+  // Latency measured under attack runs alone afterwards (jest.faults-quiet.config.cts).
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/test/faults/quiet/'],
   transform: {
     '^.+\\.[tj]s$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.spec.json' }],
   },

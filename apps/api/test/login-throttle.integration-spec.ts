@@ -170,7 +170,19 @@ describe('sign-in throttling and password hashing', () => {
       message: 'Too many failed sign-ins from your address; wait 15 minutes and try again.',
       details: { retryAfterSeconds: 900 },
     });
-    expect((await login(sprayer, t.url, bystander.user.email, PASSWORD)).status).toBe(429);
+    // Once this API knows of the block, it answers before reading the body, with the same contract.
+    const again = await login(sprayer, t.url, bystander.user.email, PASSWORD);
+    expect(again.status).toBe(429);
+    expect(Number(again.headers['retry-after'])).toBeGreaterThan(890);
+    expect(again.headers['x-request-id']).toBeTruthy();
+    expect(again.body).toEqual({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
+      message: 'Too many failed sign-ins from your address; wait 15 minutes and try again.',
+      details: { retryAfterSeconds: Number(again.headers['retry-after']) },
+    });
+    // Before validation, too: a body that would be a 400 elsewhere is still just refused.
+    expect((await from(sprayer, t.url, 'POST', '/api/auth/login', { email: 42 })).status).toBe(429);
     expect((await login('127.0.0.6', t.url, bystander.user.email, PASSWORD)).status).toBe(200);
   });
 

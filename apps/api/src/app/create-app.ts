@@ -20,6 +20,7 @@ import {
   MetricsService,
   UnmatchedRouteHandler,
 } from '@stint/api-core';
+import { LoginThrottleService, refuseKnownBlockedLogin } from '@stint/api-auth';
 import type { FastifyInstance } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
@@ -63,10 +64,12 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   });
   registerCsvParser(fastifyInstance);
   // Registered before Nest's middleware, so the JSON request log and the response share one id.
+  // A sign-in from an address already known to be blocked is refused here, before the pipeline.
+  const signIn: { throttle?: LoginThrottleService } = {};
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
     request.raw.headers['x-request-id'] = request.id;
     void reply.header('x-request-id', request.id);
-    done();
+    if (!refuseKnownBlockedLogin(signIn.throttle, request, reply)) done();
   });
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
     bufferLogs: true,
@@ -75,6 +78,7 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
     bodyParser: false,
   });
   app.useLogger(app.get(Logger));
+  signIn.throttle = app.get(LoginThrottleService);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(dashboardFallback(config)));

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import Redis from 'ioredis';
 import { SmtpSink } from '../support/smtp-sink';
 import { TcpProxy } from '../support/tcp-proxy';
-import { freePort, httpStatus, StintProcess, waitUntil } from './processes';
+import { freePort, httpStatus, startedApi, StintProcess, waitUntil } from './processes';
 
 /*
  * Real processes, real failures. The database and queue prefix come from the
@@ -57,13 +57,7 @@ describe('faults', () => {
   beforeAll(async () => {
     sink = await SmtpSink.start();
     port = await freePort();
-    api = new StintProcess('api', env());
-    api.start();
-    await waitUntil(
-      async () => (await httpStatus(`http://127.0.0.1:${port}/api/health`)) === 200,
-      60_000,
-      'the API to answer',
-    );
+    api = await startedApi(env());
   });
 
   afterAll(async () => {
@@ -169,110 +163,5 @@ describe('faults', () => {
       await proxied.stop();
       await proxy.down();
     }
-  });
-
-  it('500 concurrent wrong logins across 500 emails from one address: cut off at the address limit, health p99 under 100 ms meanwhile, a user elsewhere signs in at once', async () => {
-    const { spawn } = await import('node:child_process');
-    const { request } = await import('node:http');
-    // The attacker is its own process (its sockets from 127.0.0.2), so this one only watches, as a load balancer would.
-    const attacker = spawn(
-      process.execPath,
-      [
-        '-e',
-        `const { request } = require('node:http');
-         const [port, stamp] = process.argv.slice(1);
-         const send = (i) => new Promise((resolve) => {
-           const body = JSON.stringify({ email: 'flood-' + stamp + '-' + i + '@test.stint', password: 'wrong' });
-           const req = request({ host: '127.0.0.1', port, path: '/api/auth/login', method: 'POST', localAddress: '127.0.0.2', agent: false,
-             headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-             res.resume();
-             res.on('end', () => resolve({ status: res.statusCode, retryAfter: res.headers['retry-after'] ?? null }));
-           });
-           req.on('error', (e) => resolve({ status: 0, retryAfter: String(e.message) }));
-           req.end(body);
-         });
-         const all = Promise.all(Array.from({ length: 500 }, (_, i) => send(i)));
-         process.stdout.write('go\\n');
-         all.then((r) => process.stdout.write(JSON.stringify(r) + '\\n'));`,
-        String(port),
-        String(Date.now()),
-      ],
-      { stdio: ['ignore', 'pipe', 'inherit'] },
-    );
-    let output = '';
-    const started = new Promise<void>((resolve) =>
-      attacker.stdout.on('data', (d: Buffer) => {
-        output += d.toString();
-        if (output.includes('go\n')) resolve();
-      }),
-    );
-    const finished = new Promise<Array<{ status: number; retryAfter: string | null }>>((resolve) =>
-      attacker.on('close', () =>
-        resolve(JSON.parse(output.split('\n')[1] ?? '[]') as Array<{ status: number; retryAfter: string | null }>),
-      ),
-    );
-    const from = (localAddress: string, method: string, path: string, body?: unknown) =>
-      new Promise<{ status: number; ms: number }>((resolve, reject) => {
-        const payload = body === undefined ? undefined : JSON.stringify(body);
-        const t0 = performance.now();
-        const req = request(
-          {
-            host: '127.0.0.1',
-            port,
-            path,
-            method,
-            localAddress,
-            agent: false,
-            headers: payload
-              ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
-              : {},
-          },
-          (res) => {
-            res.resume();
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, ms: performance.now() - t0 }));
-          },
-        );
-        req.on('error', reject);
-        req.end(payload);
-      });
-
-    await started;
-    let flooding = true;
-    void finished.then(() => (flooding = false));
-    const health: Array<{ status: number; ms: number }> = [];
-    const probe = (async () => {
-      while (flooding) {
-        health.push(await from('127.0.0.1', 'GET', '/api/health'));
-        await new Promise((r) => setTimeout(r, 2));
-      }
-    })();
-    await new Promise((r) => setTimeout(r, 50));
-    const user = await from('127.0.0.3', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' });
-    const attempts = await finished;
-    await probe;
-
-    // The address limit: 100 checked, the other 400 refused at once with a wait to honour.
-    expect(attempts.filter((a) => a.status === 401)).toHaveLength(100);
-    const refused = attempts.filter((a) => a.status === 429);
-    expect(refused).toHaveLength(400);
-    expect(refused.every((a) => Number(a.retryAfter) > 0 && Number(a.retryAfter) <= 900)).toBe(true);
-
-    // The API stayed responsive throughout (nearest-rank p99 of every health check made while the flood ran).
-    expect(health.every((h) => h.status === 200)).toBe(true);
-    expect(health.length).toBeGreaterThanOrEqual(20);
-    const sorted = health.map((h) => h.ms).sort((a, b) => a - b);
-    const p99 = sorted[Math.ceil(sorted.length * 0.99) - 1] ?? Infinity;
-    expect(p99).toBeLessThan(100);
-
-    // The real user, from another address, mid-flood: in at once, not behind the attacker's hashes.
-    expect(user.status).toBe(200);
-    expect(user.ms).toBeLessThan(1000);
-    // The attacker's address stays blocked; the user's does not.
-    expect(
-      (await from('127.0.0.2', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status,
-    ).toBe(429);
-    expect(
-      (await from('127.0.0.4', 'POST', '/api/auth/login', { email: 'admin@stint.local', password: 'admin' })).status,
-    ).toBe(200);
   });
 });

@@ -76,3 +76,15 @@ export async function httpStatus(url: string, timeoutMs = 5000): Promise<number>
     return 0;
   }
 }
+
+/** Starts the built API with `env` (PORT among it) and waits until it answers /api/health with 200. */
+export async function startedApi(env: Record<string, string>): Promise<StintProcess> {
+  const api = new StintProcess('api', env);
+  api.start();
+  await waitUntil(
+    async () => (await httpStatus(`http://127.0.0.1:${env['PORT']}/api/health`)) === 200,
+    60_000,
+    'the API to answer',
+  );
+  return api;
+}

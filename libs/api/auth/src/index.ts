@@ -6,3 +6,5 @@ export * from './lib/dto/user.dto';
 export * from './lib/users.service';
 export * from './lib/user-rules';
 export * from './lib/dto/user-input.dto';
+export * from './lib/login-fast-refusal';
+export * from './lib/login-throttle.service';

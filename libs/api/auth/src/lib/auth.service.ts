@@ -4,28 +4,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig, ApiError } from '@stint/api-core';
 import type { LoginResponse, User } from '@stint/contracts';
 import { Repository } from 'typeorm';
-import { clientKey, LoginRefusal } from './login-limits';
+import { clientKey, rateLimited } from './login-limits';
 import { LoginThrottleService } from './login-throttle.service';
 import { dummyHash, hashPassword, needsRehash, PASSWORD_MAX_LENGTH, verifyPassword } from './password';
 import { toUser, UserEntity } from './user.entity';
 import { replacePasswordHash } from './users.queries';
-
-/** "2 minutes", "45 seconds", "4 hours": the wait a 429 asks for, in words. */
-function inWords(seconds: number): string {
-  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-  if (seconds < 60) return unit(seconds, 'second');
-  const minutes = Math.ceil(seconds / 60);
-  return minutes < 120 ? unit(minutes, 'minute') : unit(Math.ceil(minutes / 60), 'hour');
-}
-
-function rateLimited(refusal: LoginRefusal): ApiError {
-  const wait = inWords(refusal.retryAfterSeconds);
-  const message =
-    refusal.scope === 'address'
-      ? `Too many failed sign-ins from your address; wait ${wait} and try again.`
-      : `Too many failed sign-ins for this email from your address; wait ${wait} and try again, or ask an admin to reset the password.`;
-  return new ApiError(429, 'RATE_LIMITED', message, { retryAfterSeconds: refusal.retryAfterSeconds });
-}
 
 @Injectable()
 export class AuthService implements OnApplicationBootstrap {

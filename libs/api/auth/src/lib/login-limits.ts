@@ -1,3 +1,4 @@
+import { ApiError } from '@stint/api-core';
 import { isIP } from 'node:net';
 
 const MINUTE = 60_000;
@@ -91,4 +92,22 @@ export interface LoginTicket {
   allowed: true;
   readonly keys: { fail: string; lock: string; count: string };
   readonly store: 'redis' | 'memory';
+}
+
+/** "2 minutes", "45 seconds", "4 hours": the wait a 429 asks for, in words. */
+function inWords(seconds: number): string {
+  const unit = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  if (seconds < 60) return unit(seconds, 'second');
+  const minutes = Math.ceil(seconds / 60);
+  return minutes < 120 ? unit(minutes, 'minute') : unit(Math.ceil(minutes / 60), 'hour');
+}
+
+/** The 429 a refused sign-in gets (the controller adds Retry-After from details.retryAfterSeconds). */
+export function rateLimited(refusal: LoginRefusal): ApiError {
+  const wait = inWords(refusal.retryAfterSeconds);
+  const message =
+    refusal.scope === 'address'
+      ? `Too many failed sign-ins from your address; wait ${wait} and try again.`
+      : `Too many failed sign-ins for this email from your address; wait ${wait} and try again, or ask an admin to reset the password.`;
+  return new ApiError(429, 'RATE_LIMITED', message, { retryAfterSeconds: refusal.retryAfterSeconds });
 }

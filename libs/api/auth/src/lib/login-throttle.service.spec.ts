@@ -6,7 +6,8 @@ import { LoginThrottleService } from './login-throttle.service';
 const MINUTE = 60_000;
 
 /** Redis away: every command fails at once, as with the real client's offline queue off. */
-const downRedis = { eval: () => Promise.reject(new Error('Connection is closed.')) } as unknown as Redis;
+const closed = () => Promise.reject(new Error('Connection is closed.'));
+const downRedis = { eval: closed, evalsha: closed } as unknown as Redis;
 
 describe('sign-in timetable', () => {
   it('an address + account gets 5 free failures, then locks of 1, 2, 4, 8, 16, 32, 60, 60 minutes', () => {
@@ -114,6 +115,17 @@ describe('LoginThrottleService (in-process, while Redis is away)', () => {
       retryAfterSeconds: 1800,
       scope: 'address',
     });
+  });
+
+  it('a blocked address is known without asking the store until the block ends, and only that address', async () => {
+    for (let i = 0; i < 101; i++) await fail(attacker, `guess-${i}@stint.local`);
+    expect(throttle.knownBlock(attacker)).toEqual({ allowed: false, retryAfterSeconds: 900, scope: 'address' });
+    expect(throttle.knownBlock(user)).toBeNull();
+    jest.advanceTimersByTime(15 * MINUTE - 1500);
+    expect(throttle.knownBlock(attacker)).toMatchObject({ retryAfterSeconds: 2 });
+    jest.advanceTimersByTime(1500);
+    expect(throttle.knownBlock(attacker)).toBeNull();
+    expect((await fail(attacker, 'after@stint.local')).allowed).toBe(true);
   });
 
   it('successful sign-ins from a busy address do not use up its allowance', async () => {
