@@ -8,3 +8,4 @@ export * from './lib/rule-check';
 export * from './lib/notifications';
 export * from './lib/sign-in';
 export * from './lib/outcomes';
+export * from './lib/today';
