@@ -5,6 +5,8 @@ export interface NavItem {
   icon: string;
   link: string;
   roles: UserRole[];
+  /** A count shown beside the entry: approvals waiting for the caller, or overdue check-ins. */
+  badge?: 'approvals' | 'overdue';
 }
 
 const MANAGERS: UserRole[] = ['manager', 'admin'];
@@ -13,12 +15,12 @@ const MANAGERS: UserRole[] = ['manager', 'admin'];
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', icon: 'home', link: '/', roles: ['pm', 'manager', 'admin'] },
   { label: 'Plan a rotation', icon: 'event_available', link: '/plan', roles: ['pm'] },
-  { label: 'My rotations', icon: 'work_history', link: '/my-rotations', roles: ['pm'] },
-  { label: 'Approvals', icon: 'fact_check', link: '/approvals', roles: MANAGERS },
+  { label: 'My rotations', icon: 'work_history', link: '/my-rotations', roles: ['pm'], badge: 'overdue' },
+  { label: 'Approvals', icon: 'fact_check', link: '/approvals', roles: MANAGERS, badge: 'approvals' },
   { label: 'Waitlist', icon: 'hourglass_empty', link: '/waitlist', roles: MANAGERS },
   { label: 'Timeline', icon: 'view_timeline', link: '/timeline', roles: MANAGERS },
   { label: 'Capacity', icon: 'grid_on', link: '/capacity', roles: MANAGERS },
-  { label: 'Check-ins', icon: 'checklist', link: '/check-ins', roles: MANAGERS },
+  { label: 'Check-ins', icon: 'checklist', link: '/check-ins', roles: MANAGERS, badge: 'overdue' },
   { label: 'Insights', icon: 'insights', link: '/insights', roles: MANAGERS },
   { label: 'Users', icon: 'group', link: '/admin/users', roles: ['admin'] },
   { label: 'Teams', icon: 'groups', link: '/admin/teams', roles: ['admin'] },

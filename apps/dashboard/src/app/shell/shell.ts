@@ -1,15 +1,16 @@
 import { BreakpointObserver } from '@angular/cdk/layout';
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, viewChild } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatIconModule } from '@angular/material/icon';
 import { MatListModule } from '@angular/material/list';
-import { MatSidenavModule } from '@angular/material/sidenav';
+import { MatSidenav, MatSidenavModule } from '@angular/material/sidenav';
 import { MatToolbarModule } from '@angular/material/toolbar';
-import { RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
+import { NavigationEnd, Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { SessionService } from '@stint/dashboard-session';
-import { map } from 'rxjs';
-import { navFor } from './nav-items';
+import { filter, map } from 'rxjs';
+import { TodayStore } from '../home/today.store';
+import { NavItem, navFor } from './nav-items';
 
 @Component({
   selector: 'app-shell',
@@ -50,7 +51,14 @@ import { navFor } from './nav-items';
               [routerLinkActiveOptions]="{ exact: item.link === '/' }"
             >
               <mat-icon matListItemIcon>{{ item.icon }}</mat-icon>
-              <span matListItemTitle>{{ item.label }}</span>
+              <span matListItemTitle
+                >{{ item.label }}
+                @if (badge(item.badge); as count) {
+                  <span class="badge" [attr.data-testid]="'badge-' + item.badge">
+                    {{ count }}<span class="sr"> {{ item.badge === 'approvals' ? 'waiting for you' : 'overdue' }}</span>
+                  </span>
+                }
+              </span>
             </a>
           }
         </mat-nav-list>
@@ -70,4 +78,28 @@ export class Shell {
     { initialValue: false },
   );
   protected readonly items = computed(() => navFor(this.session.user()?.role));
+  private readonly today = inject(TodayStore);
+  private readonly drawer = viewChild.required(MatSidenav);
+
+  constructor() {
+    // On a phone the drawer lies over the page: it closes once a link was followed.
+    inject(Router)
+      .events.pipe(
+        filter((event) => event instanceof NavigationEnd),
+        takeUntilDestroyed(),
+      )
+      .subscribe(() => {
+        if (this.handset()) void this.drawer().close();
+        if (this.session.user()) void this.today.refresh();
+      });
+    effect(() => {
+      if (!this.session.user()) this.today.clear();
+    });
+  }
+
+  protected badge(kind: NavItem['badge']): number {
+    if (kind === 'approvals') return this.today.approvalsBadge();
+    if (kind === 'overdue') return this.today.overdueBadge();
+    return 0;
+  }
 }

@@ -54,3 +54,30 @@ export function formatInstant(instant: string | null, timeZone: string): string 
   }
   return assemble(format, date, true);
 }
+
+/** The zone's short name at that instant as people read it: `CET`, `CEST`, `EST`, or `GMT+5:30` where there is none. */
+export function zoneName(instant: string, timeZone: string): string {
+  const date = new Date(instant);
+  if (Number.isNaN(date.getTime())) return timeZone;
+  try {
+    // British English names Europe's zones (CET, BST), American English America's (EST, PST); either
+    // falls back to an offset (GMT-5) for the other side's, so the first name in letters wins.
+    const names = ['en-GB', 'en-US'].map(
+      (locale) =>
+        new Intl.DateTimeFormat(locale, { timeZone, timeZoneName: 'short' })
+          .formatToParts(date)
+          .find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
+    );
+    const name = names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[0] ?? timeZone;
+    return name;
+  } catch {
+    return 'UTC';
+  }
+}
+
+/** An instant in the reader's zone, with the zone named: `Tue 12 Jan 2027, 10:00 CET`. */
+export function formatInstantInZone(instant: string | null, timeZone: string): string {
+  if (!instant) return '—';
+  const shown = formatInstant(instant, timeZone);
+  return shown === instant ? instant : `${shown} ${zoneName(instant, timeZone)}`;
+}

@@ -1,0 +1,73 @@
+import { expect, test } from '@playwright/test';
+import { apiLogin, call } from './support/admin-api';
+import { MARIA, signIn } from './support/demo';
+import { screen } from './support/manager-screens';
+import { ADMIN } from './support/screens';
+
+/*
+ * Issue 13: each role's home shows what needs them today (GET /api/me/today), each item linking where it is
+ * done, and the navigation carries the same counts as badges. The browser's zone (New York) differs from
+ * Maria's profile zone (Berlin): the times on her home are Berlin's, and say so.
+ */
+
+interface TodayCounts {
+  counts: { approvalsAwaitingMe: number; overdueCheckIns: number; checkInsDue: number };
+  overdueCheckIns: Array<{ checkInId: string; kind: string; pmName: string; myPart: string }>;
+}
+
+test.use({ timezoneId: 'America/New_York' });
+
+test.describe('homes', () => {
+  test("a manager's home lists what needs her, in her zone, and the navigation's badges agree with it", async ({
+    page,
+    request,
+  }) => {
+    const maria = await apiLogin(request, MARIA);
+    const today = await call<TodayCounts>(request, maria, 'get', '/api/me/today');
+    expect(today.counts.overdueCheckIns, 'the seed leaves check-ins overdue for Maria').toBeGreaterThan(0);
+
+    await signIn(page, MARIA);
+    const overdue = page.getByTestId('today-overdue');
+    await expect(overdue).toContainText(`${today.counts.overdueCheckIns} check-in`);
+    // Lena's pulse is Maria's to give; its line says so and links to the check-in.
+    const pulse = today.overdueCheckIns.find((c) => c.kind === 'pulse');
+    expect(pulse?.myPart).toBe('pulse');
+    const link = overdue.getByRole('link', { name: `Pulse after return · ${pulse?.pmName}` }).first();
+    await expect(link).toBeVisible();
+    await expect(overdue).toContainText('Give the pulse');
+    // Every time on her home is Berlin's and names it, whatever the browser's zone.
+    await expect(overdue.locator('.meta').first()).toHaveText(/\d{2}:\d{2} CES?T/);
+    await expect(page.getByTestId('profile')).toContainText('Europe/Berlin');
+
+    await expect(page.getByTestId('badge-overdue')).toContainText(String(today.counts.overdueCheckIns));
+    if (today.counts.approvalsAwaitingMe > 0)
+      await expect(page.getByTestId('badge-approvals')).toContainText(String(today.counts.approvalsAwaitingMe));
+    else await expect(page.getByTestId('badge-approvals')).toHaveCount(0);
+    await screen(page, 'home-manager');
+
+    await link.click();
+    await expect(page).toHaveURL(new RegExp(`/check-ins/${pulse?.checkInId}$`));
+  });
+
+  test("the admin's home shows the operator's figures, each linking to its tool", async ({ page }) => {
+    await signIn(page, ADMIN.email, ADMIN.password);
+    const operations = page.getByTestId('today-operations');
+    await expect(operations).toContainText(/Worker (running|not heard from)/);
+    await expect(operations).toContainText(/\d+ emails? failed/);
+    await expect(operations).toContainText(/without a line manager/);
+    await operations.getByRole('link', { name: /emails? failed/ }).click();
+    await expect(page).toHaveURL(/\/admin\/emails/);
+  });
+
+  test('on a phone the drawer closes once a link was followed', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, MARIA);
+    await page.getByRole('button', { name: 'Toggle navigation' }).click();
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await expect(nav).toBeVisible();
+    await nav.getByRole('link', { name: /Approvals/ }).click();
+    await expect(page).toHaveURL(/\/approvals$/);
+    await expect(nav).toBeHidden();
+    await screen(page, 'home-phone-after-navigation');
+  });
+});
