@@ -55,7 +55,8 @@ import { NavItem, navFor } from './nav-items';
                 >{{ item.label }}
                 @if (badge(item.badge); as count) {
                   <span class="badge" [attr.data-testid]="'badge-' + item.badge">
-                    {{ count }}<span class="sr"> {{ item.badge === 'approvals' ? 'waiting for you' : 'overdue' }}</span>
+                    {{ count
+                    }}<span class="sr-only"> {{ item.badge === 'approvals' ? 'waiting for you' : 'overdue' }}</span>
                   </span>
                 }
               </span>
