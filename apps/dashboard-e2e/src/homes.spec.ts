@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiLogin, call } from './support/admin-api';
 import { MARIA, signIn } from './support/demo';
 import { screen } from './support/manager-screens';
-import { ADMIN } from './support/screens';
+import { ADMIN, saveScreen } from './support/screens';
 
 /*
  * Issue 13: each role's home shows what needs them today (GET /api/me/today), each item linking where it is
@@ -57,6 +57,19 @@ test.describe('homes', () => {
     await expect(operations).toContainText(/without a line manager/);
     await operations.getByRole('link', { name: /emails? failed/ }).click();
     await expect(page).toHaveURL(/\/admin\/emails/);
+
+    // The email log opens an email as it was sent, in a sandboxed frame.
+    const table = page.getByTestId('emails-table');
+    const subject = (await table.locator('td').nth(3).textContent())?.trim() ?? '';
+    await table.getByTestId('open-email').first().click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading', { name: subject })).toBeVisible();
+    const frame = dialog.getByTestId('email-body-frame');
+    await expect(frame).toHaveAttribute('sandbox', '');
+    await expect(page.frameLocator('[data-testid="email-body-frame"]').locator('body')).not.toBeEmpty();
+    // A screenshot only: axe cannot run inside a frame whose sandbox forbids scripts, and would wait for it.
+    await saveScreen(page, 'email-preview');
+    await dialog.getByRole('button', { name: 'Close' }).click();
   });
 
   test('on a phone the drawer closes once a link was followed', async ({ page }) => {

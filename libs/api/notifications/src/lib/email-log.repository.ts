@@ -36,4 +36,12 @@ export class EmailLogRepository {
   countByStatus(): Promise<Array<{ status: string; n: number }>> {
     return this.db.query(`SELECT status, count(*)::int AS n FROM notifications GROUP BY status`);
   }
+
+  /** What an email says, as sent: its HTML body, or null when there is no such email. */
+  async bodyOf(id: string): Promise<string | null> {
+    const rows = (await this.db.query(`SELECT body_html FROM notifications WHERE id = $1`, [id])) as Array<{
+      body_html: string;
+    }>;
+    return rows[0]?.body_html ?? null;
+  }
 }

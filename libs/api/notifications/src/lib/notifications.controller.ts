@@ -1,6 +1,7 @@
-import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, HttpCode, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import {
+  ApiError,
   ApiErrorResponses,
   AuthenticatedUser,
   CurrentUser,
@@ -10,6 +11,7 @@ import {
   UuidParamPipe,
 } from '@stint/api-core';
 import type { NotificationRecord, Page, RetryFailedResult } from '@stint/contracts';
+import type { FastifyReply } from 'fastify';
 import { NotificationQueryDto } from './dto/notification-query.dto';
 import { EmailLogRepository } from './email-log.repository';
 import { OutboxSweeper } from './outbox-sweeper.service';
@@ -60,5 +62,30 @@ export class NotificationsController {
     @Param('id', new UuidParamPipe('email')) id: string,
   ): Promise<NotificationRecord> {
     return this.sweeper.retry(caller, id);
+  }
+
+  @Get(':id/body')
+  @Roles('admin')
+  @ApiProduces('text/html')
+  @ApiOperation({
+    summary:
+      "An email's HTML body as sent (admin), for the email log's preview. Served sandboxed: no script runs and nothing is loaded from elsewhere.",
+  })
+  @ApiOkResponse({ description: 'The HTML body.', schema: { type: 'string' } })
+  @ApiErrorResponses(401, 403, 404)
+  async body(
+    @Param('id', new UuidParamPipe('email')) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string> {
+    const html = await this.emailLog.bodyOf(id);
+    if (html === null) throw ApiError.notFound('email', id);
+    void reply
+      .header('content-type', 'text/html; charset=utf-8')
+      .header('cache-control', 'no-store')
+      .header(
+        'content-security-policy',
+        "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox; frame-ancestors 'self'",
+      );
+    return html;
   }
 }

@@ -33,6 +33,7 @@ import {
   QueryChange,
 } from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
+import { EmailPreviewDialog, EmailPreviewData } from './email-preview-dialog';
 import { formatInstant } from '../util/format';
 
 export const KIND_LABEL: Record<NotificationKind, string> = {
@@ -87,6 +88,14 @@ export class EmailsPage {
   protected readonly columns = ['createdAt', 'kind', 'recipient', 'subject', 'status', 'delivery'];
   protected readonly busy = signal(false);
   protected readonly isFailed = (n: NotificationRecord): boolean => n.status === 'failed';
+
+  /** The email as sent, in a sandboxed frame. */
+  protected preview(n: NotificationRecord): void {
+    this.dialog.open<EmailPreviewDialog, EmailPreviewData>(EmailPreviewDialog, {
+      data: { id: n.id, subject: n.subject, recipient: n.recipient },
+      maxWidth: '95vw',
+    });
+  }
 
   protected readonly list = injectListPage({
     read: (p) => ({
