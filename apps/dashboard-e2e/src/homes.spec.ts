@@ -83,4 +83,19 @@ test.describe('homes', () => {
     await expect(nav).toBeHidden();
     await screen(page, 'home-phone-after-navigation');
   });
+
+  test('offline, a navigation says so instead of doing nothing; back online, the banner goes and the page opens', async ({
+    page,
+    context,
+  }) => {
+    await signIn(page, MARIA);
+    await context.setOffline(true);
+    await page.getByRole('link', { name: /Insights/ }).click();
+    const banner = page.getByTestId('connection-banner');
+    await expect(banner).toContainText(/offline|could not be reached/);
+    await context.setOffline(false);
+    await page.getByRole('link', { name: /Insights/ }).click();
+    await expect(page).toHaveURL(/\/insights/);
+    await expect(banner).toBeHidden();
+  });
 });

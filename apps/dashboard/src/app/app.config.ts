@@ -3,12 +3,13 @@ import { ApplicationConfig, provideBrowserGlobalErrorListeners, provideZonelessC
 import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { authInterceptor } from '@stint/dashboard-session';
 import { appRoutes } from './app.routes';
+import { connectivityInterceptor } from './shell/connectivity';
 
 export const appConfig: ApplicationConfig = {
   providers: [
     provideBrowserGlobalErrorListeners(),
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
-    provideHttpClient(withFetch(), withInterceptors([authInterceptor])),
+    provideHttpClient(withFetch(), withInterceptors([connectivityInterceptor, authInterceptor])),
   ],
 };
