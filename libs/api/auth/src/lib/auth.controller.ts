@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Inject, Patch, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   APP_CONFIG,
@@ -23,6 +23,7 @@ import { UsersService } from './users.service';
 
 import { LoginDto } from './dto/login.dto';
 import { LoginResponseDto, UserDto } from './dto/user.dto';
+import { UpdateProfileDto } from './dto/user-input.dto';
 
 @ApiTags('auth')
 @Controller()
@@ -106,5 +107,21 @@ export class AuthController {
   @ApiErrorResponses(401)
   me(@CurrentUser() user: AuthenticatedUser): Promise<User> {
     return this.auth.me(user.id);
+  }
+
+  @Patch('me')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Change your own name, time zone (IANA) or locale (BCP 47, null for the browser's). Only these fields; anything else is 400.",
+  })
+  @ApiOkResponse({ type: UserDto })
+  @ApiErrorResponses(400, 401)
+  updateMe(@CurrentUser() user: AuthenticatedUser, @Body() body: UpdateProfileDto): Promise<User> {
+    const changes: UpdateProfileDto = {};
+    if (body.name !== undefined) changes.name = body.name;
+    if (body.timezone !== undefined) changes.timezone = body.timezone;
+    if (body.locale !== undefined) changes.locale = body.locale;
+    return this.users.update(user, user.id, changes);
   }
 }

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { IsLocale, IsTimeZone, PageQueryDto, toCanonicalLocale } from '@stint/api-core';
 import { USER_ROLES, type UserRole } from '@stint/contracts';
 import { Transform } from 'class-transformer';
@@ -97,6 +97,9 @@ export class UpdateUserDto {
   locale?: string | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean({ message: 'active must be true or false' }) active?: boolean;
 }
+
+/** PATCH /api/me: what anyone may change about themselves. */
+export class UpdateProfileDto extends PickType(UpdateUserDto, ['name', 'timezone', 'locale'] as const) {}
 
 export class UserQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: USER_ROLES })
