@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { apiLogin, call } from './support/admin-api';
+import { apiLogin, call, createPm } from './support/admin-api';
 import { MARIA, signIn } from './support/demo';
 import { screen } from './support/manager-screens';
 import { ADMIN, saveScreen } from './support/screens';
@@ -97,5 +97,33 @@ test.describe('homes', () => {
     await page.getByRole('link', { name: /Insights/ }).click();
     await expect(page).toHaveURL(/\/insights/);
     await expect(banner).toBeHidden();
+  });
+
+  test('a PM changes their own name, time zone and locale from the home page', async ({ page, request }) => {
+    const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
+    const pm = await createPm(request, admin, 'profile');
+    await signIn(page, pm.email, pm.password);
+    await page.getByTestId('edit-profile').click();
+    const dialog = page.getByRole('dialog', { name: 'Your profile' });
+    await dialog.getByLabel('Name').fill('Ana López');
+    await dialog.getByLabel('Time zone').fill('America/Sao_Paulo');
+    await dialog.getByLabel('Locale').fill('pt-BR');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toBeHidden();
+    const profile = page.getByTestId('profile');
+    await expect(profile).toContainText('America/Sao_Paulo');
+    await expect(profile).toContainText('pt-BR');
+    await expect(page.getByTestId('signed-in-user')).toContainText('Ana López');
+
+    // A bad locale is refused under its field, and nothing changes.
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await page.getByTestId('edit-profile').click();
+    await expect(dialog.getByLabel('Locale')).toHaveValue('pt-BR');
+    await dialog.getByLabel('Locale').fill('not a locale!');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expect(dialog).toContainText('Locale must be a language tag');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await expect(profile).toContainText('pt-BR');
+    await expect(page.getByTestId('signed-in-user')).toContainText('Ana López ·');
   });
 });

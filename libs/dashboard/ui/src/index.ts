@@ -11,3 +11,4 @@ export * from './lib/list-query';
 export * from './lib/list-table';
 export * from './lib/loadable';
 export * from './lib/loading';
+export * from './lib/time-zone-field';

@@ -2,6 +2,7 @@ import { NgComponentOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject, signal, Type } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
+import { MatDialog } from '@angular/material/dialog';
 import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { TodayCheckIn, TodayCheckInPart } from '@stint/contracts';
@@ -9,6 +10,7 @@ import { SessionService } from '@stint/dashboard-session';
 import { formatDay, formatInstantInZone, formatRange, Loading } from '@stint/dashboard-ui';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { TodayStore } from './today.store';
+import { firstValueFrom } from 'rxjs';
 
 const ROLE_LABEL = { pm: 'Product manager', manager: 'Manager', admin: 'Programme admin' } as const;
 
@@ -69,6 +71,20 @@ export class HomePage {
     // Loaded like the PM's routes (the same lazy chunk), so the home page stays small for everyone else.
     if (this.session.user()?.role === 'pm')
       void import('@stint/dashboard-pm').then((m) => this.offers.set(m.PmOffers)).catch(() => undefined);
+  }
+
+  private readonly dialog = inject(MatDialog);
+
+  /** Opens the profile editor (loaded on first use, so the home page stays small). */
+  protected async editProfile(): Promise<void> {
+    const user = this.session.user();
+    if (!user) return;
+    const { ProfileDialog } = await import('./profile-dialog');
+    const saved = await firstValueFrom(this.dialog.open(ProfileDialog, { data: user }).afterClosed());
+    if (saved) {
+      await this.session.refresh().catch(() => undefined);
+      void this.store.refresh();
+    }
   }
 
   /** `Tue 12 Jan 2027, 10:00 CET`: the viewer's profile zone, named. */

@@ -1,7 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
 import { describeError } from '@stint/dashboard-session';
-import { LOADING, Loadable } from '@stint/dashboard-ui';
+// Types only: the shell loads this store eagerly, and the UI library's barrel would pull every list screen in with it.
+import type { Loadable } from '@stint/dashboard-ui';
 import type { Today } from '@stint/contracts';
 import { firstValueFrom } from 'rxjs';
 
@@ -13,7 +14,7 @@ import { firstValueFrom } from 'rxjs';
 @Injectable({ providedIn: 'root' })
 export class TodayStore {
   private readonly http = inject(HttpClient);
-  readonly state = signal<Loadable<Today>>(LOADING);
+  readonly state = signal<Loadable<Today>>({ status: 'loading' });
   private readonly last = signal<Today | null>(null);
   private inFlight: Promise<void> | null = null;
 
@@ -38,6 +39,6 @@ export class TodayStore {
   /** Signed out: nothing of the last person's home stays on screen. */
   clear(): void {
     this.last.set(null);
-    this.state.set(LOADING);
+    this.state.set({ status: 'loading' });
   }
 }

@@ -15,7 +15,7 @@ import type { Team, User } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { fieldError, FormDialog, FormSubmit, wholeNumber } from '@stint/dashboard-ui';
 import { TeamInput, TeamsApi } from '../data/teams.api';
-import { TimeZoneField, timeZoneValidator } from '../shared/time-zone-field';
+import { TimeZoneField, timeZoneValidator } from '@stint/dashboard-ui';
 
 export interface TeamDialogData {
   team: Team | null;

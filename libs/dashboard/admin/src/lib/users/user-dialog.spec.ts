@@ -1,6 +1,6 @@
 import { FormControl, FormGroup } from '@angular/forms';
 import type { User } from '@stint/contracts';
-import { timeZoneValidator } from '../shared/time-zone-field';
+import { timeZoneValidator } from '@stint/dashboard-ui';
 import { lineManagerRule, userBody } from './user-dialog';
 
 const pat: User = {

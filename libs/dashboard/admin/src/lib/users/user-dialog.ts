@@ -16,7 +16,7 @@ import { USER_ROLES, type User, type UserRole } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { fieldError, FormDialog, FormSubmit } from '@stint/dashboard-ui';
 import { UserInput, UsersApi } from '../data/users.api';
-import { TimeZoneField, timeZoneValidator } from '../shared/time-zone-field';
+import { TimeZoneField, timeZoneValidator } from '@stint/dashboard-ui';
 
 export interface UserDialogData {
   user: User | null;

@@ -1,22 +1,8 @@
+export { isTimeZone, timeZones } from '@stint/dashboard-ui';
 /** Dates on the admin's screens: the shared display formats, and the admin's own helpers. */
 export { formatDay, formatInstant, formatRange } from '@stint/dashboard-ui';
 
 /** Every IANA zone the browser knows, UTC first (some engines leave it out of the list). */
-export function timeZones(): string[] {
-  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
-  return ['UTC', ...known.filter((z) => z !== 'UTC')];
-}
-
-export function isTimeZone(value: string): boolean {
-  if (!value) return false;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: value });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** How late a job ran (ranAt − dueAt in ms), in words: `on time`, `45 s late`, `2 h 5 min late`, `3 d 4 h late`. */
 export function formatLateness(ms: number): string {
   if (!Number.isFinite(ms) || ms < 1000) return 'on time';

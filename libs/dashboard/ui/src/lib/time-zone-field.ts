@@ -4,9 +4,25 @@ import { AbstractControl, FormControl, ReactiveFormsModule, ValidationErrors } f
 import { MatAutocompleteModule } from '@angular/material/autocomplete';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
-import { fieldError } from '@stint/dashboard-ui';
+import { fieldError } from './field-error';
 import { map, startWith, switchMap } from 'rxjs';
-import { isTimeZone, timeZones } from '../util/format';
+
+/** Every IANA zone the browser knows, UTC first. */
+export function timeZones(): string[] {
+  const known = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
+  return ['UTC', ...known.filter((z) => z !== 'UTC')];
+}
+
+/** True for an IANA zone the browser knows (Europe/Berlin), false for anything else. */
+export function isTimeZone(value: string): boolean {
+  if (!value) return false;
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export function timeZoneValidator(control: AbstractControl<string>): ValidationErrors | null {
   return !control.value || isTimeZone(control.value)
