@@ -68,6 +68,35 @@ describe('dashboard figures', () => {
     expect(capacity.body).toContainEqual({ teamId: team.id, weekStart: start, booked: 1, capacity: 2 });
   });
 
+  it('a manager sees their own teams on the capacity map by default, and every active team with scope=all to plan for a report', async () => {
+    const planner = await f.manager();
+    const ownTeam = await f.team(planner, { capacity: 3 });
+    const otherHost = await f.manager();
+    const otherTeam = await f.team(otherHost, { capacity: 4 });
+    const week = futureMonday(44);
+    const ids = async (query: string) => {
+      const answer = await call<CapacityWeek[]>(t.url, 'GET', `/api/stats/capacity?from=${week}&to=${week}${query}`, {
+        token: planner.token,
+      });
+      expect(answer.status).toBe(200);
+      return new Set(answer.body.map((w) => w.teamId));
+    };
+    const mine = await ids('');
+    expect(mine.has(ownTeam.id)).toBe(true);
+    expect(mine.has(otherTeam.id)).toBe(false);
+    const all = await ids('&scope=all');
+    expect(all.has(ownTeam.id)).toBe(true);
+    expect(all.has(otherTeam.id)).toBe(true);
+    const bad = await call<{ code: string; details: { fields: Record<string, string> } }>(
+      t.url,
+      'GET',
+      `/api/stats/capacity?scope=everything`,
+      { token: planner.token },
+    );
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.fields['scope']).toBe('scope must be mine or all');
+  });
+
   it('a pulse is the line manager’s: among their overdue check-ins, not the PM’s, and never in the PM’s skill change', async () => {
     const lineManager = await f.manager();
     const host = await f.manager();

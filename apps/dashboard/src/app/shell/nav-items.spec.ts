@@ -11,9 +11,10 @@ describe('navFor', () => {
     expect(labels('pm')).toEqual(['Home', 'Plan a rotation', 'My rotations']);
   });
 
-  it('gives a manager the programme screens but no admin screens', () => {
+  it('gives a manager the programme screens and planning for their reports, but no admin screens', () => {
     expect(labels('manager')).toEqual([
       'Home',
+      'Plan a rotation',
       'Approvals',
       'Waitlist',
       'Timeline',
@@ -39,6 +40,7 @@ describe('navFor', () => {
         'Audit trail',
       ]),
     );
-    expect(labels('admin')).not.toContain('Plan a rotation');
+    expect(labels('admin')).toContain('Plan a rotation');
+    expect(labels('admin')).not.toContain('My rotations');
   });
 });

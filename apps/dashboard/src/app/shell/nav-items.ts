@@ -14,7 +14,7 @@ const MANAGERS: UserRole[] = ['manager', 'admin'];
 /** The side navigation; each entry is shown only to the roles that can use it. */
 export const NAV_ITEMS: NavItem[] = [
   { label: 'Home', icon: 'home', link: '/', roles: ['pm', 'manager', 'admin'] },
-  { label: 'Plan a rotation', icon: 'event_available', link: '/plan', roles: ['pm'] },
+  { label: 'Plan a rotation', icon: 'event_available', link: '/plan', roles: ['pm', 'manager', 'admin'] },
   { label: 'My rotations', icon: 'work_history', link: '/my-rotations', roles: ['pm'], badge: 'overdue' },
   { label: 'Approvals', icon: 'fact_check', link: '/approvals', roles: MANAGERS, badge: 'approvals' },
   { label: 'Waitlist', icon: 'hourglass_empty', link: '/waitlist', roles: MANAGERS },

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swa
 import { ApiArrayResponse, ApiErrorResponses, AuthenticatedUser, CurrentUser } from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
 import { addDays } from '@stint/shared-dates';
-import { CapacityWeekDto, StatsOverviewDto, StatsQueryDto } from './dto/stats.dto';
+import { CapacityQueryDto, CapacityWeekDto, StatsOverviewDto, StatsQueryDto } from './dto/stats.dto';
 import { StatsService } from './stats.service';
 
 @ApiTags('stats')
@@ -26,8 +26,8 @@ export class StatsController {
   })
   @ApiArrayResponse(CapacityWeekDto)
   @ApiErrorResponses(400, 401)
-  capacity(@CurrentUser() caller: AuthenticatedUser, @Query() q: StatsQueryDto): Promise<CapacityWeek[]> {
+  capacity(@CurrentUser() caller: AuthenticatedUser, @Query() q: CapacityQueryDto): Promise<CapacityWeek[]> {
     const from = q.from ?? new Date().toISOString().slice(0, 10);
-    return this.stats.capacity(caller, from, q.to ?? addDays(from, 83));
+    return this.stats.capacity(caller, from, q.to ?? addDays(from, 83), q.scope ?? 'mine');
   }
 }

@@ -65,10 +65,16 @@ export class StatsRepository {
     };
   }
 
-  /** The teams whose capacity the caller sees: every team for admins and PMs, managers' own and their PMs' hosts. */
-  capacityTeams(caller: AuthenticatedUser): Promise<Array<{ id: string; capacity: number }>> {
+  /**
+   * The teams whose capacity the caller sees: every team for admins and PMs; for a manager their own and their
+   * PMs' hosts, or every team when they ask for `all` (to plan for a report).
+   */
+  capacityTeams(
+    caller: AuthenticatedUser,
+    scope: 'mine' | 'all' = 'mine',
+  ): Promise<Array<{ id: string; capacity: number }>> {
     return this.db.query(
-      caller.role === 'admin' || caller.role === 'pm'
+      caller.role === 'admin' || caller.role === 'pm' || scope === 'all'
         ? `SELECT id, capacity FROM teams WHERE active OR $1::uuid IS NOT NULL ORDER BY name`
         : `SELECT DISTINCT t.id, t.capacity, t.name FROM teams t WHERE t.manager_id = $1
            OR EXISTS (SELECT 1 FROM placements p JOIN users pm ON pm.id = p.pm_id WHERE p.team_id = t.id AND pm.manager_id = $1) ORDER BY t.name`,

@@ -39,12 +39,17 @@ export class StatsService {
   }
 
   /** Per team and ISO week (Monday): the most placements on any day of that week, beside capacity. */
-  async capacity(caller: AuthenticatedUser, from: string, to: string): Promise<CapacityWeek[]> {
+  async capacity(
+    caller: AuthenticatedUser,
+    from: string,
+    to: string,
+    scope: 'mine' | 'all' = 'mine',
+  ): Promise<CapacityWeek[]> {
     if (to < from) throw ApiError.validation({ to: 'to must be on or after from' });
     if (diffDays(from, to) > 731) throw ApiError.validation({ to: 'the range may span at most 2 years' });
     const first = weekStart(from);
     const last = addDays(weekStart(to), 6);
-    const teams = await this.stats.capacityTeams(caller);
+    const teams = await this.stats.capacityTeams(caller, scope);
     if (!teams.length) return [];
     const rows = await this.stats.bookings(
       teams.map((t) => t.id),

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate } from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
-import { IsOptional } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
 
 class SkillChangeDto {
   @ApiProperty({ nullable: true, type: Number }) negotiation!: number | null;
@@ -31,4 +31,15 @@ export class CapacityWeekDto implements CapacityWeek {
 export class StatsQueryDto {
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() from?: string;
   @ApiPropertyOptional() @IsOptional() @IsCalendarDate() to?: string;
+}
+
+export class CapacityQueryDto extends StatsQueryDto {
+  @ApiPropertyOptional({
+    enum: ['mine', 'all'],
+    description:
+      "A manager's teams: `mine` (default) the teams they host and their reports' host teams; `all` every active team, to plan for a report. PMs and admins always get every team.",
+  })
+  @IsOptional()
+  @IsIn(['mine', 'all'], { message: 'scope must be mine or all' })
+  scope?: 'mine' | 'all';
 }

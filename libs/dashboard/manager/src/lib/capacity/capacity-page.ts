@@ -1,5 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
+import { MatButtonToggleModule } from '@angular/material/button-toggle';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatPaginatorModule } from '@angular/material/paginator';
@@ -7,6 +8,7 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { combineLatest, forkJoin, of, take } from 'rxjs';
 import { Loading } from '@stint/dashboard-ui';
+import { SessionService } from '@stint/dashboard-session';
 import { PlacementsService } from '../placements/placements.service';
 import { addDays, localDate, weekStart } from '@stint/shared-dates';
 import { formatDay, formatRange, formatShort } from '../shared/date-format';
@@ -28,6 +30,7 @@ const CELL_PAGE_SIZE = 10;
   selector: 'lib-capacity-page',
   imports: [
     RouterLink,
+    MatButtonToggleModule,
     MatFormFieldModule,
     MatInputModule,
     MatPaginatorModule,
@@ -46,6 +49,8 @@ export class CapacityPage {
   private readonly api = inject(CapacityService);
   private readonly placements = inject(PlacementsService);
   private readonly directory = inject(DirectoryService);
+  /** Managers choose between their teams and every team; PMs and admins always see every team. */
+  protected readonly canWiden = inject(SessionService).user()?.role === 'manager';
   protected readonly query = injectRouteQuery(CAPACITY_QUERY);
   private readonly tick = signal(0);
 
@@ -61,12 +66,13 @@ export class CapacityPage {
   private readonly to = computed(() => addDays(this.from(), this.q().weeks * 7 - 1));
   protected readonly rangeLabel = computed(() => formatRange(this.from(), this.to()));
 
-  private readonly window = computed(() => ({ from: this.from(), to: this.to() }));
+  private readonly scope = computed(() => this.q().scope);
+  private readonly window = computed(() => ({ from: this.from(), to: this.to(), scope: this.scope() }));
   protected readonly state = toSignal(
     combineLatest([toObservable(this.window), toObservable(this.tick)]).pipe(
       loadEach(([w]) =>
         forkJoin({
-          weeks: this.api.weeks(w.from, w.to),
+          weeks: this.api.weeks(w.from, w.to, w.scope),
           blackouts: this.api.blackouts(),
           directory: this.directory.directory().pipe(take(1)),
         }),

@@ -17,6 +17,8 @@ export interface CapacityQuery {
   pageSize: number;
   /** Page of the selected cell's placements. */
   cellPage: number;
+  /** A manager's teams (`mine`) or every active team (`all`, to plan for a report). */
+  scope: 'mine' | 'all';
 }
 
 export const CAPACITY_QUERY: QuerySpec<CapacityQuery> = {
@@ -28,4 +30,5 @@ export const CAPACITY_QUERY: QuerySpec<CapacityQuery> = {
   page: param.int(1, 1, 10_000),
   pageSize: param.choice(TEAM_ROWS, 10),
   cellPage: param.int(1, 1, 10_000),
+  scope: param.oneOf(['mine', 'all'] as const, 'mine'),
 };

@@ -9,8 +9,11 @@ import { fetchAll, toHttpParams } from '../shared/fetch-all';
 export class CapacityService {
   private readonly http = inject(HttpClient);
 
-  weeks(from: string, to: string): Observable<CapacityWeek[]> {
-    return this.http.get<CapacityWeek[]>('/api/stats/capacity', { params: toHttpParams({ from, to }) });
+  /** `scope`: a manager's own teams, or every active team (PMs and admins always get every team). */
+  weeks(from: string, to: string, scope: 'mine' | 'all' = 'mine'): Observable<CapacityWeek[]> {
+    return this.http.get<CapacityWeek[]>('/api/stats/capacity', {
+      params: toHttpParams({ from, to, scope: scope === 'all' ? 'all' : null }),
+    });
   }
 
   /** Every blackout, team and global (the list is short; admins keep a handful). */
