@@ -1,5 +1,19 @@
-import type { Placement, Team } from '@stint/contracts';
-import { barGeometry, buildTimeline, packLanes, peakLoad, rangeEnd, todayPct, weekColumns } from './timeline-layout';
+import type { Blackout, Placement, RotationRequest, Team } from '@stint/contracts';
+import {
+  barGeometry,
+  blackoutBands,
+  buildTimeline,
+  describeShift,
+  laneTop,
+  LANE_PITCH,
+  packLanes,
+  peakLoad,
+  rangeEnd,
+  shiftDates,
+  snapDays,
+  todayPct,
+  weekColumns,
+} from './timeline-layout';
 
 const range = { from: '2027-01-04', weeks: 4 }; // 28 days: 4 Jan – 31 Jan 2027
 
@@ -15,6 +29,39 @@ const placement = (id: string, startDate: string, endDate: string, over: Partial
   cancelledReason: null,
   checkIns: [],
   ...over,
+});
+
+const request = (
+  id: string,
+  startDate: string,
+  endDate: string,
+  over: Partial<RotationRequest> = {},
+): RotationRequest => ({
+  id,
+  pmId: `pm-${id}`,
+  teamId: 't1',
+  startDate,
+  endDate,
+  durationWeeks: 1,
+  goals: [],
+  motivation: '',
+  status: 'pending_host',
+  approvals: [],
+  placementId: null,
+  waitlistIfFull: false,
+  waitlistPosition: null,
+  offerExpiresAt: null,
+  createdAt: '2027-01-01T00:00:00.000Z',
+  updatedAt: '2027-01-01T00:00:00.000Z',
+  ...over,
+});
+
+const blackout = (id: string, teamId: string | null, startsOn: string, endsOn: string): Blackout => ({
+  id,
+  teamId,
+  startsOn,
+  endsOn,
+  reason: `Reason ${id}`,
 });
 
 const team = (id: string, capacity: number, over: Partial<Team> = {}): Team => ({
@@ -149,6 +196,118 @@ describe('timeline layout', () => {
 
   it('keeps an empty group for a team the viewer runs, with rows up to its capacity', () => {
     const groups = buildTimeline(range, [team('t1', 3)], []);
-    expect(groups).toEqual([{ teamId: 't1', teamName: 'Team t1', capacity: 3, peak: 0, lanes: 3, bars: [] }]);
+    expect(groups).toEqual([
+      { teamId: 't1', teamName: 'Team t1', capacity: 3, peak: 0, lanes: 3, bars: [], ghosts: [], bands: [] },
+    ]);
+  });
+});
+
+describe('pending requests and blackouts on the timeline', () => {
+  it('draws pending requests as ghosts in the rows after booked and cancelled bars, placed by date', () => {
+    const groups = buildTimeline(
+      range,
+      [team('t1', 1)],
+      [placement('a', '2027-01-04', '2027-01-17'), placement('x', '2027-01-11', '2027-01-17', { status: 'cancelled' })],
+      () => true,
+      {
+        requests: [
+          // Fits in the place after the booked bar ends.
+          request('late', '2027-01-18', '2027-01-31', { status: 'pending_manager' }),
+          // Overlaps both: a row of its own.
+          request('mid', '2027-01-11', '2027-01-24'),
+          request('offer', '2027-01-25', '2027-01-31', { status: 'offered' }),
+          // Not pending, or outside the range: not drawn.
+          request('done', '2027-01-04', '2027-01-10', { status: 'booked' }),
+          request('gone', '2027-01-04', '2027-01-10', { status: 'withdrawn' }),
+          request('far', '2027-03-01', '2027-03-14'),
+        ],
+      },
+    );
+    const t1 = groups[0];
+    expect(t1?.bars.map((b) => [b.placement.id, b.lane])).toEqual([
+      ['a', 0],
+      ['x', 1],
+    ]);
+    expect(t1?.ghosts.map((g) => [g.request.id, g.lane])).toEqual([
+      ['mid', 2],
+      ['late', 0],
+      ['offer', 1],
+    ]);
+    expect(t1?.ghosts.find((g) => g.request.id === 'late')?.geometry).toEqual({
+      leftPct: 50,
+      widthPct: 50,
+      clippedStart: false,
+      clippedEnd: false,
+    });
+    // Capacity 1, but three rows are needed to show everything without overlaps.
+    expect(t1?.lanes).toBe(3);
+    // A ghost takes no place: the peak counts booked placements only.
+    expect(t1?.peak).toBe(1);
+  });
+
+  it('shows a team that has only a pending request, even one the viewer does not run', () => {
+    const groups = buildTimeline(range, [team('t1', 2), team('t2', 2)], [], () => false, {
+      requests: [request('r', '2027-01-11', '2027-01-17', { teamId: 't2' })],
+    });
+    expect(groups.map((g) => [g.teamId, g.ghosts.length])).toEqual([['t2', 1]]);
+  });
+
+  it('lays a team’s own and the global blackouts across its rows, not other teams’', () => {
+    const blackouts = [
+      blackout('global', null, '2027-01-27', '2027-01-31'),
+      blackout('own', 't1', '2027-01-11', '2027-01-13'),
+      blackout('other', 't2', '2027-01-04', '2027-01-08'),
+      blackout('before', null, '2026-12-28', '2027-01-05'),
+      blackout('after', 't1', '2027-02-01', '2027-02-05'),
+    ];
+    const bands = blackoutBands(range, 't1', blackouts);
+    expect(bands.map((b) => b.blackout.id)).toEqual(['before', 'own', 'global']);
+    // Days 7..9 of 28.
+    expect(bands[1]?.geometry.leftPct).toBe(25);
+    expect(bands[1]?.geometry.widthPct).toBeCloseTo((3 / 28) * 100);
+    // Runs in from before the range: clipped at the left edge.
+    expect(bands[0]?.geometry).toEqual({ leftPct: 0, widthPct: (2 / 28) * 100, clippedStart: true, clippedEnd: false });
+
+    const groups = buildTimeline(range, [team('t1', 1), team('t2', 1)], [], () => true, { blackouts });
+    expect(groups.map((g) => g.bands.map((b) => b.blackout.id))).toEqual([
+      ['before', 'own', 'global'],
+      ['before', 'other', 'global'],
+    ]);
+  });
+
+  it('stacks rows one pitch apart, bars inset from the track’s top', () => {
+    expect(laneTop(0)).toBe(8);
+    expect(laneTop(2) - laneTop(1)).toBe(LANE_PITCH);
+  });
+});
+
+describe('moving a bar', () => {
+  it('snaps a drag to the nearest whole day of the track', () => {
+    // 28 days on 560 px: 20 px a day.
+    expect(snapDays(0, 560, 28)).toBe(0);
+    expect(snapDays(9, 560, 28)).toBe(0);
+    expect(snapDays(11, 560, 28)).toBe(1);
+    expect(snapDays(140, 560, 28)).toBe(7);
+    expect(snapDays(-31, 560, 28)).toBe(-2);
+    expect(Object.is(snapDays(-4, 560, 28), -0)).toBe(false);
+    // 12 weeks on 840 px: 10 px a day.
+    expect(snapDays(74, 840, 84)).toBe(7);
+    // Nothing laid out (yet): no move.
+    expect(snapDays(100, 0, 28)).toBe(0);
+  });
+
+  it('moves both ends by whole days, keeping the length, and says how far in words', () => {
+    expect(shiftDates({ startDate: '2027-01-11', endDate: '2027-01-24' }, 7)).toEqual({
+      startDate: '2027-01-18',
+      endDate: '2027-01-31',
+    });
+    expect(shiftDates({ startDate: '2027-01-04', endDate: '2027-01-17' }, -5)).toEqual({
+      startDate: '2026-12-30',
+      endDate: '2027-01-12',
+    });
+    expect(describeShift(1)).toBe('1 day later');
+    expect(describeShift(-14)).toBe('2 weeks earlier');
+    expect(describeShift(10)).toBe('1 week and 3 days later');
+    expect(describeShift(0)).toBe('unchanged');
   });
 });

@@ -1,4 +1,4 @@
-import type { Placement, Team } from '@stint/contracts';
+import type { Blackout, Placement, RequestStatus, RotationRequest, Team } from '@stint/contracts';
 import { addDays, diffDays, type IsoDate } from '@stint/shared-dates';
 import { formatShort } from '../shared/date-format';
 
@@ -117,55 +117,172 @@ export interface TimelineBar {
   geometry: BarGeometry;
 }
 
+/** Requests not yet booked that the timeline draws as outlined "ghost" bars: waiting for a decision, or a held waitlist offer. */
+export const PENDING_STATUSES = [
+  'pending_manager',
+  'pending_host',
+  'offered',
+] as const satisfies readonly RequestStatus[];
+export type PendingStatus = (typeof PENDING_STATUSES)[number];
+
+export function isPending(status: RequestStatus): status is PendingStatus {
+  return (PENDING_STATUSES as readonly RequestStatus[]).includes(status);
+}
+
+export interface TimelineGhost {
+  request: RotationRequest;
+  lane: number;
+  geometry: BarGeometry;
+}
+
+export interface TimelineBand {
+  blackout: Blackout;
+  geometry: BarGeometry;
+}
+
 export interface TimelineGroup {
   teamId: string;
   teamName: string;
   capacity: number;
   /** Most booked (not cancelled) placements on one day in the range. */
   peak: number;
-  /** Rows drawn: at least the capacity, more when cancelled bars need room. */
+  /** Rows drawn: at least the capacity, more when cancelled or pending bars need room. */
   lanes: number;
   bars: TimelineBar[];
+  /** Pending requests, packed into the rows after the booked and cancelled bars. */
+  ghosts: TimelineGhost[];
+  /** The team's own blackouts and the global ones, across all its rows. */
+  bands: TimelineBand[];
+}
+
+/** What the timeline draws besides placements. */
+export interface TimelineExtras {
+  /** Requests; only the pending ones (PENDING_STATUSES) are drawn. */
+  requests?: readonly RotationRequest[];
+  blackouts?: readonly Blackout[];
+}
+
+/** Whether a blackout applies to a team: its own, or a global one (no team). */
+export function blackoutApplies(blackout: Blackout, teamId: string): boolean {
+  return blackout.teamId === null || blackout.teamId === teamId;
+}
+
+/** A team's blackout bands in the range, earliest first. */
+export function blackoutBands(range: TimelineRange, teamId: string, blackouts: readonly Blackout[]): TimelineBand[] {
+  return [...blackouts]
+    .filter((b) => blackoutApplies(b, teamId))
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn) || a.endsOn.localeCompare(b.endsOn))
+    .flatMap((blackout) => {
+      const geometry = barGeometry(range, blackout.startsOn, blackout.endsOn);
+      return geometry ? [{ blackout, geometry }] : [];
+    });
+}
+
+function inRange<T extends Dated>(range: TimelineRange, items: readonly T[]): T[] {
+  const last = rangeEnd(range);
+  return items.filter((item) => item.endDate >= range.from && item.startDate <= last);
+}
+
+function byTeam<T extends { teamId: string }>(items: readonly T[]): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const item of items) map.set(item.teamId, [...(map.get(item.teamId) ?? []), item]);
+  return map;
 }
 
 /**
  * One row group per team: booked placements are packed first so the lanes up
- * to capacity read as places; cancelled ones (when shown) fill in after.
- * Teams come in the given order; `keep` decides which teams without bars
- * still get a (empty) group, e.g. the teams the viewer hosts.
+ * to capacity read as places; cancelled ones (when shown) fill in after, then
+ * pending requests as ghosts. Blackouts that apply to the team lie across all
+ * its rows. Teams come in the given order; `keep` decides which teams without
+ * bars or ghosts still get a (empty) group, e.g. the teams the viewer hosts.
  */
 export function buildTimeline(
   range: TimelineRange,
   teams: readonly Team[],
   placements: readonly Placement[],
   keep: (team: Team) => boolean = () => true,
+  extras: TimelineExtras = {},
 ): TimelineGroup[] {
   const last = rangeEnd(range);
-  const byTeam = new Map<string, Placement[]>();
-  for (const p of placements) {
-    if (p.endDate < range.from || p.startDate > last) continue;
-    byTeam.set(p.teamId, [...(byTeam.get(p.teamId) ?? []), p]);
-  }
+  const placementsByTeam = byTeam(inRange(range, placements));
+  const pendingByTeam = byTeam(
+    inRange(
+      range,
+      (extras.requests ?? []).filter((r) => isPending(r.status)),
+    ),
+  );
   const groups: TimelineGroup[] = [];
   for (const team of teams) {
-    const own = byTeam.get(team.id) ?? [];
-    if (!own.length && !keep(team)) continue;
+    const own = placementsByTeam.get(team.id) ?? [];
+    const pending = pendingByTeam.get(team.id) ?? [];
+    if (!own.length && !pending.length && !keep(team)) continue;
     const booked = own.filter((p) => p.status !== 'cancelled');
     const cancelled = own.filter((p) => p.status === 'cancelled');
     const first = packLanes(booked);
     const second = packLanes(cancelled, first.laneEnds);
+    const third = packLanes(pending, second.laneEnds);
     const bars = [...first.placed, ...second.placed].flatMap(({ item, lane }) => {
       const geometry = barGeometry(range, item.startDate, item.endDate);
       return geometry ? [{ placement: item, lane, geometry }] : [];
+    });
+    const ghosts = third.placed.flatMap(({ item, lane }) => {
+      const geometry = barGeometry(range, item.startDate, item.endDate);
+      return geometry ? [{ request: item, lane, geometry }] : [];
     });
     groups.push({
       teamId: team.id,
       teamName: team.name,
       capacity: team.capacity,
       peak: peakLoad(booked, range.from, last),
-      lanes: Math.max(team.capacity, second.laneEnds.length, 1),
+      lanes: Math.max(team.capacity, third.laneEnds.length, 1),
       bars,
+      ghosts,
+      bands: blackoutBands(range, team.id, extras.blackouts ?? []),
     });
   }
   return groups;
+}
+
+// ------------------------------------------------------------ moving a bar
+
+/** Pixels a pointer must travel before a press on a bar becomes a drag (below it, a click opens the placement). */
+export const DRAG_THRESHOLD_PX = 4;
+
+/**
+ * Whole days a horizontal drag of `dx` pixels moves a bar on a track
+ * `trackWidth` pixels wide showing `totalDays` days: the nearest whole day,
+ * so a bar snaps as it is dragged. 0 when the track has no width.
+ */
+export function snapDays(dx: number, trackWidth: number, totalDays: number): number {
+  if (!(trackWidth > 0) || !(totalDays > 0) || !Number.isFinite(dx)) return 0;
+  return Math.round((dx * totalDays) / trackWidth) || 0;
+}
+
+/** A placement's dates moved by whole days, its length kept. */
+export function shiftDates(item: Dated, days: number): { startDate: IsoDate; endDate: IsoDate } {
+  return { startDate: addDays(item.startDate, days), endDate: addDays(item.endDate, days) };
+}
+
+/** "1 day later", "2 weeks earlier", "1 week and 3 days later". */
+export function describeShift(days: number): string {
+  if (days === 0) return 'unchanged';
+  const n = Math.abs(days);
+  const weeks = Math.floor(n / 7);
+  const rest = n % 7;
+  const parts = [
+    ...(weeks ? [`${weeks} ${weeks === 1 ? 'week' : 'weeks'}`] : []),
+    ...(rest ? [`${rest} ${rest === 1 ? 'day' : 'days'}`] : []),
+  ];
+  return `${parts.join(' and ')} ${days > 0 ? 'later' : 'earlier'}`;
+}
+
+/** Vertical layout of a group's rows, in pixels: the track's padding, then one row every LANE_PITCH. */
+export const LANE_PITCH = 32;
+const TRACK_PADDING = 4;
+const LANE_MARGIN = 2;
+const BAR_INSET = 2;
+
+/** Where a bar (or ghost) in `lane` sits from the top of its team's track. */
+export function laneTop(lane: number): number {
+  return TRACK_PADDING + LANE_MARGIN + lane * LANE_PITCH + BAR_INSET;
 }

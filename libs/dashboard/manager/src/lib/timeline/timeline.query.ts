@@ -43,3 +43,8 @@ export function matchesStatus(status: TimelineStatus, placement: { status: Place
   if (status === 'booked') return placement.status !== 'cancelled';
   return placement.status === status;
 }
+
+/** Pending requests are drawn with booked placements (they would take a place), not when one placement status is picked. */
+export function showsPending(status: TimelineStatus): boolean {
+  return status === 'booked' || status === 'all';
+}
