@@ -92,8 +92,9 @@ test.describe('PM self-service', () => {
 
     await page.goto('/my-rotations');
     await expect(card).toContainText('Booked');
-    await expect(card).toContainText('Line manager approved');
-    await expect(card).toContainText('Host team manager approved');
+    // The trail names who decided, not their role alone.
+    await expect(card).toContainText(/Released by Maria \w+ \(line manager\)/);
+    await expect(card).toContainText(/Approved by Sam \w+ \(host manager\)/);
     const placement = page.getByTestId('placements').locator('mat-card').filter({ hasText: team.name }).first();
     await expect(placement).toBeVisible();
     await expect(placement.locator('.timeline li')).toHaveCount(5); // W + 3 check-ins for two weeks, the pulse last

@@ -24,6 +24,8 @@ export interface Approval {
   step: 'manager' | 'host';
   decision: 'approved' | 'rejected';
   byId: string;
+  /** The display name of the person who took the decision (`byId`), so every viewer can read who it was. */
+  byName: string;
   comment: string;
   at: string;
 }
@@ -112,6 +114,10 @@ export interface CheckIn {
    * which the PM can file the reflection; earlier, completing answers 409.
    */
   opensOn?: string;
+  /** Extension: the PM's name (the placement's PM, who files the reflection). */
+  pmName?: string;
+  /** Extension: the name of the team the PM rotates into. */
+  teamName?: string;
 }
 
 export interface Placement {

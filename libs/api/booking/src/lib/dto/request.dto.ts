@@ -25,6 +25,8 @@ export class ApprovalDto implements Approval {
   @ApiProperty({ enum: ['manager', 'host'] }) step!: 'manager' | 'host';
   @ApiProperty({ enum: ['approved', 'rejected'] }) decision!: 'approved' | 'rejected';
   @ApiProperty({ format: 'uuid' }) byId!: string;
+  @ApiProperty({ description: 'The name of the person who took the decision.', example: 'Maria Keller' })
+  byName!: string;
   @ApiProperty() comment!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }

@@ -96,9 +96,10 @@ export class RequestsRepository {
       .where('a.request_id IN (:...ids)', { ids: rows.map((r) => r.id) })
       .orderBy('a.at', 'ASC')
       .getMany();
+    // The approvers' names come with the PMs' in the same look-up: a host manager sees who released the PM.
     const names = await namesFor(
       m,
-      rows.map((r) => r.pmId),
+      [...rows.map((r) => r.pmId), ...approvals.map((a) => a.byId)],
       rows.map((r) => r.teamId),
     );
     const positions = await waitlistPositions(
@@ -119,7 +120,14 @@ export class RequestsRepository {
       status: r.status,
       approvals: approvals
         .filter((a) => a.requestId === r.id)
-        .map((a) => ({ step: a.step, decision: a.decision, byId: a.byId, comment: a.comment, at: a.at.toISOString() })),
+        .map((a) => ({
+          step: a.step,
+          decision: a.decision,
+          byId: a.byId,
+          byName: names.people.get(a.byId) ?? '',
+          comment: a.comment,
+          at: a.at.toISOString(),
+        })),
       placementId: r.placementId,
       waitlistIfFull: r.waitlistIfFull,
       waitlistPosition: positions.get(r.id) ?? null,

@@ -2,10 +2,20 @@ import type { CheckIn, HostAssessment } from '@stint/contracts';
 import { checkInStatus } from '../check-in-status';
 import type { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
-/** What is read beside check-ins to answer them: managers' feedback and hosts' assessments (by check-in id). */
+/** The names around a placement: its PM's and its team's. */
+export interface PlacementNames {
+  pmName: string;
+  teamName: string;
+}
+
+/**
+ * What is read beside check-ins to answer them: managers' feedback, hosts' assessments (by check-in id)
+ * and the PM's and team's names (by placement id).
+ */
 export interface CheckInExtras {
   feedback: CheckInFeedbackEntity[];
   assessments: Map<string, HostAssessment>;
+  names: Map<string, PlacementNames>;
 }
 
 /** The ratings of a completed check-in: the core three from their columns, any added skill from `extra_ratings`. */
@@ -19,8 +29,9 @@ export function ratingsOf(c: CheckInEntity): CheckIn['ratings'] {
   };
 }
 
-/** A check-in as the API answers it: its status derived at `now`, its ratings, feedback and assessment. */
+/** A check-in as the API answers it: its status derived at `now`, its ratings, feedback, assessment and names. */
 export function toCheckIn(c: CheckInEntity, extras: CheckInExtras, now: Date, overdueAfterHours: number): CheckIn {
+  const names = extras.names.get(c.placementId);
   return {
     id: c.id,
     placementId: c.placementId,
@@ -38,5 +49,7 @@ export function toCheckIn(c: CheckInEntity, extras: CheckInExtras, now: Date, ov
     wouldSendAgain: c.kind === 'pulse' ? (c.wouldSendAgain ?? null) : null,
     goalOutcomes: c.kind === 'final' ? (c.goalOutcomes ?? null) : null,
     assessment: extras.assessments.get(c.id) ?? null,
+    pmName: names?.pmName ?? '',
+    teamName: names?.teamName ?? '',
   };
 }

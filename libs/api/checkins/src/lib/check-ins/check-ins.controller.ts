@@ -4,13 +4,19 @@ import {
   ApiErrorResponses,
   ApiPageResponse,
   AuthenticatedUser,
-  CheckInResponseDto,
   CurrentUser,
   pageWindow,
   UuidParamPipe,
 } from '@stint/api-core';
 import type { CheckIn, Page } from '@stint/contracts';
-import { AssessmentDto, CheckInQueryDto, CompleteCheckInDto, FeedbackDto, PulseDto } from '../dto/check-in.dto';
+import {
+  AssessmentDto,
+  CheckInQueryDto,
+  CheckInWithNamesDto,
+  CompleteCheckInDto,
+  FeedbackDto,
+  PulseDto,
+} from '../dto/check-in.dto';
 import { CheckInsService } from './check-ins.service';
 
 @ApiTags('check-ins')
@@ -23,7 +29,7 @@ export class CheckInsController {
   @ApiOperation({
     summary: 'Check-ins the caller can see, by time; status derived when read (overdue after the policy’s hours).',
   })
-  @ApiPageResponse(CheckInResponseDto)
+  @ApiPageResponse(CheckInWithNamesDto)
   @ApiErrorResponses(400, 401)
   list(@CurrentUser() caller: AuthenticatedUser, @Query() q: CheckInQueryDto): Promise<Page<CheckIn>> {
     return this.checkIns.list(
@@ -34,7 +40,7 @@ export class CheckInsController {
   }
 
   @Get(':id')
-  @ApiOkResponse({ type: CheckInResponseDto })
+  @ApiOkResponse({ type: CheckInWithNamesDto })
   @ApiErrorResponses(401, 404)
   get(
     @CurrentUser() caller: AuthenticatedUser,
@@ -49,7 +55,7 @@ export class CheckInsController {
     summary:
       'The PM files the reflection: a rating 1–5 per policy skill and notes; at the final, the learning goals revisited. Once; again → 409 INVALID_STATE. A pulse → 403 (the line manager’s).',
   })
-  @ApiOkResponse({ type: CheckInResponseDto })
+  @ApiOkResponse({ type: CheckInWithNamesDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   complete(
     @CurrentUser() caller: AuthenticatedUser,
@@ -65,7 +71,7 @@ export class CheckInsController {
     summary:
       'The host manager’s assessment at the final check-in (from its day): a rating 1–5 per policy skill and notes. Host only, final only, once (again → 409).',
   })
-  @ApiCreatedResponse({ type: CheckInResponseDto })
+  @ApiCreatedResponse({ type: CheckInWithNamesDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   assess(
     @CurrentUser() caller: AuthenticatedUser,
@@ -81,7 +87,7 @@ export class CheckInsController {
     summary:
       'The line manager’s pulse after return (a `pulse` check-in, from its day): how well the PM applies each skill (1–5), would they send another PM, a comment. Line manager only, once.',
   })
-  @ApiOkResponse({ type: CheckInResponseDto })
+  @ApiOkResponse({ type: CheckInWithNamesDto })
   @ApiErrorResponses(400, 401, 403, 404, 409)
   pulse(
     @CurrentUser() caller: AuthenticatedUser,
@@ -94,7 +100,7 @@ export class CheckInsController {
   @Post(':id/feedback')
   @HttpCode(201)
   @ApiOperation({ summary: 'A manager who can see the check-in, or an admin, adds feedback.' })
-  @ApiCreatedResponse({ type: CheckInResponseDto })
+  @ApiCreatedResponse({ type: CheckInWithNamesDto })
   @ApiErrorResponses(400, 401, 403, 404)
   feedback(
     @CurrentUser() caller: AuthenticatedUser,

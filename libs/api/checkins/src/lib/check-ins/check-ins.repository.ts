@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser, PageWindow, visibleRotations } from '@stint/api-core';
 import type { CheckInStatus, HostAssessment } from '@stint/contracts';
-import type { CheckInExtras } from './check-in-view';
+import type { CheckInExtras, PlacementNames } from './check-in-view';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
@@ -93,14 +93,30 @@ export class CheckInsRepository {
       .find({ where: { checkInId: In(checkInIds) }, order: { at: 'ASC' } });
   }
 
-  /** Feedback and host assessments of these check-ins (assessments read only when a final check-in is among them). */
+  /**
+   * Feedback, host assessments and names of these check-ins (assessments read only when a final check-in is
+   * among them); one query each, whatever the number of check-ins.
+   */
   async extrasOf(checkIns: CheckInEntity[]): Promise<CheckInExtras> {
     const finals = checkIns.filter((c) => c.kind === 'final').map((c) => c.id);
-    const [feedback, assessments] = await Promise.all([
+    const [feedback, assessments, names] = await Promise.all([
       this.feedbackOn(checkIns.map((c) => c.id)),
       this.assessmentsOf(finals),
+      this.namesOf(checkIns.map((c) => c.placementId)),
     ]);
-    return { feedback, assessments };
+    return { feedback, assessments, names };
+  }
+
+  /** The PM's and the team's names of these placements, by placement id, in one query. */
+  async namesOf(placementIds: string[]): Promise<Map<string, PlacementNames>> {
+    if (!placementIds.length) return new Map();
+    const rows: Array<{ id: string; pm_name: string; team_name: string }> = await this.db.query(
+      `SELECT p.id, pm.name AS pm_name, t.name::text AS team_name
+         FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+        WHERE p.id = ANY($1::uuid[])`,
+      [[...new Set(placementIds)]],
+    );
+    return new Map(rows.map((r) => [r.id, { pmName: r.pm_name, teamName: r.team_name }]));
   }
 
   /** The host assessments filed on these check-ins, by check-in id. */

@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
+import { CheckInResponseDto, IsCalendarDate, PageQueryDto } from '@stint/api-core';
 import { CHECK_IN_STATUSES, GOAL_RESULTS, type CheckInStatus, type GoalResult } from '@stint/contracts';
 import { Transform } from 'class-transformer';
 import {
@@ -20,6 +20,17 @@ import {
 const RATINGS_EXAMPLE = { negotiation: 3, closing: 2, persistence: 4 };
 const RATINGS_HELP =
   'One whole number from 1 to 5 per skill of the policy (GET /api/policy → skills): the core negotiation, closing and persistence, and any an admin added.';
+
+/**
+ * A check-in as the check-in routes answer it: the shared shape (api-core's CheckInResponseDto) and the names of
+ * its placement's PM and team. A placement's embedded check-ins carry the same two names, but their schema is the
+ * shared DTO, which does not list them yet.
+ */
+export class CheckInWithNamesDto extends CheckInResponseDto {
+  @ApiProperty({ description: 'Extension: the PM’s name.', example: 'Ana Lima' }) pmName!: string;
+  @ApiProperty({ description: 'Extension: the name of the team the PM rotates into.', example: 'NA SMB' })
+  teamName!: string;
+}
 
 const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 

@@ -1,7 +1,9 @@
 import { provideHttpClient } from '@angular/common/http';
 import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
-import { signal } from '@angular/core';
+import { InteractivityChecker } from '@angular/cdk/a11y';
+import { Injectable, signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
+import { MATERIAL_ANIMATIONS } from '@angular/material/core';
 import { provideRouter } from '@angular/router';
 import type { RotationRequest, RuleCheck, RuleCheckResult, Team, User } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
@@ -117,6 +119,14 @@ const full: RuleCheck = {
   suggestions: [{ teamId: 't1', teamName: 'NA SMB', startDate: '2099-02-02', endDate: '2099-02-08' }],
 };
 
+/** jsdom lays nothing out, so the dialog's focus trap would find its field invisible. */
+@Injectable()
+class LayoutFreeChecker extends InteractivityChecker {
+  override isVisible(): boolean {
+    return true;
+  }
+}
+
 const text = (el: HTMLElement, testId: string) => el.querySelector(`[data-testid="${testId}"]`)?.textContent ?? '';
 const button = (el: HTMLElement, label: string) =>
   [...el.querySelectorAll('button')].find((b) => b.textContent?.trim() === label) as HTMLButtonElement;
@@ -152,6 +162,8 @@ describe('ApprovalDetailPage', () => {
           provide: SessionService,
           useValue: { user: signal(viewer), hasRole: (...roles: string[]) => roles.includes('manager') },
         },
+        { provide: MATERIAL_ANIMATIONS, useValue: { animationsDisabled: true } },
+        { provide: InteractivityChecker, useClass: LayoutFreeChecker },
       ],
     });
     http = TestBed.inject(HttpTestingController);
@@ -172,7 +184,10 @@ describe('ApprovalDetailPage', () => {
     TestBed.tick();
   }
 
-  afterEach(() => http.verify());
+  afterEach(() => {
+    http.verify();
+    document.querySelectorAll('.cdk-overlay-container').forEach((c) => (c.innerHTML = ''));
+  });
 
   it("shows the request with names and the server's rule check before deciding", async () => {
     const el = await open(full);
@@ -274,5 +289,111 @@ describe('ApprovalDetailPage', () => {
     expect(text(el, 'waitlist-status')).toContain('A place is held for Lena Hoffmann until Fri 2 Jan 2099, 09:00');
     expect(text(el, 'request-status')).toContain('Offer out');
     expect(el.querySelectorAll('button')).toHaveLength(0);
+  });
+
+  it('names the line manager who released the PM to a host manager who cannot list them', async () => {
+    // The host manager's directory holds neither the line manager nor the PM: the names come with the request.
+    const released: RotationRequest = {
+      ...request,
+      pmId: 'b71c0d2a-0000-4000-8000-000000000000',
+      pmName: 'Ana Lima',
+      status: 'pending_host',
+      approvals: [
+        {
+          step: 'manager',
+          decision: 'approved',
+          byId: 'e58ef965-0000-4000-8000-000000000000',
+          byName: 'Maria Keller',
+          comment: 'She is ready.',
+          at: '2099-01-02T09:30:00.000Z',
+        },
+      ],
+    };
+    const el = await open(free, released, sam);
+    expect(el.querySelector('h1')?.textContent).toContain('Ana Lima → NA SMB');
+    const trail = text(el, 'approval-trail');
+    expect(trail).toContain('Released by Maria Keller (line manager), 2 Jan 2099, 09:30: “She is ready.”');
+    expect(el.textContent).not.toContain('e58ef965');
+    expect(el.textContent).not.toContain('PM b71c0d2a');
+    expect(trail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
+
+  it('shows both decisions of a booked request with each manager’s role', async () => {
+    const booked: RotationRequest = {
+      ...request,
+      status: 'booked',
+      placementId: 'p1',
+      approvals: [
+        {
+          step: 'manager',
+          decision: 'approved',
+          byId: 'm1',
+          byName: 'Maria Schneider',
+          comment: '',
+          at: '2099-01-02T09:30:00.000Z',
+        },
+        {
+          step: 'host',
+          decision: 'approved',
+          byId: 'm2',
+          byName: 'Sam Whitaker',
+          comment: '',
+          at: '2099-01-03T14:00:00.000Z',
+        },
+      ],
+    };
+    const el = await open(null, booked, maria);
+    const lines = [...el.querySelectorAll('[data-testid="approval-trail"] li')].map((li) => li.textContent?.trim());
+    expect(lines).toEqual([
+      'Released by Maria Schneider (line manager), 2 Jan 2099, 09:30',
+      'Approved by Sam Whitaker (host manager), 3 Jan 2099, 14:00',
+    ]);
+  });
+
+  it('starts the Reject dialog with the comment already typed on the page, and sends it', async () => {
+    const el = await open(free);
+    const field = el.querySelector<HTMLTextAreaElement>('.decision textarea') as HTMLTextAreaElement;
+    field.value = 'Q4 launch needs you here.';
+    field.dispatchEvent(new Event('input'));
+    button(el, 'Reject…').click();
+    await settle();
+
+    const dialog = document.querySelector<HTMLElement>('[role="dialog"]') as HTMLElement;
+    expect(dialog.querySelector('h2')?.textContent).toContain('Reject request');
+    expect(dialog.querySelector<HTMLTextAreaElement>('textarea')?.value).toBe('Q4 launch needs you here.');
+
+    button(dialog, 'Reject request').click();
+    const call = http.expectOne('/api/rotation-requests/r1/reject');
+    expect(call.request.body).toEqual({ step: 'manager', comment: 'Q4 launch needs you here.' });
+    call.flush({
+      ...request,
+      status: 'rejected',
+      approvals: [
+        {
+          step: 'manager',
+          decision: 'rejected',
+          byId: 'm1',
+          byName: 'Maria Schneider',
+          comment: 'Q4 launch needs you here.',
+          at: '2099-01-02T09:30:00.000Z',
+        },
+      ],
+    });
+    await settle();
+    await settle();
+    expect(text(el, 'request-status')).toContain('Rejected');
+    expect(text(el, 'approval-trail')).toContain(
+      'Rejected by Maria Schneider (line manager), 2 Jan 2099, 09:30: “Q4 launch needs you here.”',
+    );
+  });
+
+  it('opens the Reject dialog empty when nothing was typed', async () => {
+    const el = await open(free);
+    button(el, 'Reject…').click();
+    await settle();
+    const dialog = document.querySelector<HTMLElement>('[role="dialog"]') as HTMLElement;
+    expect(dialog.querySelector<HTMLTextAreaElement>('textarea')?.value).toBe('');
+    button(dialog, 'Keep it').click();
+    await settle();
   });
 });

@@ -1,13 +1,13 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, linkedSignal, signal } from '@angular/core';
 import { toObservable, toSignal } from '@angular/core/rxjs-interop';
-import { FormControl, ReactiveFormsModule } from '@angular/forms';
+import { FormControl, FormGroup, ReactiveFormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { ApiErrorBody, AvailabilityDay, RotationRequest } from '@stint/contracts';
+import type { ApiErrorBody, Approval, AvailabilityDay, RotationRequest } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { combineLatest, firstValueFrom, forkJoin, of, take } from 'rxjs';
 import { askForComment, injectNow, Loading } from '@stint/dashboard-ui';
@@ -19,11 +19,21 @@ import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
 import { ErrorPanel } from '../shared/error-panel';
 import { StatusChip } from '../shared/status-chip';
+import { approvalLine } from './approval-trail';
 import { ApprovalsService } from './approvals.service';
 import { describeDays, ruleLines, waitingCures } from './rule-check';
 import { decisionError, waitlistError, waitlistStatus } from './waitlist-status';
 
 const PENDING = new Set(['pending_manager', 'pending_host']);
+
+/**
+ * Starts the comment dialog with the comment already typed on the page. The shared dialog (ui) takes no starting
+ * text yet, so its field is filled as it opens, before it is first drawn; if its shape changes, it starts empty.
+ */
+function startWith(dialog: unknown, text: string): void {
+  const field = (dialog as { form?: FormGroup<{ comment?: FormControl<string> }> } | null)?.form?.controls.comment;
+  if (text.trim() && field instanceof FormControl && !field.value) field.setValue(text);
+}
 
 @Component({
   selector: 'lib-approval-detail-page',
@@ -67,10 +77,11 @@ export class ApprovalDetailPage {
 
   /** The request as loaded, replaced by the API's answer after a decision. */
   protected readonly request = linkedSignal<RotationRequest | null>(() => this.state().data?.request ?? null);
-  protected readonly pm = computed(() => this.person(this.request()?.pmId));
+  /** The PM's and team's names: the API's, or the viewer's directory for an answer without them. */
+  protected readonly pm = computed(() => this.request()?.pmName || this.person(this.request()?.pmId));
   protected readonly team = computed(() => {
     const data = this.state().data;
-    return data ? teamName(data.directory.teamsById, this.request()?.teamId) : '';
+    return this.request()?.teamName || (data ? teamName(data.directory.teamsById, this.request()?.teamId) : '');
   });
 
   /** The request the API's rule check is asked about: the one on screen while it waits for a decision. */
@@ -192,7 +203,10 @@ export class ApprovalDetailPage {
   protected async reject(request: RotationRequest): Promise<void> {
     const pmName = this.pm();
     const removing = request.status === 'waitlisted';
-    const updated = await askForComment(
+    // What was typed on the page goes into the dialog rather than being lost.
+    const typed = this.comment.value;
+    const opening = this.dialog.afterOpened.pipe(take(1)).subscribe((ref) => startWith(ref.componentInstance, typed));
+    const asked = askForComment(
       this.dialog,
       {
         title: removing ? 'Remove from waitlist' : 'Reject request',
@@ -210,8 +224,11 @@ export class ApprovalDetailPage {
       },
       { autoFocus: 'first-tabbable' },
     );
+    opening.unsubscribe();
+    const updated = await asked;
     if (updated) {
       this.request.set(updated);
+      this.comment.reset();
       this.actionError.set(null);
       this.message.set(
         `${removing ? 'Removed from the waitlist' : 'Rejected'}. ${this.pm()} gets your comment by email.`,
@@ -227,9 +244,16 @@ export class ApprovalDetailPage {
     this.checkTick.update((n) => n + 1);
   }
 
-  protected person(id: string | null | undefined): string {
+  protected person(id: string | null | undefined, role?: string): string {
     const data = this.state().data;
-    return data ? personName(data.directory.usersById, id) : '';
+    return data ? personName(data.directory.usersById, id, role) : '';
+  }
+
+  /** A decision on the request: who took it, by name and role, when (in the viewer's time zone), and their comment. */
+  protected decision(approval: Approval): string {
+    const timeZone = this.session.user()?.timezone ?? 'UTC';
+    const line = approvalLine(approval, timeZone, (id) => this.person(id, 'Manager'));
+    return approval.comment ? `${line}: “${approval.comment}”` : line;
   }
 
   protected waitingFor(r: RotationRequest): string {

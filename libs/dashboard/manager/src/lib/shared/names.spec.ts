@@ -17,4 +17,15 @@ describe('personName', () => {
     });
     expect(personName(users, 'abcdef12-0000-4000-8000-000000000000')).toBe('Hosted Person');
   });
+
+  it('learns who decided a request from its approvals, so a host manager sees the line manager by name', () => {
+    const lineManager = 'e58ef965-0000-4000-8000-000000000000';
+    expect(personName(users, lineManager, 'Manager')).toBe('Manager e58ef965');
+    rememberNames({
+      pmId: 'u1',
+      pmName: 'Ann Report',
+      approvals: [{ step: 'manager', decision: 'approved', byId: lineManager, byName: 'Maria Keller' }],
+    });
+    expect(personName(users, lineManager, 'Manager')).toBe('Maria Keller');
+  });
 });

@@ -9,19 +9,32 @@ export function personName(users: ReadonlyMap<string, User>, id: string | null |
   return users.get(id)?.name ?? knownNames.get(id) ?? `${role} ${id.slice(0, 8)}`;
 }
 
-/** PM names learned from requests and placements (the API adds `pmName`), for people outside the viewer's user list. */
+/**
+ * Names learned from requests and placements (the API adds `pmName`, and each approval's `byName`), for
+ * people outside the viewer's user list.
+ */
 const knownNames = new Map<string, string>();
 
-type Named = { pmId?: unknown; pmName?: unknown };
+type Named = { pmId?: unknown; pmName?: unknown; approvals?: unknown };
 
-/** Records the PM names carried by a response: one item, an array, or a page `{ items }`. */
+function learn(id: unknown, name: unknown): void {
+  if (typeof id === 'string' && typeof name === 'string' && name) knownNames.set(id, name);
+}
+
+/** Records the names carried by a response (PMs', approvers'): one item, an array, or a page `{ items }`. */
 export function rememberNames<T>(response: T): T {
   const value: unknown = response;
   const paged = value !== null && typeof value === 'object' ? (value as { items?: unknown }).items : undefined;
   const items: unknown[] = Array.isArray(value) ? value : Array.isArray(paged) ? paged : [value];
   for (const item of items) {
-    const { pmId, pmName } = (item ?? {}) as Named;
-    if (typeof pmId === 'string' && typeof pmName === 'string' && pmName) knownNames.set(pmId, pmName);
+    const { pmId, pmName, approvals } = (item ?? {}) as Named;
+    learn(pmId, pmName);
+    if (Array.isArray(approvals)) {
+      for (const approval of approvals) {
+        const { byId, byName } = (approval ?? {}) as { byId?: unknown; byName?: unknown };
+        learn(byId, byName);
+      }
+    }
   }
   return response;
 }

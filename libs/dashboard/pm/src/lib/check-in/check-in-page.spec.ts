@@ -290,4 +290,50 @@ describe('CheckInPage', () => {
     expect(button('Save pulse')).toBeUndefined();
     expect(el.querySelector('[data-testid="pulse-pending"]')?.textContent).toContain('your line manager says');
   });
+
+  it('names the PM and the team to a manager, and calls the ratings theirs, not "your"', async () => {
+    // The host team's manager cannot list the PM: the names come with the check-in.
+    const done: CheckIn = {
+      ...kickoff,
+      status: 'completed',
+      completedAt: '2099-01-05T11:00:00.000Z',
+      ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      pmName: 'Lena Hoffmann',
+      teamName: 'NA SMB',
+    };
+    await open(host, done, [host]);
+    expect(el.querySelector('h1')?.textContent?.replace(/\s+/g, ' ')).toContain('Kick-off · Lena Hoffmann in NA SMB');
+    expect(text()).toContain('Lena’s ratings over time');
+    expect(el.querySelector('[data-testid="trend-table"] caption')?.textContent?.trim()).toBe(
+      'Lena’s self-ratings per check-in, 1 to 5',
+    );
+    expect(el.querySelector('[data-testid="trend"] svg')?.getAttribute('aria-label')).toContain(
+      'Lena’s self-ratings over 2 check-ins',
+    );
+    expect(text()).not.toMatch(/your self-ratings|your ratings/i);
+  });
+
+  it('tells a manager who has not filed the reflection yet, by name', async () => {
+    await open(maria, { ...kickoff, pmName: 'Lena Hoffmann', teamName: 'NA SMB' });
+    expect(text()).toContain('Lena has not filed a reflection yet.');
+    expect(el.querySelector('[data-testid="check-in-who"]')?.textContent).toContain('Lena Hoffmann in NA SMB');
+  });
+
+  it('keeps "your" for the PM, whose heading needs no name', async () => {
+    itIsNow('2099-01-05T10:30:00.000Z');
+    const done: CheckIn = {
+      ...kickoff,
+      status: 'completed',
+      completedAt: '2099-01-05T11:00:00.000Z',
+      ratings: { negotiation: 3, closing: 2, persistence: 4 },
+      pmName: 'Lena Hoffmann',
+      teamName: 'NA SMB',
+    };
+    await open(pm, done, [pm]);
+    expect(el.querySelector('[data-testid="check-in-who"]')).toBeNull();
+    expect(text()).toContain('Your ratings over time');
+    expect(el.querySelector('[data-testid="trend-table"] caption')?.textContent?.trim()).toBe(
+      'Your self-ratings per check-in, 1 to 5',
+    );
+  });
 });

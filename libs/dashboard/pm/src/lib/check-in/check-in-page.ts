@@ -35,6 +35,7 @@ import { RatingsView } from './ratings-view';
 import { ReflectionForm } from './reflection-form';
 import { GOAL_RESULT_LABEL, policySkills, skillLabel } from './skills';
 import { TrendChart } from './trend-chart';
+import { firstName, whose } from './whose';
 
 const isOpen = (checkIn: CheckIn) => checkIn.status === 'upcoming' || checkIn.status === 'overdue';
 
@@ -170,11 +171,18 @@ export class CheckInPage {
     return !!me && !!pmId && this.people().find((u) => u.id === pmId)?.managerId === me;
   });
 
-  protected readonly pmName = computed(() => {
-    const placement = valueOf(this.view())?.placement;
-    if (!placement) return '';
-    return placement.pmName ?? this.people().find((u) => u.id === placement.pmId)?.name ?? 'the PM';
+  /** The PM's name: the API's (on the check-in or its placement), else the viewer's directory; '' if unknown. */
+  private readonly knownPmName = computed(() => {
+    const state = valueOf(this.view());
+    if (!state) return '';
+    const { checkIn, placement } = state;
+    return checkIn.pmName || placement.pmName || this.people().find((u) => u.id === placement.pmId)?.name || '';
   });
+  protected readonly pmName = computed(() => (valueOf(this.view()) ? this.knownPmName() || 'the PM' : ''));
+  /** Whose ratings the page shows, as the viewer says it: "Your" for the PM, "Ana’s" for anyone else. */
+  protected readonly whose = computed(() => whose(this.isOwnCheckIn(), this.knownPmName()));
+  /** The PM as a sentence to someone else names them: their first name, or "The PM". */
+  protected readonly pmFirstName = computed(() => firstName(this.knownPmName()) || 'The PM');
 
   /** The learning goals the PM revisits in their final reflection: null while they load, else the request's. */
   private readonly goalsRequestId = computed(() => {
@@ -210,9 +218,14 @@ export class CheckInPage {
     return todayIn(timeZoneOrUtc(this.timeZone), new Date()) < day ? day : null;
   });
 
+  /** The team's name: the API's (on the check-in or its placement), else the team list. */
   protected readonly teamName = computed(() => {
-    const placement = valueOf(this.view())?.placement;
-    return placement ? (this.teams().find((t) => t.id === placement.teamId)?.name ?? 'the team') : '';
+    const state = valueOf(this.view());
+    if (!state) return '';
+    const { checkIn, placement } = state;
+    return (
+      checkIn.teamName || placement.teamName || this.teams().find((t) => t.id === placement.teamId)?.name || 'the team'
+    );
   });
 
   protected readonly feedback = new FormGroup({

@@ -20,6 +20,8 @@ const STYLE = {
 export class TrendChart {
   readonly trend = input.required<RatingTrend>();
   readonly timeZone = input('UTC');
+  /** Whose self-ratings these are, as the reader says it: "Your" for the PM, "Ana’s" for their managers. */
+  readonly whose = input('Your');
 
   protected readonly g = GEOMETRY;
   protected readonly skills = SKILLS;
@@ -54,7 +56,7 @@ export class TrendChart {
     const now = SKILLS.map(
       (s) => `${SKILL_LABEL[s]} ${latest[s]}${change ? ` (${formatChange(change[s])})` : ''}`,
     ).join(', ');
-    return `Self-ratings over ${points.length} check-ins. Latest: ${now}.`;
+    return `${this.whose()} self-ratings over ${points.length} check-ins. Latest: ${now}.`;
   });
 
   protected y(level: number): number {

@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
@@ -12,19 +12,19 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { ActivatedRoute, RouterLink } from '@angular/router';
 import {
   REQUEST_STATUSES,
+  type Approval,
   type CheckIn,
   type Placement,
   type RequestStatus,
   type RotationRequest,
 } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, firstValueFrom, map, of } from 'rxjs';
+import { catchError, firstValueFrom, map, of, startWith, Subject, switchMap } from 'rxjs';
 import { confirmAction, injectListPage, oneOf, PAGE_SIZES, pageQuery } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { waitlistLine } from '../offers/offer-text';
 import { PmOffers } from '../offers/pm-offers';
 import {
-  APPROVAL_STEP_LABEL,
   canWithdraw,
   CHECK_IN_KIND_LABEL,
   CHECK_IN_STATUS_LABEL,
@@ -36,6 +36,7 @@ import { STANDARD_GOALS } from '../shared/goals-field';
 import { formatDay, formatInstant, formatRange, weeksLabel } from '../util/date-format';
 import { downloadText } from '../util/download';
 import { EditRequestData, EditRequestDialog } from './edit-request-dialog';
+import { approvalLine, cancelledIds, requestState, RequestState } from './request-card';
 
 @Component({
   selector: 'lib-my-rotations-page',
@@ -67,7 +68,6 @@ export class MyRotationsPage {
   protected readonly placementStatusLabel = PLACEMENT_STATUS_LABEL;
   protected readonly kindLabel = CHECK_IN_KIND_LABEL;
   protected readonly checkInStatusLabel = CHECK_IN_STATUS_LABEL;
-  protected readonly stepLabel = APPROVAL_STEP_LABEL;
   protected readonly isPending = isPending;
   protected readonly canWithdraw = canWithdraw;
   /** The request an offer email links to (`?offer=`): its card is brought into view. */
@@ -97,6 +97,26 @@ export class MyRotationsPage {
   protected readonly requests = this.requestList.state;
   protected readonly placements = this.placementList.state;
 
+  /** Read again with the lists, so a request's card knows when its placement was cancelled. */
+  private readonly refresh = new Subject<void>();
+  /** The PM's placements, whichever page of them is shown: a request's placement may be on another page. */
+  private readonly allPlacements = toSignal(
+    this.refresh.pipe(
+      startWith(undefined),
+      switchMap(() =>
+        this.api.placements({ pageSize: 200 }).pipe(
+          map((page) => page.items),
+          catchError(() => of([])),
+        ),
+      ),
+    ),
+    { initialValue: [] },
+  );
+  private readonly cancelled = computed(() => {
+    const shown = this.placements();
+    return cancelledIds([...this.allPlacements(), ...(shown.status === 'ready' ? shown.value.items : [])]);
+  });
+
   protected teamName(id: string): string {
     return this.teams().find((t) => t.id === id)?.name ?? 'Team';
   }
@@ -107,6 +127,15 @@ export class MyRotationsPage {
 
   protected when(instant: string): string {
     return formatInstant(instant, this.timeZone);
+  }
+
+  /** The request's state on its card: "Booked, then cancelled" once its placement is cancelled. */
+  protected cardState(request: RotationRequest): RequestState {
+    return requestState(request, this.cancelled());
+  }
+
+  protected decision(approval: Approval): string {
+    return approvalLine(approval, this.timeZone);
   }
 
   /** Who or what the request waits on now, in words; null once decided. */
@@ -142,6 +171,7 @@ export class MyRotationsPage {
   protected reload(): void {
     this.requestList.reload();
     this.placementList.reload();
+    this.refresh.next();
   }
 
   protected async edit(request: RotationRequest): Promise<void> {
