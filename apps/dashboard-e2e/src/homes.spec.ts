@@ -119,7 +119,9 @@ test.describe('homes', () => {
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.getByTestId('edit-profile').click();
     await expect(dialog.getByLabel('Locale')).toHaveValue('pt-BR');
-    await dialog.getByLabel('Locale').fill('not a locale!');
+    const locale = dialog.getByRole('textbox', { name: 'Locale' });
+    await locale.fill('not a locale!');
+    await expect(locale).toHaveValue('not a locale!');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expect(dialog).toContainText('Locale must be a language tag');
     await dialog.getByRole('button', { name: 'Cancel' }).click();

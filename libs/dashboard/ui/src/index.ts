@@ -12,3 +12,4 @@ export * from './lib/list-table';
 export * from './lib/loadable';
 export * from './lib/loading';
 export * from './lib/time-zone-field';
+export * from './lib/words';

@@ -7,7 +7,7 @@ import { MatIconModule } from '@angular/material/icon';
 import { RouterLink } from '@angular/router';
 import type { TodayCheckIn, TodayCheckInPart } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
-import { formatDay, formatInstantInZone, formatRange, Loading } from '@stint/dashboard-ui';
+import { formatDay, formatInstantInZone, formatRange, Loading, plural } from '@stint/dashboard-ui';
 import { CalendarFeedCard } from './calendar-feed-card';
 import { TodayStore } from './today.store';
 import { firstValueFrom } from 'rxjs';
@@ -46,6 +46,7 @@ export class HomePage {
   protected readonly partLabel = PART_LABEL;
   protected readonly formatDay = formatDay;
   protected readonly formatRange = formatRange;
+  protected readonly plural = plural;
   /** A PM's places held for them out of a team's waitlist, and where they stand in line (the PM library's panel). */
   protected readonly offers = signal<Type<unknown> | null>(null);
   protected readonly today = computed(() => {
@@ -98,9 +99,5 @@ export class HomePage {
 
   protected placementLink(placementId: string): string[] {
     return this.session.user()?.role === 'pm' ? ['/my-rotations'] : ['/placements', placementId];
-  }
-
-  protected plural(n: number, one: string, many: string): string {
-    return `${n} ${n === 1 ? one : many}`;
   }
 }

@@ -48,6 +48,5 @@ export function formatPercent(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '—' : `${Math.round(rate * 100)}%`;
 }
 
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** One wording for counts everywhere (the UI library's). */
+export { plural } from '@stint/dashboard-ui';

@@ -46,7 +46,5 @@ export function ratingsOf(form: RatingsForm): RatingsBySkill {
   return ratings;
 }
 
-/** "3 rotations", "1 rotation". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+/** One wording for counts everywhere (the UI library's). */
+export { plural } from '@stint/dashboard-ui';
