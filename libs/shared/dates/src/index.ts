@@ -18,6 +18,7 @@ export {
   previousBusinessDay,
   type HolidayCalendar,
 } from './lib/business-days';
+export { readableDate, readableRange } from './lib/readable';
 export { isClockTime, type ClockTime } from './lib/clock';
 export {
   instantDate,
