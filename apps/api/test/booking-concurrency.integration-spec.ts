@@ -77,11 +77,15 @@ describe('booking can never overbook, under any concurrency', () => {
     const team = await f.team(host, { capacity: 20 });
     const pm = await f.pm(lineManager);
     const base = futureMonday(12);
-    const starts = Array.from({ length: 20 }, (_, i) => {
+    // 20 business days in a row (starts fall on business days only); any two 4-week stints among them overlap.
+    const starts = Array.from({ length: 28 }, (_, i) => {
       const d = new Date(`${base}T00:00:00Z`);
       d.setUTCDate(d.getUTCDate() + i);
-      return d.toISOString().slice(0, 10);
-    });
+      return d;
+    })
+      .filter((d) => d.getUTCDay() !== 0 && d.getUTCDay() !== 6)
+      .map((d) => d.toISOString().slice(0, 10));
+    expect(starts).toHaveLength(20);
     const results = await Promise.all(
       starts.map((startDate) =>
         call(t.url, 'POST', '/api/rotation-requests', {

@@ -93,7 +93,7 @@ describe('booking rules through HTTP', () => {
       // The PM's own pending request elsewhere counts too.
       await f.request(pm, (await f.team(host)).id, addDays(start, 42), 1);
       expectError(
-        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 40) }),
+        await post(`/api/placements/${placementId}/reschedule`, host, { startDate: addDays(start, 39) }),
         409,
         'PM_OVERLAP',
       );

@@ -135,6 +135,9 @@ describe('GET /api/me/today', () => {
   });
 
   it('lists the rotation as starting within 14 days, then as ending; the host sees the team near capacity once it is full', async () => {
+    // Requested now: a start five days away would be inside the lead time. Approving later confirms it.
+    const second = await f.pm(lineManager);
+    const secondRequest = await f.request(second, teamId, start, 1);
     const clock = controlClock(t.app, new Date(new Date(`${start}T09:00:00Z`).getTime() - 5 * 86_400_000));
     const before = await today(pm);
     expect(before.upcomingPlacements.find((p) => p.placementId === placement.id)).toEqual({
@@ -150,8 +153,8 @@ describe('GET /api/me/today', () => {
     expect((await today(host)).teamsNearCapacity.some((l) => l.teamId === teamId)).toBe(false);
     expect((await today(pm)).teamsNearCapacity).toEqual([]);
 
-    const second = await f.pm(lineManager);
-    await f.booked(second, lineManager, host, teamId, start, 1);
+    expect((await f.approve(lineManager, secondRequest.id)).status).toBe(200);
+    expect((await f.approve(host, secondRequest.id)).status).toBe(200);
     const full = await today(host);
     expect(full.teamsNearCapacity.find((l) => l.teamId === teamId)).toEqual({
       teamId,

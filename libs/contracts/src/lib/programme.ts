@@ -43,6 +43,8 @@ export interface ProgrammePolicy {
   skills: string[];
   /** Days after a rotation's end when the line manager's pulse falls (shifted to a business day; 1 to 365, default 60). */
   pulseAfterDays: number;
+  /** The fewest business days of the host team between today and a chosen start (0 to 60; default 5; 0 turns it off). */
+  minLeadDays: number;
 }
 
 export interface AvailabilityDay {

@@ -20,7 +20,7 @@ export type BookingRuleCode = (typeof BOOKING_RULE_CODES)[BookingRule];
 export interface RuleCheckResult {
   rule: BookingRule;
   /** The error approving answers when this rule fails. */
-  code: BookingRuleCode;
+  code: BookingRuleCode | 'START_NOT_BUSINESS_DAY' | 'START_TOO_SOON';
   ok: boolean;
   /** A sentence for the approver: what holds, or what is wrong and what to do. */
   message: string;

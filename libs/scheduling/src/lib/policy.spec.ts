@@ -15,6 +15,7 @@ describe('DEFAULT_POLICY', () => {
       offerHoldHours: 48,
       skills: ['negotiation', 'closing', 'persistence'],
       pulseAfterDays: 60,
+      minLeadDays: 5,
     });
   });
 
@@ -36,10 +37,19 @@ describe('validatePolicy', () => {
         offerHoldHours: 336,
         skills: ['negotiation', 'closing', 'persistence'],
         pulseAfterDays: 60,
+        minLeadDays: 60,
       }),
     ).toEqual({});
     expect(validatePolicy(policy({ offerHoldHours: 1 }))).toEqual({});
     expect(validatePolicy(policy({ minWeeks: 4, maxWeeks: 4, checkinTime: '23:59' }))).toEqual({});
+  });
+
+  it('takes a lead time of 0 (off) to 60 whole business days', () => {
+    const message = 'minLeadDays must be a whole number of business days from 0 to 60.';
+    for (const minLeadDays of [-1, 61, 1.5, '5', null]) {
+      expect(validatePolicy(policy({ minLeadDays }))).toEqual({ minLeadDays: message });
+    }
+    expect(validatePolicy(policy({ minLeadDays: 0 }))).toEqual({});
   });
 
   it('needs minWeeks to be a whole number of at least 1', () => {
@@ -109,11 +119,13 @@ describe('validatePolicy', () => {
       offerHoldHours: 0,
       skills: ['closing'],
       pulseAfterDays: 0,
+      minLeadDays: -1,
     });
     expect(Object.keys(errors).sort()).toEqual([
       'checkinTime',
       'followUpDays',
       'maxWeeks',
+      'minLeadDays',
       'minWeeks',
       'offerHoldHours',
       'overdueAfterHours',

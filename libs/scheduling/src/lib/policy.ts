@@ -15,6 +15,8 @@ export interface Policy {
   skills: string[];
   /** Days after the end when the line manager's pulse falls. */
   pulseAfterDays: number;
+  /** The fewest business days of the host team between today and a chosen start; 0 turns it off. */
+  minLeadDays: number;
 }
 
 /** The skills every policy rates, in this order, before any an admin adds. */
@@ -34,6 +36,7 @@ export const DEFAULT_POLICY: Readonly<Policy> = Object.freeze({
   offerHoldHours: 48,
   skills: [...CORE_SKILL_NAMES],
   pulseAfterDays: 60,
+  minLeadDays: 5,
 });
 
 /** The longest stint a policy may allow. */
@@ -42,6 +45,8 @@ export const MAX_POLICY_WEEKS = 52;
 export const MAX_FOLLOW_UP_DAYS = 365;
 /** The longest a waitlist offer may hold its place (two weeks). */
 export const MAX_OFFER_HOLD_HOURS = 336;
+/** The longest lead time a policy may ask for, in business days (about three months). */
+export const MAX_LEAD_DAYS = 60;
 
 function isInteger(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value);
@@ -85,6 +90,10 @@ export function validatePolicy(p: Policy): Record<string, string> {
 
   if (!isInteger(p.pulseAfterDays) || p.pulseAfterDays < 1 || p.pulseAfterDays > MAX_FOLLOW_UP_DAYS) {
     errors['pulseAfterDays'] = `pulseAfterDays must be a whole number of days from 1 to ${MAX_FOLLOW_UP_DAYS}.`;
+  }
+
+  if (!isInteger(p.minLeadDays) || p.minLeadDays < 0 || p.minLeadDays > MAX_LEAD_DAYS) {
+    errors['minLeadDays'] = `minLeadDays must be a whole number of business days from 0 to ${MAX_LEAD_DAYS}.`;
   }
 
   const skillsError = skillsProblem(p.skills);

@@ -11,6 +11,7 @@ const facts = (overrides: Partial<BookingFacts> = {}): BookingFacts => ({
   teamBookings: [],
   policy: DEFAULT_POLICY,
   today: '2027-01-04',
+  isHoliday: () => false,
   ...overrides,
 });
 const request = { startDate: '2027-01-11', durationWeeks: 2 };
@@ -81,8 +82,54 @@ describe('checkBooking', () => {
   });
 
   describe('start date', () => {
-    it('allows starting today', () => {
-      expect(checkBooking(facts(), { ...request, startDate: '2027-01-04' })).toEqual([]);
+    it('allows starting today when the policy asks no lead time', () => {
+      const noLead = facts({ policy: { ...DEFAULT_POLICY, minLeadDays: 0 } });
+      expect(checkBooking(noLead, { ...request, startDate: '2027-01-04' })).toEqual([]);
+    });
+
+    it('asks for the lead time in business days, and names the earliest start', () => {
+      // Five business days after Monday the 4th: 5, 6, 7, 8 and 11 January.
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-08' })).toEqual([
+        {
+          code: 'START_TOO_SOON',
+          message:
+            'A rotation starts at least 5 business days after it is requested, so that the line manager and the host can both approve it. The earliest start is Mon, 11 Jan 2027.',
+          details: { startDate: '2027-01-08', today: '2027-01-04', earliest: '2027-01-11', minLeadDays: 5 },
+        },
+      ]);
+      // A public holiday does not count: with the 6th off, the earliest start is Tuesday the 12th.
+      const holiday = facts({ isHoliday: (d) => d === '2027-01-06' });
+      expect(codes(checkBooking(holiday, request))).toEqual(['START_TOO_SOON']);
+      expect(checkBooking(holiday, { ...request, startDate: '2027-01-12' })).toEqual([]);
+    });
+
+    it('starts on a business day of the team: not a weekend, not one of its public holidays', () => {
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-16' })).toEqual([
+        {
+          code: 'START_NOT_BUSINESS_DAY',
+          message:
+            'Sat, 16 Jan 2027 is a weekend day. Rotations start on a business day of the host team; the next one is Mon, 18 Jan 2027.',
+          details: { startDate: '2027-01-16', reason: 'weekend', nextBusinessDay: '2027-01-18' },
+        },
+      ]);
+      const holiday = facts({ isHoliday: (d) => d === '2027-01-11' || d === '2027-01-12' });
+      expect(checkBooking(holiday, request)).toEqual([
+        {
+          code: 'START_NOT_BUSINESS_DAY',
+          message:
+            "Mon, 11 Jan 2027 is a public holiday in the team's country. Rotations start on a business day of the host team; the next one is Wed, 13 Jan 2027.",
+          details: { startDate: '2027-01-11', reason: 'holiday', nextBusinessDay: '2027-01-13' },
+        },
+      ]);
+    });
+
+    it('leaves the start rules out when a start chosen earlier is only confirmed (approval)', () => {
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-05', confirming: true })).toEqual([]);
+      expect(checkBooking(facts(), { ...request, startDate: '2027-01-09', confirming: true })).toEqual([]);
+      // The past is refused all the same.
+      expect(codes(checkBooking(facts(), { ...request, startDate: '2027-01-03', confirming: true }))).toEqual([
+        'START_IN_PAST',
+      ]);
     });
 
     it('refuses yesterday and names the first allowed date', () => {
@@ -90,7 +137,7 @@ describe('checkBooking', () => {
         {
           code: 'START_IN_PAST',
           message:
-            "The start date 2027-01-03 has already passed in the team's time zone. Pick a start date on or after 2027-01-04.",
+            "The start date Sun, 3 Jan 2027 has already passed in the team's time zone. Pick a start date on or after Mon, 4 Jan 2027.",
           details: { startDate: '2027-01-03', today: '2027-01-04' },
         },
       ]);
@@ -131,7 +178,7 @@ describe('checkBooking', () => {
         {
           code: 'BLACKOUT',
           message:
-            'The team is unavailable from 2027-01-24 to 2027-01-31 (quarter close). Pick dates outside this blackout.',
+            'The team is unavailable from Sun, 24 Jan 2027 to Sun, 31 Jan 2027 (quarter close). Pick dates outside this blackout.',
           details: {
             startDate: '2027-01-11',
             endDate: '2027-01-24',
@@ -145,7 +192,7 @@ describe('checkBooking', () => {
       const [violation] = checkBooking(facts({ blackouts: [teamBlackout, globalBlackout, dayBefore] }), request);
       expect(violation?.details['blackouts']).toEqual([teamBlackout, globalBlackout]);
       expect(violation?.message).toBe(
-        'The team is unavailable from 2027-01-24 to 2027-01-31 (quarter close); on 2027-01-11. Pick dates outside these blackouts.',
+        'The team is unavailable from Sun, 24 Jan 2027 to Sun, 31 Jan 2027 (quarter close); on Mon, 11 Jan 2027. Pick dates outside these blackouts.',
       );
     });
 
@@ -164,7 +211,7 @@ describe('checkBooking', () => {
         {
           code: 'PM_OVERLAP',
           message:
-            'The PM already has a placement or pending request from 2027-01-01 to 2027-01-11. Pick dates that do not overlap it.',
+            'The PM already has a placement or pending request from Fri, 1 Jan 2027 to Mon, 11 Jan 2027. Pick dates that do not overlap it.',
           details: {
             startDate: '2027-01-11',
             endDate: '2027-01-24',
@@ -187,7 +234,8 @@ describe('checkBooking', () => {
       expect(checkBooking(facts({ teamBookings: bookings }), request)).toEqual([
         {
           code: 'CAPACITY_FULL',
-          message: 'The team is full on 2027-01-15 (2 of 2 places booked). Pick another start date or another team.',
+          message:
+            'The team is full on Fri, 15 Jan 2027 (2 of 2 places booked). Pick another start date or another team.',
           details: { date: '2027-01-15', booked: 2, capacity: 2 },
         },
       ]);

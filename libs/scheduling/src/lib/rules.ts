@@ -1,9 +1,24 @@
-import { endDateFor, fromDayNumber, rangesOverlap, toDayNumber, type IsoDate } from '@stint/shared-dates';
+import {
+  addDays,
+  endDateFor,
+  fromDayNumber,
+  isBusinessDay,
+  isWeekend,
+  nextBusinessDay,
+  rangesOverlap,
+  readableDate,
+  readableRange,
+  toDayNumber,
+  type HolidayCalendar,
+  type IsoDate,
+} from '@stint/shared-dates';
 import { MAX_POLICY_WEEKS, type Policy } from './policy';
 
 export type RuleCode =
   | 'DURATION_OUT_OF_POLICY'
   | 'START_IN_PAST'
+  | 'START_NOT_BUSINESS_DAY'
+  | 'START_TOO_SOON'
   | 'TEAM_INACTIVE'
   | 'BLACKOUT'
   | 'PM_OVERLAP'
@@ -48,11 +63,60 @@ export interface BookingFacts {
   policy: Policy;
   /** Today in the team's time zone. */
   today: IsoDate;
+  /** The team's public holidays; a team without a holiday country has none. */
+  isHoliday: HolidayCalendar;
 }
 
 export interface BookingRequest {
   startDate: IsoDate;
   durationWeeks: number;
+  /**
+   * True when the start was chosen earlier and is only being confirmed
+   * (approving a request, accepting a waitlist offer): the business-day and
+   * lead-time rules judged it when it was chosen, and the days spent waiting
+   * for approval must not turn it down.
+   */
+  confirming?: boolean;
+}
+
+/**
+ * The first start a booking chosen today may have: `minLeadDays` business
+ * days after today, moved to a business day. With no lead time it is the
+ * first business day from today on.
+ */
+export function earliestStart(today: IsoDate, minLeadDays: number, isHoliday: HolidayCalendar): IsoDate {
+  let day = today;
+  for (let counted = 0; counted < minLeadDays; ) {
+    day = addDays(day, 1);
+    if (isBusinessDay(day, isHoliday)) counted++;
+  }
+  return nextBusinessDay(day, isHoliday);
+}
+
+/** Why `startDate` may not start a placement, or null when it may (a business day, far enough ahead). */
+function startViolation(facts: BookingFacts, startDate: IsoDate): RuleViolation | null {
+  const { today, isHoliday, policy } = facts;
+  if (!isBusinessDay(startDate, isHoliday)) {
+    const reason = isWeekend(startDate) ? 'weekend' : 'holiday';
+    const next = nextBusinessDay(startDate, isHoliday);
+    return {
+      code: 'START_NOT_BUSINESS_DAY',
+      message: `${readableDate(startDate)} is ${reason === 'weekend' ? 'a weekend day' : "a public holiday in the team's country"}. Rotations start on a business day of the host team; the next one is ${readableDate(next)}.`,
+      details: { startDate, reason, nextBusinessDay: next },
+    };
+  }
+  if (policy.minLeadDays > 0) {
+    const earliest = earliestStart(today, policy.minLeadDays, isHoliday);
+    if (startDate < earliest) {
+      const days = policy.minLeadDays === 1 ? '1 business day' : `${policy.minLeadDays} business days`;
+      return {
+        code: 'START_TOO_SOON',
+        message: `A rotation starts at least ${days} after it is requested, so that the line manager and the host can both approve it. The earliest start is ${readableDate(earliest)}.`,
+        details: { startDate, today, earliest, minLeadDays: policy.minLeadDays },
+      };
+    }
+  }
+  return null;
 }
 
 /** Whether a blackout applies to the team: its own, or a global one. */
@@ -109,7 +173,9 @@ export function peakLoad(bookings: DateRange[], from: IsoDate, to: IsoDate): num
 }
 
 function describeRange(startDate: IsoDate, endDate: IsoDate): string {
-  return startDate === endDate ? `on ${startDate}` : `from ${startDate} to ${endDate}`;
+  return startDate === endDate
+    ? `on ${readableDate(startDate)}`
+    : `from ${readableRange(startDate, endDate).replace(' – ', ' to ')}`;
 }
 
 function weeksLabel(n: number): string {
@@ -118,7 +184,8 @@ function weeksLabel(n: number): string {
 
 /**
  * Every booking rule `req` breaks, in the order TEAM_INACTIVE,
- * DURATION_OUT_OF_POLICY, START_IN_PAST, BLACKOUT, PM_OVERLAP, CAPACITY_FULL.
+ * DURATION_OUT_OF_POLICY, START_IN_PAST (or, for a start being chosen,
+ * START_NOT_BUSINESS_DAY or START_TOO_SOON), BLACKOUT, PM_OVERLAP, CAPACITY_FULL.
  * Empty when the booking may go ahead.
  *
  * The date-range rules (blackout, overlap, capacity) need a range, so they
@@ -159,9 +226,12 @@ export function checkBooking(facts: BookingFacts, req: BookingRequest): RuleViol
   if (startDate < today) {
     violations.push({
       code: 'START_IN_PAST',
-      message: `The start date ${startDate} has already passed in the team's time zone. Pick a start date on or after ${today}.`,
+      message: `The start date ${readableDate(startDate)} has already passed in the team's time zone. Pick a start date on or after ${readableDate(today)}.`,
       details: { startDate, today },
     });
+  } else if (!req.confirming) {
+    const violation = startViolation(facts, startDate);
+    if (violation) violations.push(violation);
   }
 
   const hasRange = Number.isInteger(durationWeeks) && durationWeeks >= 1 && durationWeeks <= MAX_POLICY_WEEKS;
@@ -199,7 +269,7 @@ export function checkBooking(facts: BookingFacts, req: BookingRequest): RuleViol
     const booked = loads[fullAt] ?? 0;
     violations.push({
       code: 'CAPACITY_FULL',
-      message: `The team is full on ${date} (${booked} of ${team.capacity} places booked). Pick another start date or another team.`,
+      message: `The team is full on ${readableDate(date)} (${booked} of ${team.capacity} places booked). Pick another start date or another team.`,
       details: { date, booked, capacity: team.capacity },
     });
   }

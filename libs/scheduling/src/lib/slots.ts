@@ -1,6 +1,20 @@
-import { fromDayNumber, maxDate, toDayNumber, type IsoDate } from '@stint/shared-dates';
+import {
+  fromDayNumber,
+  isoWeekdayOfDayNumber,
+  maxDate,
+  toDayNumber,
+  type HolidayCalendar,
+  type IsoDate,
+} from '@stint/shared-dates';
 import type { Policy } from './policy';
-import { blackoutAppliesTo, dailyLoad, isDurationInPolicy, type BlackoutRange, type DateRange } from './rules';
+import {
+  blackoutAppliesTo,
+  dailyLoad,
+  earliestStart,
+  isDurationInPolicy,
+  type BlackoutRange,
+  type DateRange,
+} from './rules';
 
 export interface SlotTeam {
   id: string;
@@ -13,6 +27,8 @@ export interface SlotTeam {
   bookings: DateRange[];
   /** Today in the team's time zone. */
   today: IsoDate;
+  /** The team's public holidays. */
+  isHoliday: HolidayCalendar;
 }
 
 export interface SlotQuery {
@@ -36,11 +52,16 @@ export interface Slot {
 }
 
 /**
- * For each team, the earliest `limit` start dates (any weekday) from which a
- * stint of `durationWeeks` passes every booking rule, capacity included,
- * starting no earlier than `earliestStart` or the team's today and ending no
- * later than `latestEnd`. Slots of one team may overlap each other: they are
- * alternatives, not a plan. Sorted by start date, then team name.
+ * For each team, up to `limit` start dates from which a stint of
+ * `durationWeeks` passes every booking rule a newly chosen start must pass:
+ * a business day of the team (no weekend, none of its public holidays), at
+ * least the policy's lead time after the team's today and no earlier than
+ * `earliestStart`, ending no later than `latestEnd`, with no blackout, no
+ * clash with the PM and a free place every day. The team's earliest such
+ * start comes first; after it, one start per ISO week, the earliest feasible
+ * day of that week (its first business day when that one is free), so the
+ * choices are distinct weeks rather than near-duplicates a day apart. Sorted
+ * by start date, then team name.
  *
  * Each team costs O(days in the window + its bookings and blackouts): a day
  * is blocked when it is in a blackout, the PM is busy, or the team is full,
@@ -58,7 +79,7 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
   const slots: Slot[] = [];
   for (const team of teams) {
     if (!team.active) continue;
-    const from = maxDate(q.earliestStart, team.today);
+    const from = maxDate(q.earliestStart, earliestStart(team.today, q.policy.minLeadDays, team.isHoliday));
     const first = toDayNumber(from);
     const lastStart = latestEnd - length + 1;
     if (lastStart < first) continue;
@@ -82,15 +103,24 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
     let blockedInWindow = 0;
     for (let i = 0; i < length; i++) blockedInWindow += blocked[i] ?? 0;
     let found = 0;
+    let lastWeek = Number.NEGATIVE_INFINITY;
     for (let start = 0; start <= lastStart - first; start++) {
       if (start > 0) {
         blockedInWindow += (blocked[start + length - 1] ?? 0) - (blocked[start - 1] ?? 0);
       }
       if (blockedInWindow !== 0) continue;
+      const day = first + start;
+      const weekday = isoWeekdayOfDayNumber(day);
+      // The Monday's day number names the ISO week.
+      const week = day - (weekday - 1);
+      if (week === lastWeek || weekday >= 6) continue;
+      const date = fromDayNumber(day);
+      if (team.isHoliday(date)) continue;
+      lastWeek = week;
       slots.push({
         teamId: team.id,
         teamName: team.name,
-        startDate: fromDayNumber(first + start),
+        startDate: date,
         endDate: fromDayNumber(first + start + length - 1),
       });
       if (++found >= limit) break;

@@ -10,6 +10,7 @@ import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm'
 @Check('policy_overdue_after_hours_check', `overdue_after_hours >= 0`)
 @Check('policy_follow_up_days_check', `follow_up_days >= 0`)
 @Check('policy_offer_hold_hours_check', `offer_hold_hours BETWEEN 1 AND 336`)
+@Check('policy_min_lead_days_check', `min_lead_days BETWEEN 0 AND 60`)
 @Check('policy_pulse_after_days_check', `pulse_after_days BETWEEN 1 AND 365`)
 @Check('policy_skills_core_check', `skills[1:3] = '{negotiation,closing,persistence}'`)
 @Check('policy_weeks', `min_weeks >= 1 AND max_weeks >= min_weeks AND max_weeks <= 52`)
@@ -24,6 +25,7 @@ export class PolicyEntity {
   @Column({ name: 'offer_hold_hours', type: 'integer', default: 48 }) offerHoldHours!: number;
   @Column({ type: 'text', array: true, default: () => `'{negotiation,closing,persistence}'` }) skills!: string[];
   @Column({ name: 'pulse_after_days', type: 'integer', default: 60 }) pulseAfterDays!: number;
+  @Column({ name: 'min_lead_days', type: 'integer', default: 5 }) minLeadDays!: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }
 
@@ -38,5 +40,6 @@ export function toPolicy(e: PolicyEntity): ProgrammePolicy {
     offerHoldHours: e.offerHoldHours,
     skills: e.skills,
     pulseAfterDays: e.pulseAfterDays,
+    minLeadDays: e.minLeadDays,
   };
 }

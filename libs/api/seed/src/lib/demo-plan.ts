@@ -846,8 +846,10 @@ function placeRotation(
           teamBookings,
           policy: DEFAULT_POLICY,
           today,
+          isHoliday: () => false,
         },
-        { startDate, durationWeeks: weeks },
+        // The demo's dates stand for choices already made: only the rules a booking must keep whenever it is judged.
+        { startDate, durationWeeks: weeks, confirming: true },
       ).filter((v) => v.code !== 'START_IN_PAST' && (checkCapacity || v.code !== 'CAPACITY_FULL'));
       if (violations.length === 0) return { startDate, endDate, durationWeeks: weeks };
     }

@@ -53,7 +53,8 @@ export class PlacementMovesService {
         await lockPm(m, placement.pmId);
         const exclude = { excludePlacementId: placement.id, excludeRequestId: placement.requestId };
         aim.target = { teamId: team.id, pmId: placement.pmId, startDate, durationWeeks: weeks, exclude };
-        await this.rules.assert(m, team, aim.target, exclude);
+        // Only a length change keeps the start chosen earlier: the start rules judge a new start only.
+        await this.rules.assert(m, team, { ...aim.target, confirming: startDate === placement.startDate }, exclude);
         const before = { startDate: placement.startDate, endDate: placement.endDate };
         const beforeSnapshot = placementSnapshot(placement);
         Object.assign(placement, {
@@ -84,7 +85,7 @@ export class PlacementMovesService {
           'This PM already has another placement on some of these days; pick other dates.',
         ),
         aim.target,
-        'The placement keeps its dates; see details.suggestions.',
+        'The placement keeps its dates.',
       );
     }
     return this.placements.get(caller, id);

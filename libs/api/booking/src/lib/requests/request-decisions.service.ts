@@ -54,7 +54,7 @@ export class RequestDecisionsService {
         await lockPm(m, request.pmId);
         const { pmId, startDate, durationWeeks } = request;
         aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
-        const { violations } = await this.rules.judge(m, team, aim.target, aim.target.exclude);
+        const { violations } = await this.rules.judge(m, team, { ...aim.target, confirming: true }, aim.target.exclude);
         // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
         const waived = step === 'manager' && request.waitlistIfFull;
         const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
@@ -82,7 +82,7 @@ export class RequestDecisionsService {
       throw await this.rules.withSuggestions(
         overlapAsRuleError(error, 'placements_no_pm_overlap'),
         aim.target,
-        'The request stays pending: pick one of details.suggestions, or put it on the waitlist (POST /api/rotation-requests/:id/waitlist) to be offered the next place that frees up.',
+        'The request stays pending: offer the PM one of the free starts below, or put the request on the waitlist to be offered the next place that frees up.',
       );
     }
     return this.requests.get(caller, id);

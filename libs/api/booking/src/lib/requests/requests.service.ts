@@ -145,7 +145,13 @@ export class RequestsService {
     await this.rules.assert(
       m,
       team,
-      { pmId: request.pmId, startDate, durationWeeks },
+      // Only a new start (or a new team, whose business days may differ) is judged by the start rules.
+      {
+        pmId: request.pmId,
+        startDate,
+        durationWeeks,
+        confirming: startDate === request.startDate && teamId === request.teamId,
+      },
       { excludeRequestId: request.id },
     );
     Object.assign(request, {

@@ -28,7 +28,8 @@ export class RuleCheckService {
       excludeRequestId: request.id,
       ...(request.placementId && { excludePlacementId: request.placementId }),
     };
-    const judgement = await this.rules.judge(m, team, candidate, exclude);
+    // What approving would judge: the start was chosen with the request, so only what approval checks is shown.
+    const judgement = await this.rules.judge(m, team, { ...candidate, confirming: true }, exclude);
     const result = describeRuleCheck(request.id, candidate, judgement);
     const suggestions = result.ok ? [] : await this.rules.suggestionsFor({ ...candidate, teamId: team.id, exclude });
     return { ...result, suggestions };

@@ -1,6 +1,6 @@
 import { loadPolicy } from '@stint/api-core';
-import type { BlackoutRange, BookingFacts, DateRange } from '@stint/scheduling';
-import { todayIn } from '@stint/shared-dates';
+import { createHolidayCalendar, type BlackoutRange, type BookingFacts, type DateRange } from '@stint/scheduling';
+import { todayIn, type HolidayCalendar } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 
 export interface TeamRow {
@@ -31,6 +31,19 @@ export async function loadActiveTeams(m: EntityManager, teamIds?: string[]): Pro
     `SELECT ${TEAM_COLUMNS} FROM teams WHERE active AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY name`,
     [teamIds?.length ? teamIds : null],
   );
+}
+
+/**
+ * The team's public holidays. A country the holiday library no longer knows
+ * (the team row was validated when written) is read as no holidays rather
+ * than refusing every booking into the team.
+ */
+export function teamHolidays(team: Pick<TeamRow, 'holiday_country'>): HolidayCalendar {
+  try {
+    return createHolidayCalendar(team.holiday_country);
+  } catch {
+    return () => false;
+  }
 }
 
 /** Serialises all booking work for one PM (their requests and placements across teams). */
@@ -134,6 +147,7 @@ export async function loadBookingFacts(
     teamBookings: bookings.get(team.id) ?? [],
     policy,
     today: todayIn(team.timezone, now),
+    isHoliday: teamHolidays(team),
   };
 }
 

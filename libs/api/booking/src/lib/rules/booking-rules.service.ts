@@ -13,6 +13,12 @@ export interface Candidate {
   pmId: string;
   startDate: string;
   durationWeeks: number;
+  /**
+   * The start was chosen earlier and is only being confirmed (approving,
+   * waitlisting, a waitlist offer): the business-day and lead-time rules,
+   * which judged it when it was chosen, are left out.
+   */
+  confirming?: boolean;
 }
 
 /** The request or placement being judged or moved, left out of the PM's and the team's busy days. */
@@ -55,11 +61,11 @@ export class BookingRules {
 
   /** Loads what the rules need for the candidate and judges it. */
   async judge(m: EntityManager, team: TeamRow, candidate: Candidate, exclude: Exclusions = {}): Promise<Judgement> {
-    const { pmId, startDate, durationWeeks } = candidate;
+    const { pmId, startDate, durationWeeks, confirming } = candidate;
     if (!isIsoDate(startDate)) throw ApiError.validation({ startDate: 'startDate must be a date like 2027-01-04' });
     const endDate = endDateFor(startDate, durationWeeks);
     const facts = await loadBookingFacts(m, team, { from: startDate, to: endDate, pmId, ...exclude }, this.clock.now());
-    return { facts, endDate, violations: checkBooking(facts, { startDate, durationWeeks }) };
+    return { facts, endDate, violations: checkBooking(facts, { startDate, durationWeeks, confirming }) };
   }
 
   /** Throws the first broken rule as the contract's error (every broken rule in details.violations). */

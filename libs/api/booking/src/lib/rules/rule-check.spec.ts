@@ -1,5 +1,5 @@
 import { BOOKING_RULE_CODES, BOOKING_RULES } from '@stint/contracts';
-import { checkBooking, DEFAULT_POLICY, type BookingFacts } from '@stint/scheduling';
+import { checkBooking, DEFAULT_POLICY, type BookingFacts, type BookingRequest } from '@stint/scheduling';
 import { addDays, endDateFor } from '@stint/shared-dates';
 import fc from 'fast-check';
 import { describeRuleCheck } from './rule-check';
@@ -13,10 +13,11 @@ const facts = (overrides: Partial<BookingFacts> = {}): BookingFacts => ({
   teamBookings: [],
   policy: DEFAULT_POLICY,
   today: '2027-01-04',
+  isHoliday: () => false,
   ...overrides,
 });
 
-function judged(f: BookingFacts, req = request) {
+function judged(f: BookingFacts, req: BookingRequest = request) {
   const judgement = {
     facts: f,
     endDate: endDateFor(req.startDate, req.durationWeeks),
@@ -61,7 +62,7 @@ describe('describeRuleCheck', () => {
       rule: 'capacity',
       code: 'CAPACITY_FULL',
       ok: false,
-      message: 'The team is full on 2027-01-15 (2 of 2 places booked). Pick another start date or another team.',
+      message: 'The team is full on Fri, 15 Jan 2027 (2 of 2 places booked). Pick another start date or another team.',
       details: {
         capacity: 2,
         peakBooked: 2,
@@ -109,7 +110,10 @@ describe('describeRuleCheck', () => {
       today: day,
       startDate: day,
       durationWeeks: fc.integer({ min: 1, max: 14 }),
+      confirming: fc.boolean(),
+      weekendsOnly: fc.boolean(),
     });
+    const START_CODES = ['START_IN_PAST', 'START_NOT_BUSINESS_DAY', 'START_TOO_SOON'];
     fc.assert(
       fc.property(scenario, (s) => {
         const f = facts({
@@ -118,14 +122,18 @@ describe('describeRuleCheck', () => {
           pmBusy: s.pmBusy,
           blackouts: s.blackouts,
           today: s.today,
+          // Every Wednesday a holiday, or none.
+          isHoliday: s.weekendsOnly ? () => false : (d) => new Date(`${d}T00:00:00Z`).getUTCDay() === 3,
         });
-        const req = { startDate: s.startDate, durationWeeks: s.durationWeeks };
+        const req = { startDate: s.startDate, durationWeeks: s.durationWeeks, confirming: s.confirming };
         const violations = checkBooking(f, req).map((v) => v.code);
         const result = judged(f, req);
         expect(result.ok).toBe(violations.length === 0);
         for (const rule of BOOKING_RULES) {
           const c = result.checks.find((x) => x.rule === rule);
-          expect(c?.ok).toBe(!violations.includes(BOOKING_RULE_CODES[rule]));
+          const codes = rule === 'start' ? START_CODES : [BOOKING_RULE_CODES[rule]];
+          expect(c?.ok).toBe(!violations.some((code) => codes.includes(code)));
+          if (!c?.ok) expect(violations).toContain(c?.code);
         }
         expect(result.availability.fullDays.length > 0).toBe(violations.includes('CAPACITY_FULL'));
         expect(result.availability.blackoutDays.length > 0).toBe(violations.includes('BLACKOUT'));

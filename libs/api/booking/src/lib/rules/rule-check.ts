@@ -8,13 +8,15 @@ import {
   type RuleCheckResult,
 } from '@stint/contracts';
 import { blackoutAppliesTo, dailyLoad, type RuleCode } from '@stint/scheduling';
-import { eachDay } from '@stint/shared-dates';
+import { eachDay, readableDate } from '@stint/shared-dates';
 import type { Judgement } from './booking-rules.service';
 
-const RULE_BY_CODE = Object.fromEntries(BOOKING_RULES.map((rule) => [BOOKING_RULE_CODES[rule], rule])) as Record<
-  RuleCode,
-  BookingRule
->;
+const RULE_BY_CODE = {
+  ...Object.fromEntries(BOOKING_RULES.map((rule) => [BOOKING_RULE_CODES[rule], rule])),
+  // A start being chosen is also judged by these; approving never is.
+  START_NOT_BUSINESS_DAY: 'start',
+  START_TOO_SOON: 'start',
+} as Record<RuleCode, BookingRule>;
 
 function weeks(n: number): string {
   return n === 1 ? '1 week' : `${n} weeks`;
@@ -66,7 +68,7 @@ export function describeRuleCheck(
       details: { durationWeeks, minWeeks: policy.minWeeks, maxWeeks: policy.maxWeeks },
     },
     start: {
-      message: `It starts on ${startDate}, not before today (${today}) in the team's time zone.`,
+      message: `It starts on ${readableDate(startDate)}, not before today (${readableDate(today)}) in the team's time zone.`,
       details: { startDate, today },
     },
     blackout: {
@@ -87,7 +89,7 @@ export function describeRuleCheck(
     const pass = passing[rule];
     return {
       rule,
-      code: BOOKING_RULE_CODES[rule],
+      code: broken ? (broken.code as RuleCheckResult['code']) : BOOKING_RULE_CODES[rule],
       ok: !broken,
       message: broken ? broken.message : pass.message,
       details: broken ? { ...pass.details, ...broken.details } : pass.details,

@@ -1,6 +1,7 @@
 import { ApiError } from '@stint/api-core';
 import type { SlotSuggestion } from '@stint/contracts';
 import type { RuleCode, RuleViolation } from '@stint/scheduling';
+import { readableDate } from '@stint/shared-dates';
 import { QueryFailedError } from 'typeorm';
 
 const STATUS: Record<RuleCode, number> = {
@@ -9,6 +10,8 @@ const STATUS: Record<RuleCode, number> = {
   BLACKOUT: 422,
   DURATION_OUT_OF_POLICY: 422,
   START_IN_PAST: 422,
+  START_NOT_BUSINESS_DAY: 422,
+  START_TOO_SOON: 422,
   TEAM_INACTIVE: 422,
 };
 
@@ -22,9 +25,15 @@ export function ruleError(violations: RuleViolation[]): ApiError {
   });
 }
 
-/** A CAPACITY_FULL error again, its message completed with what happens next, and the next free slots added. */
+/**
+ * A CAPACITY_FULL error again, its message completed with what happens next
+ * and the next free starts in words, and those slots added as details.suggestions.
+ */
 export function capacityFullWithSuggestions(full: ApiError, next: string, suggestions: SlotSuggestion[]): ApiError {
-  return new ApiError(409, 'CAPACITY_FULL', `${full.message} ${next}`, { ...full.details, suggestions });
+  const free = suggestions.length
+    ? `The next free ${suggestions.length === 1 ? 'start is' : 'starts are'} ${suggestions.map((s) => readableDate(s.startDate)).join('; ')}.`
+    : 'The team has no free start for these weeks within a year.';
+  return new ApiError(409, 'CAPACITY_FULL', `${full.message} ${next} ${free}`, { ...full.details, suggestions });
 }
 
 /** Whether PostgreSQL refused the statement because of the named constraint. */

@@ -5,7 +5,14 @@ import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
 import { dailyLoad, findSlots } from '@stint/scheduling';
 import { addDays, diffDays, eachDay, maxDate, todayIn } from '@stint/shared-dates';
 import { DataSource, EntityManager } from 'typeorm';
-import { loadActiveTeams, loadBlackouts, loadPmBusy, loadTeam, loadTeamBookings } from '../rules/booking-facts.queries';
+import {
+  loadActiveTeams,
+  loadBlackouts,
+  loadPmBusy,
+  loadTeam,
+  loadTeamBookings,
+  teamHolidays,
+} from '../rules/booking-facts.queries';
 
 export interface SlotSearch {
   durationWeeks: number;
@@ -54,6 +61,7 @@ export class SlotsService {
         blackouts: blackouts.filter((b) => b.teamId === null || b.teamId === t.id),
         bookings: bookings.get(t.id) ?? [],
         today: todayIn(t.timezone, now),
+        isHoliday: teamHolidays(t),
       })),
       {
         durationWeeks: search.durationWeeks,

@@ -79,7 +79,8 @@ export class WaitlistMatcher implements PlacesFreed {
         { from: startDate, to: endDate, pmId, excludeRequestId: request.id },
         now,
       );
-      if (checkBooking(facts, request).length) continue;
+      // The start was judged when it was requested; only what may have changed since is checked again.
+      if (checkBooking(facts, { startDate, durationWeeks: request.durationWeeks, confirming: true }).length) continue;
       await this.offer(m, request, team, facts.policy.offerHoldHours, now);
       offered++;
     }

@@ -18,10 +18,11 @@ import { RequestsRepository } from '../requests/requests.repository';
 import { RequestsService } from '../requests/requests.service';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { lockPm, TeamRow } from '../rules/booking-facts.queries';
-import { BookingRules } from '../rules/booking-rules.service';
+import { BookingRules, type Candidate } from '../rules/booking-rules.service';
 import { ruleError } from '../rules/rule-errors';
 import { WaitlistMatcher } from './waitlist-matcher';
 import { nextRank, RANK_STEP, teamWaitlist, waitlistPositions } from './waitlist.queries';
+import { readableInstant } from '@stint/shared-dates';
 
 /** The rules a place freeing up can cure; any other broken rule means waiting would never help. */
 const WAITABLE = new Set(['CAPACITY_FULL', 'BLACKOUT']);
@@ -31,6 +32,12 @@ const WAITABLE = new Set(['CAPACITY_FULL', 'BLACKOUT']);
  * accepts or declines the place offered, hosts and admins read the line and
  * admins reorder it. The offers themselves are made by `WaitlistMatcher`.
  */
+/** A waiting request's own dates, chosen when it was made: confirmed, not chosen again. */
+function confirmed(request: RotationRequestEntity): Candidate {
+  const { pmId, startDate, durationWeeks } = request;
+  return { pmId, startDate, durationWeeks, confirming: true };
+}
+
 @Injectable()
 export class WaitlistService {
   constructor(
@@ -67,7 +74,7 @@ export class WaitlistService {
       // Lock order everywhere: request row, then team row, then the PM's advisory lock.
       const team = await this.rules.requireTeam(m, request.teamId, true);
       await lockPm(m, request.pmId);
-      const { violations } = await this.rules.judge(m, team, request, { excludeRequestId: id });
+      const { violations } = await this.rules.judge(m, team, confirmed(request), { excludeRequestId: id });
       if (!violations.length)
         throw ApiError.invalidState(
           'There is room in the team for these dates now: approve the request (step "host") instead of waitlisting it.',
@@ -102,7 +109,7 @@ export class WaitlistService {
       const team = await this.rules.requireTeam(m, request.teamId, true);
       await lockPm(m, request.pmId);
       // Every rule again, this offer's own hold left out so its place is not counted twice.
-      await this.rules.assert(m, team, request, { excludeRequestId: id });
+      await this.rules.assert(m, team, confirmed(request), { excludeRequestId: id });
       const before = requestSnapshot(request);
       await this.booker.book(m, caller.id, request, before);
       await this.notices.offerAccepted(m, request);
@@ -110,7 +117,7 @@ export class WaitlistService {
     });
     if (outcome.lapsedAt)
       throw ApiError.invalidState(
-        `This offer lapsed at ${outcome.lapsedAt.toISOString()}; the place has gone to the next in line. Look for another slot.`,
+        `This offer lapsed at ${readableInstant(outcome.lapsedAt, caller.timezone)}; the place has gone to the next in line. Look for another slot.`,
         { status: 'lapsed', offerExpiresAt: outcome.lapsedAt.toISOString() },
       );
     return this.requests.get(caller, id);

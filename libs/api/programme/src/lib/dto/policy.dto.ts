@@ -19,6 +19,11 @@ export class PolicyDto implements ProgrammePolicy {
   skills!: string[];
   @ApiProperty({ example: 60, description: 'Days after the end when the line manager’s pulse falls.' })
   pulseAfterDays!: number;
+  @ApiProperty({
+    example: 5,
+    description: 'The fewest business days of the host team between today and a chosen start; 0 turns it off.',
+  })
+  minLeadDays!: number;
 }
 
 export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
@@ -75,4 +80,10 @@ export class UpdatePolicyDto implements Partial<ProgrammePolicy> {
   @Min(1, { message: 'pulseAfterDays must be at least 1' })
   @Max(365, { message: 'pulseAfterDays must be at most 365' })
   pulseAfterDays?: number;
+  @ApiPropertyOptional({ minimum: 0, maximum: 60 })
+  @IsOptional()
+  @IsInt({ message: 'minLeadDays must be a whole number' })
+  @Min(0, { message: 'minLeadDays must not be negative (0 turns the lead time off)' })
+  @Max(60, { message: 'minLeadDays must be at most 60 business days' })
+  minLeadDays?: number;
 }

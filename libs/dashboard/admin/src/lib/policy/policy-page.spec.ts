@@ -13,6 +13,7 @@ const policy = {
   offerHoldHours: 48,
   skills: ['negotiation', 'closing', 'persistence', 'pricing'],
   pulseAfterDays: 60,
+  minLeadDays: 5,
 };
 
 describe('PolicyPage', () => {

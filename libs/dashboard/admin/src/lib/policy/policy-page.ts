@@ -70,6 +70,7 @@ export class PolicyPage {
     offerHoldHours: new FormControl<number | null>(null, [Validators.required, policyRule('offerHoldHours')]),
     skills: new FormControl<string[]>([], { nonNullable: true, validators: [policyRule('skills')] }),
     pulseAfterDays: new FormControl<number | null>(null, [Validators.required, policyRule('pulseAfterDays')]),
+    minLeadDays: new FormControl<number | null>(null, [Validators.required, policyRule('minLeadDays')]),
   });
 
   constructor() {

@@ -11,6 +11,7 @@ const valid: ProgrammePolicy = {
   offerHoldHours: 48,
   skills: ['negotiation', 'closing', 'persistence'],
   pulseAfterDays: 60,
+  minLeadDays: 5,
 };
 
 describe('policyErrors', () => {
@@ -69,6 +70,15 @@ describe('policyErrors', () => {
     }
     expect(policyErrors({ ...valid, pulseAfterDays: 1 })).toEqual({});
     expect(policyErrors({ ...valid, pulseAfterDays: 365 })).toEqual({});
+  });
+
+  it('takes a lead time of 0 (off) to 60 whole business days', () => {
+    const message = 'Lead time (business days) must be a whole number from 0 to 60.';
+    for (const days of [-1, 61, 2.5, null]) {
+      expect(policyErrors({ ...valid, minLeadDays: days })).toEqual({ minLeadDays: message });
+    }
+    expect(policyErrors({ ...valid, minLeadDays: 0 })).toEqual({});
+    expect(policyErrors({ ...valid, minLeadDays: 60 })).toEqual({});
   });
 
   it('keeps the core skills first and every added one well named, once, twelve at most', () => {

@@ -7,6 +7,7 @@ export const POLICY_LIMITS = {
   maxFollowUpDays: 365,
   maxOfferHoldHours: 336,
   maxPulseAfterDays: 365,
+  maxLeadDays: 60,
   /** The core three and up to nine more. */
   maxSkills: 12,
   maxSkillLength: 40,
@@ -29,6 +30,7 @@ export const POLICY_LABEL: Record<PolicyField, string> = {
   offerHoldHours: 'Offer hold (hours)',
   skills: 'Skills',
   pulseAfterDays: 'Pulse after return (days)',
+  minLeadDays: 'Lead time (business days)',
 };
 
 function isWhole(value: unknown): value is number {
@@ -65,6 +67,9 @@ export function policyErrors(p: Partial<Record<PolicyField, unknown>>): Partial<
   }
   if (!isWhole(p.pulseAfterDays) || p.pulseAfterDays < 1 || p.pulseAfterDays > POLICY_LIMITS.maxPulseAfterDays) {
     errors.pulseAfterDays = `Pulse after return (days) must be a whole number of days from 1 to ${POLICY_LIMITS.maxPulseAfterDays}.`;
+  }
+  if (!isWhole(p.minLeadDays) || p.minLeadDays < 0 || p.minLeadDays > POLICY_LIMITS.maxLeadDays) {
+    errors.minLeadDays = `Lead time (business days) must be a whole number from 0 to ${POLICY_LIMITS.maxLeadDays}.`;
   }
   const skills = skillsError(p.skills);
   if (skills) errors.skills = skills;

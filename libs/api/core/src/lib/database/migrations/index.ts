@@ -9,6 +9,7 @@ import { RepairTimeZones1795800000000 } from './1795800000000-RepairTimeZones';
 import { Waitlist1795810000000 } from './1795810000000-Waitlist';
 import { Identity1795820000000 } from './1795820000000-Identity';
 import { Outcomes1795830000000 } from './1795830000000-Outcomes';
+import { StartRules1795840000000 } from './1795840000000-StartRules';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Waitlist1795810000000,
   Identity1795820000000,
   Outcomes1795830000000,
+  StartRules1795840000000,
 ];
