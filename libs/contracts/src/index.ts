@@ -9,3 +9,4 @@ export * from './lib/notifications';
 export * from './lib/sign-in';
 export * from './lib/outcomes';
 export * from './lib/today';
+export * from './lib/timeline';

@@ -14,6 +14,7 @@ import { RuleCheckService } from './requests/rule-check.service';
 import { RequestApprovalEntity, RotationRequestEntity } from './rotation-request.entity';
 import { BookingRules } from './rules/booking-rules.service';
 import { SlotsController } from './slots/slots.controller';
+import { TimelineController } from './timeline/timeline.controller';
 import { SlotsService } from './slots/slots.service';
 import { WaitlistController } from './waitlist/waitlist.controller';
 import { WaitlistModule } from './waitlist/waitlist.module';
@@ -38,7 +39,7 @@ export class BookingModule {
         ...options.ports,
         WaitlistModule.register({ ports: options.ports }),
       ],
-      controllers: [RequestsController, PlacementsController, SlotsController, WaitlistController],
+      controllers: [RequestsController, PlacementsController, SlotsController, TimelineController, WaitlistController],
       providers: [
         BookingRules,
         SlotsService,

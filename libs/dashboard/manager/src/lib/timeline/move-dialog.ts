@@ -2,13 +2,14 @@ import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/cor
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import type { Placement } from '@stint/contracts';
+import type { BarSource } from './timeline-layout';
 import { describeError } from '@stint/dashboard-session';
 import { formatRange, Loading } from '@stint/dashboard-ui';
 import { firstValueFrom } from 'rxjs';
 import { PlacementsService } from '../placements/placements.service';
 
 export interface MoveDialogData {
-  placement: Placement;
+  placement: BarSource;
   /** "Ana Lopez in NA SMB". */
   subject: string;
   startDate: string;

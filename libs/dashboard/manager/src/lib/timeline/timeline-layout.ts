@@ -1,4 +1,12 @@
 import type { Blackout, Placement, RequestStatus, RotationRequest, Team } from '@stint/contracts';
+
+/** What a bar needs of a placement: a whole Placement or a row of `GET /api/timeline`. */
+export type BarSource = Pick<
+  Placement,
+  'id' | 'pmId' | 'teamId' | 'startDate' | 'endDate' | 'durationWeeks' | 'status'
+>;
+/** What a ghost bar needs of a request not yet booked. */
+export type GhostSource = Pick<RotationRequest, 'id' | 'pmId' | 'teamId' | 'startDate' | 'endDate' | 'status'>;
 import { addDays, diffDays, type IsoDate } from '@stint/shared-dates';
 import { formatShort } from '../shared/date-format';
 
@@ -112,7 +120,7 @@ export function peakLoad(items: readonly Dated[], from: IsoDate, to: IsoDate): n
 }
 
 export interface TimelineBar {
-  placement: Placement;
+  placement: BarSource;
   lane: number;
   geometry: BarGeometry;
 }
@@ -130,7 +138,7 @@ export function isPending(status: RequestStatus): status is PendingStatus {
 }
 
 export interface TimelineGhost {
-  request: RotationRequest;
+  request: GhostSource;
   lane: number;
   geometry: BarGeometry;
 }
@@ -158,7 +166,7 @@ export interface TimelineGroup {
 /** What the timeline draws besides placements. */
 export interface TimelineExtras {
   /** Requests; only the pending ones (PENDING_STATUSES) are drawn. */
-  requests?: readonly RotationRequest[];
+  requests?: readonly GhostSource[];
   blackouts?: readonly Blackout[];
 }
 
@@ -199,7 +207,7 @@ function byTeam<T extends { teamId: string }>(items: readonly T[]): Map<string, 
 export function buildTimeline(
   range: TimelineRange,
   teams: readonly Team[],
-  placements: readonly Placement[],
+  placements: readonly BarSource[],
   keep: (team: Team) => boolean = () => true,
   extras: TimelineExtras = {},
 ): TimelineGroup[] {

@@ -120,7 +120,7 @@ describe('TimelinePage', () => {
     }
   }
 
-  /** Opens the timeline at `url` and answers its reads: placements, pending requests by status, blackouts, the directory. */
+  /** Opens the timeline at `url` and answers its reads: the window (placements, pending requests, blackouts) and the directory. */
   async function open(
     url: string,
     data: { placements?: Placement[]; requests?: RotationRequest[]; blackouts?: Blackout[] } = {},
@@ -140,17 +140,15 @@ describe('TimelinePage', () => {
     fixture = TestBed.createComponent(TimelinePage);
     el = fixture.nativeElement as HTMLElement;
     fixture.detectChanges();
-    http.expectOne((r) => r.url === '/api/placements').flush(page(data.placements ?? [placement]));
-    const asked = http.match((r) => r.url === '/api/rotation-requests');
-    expect(asked.map((r) => r.request.params.get('status')).sort()).toEqual([
-      'offered',
-      'pending_host',
-      'pending_manager',
-    ]);
-    for (const r of asked) {
-      r.flush(page((data.requests ?? []).filter((q) => q.status === r.request.params.get('status'))));
-    }
-    http.expectOne((r) => r.url === '/api/blackouts').flush(page(data.blackouts ?? []));
+    const asked = http.expectOne((r) => r.url === '/api/timeline');
+    asked.flush({
+      from: asked.request.params.get('from'),
+      to: asked.request.params.get('to'),
+      placements: data.placements ?? [placement],
+      pendingRequests: data.requests ?? [],
+      blackouts: data.blackouts ?? [],
+      truncated: false,
+    });
     http.expectOne((r) => r.url === '/api/teams').flush(page(teams));
     http.expectOne((r) => r.url === '/api/users').flush(page([sam]));
     await settle();
@@ -183,7 +181,7 @@ describe('TimelinePage', () => {
     expect(link.getAttribute('aria-label')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('asks for placements over the window snapped to whole weeks, and pending requests of the chosen team only', async () => {
+  it('asks once for the window snapped to whole weeks, of the chosen team only', async () => {
     TestBed.configureTestingModule({
       providers: [
         provideHttpClient(),
@@ -197,16 +195,22 @@ describe('TimelinePage', () => {
     await TestBed.inject(Router).navigateByUrl(`/timeline?from=2027-01-06&weeks=4&team=${team}`);
     fixture = TestBed.createComponent(TimelinePage);
     fixture.detectChanges();
-    const list = http.expectOne((r) => r.url === '/api/placements');
-    expect(list.request.params.get('from')).toBe('2027-01-04');
-    expect(list.request.params.get('to')).toBe('2027-01-31');
-    const requests = http.match((r) => r.url === '/api/rotation-requests');
-    expect(requests).toHaveLength(3);
-    expect(requests.every((r) => r.request.params.get('teamId') === team)).toBe(true);
-    const blackouts = http.expectOne((r) => r.url === '/api/blackouts');
-    // That team's blackouts and the global ones.
-    expect(blackouts.request.params.get('teamId')).toBe(team);
-    for (const r of [list, ...requests, blackouts]) r.flush(page([]));
+    const window = http.expectOne((r) => r.url === '/api/timeline');
+    expect(window.request.params.get('from')).toBe('2027-01-04');
+    expect(window.request.params.get('to')).toBe('2027-01-31');
+    expect(window.request.params.get('teamId')).toBe(team);
+    // One request for the whole screen: no list is paged through.
+    expect(http.match((r) => ['/api/placements', '/api/rotation-requests', '/api/blackouts'].includes(r.url))).toEqual(
+      [],
+    );
+    window.flush({
+      from: '2027-01-04',
+      to: '2027-01-31',
+      placements: [],
+      pendingRequests: [],
+      blackouts: [],
+      truncated: false,
+    });
     http.expectOne((r) => r.url === '/api/teams').flush(page(teams));
     http.expectOne((r) => r.url === '/api/users').flush(page([sam]));
   });

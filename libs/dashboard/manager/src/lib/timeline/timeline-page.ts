@@ -15,9 +15,9 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTooltipModule } from '@angular/material/tooltip';
 import { RouterLink } from '@angular/router';
-import type { Blackout, Placement, PlacementStatus, RotationRequest } from '@stint/contracts';
+import type { Blackout, Placement, PlacementStatus } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
-import { combineLatest, firstValueFrom, forkJoin, of, take } from 'rxjs';
+import { combineLatest, firstValueFrom, forkJoin, map, take } from 'rxjs';
 import { formatRange as formatDates, Loading } from '@stint/dashboard-ui';
 import { localDate, weekStart } from '@stint/shared-dates';
 import { formatRange } from '../shared/date-format';
@@ -25,7 +25,6 @@ import { DirectoryService } from '../shared/directory.service';
 import { STATUS_LABEL } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
-import { PlacementsService } from '../placements/placements.service';
 import { injectRouteQuery } from '../shared/route-query';
 import { TeamFilter } from '../shared/team-filter';
 import { WeekWindowFields } from '../shared/week-window-fields';
@@ -35,7 +34,9 @@ import { MoveDialog, MoveDialogData } from './move-dialog';
 import { TimelineDataService } from './timeline-data.service';
 import {
   barGeometry,
+  type BarSource,
   buildTimeline,
+  type GhostSource,
   describeShift,
   DRAG_THRESHOLD_PX,
   laneTop,
@@ -49,7 +50,6 @@ import {
   weekColumns,
 } from './timeline-layout';
 import {
-  apiStatus,
   defaultTimelineStart,
   matchesStatus,
   showsPending,
@@ -110,8 +110,7 @@ interface Drag {
   templateUrl: './timeline-page.html',
 })
 export class TimelinePage {
-  private readonly api = inject(PlacementsService);
-  private readonly extras = inject(TimelineDataService);
+  private readonly data = inject(TimelineDataService);
   private readonly directory = inject(DirectoryService);
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
@@ -141,23 +140,24 @@ export class TimelinePage {
     combineLatest([toObservable(this.request), toObservable(this.tick)]).pipe(
       loadEach(([r]) =>
         forkJoin({
-          placements: this.api.all({
-            from: r.range.from,
-            to: rangeEnd(r.range),
-            teamId: r.team,
-            status: apiStatus(r.status),
-          }),
-          requests: showsPending(r.status) ? this.extras.pendingRequests(r.range, r.team) : of<RotationRequest[]>([]),
-          blackouts: this.extras.blackouts(r.range, r.team),
+          window: this.data.window(r.range, r.team),
           directory: this.directory.directory().pipe(take(1)),
-        }),
+        }).pipe(
+          map(({ window, directory }) => ({
+            placements: window.placements,
+            requests: showsPending(r.status) ? window.pendingRequests : [],
+            blackouts: window.blackouts,
+            truncated: window.truncated,
+            directory,
+          })),
+        ),
       ),
     ),
     { initialValue: LOADING },
   );
 
   /** The loaded placements, with the moves made here since applied. */
-  private readonly placements = linkedSignal<Placement[]>(() => this.state().data?.placements ?? []);
+  private readonly placements = linkedSignal<BarSource[]>(() => this.state().data?.placements ?? []);
   protected readonly teams = computed(() => this.state().data?.directory.teams ?? []);
   protected readonly groups = computed(() => {
     const data = this.state().data;
@@ -232,11 +232,11 @@ export class TimelinePage {
     return data ? teamName(data.directory.teamsById, id) : '';
   }
 
-  protected barLabel(p: Placement): string {
+  protected barLabel(p: BarSource): string {
     return `${this.pm(p.pmId)}, ${this.team(p.teamId)}, ${formatDates(p.startDate, p.endDate)}, ${STATUS_LABEL[p.status].toLowerCase()}`;
   }
 
-  protected ghostLabel(r: RotationRequest): string {
+  protected ghostLabel(r: GhostSource): string {
     const waiting = WAITING_FOR[r.status as PendingStatus] ?? STATUS_LABEL[r.status].toLowerCase();
     return `Pending: ${this.pm(r.pmId)}, ${this.team(r.teamId)}, ${formatDates(r.startDate, r.endDate)}, ${waiting}`;
   }
@@ -246,7 +246,7 @@ export class TimelinePage {
   }
 
   /** The host team's manager or an admin may move a scheduled or running placement, as on its own page. */
-  protected canMove(p: Placement): boolean {
+  protected canMove(p: BarSource): boolean {
     const me = this.session.user();
     const data = this.state().data;
     if (!me || !data || (p.status !== 'scheduled' && p.status !== 'active')) return false;
@@ -355,7 +355,7 @@ export class TimelinePage {
     if (!this.confirming && p?.id === b.placement.id && p.via === 'keys') this.proposal.set(null);
   }
 
-  private async confirmMove(placement: Placement): Promise<void> {
+  private async confirmMove(placement: BarSource): Promise<void> {
     const proposal = this.proposal();
     if (!proposal || proposal.id !== placement.id || !proposal.days || this.confirming) return;
     const { startDate, endDate } = shiftDates(placement, proposal.days);
@@ -375,7 +375,10 @@ export class TimelinePage {
       const dialog = ref.componentInstance;
       const updated = await firstValueFrom(ref.afterClosed());
       if (updated) {
-        this.placements.update((list) => list.map((p) => (p.id === updated.id ? updated : p)));
+        const { startDate, endDate, durationWeeks, status } = updated;
+        this.placements.update((list) =>
+          list.map((p) => (p.id === updated.id ? { ...p, startDate, endDate, durationWeeks, status } : p)),
+        );
         this.message.set(
           `Rescheduled ${pm} to ${formatDates(updated.startDate, updated.endDate)}. Check-ins moved and invites updated.`,
         );

@@ -33,11 +33,7 @@ export const TIMELINE_QUERY: QuerySpec<TimelineQuery> = {
   pageSize: param.choice(TEAMS_PER_PAGE, 10),
 };
 
-/** The API filters one status at a time; `booked` is filtered here after loading. */
-export function apiStatus(status: TimelineStatus): PlacementStatus | '' {
-  return status === 'booked' || status === 'all' ? '' : status;
-}
-
+/** The status filter, applied to the window's placements once loaded: `booked` is every one not cancelled. */
 export function matchesStatus(status: TimelineStatus, placement: { status: PlacementStatus }): boolean {
   if (status === 'all') return true;
   if (status === 'booked') return placement.status !== 'cancelled';
