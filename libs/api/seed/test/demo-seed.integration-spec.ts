@@ -262,6 +262,37 @@ describe('DemoSeedService with a check-ins lifecycle', () => {
     );
     expect(notes.n).toBe(0);
   });
+
+  it('tells its history in the audit log, each step by the person who took it and none in the future', async () => {
+    const actions: { action: string; n: number }[] = await db.query(
+      `SELECT action, count(*)::int AS n FROM audit_log GROUP BY action ORDER BY action`,
+    );
+    const count = new Map(actions.map((a) => [a.action, a.n]));
+    const requests = await one<{ n: number }>(db, `SELECT count(*)::int AS n FROM rotation_requests`);
+    expect(count.get('request.submitted')).toBe(requests.n);
+    for (const action of ['request.released', 'request.booked', 'placement.booked', 'placement.cancelled'])
+      expect(count.get(action)).toBeGreaterThan(0);
+    for (const action of ['check_in.completed', 'check_in.pulse', 'check_in.assessed', 'check_in.feedback'])
+      expect(count.get(action)).toBeGreaterThan(0);
+    const total = actions.reduce((sum, a) => sum + a.n, 0);
+    expect(outcomes.find((o) => o.seeded)?.summary).toContain(`; ${total} audit entries.`);
+
+    const wrongActor = await one<{ n: number }>(
+      db,
+      `SELECT count(*)::int AS n FROM audit_log a
+         LEFT JOIN rotation_requests r ON r.id = a.entity_id
+         LEFT JOIN users pm ON pm.id = r.pm_id
+         LEFT JOIN teams t ON t.id = r.team_id
+        WHERE (a.action = 'request.submitted' AND a.actor_id IS DISTINCT FROM r.pm_id)
+           OR (a.action = 'request.released' AND a.actor_id IS DISTINCT FROM pm.manager_id)
+           OR (a.action = 'request.booked' AND a.actor_id IS DISTINCT FROM t.manager_id)`,
+    );
+    expect(wrongActor.n).toBe(0);
+    const range = await one<{ first: Date; last: Date }>(db, `SELECT min(at) AS first, max(at) AS last FROM audit_log`);
+    expect(range.last.getTime()).toBeLessThanOrEqual(now.getTime());
+    // Two years of history, not one burst at seeding time.
+    expect(now.getTime() - range.first.getTime()).toBeGreaterThan(365 * 24 * 3600 * 1000);
+  });
 });
 
 /** Effects that lay out nothing: the seed's own rows alone. */
@@ -302,7 +333,7 @@ describe('DemoSeedService with effects that lay out nothing', () => {
     const seeded = await app.get(DemoSeedService).seedIfEmpty();
     expect(seeded.seeded).toBe(true);
     // Only the history's check-ins, all filed: the stories' come from the effects, which lay out nothing here.
-    expect(seeded.summary).toMatch(/; (\d+) check-ins \(\1 completed, 0 overdue\)\.$/);
+    expect(seeded.summary).toMatch(/; (\d+) check-ins \(\1 completed, 0 overdue\); \d+ audit entries\.$/);
     expect(
       await one(
         db,

@@ -4,6 +4,8 @@ import { PageWindow, toPage } from '@stint/api-core';
 import type { AuditEntry, Page } from '@stint/contracts';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
+import { lookUpNames } from './audit-names.queries';
+import { auditSummary } from './audit-summary';
 
 export interface AuditRecord {
   actorId: string | null;
@@ -35,10 +37,13 @@ export class AuditService {
     if (filter.entityType) query.andWhere('a.entity_type = :type', { type: filter.entityType });
     if (filter.entityId) query.andWhere('a.entity_id = :id', { id: filter.entityId });
     const [rows, total] = await query.skip(window.offset).take(window.pageSize).getManyAndCount();
+    const namesOf = await lookUpNames(this.entries.manager, rows);
     return toPage(
       rows.map((r) => ({
         id: String(r.id),
         actorId: r.actorId,
+        actorName: namesOf(r).actor,
+        summary: auditSummary(r, namesOf(r)),
         action: r.action,
         entityType: r.entityType,
         entityId: r.entityId,

@@ -7,6 +7,7 @@ import { createHolidayCalendar, type Policy } from '@stint/scheduling';
 import { todayIn, type HolidayCalendar } from '@stint/shared-dates';
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { recordDemoAudit } from './demo-audit.queries';
 import { layOutHistoryCheckIns } from './demo-history';
 import { CHECK_IN_NOTES, DEMO_PASSWORD, demoPlan, type DemoPlacement, type DemoPlan } from './demo-plan';
 import {
@@ -251,6 +252,7 @@ export class DemoSeedService {
       }
     }
     await insertHistory(m, historyRows(plan, ids, await loadPolicy(m), now));
+    const audited = await recordDemoAudit(m, now);
 
     const totals = await checkInTotals(m, now, overdueHours);
     const managers = plan.users.filter((u) => u.role === 'manager').length;
@@ -261,7 +263,7 @@ export class DemoSeedService {
       `${plan.requests.length} requests (${tally(plan.requests.map((r) => r.status))}), ` +
       `${plan.placements.length} placements (${tally(plan.placements.map((p) => PHASE_STATUS[p.phase]))}), ` +
       `and a history of ${plan.history.length} finished rotations over two years (by length: ${byLength(plan)}); ` +
-      `${totals.total} check-ins (${totals.completed} completed, ${totals.overdue} overdue).`;
+      `${totals.total} check-ins (${totals.completed} completed, ${totals.overdue} overdue); ${audited} audit entries.`;
     return { seeded: true, summary };
   }
 

@@ -1,5 +1,5 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
-import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { ChangeDetectionStrategy, Component, inject, signal } from '@angular/core';
+import { takeUntilDestroyed } from '@angular/core/rxjs-interop';
 import { FormControl, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,12 +7,11 @@ import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
-import type { AuditEntry, User } from '@stint/contracts';
+import type { AuditEntry } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
-import { catchError, debounceTime, distinctUntilChanged, of } from 'rxjs';
+import { debounceTime, distinctUntilChanged } from 'rxjs';
 import { injectListPage, ListTable, oneOf, pageQuery, QueryChange } from '@stint/dashboard-ui';
 import { OperationsApi } from '../data/operations.api';
-import { UsersApi } from '../data/users.api';
 import { formatInstant } from '../util/format';
 import { auditChanges } from './audit-diff';
 
@@ -56,12 +55,11 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 })
 export class AuditPage {
   private readonly api = inject(OperationsApi);
-  private readonly usersApi = inject(UsersApi);
   private readonly timeZone = inject(SessionService).user()?.timezone ?? 'UTC';
 
   protected readonly types = ENTITY_TYPES;
   protected readonly entityLabel = ENTITY_LABEL;
-  protected readonly columns = ['at', 'actor', 'action', 'entity', 'changes'];
+  protected readonly columns = ['at', 'actor', 'summary'];
 
   protected readonly list = injectListPage({
     read: (p) => {
@@ -76,10 +74,8 @@ export class AuditPage {
     describeError,
   });
   protected readonly query = this.list.query;
-  private readonly people = toSignal(this.usersApi.directory().pipe(catchError(() => of<User[]>([]))), {
-    initialValue: [],
-  });
-  private readonly names = computed(() => new Map(this.people().map((u) => [u.id, u.name])));
+  /** The entries whose details (field changes and raw JSON) are shown. */
+  private readonly open = signal<ReadonlySet<string>>(new Set());
 
   protected readonly entityId = new FormControl(this.query().entityId ?? '', {
     nonNullable: true,
@@ -101,8 +97,20 @@ export class AuditPage {
     return formatInstant(instant, this.timeZone);
   }
 
-  protected actor(id: string | null): string {
-    return id ? (this.names().get(id) ?? 'Someone') : 'Stint (system)';
+  protected isOpen(id: string): boolean {
+    return this.open().has(id);
+  }
+
+  protected toggle(id: string): void {
+    this.open.update((shown) => {
+      const next = new Set(shown);
+      if (!next.delete(id)) next.add(id);
+      return next;
+    });
+  }
+
+  protected json(entry: AuditEntry): string {
+    return JSON.stringify(entry, null, 2);
   }
 
   protected typeLabel(type: string): string {
