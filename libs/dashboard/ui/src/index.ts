@@ -1,4 +1,5 @@
 export * from './lib/api-form-errors';
+export * from './lib/card-table';
 export * from './lib/comment-dialog';
 export * from './lib/confirm-dialog';
 export * from './lib/countdown';
@@ -6,6 +7,7 @@ export * from './lib/date-display';
 export * from './lib/field-error';
 export * from './lib/form-dialog';
 export * from './lib/form-submit';
+export * from './lib/iso-date-adapter';
 export * from './lib/list-page';
 export * from './lib/list-query';
 export * from './lib/list-table';

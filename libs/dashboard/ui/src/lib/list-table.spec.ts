@@ -32,7 +32,7 @@ function fakeList(): ListPage<unknown, Page<Fruit>> & { set(state: Loadable<Page
   template: `
     <lib-list-table
       [list]="list"
-      [columns]="['name']"
+      [columns]="['name', 'stage']"
       label="Fruit"
       testId="fruit-table"
       loadingLabel="Loading fruit"
@@ -45,6 +45,10 @@ function fakeList(): ListPage<unknown, Page<Fruit>> & { set(state: Loadable<Page
       <ng-container matColumnDef="name">
         <th mat-header-cell *matHeaderCellDef scope="col">Name</th>
         <td mat-cell *matCellDef="let f">{{ f.name }}</td>
+      </ng-container>
+      <ng-container matColumnDef="stage">
+        <th mat-header-cell *matHeaderCellDef scope="col">Stage <span class="sr-only">(of ripening)</span></th>
+        <td mat-cell *matCellDef="let f">{{ f.ripe ? 'Ripe' : 'Green' }}</td>
       </ng-container>
       <ng-template libListActions let-f>
         <button type="button" (click)="picked.set(f.name)">Pick {{ f.name }}</button>
@@ -96,9 +100,9 @@ describe('ListTable', () => {
 
     const rows = [...el.querySelectorAll('[data-testid="fruit-table"] tr')];
     expect(rows.map((r) => [...r.children].map((cell) => cell.textContent?.trim()))).toEqual([
-      ['Name', 'Actions'],
-      ['Apple', 'Pick Apple'],
-      ['Pear', 'Pick Pear'],
+      ['Name', 'Stage (of ripening)', 'Actions'],
+      ['Apple', 'Ripe', 'Pick Apple'],
+      ['Pear', 'Green', 'Pick Pear'],
     ]);
     expect(rows.map((r) => r.classList.contains('warn'))).toEqual([false, false, true]);
     rows[2]?.querySelector('button')?.click();
@@ -110,6 +114,37 @@ describe('ListTable', () => {
     expect(paginator?.textContent).toContain('11 – 12 of 12');
     paginator?.querySelector<HTMLButtonElement>('button[aria-label="Previous page"]')?.click();
     expect(host.list.page).toHaveBeenCalledWith(expect.objectContaining({ pageIndex: 0, pageSize: 10 }));
+  });
+
+  it('labels every cell with its column header, so that on a phone each row reads as a card with its buttons', () => {
+    const { fixture, host, el } = render();
+    host.list.set({
+      status: 'ready',
+      value: { items: [{ name: 'Apple', ripe: true }], total: 1, page: 1, pageSize: 10 },
+    });
+    fixture.detectChanges();
+
+    const table = el.querySelector('[data-testid="fruit-table"]');
+    expect(table?.classList).toContain('card-table');
+    const cells = () =>
+      [...el.querySelectorAll('tbody td')].map((td) => [td.getAttribute('data-label'), td.textContent?.trim()]);
+    // Screen-reader-only header text is not repeated as a visible label; the buttons' cell has none.
+    expect(cells()).toEqual([
+      ['Name', 'Apple'],
+      ['Stage', 'Ripe'],
+      ['', 'Pick Apple'],
+    ]);
+
+    host.list.set({
+      status: 'ready',
+      value: { items: [{ name: 'Plum', ripe: false }], total: 1, page: 1, pageSize: 10 },
+    });
+    fixture.detectChanges();
+    expect(cells()).toEqual([
+      ['Name', 'Plum'],
+      ['Stage', 'Green'],
+      ['', 'Pick Plum'],
+    ]);
   });
 
   it('says what an empty page means', () => {

@@ -15,6 +15,7 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
 import type { Page } from '@stint/contracts';
+import { CardTable } from './card-table';
 import type { ListPage } from './list-page';
 import { PAGE_SIZES } from './list-query';
 
@@ -42,10 +43,11 @@ export class ProjectedColumns implements OnInit {
  * One page of a filtered list (see `injectListPage`) as a table: a loading bar, the failure in words, the rows,
  * what an empty page means, and a paginator that moves the list's page in the URL. The page supplies its columns
  * as `matColumnDef` blocks inside the element and, optionally, each row's buttons as a `libListActions` template.
+ * On a phone the rows become stacked cards labelled by the column headers (see `CardTable`).
  */
 @Component({
   selector: 'lib-list-table',
-  imports: [NgTemplateOutlet, MatTableModule, MatPaginatorModule, MatProgressBarModule, ProjectedColumns],
+  imports: [NgTemplateOutlet, MatTableModule, MatPaginatorModule, MatProgressBarModule, ProjectedColumns, CardTable],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './list-table.scss',
   templateUrl: './list-table.html',

@@ -154,7 +154,7 @@ describe('QueuesPage', () => {
     expect(calls.failed.request.params.get('page')).toBe('1');
     expect(calls.skipped.request.params.get('outcome')).toBe('skipped');
 
-    expect(text('worker-status')).toContain('Up Last heartbeat Mon 4 Jan 2027, 10:00.');
+    expect(text('worker-status')).toContain('Up Last heartbeat Mon 4 Jan 2027, 10:00 CET.');
     expect(cells('queues-table', 'Queue')).toEqual([
       'Queue',
       'Waiting',
@@ -165,9 +165,13 @@ describe('QueuesPage', () => {
       'Paused',
     ]);
     expect(cells('queues-table', 'email')).toEqual(['email', '0', '1', '1', '3', '480', '0']);
-    expect(cells('schedulers-table', 'daily-digest')).toEqual(['daily-digest', '0 * * * *', 'Mon 4 Jan 2027, 11:00']);
+    expect(cells('schedulers-table', 'daily-digest')).toEqual([
+      'daily-digest',
+      '0 * * * *',
+      'Mon 4 Jan 2027, 11:00 CET',
+    ]);
     expect(cells('failed-jobs-table', 'send-email')).toEqual([
-      'Mon 4 Jan 2027, 09:30',
+      'Mon 4 Jan 2027, 09:30 CET',
       expect.stringMatching(/^send-email.*email-n1-5$/),
       '5',
       'connect ECONNREFUSED 127.0.0.1:1025',
@@ -175,8 +179,8 @@ describe('QueuesPage', () => {
     ]);
     expect(cells('skipped-jobs-table', 'reminder')).toEqual([
       'Check-in reminder',
-      'Sun 3 Jan 2027, 10:00',
-      'Sun 3 Jan 2027, 12:05',
+      'Sun 3 Jan 2027, 10:00 CET',
+      'Sun 3 Jan 2027, 12:05 CET',
       '2 h 5 min late',
       'The check-in had already begun.',
     ]);

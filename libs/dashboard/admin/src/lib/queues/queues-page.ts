@@ -12,6 +12,7 @@ import type { FailedJob, JobRun } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import {
   injectListPage,
+  CardTable,
   ListActions,
   ListTable,
   loadable,
@@ -42,6 +43,7 @@ export const JOB_RUN_KIND_LABEL: Record<JobRun['kind'], string> = {
     MatTableModule,
     ListTable,
     ListActions,
+    CardTable,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/admin-page.scss', './queues-page.scss'],

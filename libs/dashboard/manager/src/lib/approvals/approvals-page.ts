@@ -9,10 +9,9 @@ import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import type { RotationRequest } from '@stint/contracts';
 import { catchError, combineLatest, forkJoin, map, of, take } from 'rxjs';
-import { Loading } from '@stint/dashboard-ui';
+import { CardTable, Loading } from '@stint/dashboard-ui';
 import { formatInstant, formatRange } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
-import { injectHandset } from '../shared/handset';
 import { plural, STATUS_LABEL } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
@@ -53,6 +52,7 @@ const SORT_KEYS: SortKeys<Row> = {
     Loading,
     ErrorPanel,
     EmptyState,
+    CardTable,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './approvals-page.scss'],
@@ -62,7 +62,6 @@ export class ApprovalsPage {
   private readonly api = inject(ApprovalsService);
   private readonly directory = inject(DirectoryService);
   protected readonly query = injectRouteQuery(APPROVALS_QUERY);
-  private readonly handset = injectHandset();
   private readonly tick = signal(0);
 
   protected readonly q = this.query.value;
@@ -106,11 +105,8 @@ export class ApprovalsPage {
     }));
     return sortItems(rows, SORT_KEYS, this.q().sort, this.q().dir);
   });
-  protected readonly columns = computed(() =>
-    this.handset()
-      ? ['pm', 'team', 'start', 'status']
-      : ['pm', 'team', 'start', 'goals', 'motivation', 'status', 'created'],
-  );
+  /** Every column stays on a phone: the table turns into cards there (`libCardTable`). */
+  protected readonly columns = ['pm', 'team', 'start', 'goals', 'motivation', 'status', 'created'];
 
   protected set(change: Partial<ApprovalsQuery>): void {
     this.query.update(change);

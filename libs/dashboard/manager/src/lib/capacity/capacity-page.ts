@@ -7,7 +7,7 @@ import { MatPaginatorModule } from '@angular/material/paginator';
 import { MatTableModule } from '@angular/material/table';
 import { RouterLink } from '@angular/router';
 import { combineLatest, forkJoin, of, take } from 'rxjs';
-import { Loading } from '@stint/dashboard-ui';
+import { CardTable, Loading } from '@stint/dashboard-ui';
 import { SessionService } from '@stint/dashboard-session';
 import { PlacementsService } from '../placements/placements.service';
 import { addDays, localDate, weekStart } from '@stint/shared-dates';
@@ -40,6 +40,7 @@ const CELL_PAGE_SIZE = 10;
     Loading,
     ErrorPanel,
     EmptyState,
+    CardTable,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './capacity-page.scss'],
