@@ -37,6 +37,8 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     viewport: { width: 1280, height: 800 },
+    // The browser's language decides how dates read for users without a locale preference; pin it.
+    locale: 'en-GB',
   },
   webServer: [
     {

@@ -96,6 +96,11 @@ describe('names, not ids', () => {
     });
     expect(feedback.status).toBe(201);
     expect(feedback.body).toMatchObject({ pmName: 'Ana Lima', teamName });
+    // The PM cannot list managers, yet reads who wrote the feedback.
+    const read = await get<CheckIn>(ana, `/api/check-ins/${first.id}`);
+    expect(read.body.feedback).toEqual([
+      { byId: maria.user.id, byName: maria.user.name, text: 'Ask about their pipeline.', at: expect.any(String) },
+    ]);
 
     const placement = await get<Placement>(hugo, `/api/placements/${placementId}`);
     for (const c of placement.body.checkIns) expect(c).toMatchObject({ pmName: 'Ana Lima', teamName });

@@ -58,13 +58,14 @@ async function ask(request: APIRequestContext, pm: Session, teamId: string, star
   return created.id;
 }
 
-export async function fullTeam(request: APIRequestContext): Promise<FullTeam> {
+/** `tag` tells apart the people and team of specs that share a run (one worker loads them all). */
+export async function fullTeam(request: APIRequestContext, tag = ''): Promise<FullTeam> {
   const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
-  const host = await person(request, admin, 'Host', 'manager');
-  const line = await person(request, admin, 'Line', 'manager');
-  const pmA = await person(request, admin, 'PM A', 'pm', line.id);
-  const pmB = await person(request, admin, 'PM B', 'pm', line.id);
-  const teamName = `E2E Waitlist Team ${run}`;
+  const host = await person(request, admin, `Host${tag}`, 'manager');
+  const line = await person(request, admin, `Line${tag}`, 'manager');
+  const pmA = await person(request, admin, `PM A${tag}`, 'pm', line.id);
+  const pmB = await person(request, admin, `PM B${tag}`, 'pm', line.id);
+  const teamName = `E2E Waitlist Team${tag} ${run}`;
   const team = await call<{ id: string }>(request, admin, 'post', '/api/teams', {
     name: teamName,
     managerId: host.id,

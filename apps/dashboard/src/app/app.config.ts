@@ -5,6 +5,7 @@ import { provideRouter, withComponentInputBinding } from '@angular/router';
 import { authInterceptor } from '@stint/dashboard-session';
 import { appRoutes } from './app.routes';
 import { connectivityInterceptor } from './shell/connectivity';
+import { provideDisplayPreferences } from './shell/display-preferences.provider';
 
 export const appConfig: ApplicationConfig = {
   providers: [
@@ -12,6 +13,7 @@ export const appConfig: ApplicationConfig = {
     provideZonelessChangeDetection(),
     provideRouter(appRoutes, withComponentInputBinding()),
     provideHttpClient(withFetch(), withInterceptors([connectivityInterceptor, authInterceptor])),
+    provideDisplayPreferences(),
     // A long hint or error pushes the next field down instead of running over it.
     { provide: MAT_FORM_FIELD_DEFAULT_OPTIONS, useValue: { subscriptSizing: 'dynamic' } },
   ],

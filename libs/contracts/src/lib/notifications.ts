@@ -14,6 +14,9 @@ export const NOTIFICATION_KINDS = [
   'offer_made',
   'offer_lapsed',
   'offer_accepted',
+  'proposal_made',
+  'proposal_accepted',
+  'proposal_declined',
 ] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 

@@ -51,8 +51,21 @@ export interface RotationRequest {
   waitlistPosition: number | null;
   /** While `offered`: when the held place is released if the PM has not accepted (ISO); otherwise null. */
   offerExpiresAt: string | null;
+  /** The host's open counter-proposal (only while `pending_host`); null when none is open. Always sent by the API. */
+  proposal?: RequestProposal | null;
   createdAt: string;
   updatedAt: string;
+}
+
+/** Other dates the host team's manager proposes for a request whose team is full: same duration, another start. */
+export interface RequestProposal {
+  startDate: string;
+  endDate: string;
+  /** Who proposed it (null once that account is gone). */
+  proposedBy: string | null;
+  proposedByName: string;
+  /** When it was proposed (ISO instant). */
+  proposedAt: string;
 }
 
 /** One request in a team's waitlist (`GET /api/teams/:id/waitlist`), in offer order: offers out first, then the line. */
@@ -86,6 +99,8 @@ export interface SkillRatings {
 
 export interface Feedback {
   byId: string;
+  /** The author's name, so a PM who cannot list managers still reads who wrote it. */
+  byName: string;
   text: string;
   at: string;
 }
@@ -139,6 +154,10 @@ export interface Placement {
 export interface AuditEntry {
   id: string;
   actorId: string | null;
+  /** The actor's name; null when Stint itself acted (a job, the seed). */
+  actorName: string | null;
+  /** The change in words, naming people, teams and dates ("Maria released Ana's request for …"). */
+  summary: string;
   action: string;
   entityType: string;
   entityId: string;

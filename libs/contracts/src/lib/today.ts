@@ -16,6 +16,22 @@ export interface TodayApproval {
   ageDays: number;
 }
 
+/** A request of the caller's (a PM) whose host proposed other dates: they accept or decline. */
+export interface TodayProposal {
+  requestId: string;
+  teamName: string;
+  /** The dates the PM asked for. */
+  startDate: string;
+  endDate: string;
+  durationWeeks: number;
+  /** The dates the host proposes instead (same duration). */
+  proposedStartDate: string;
+  proposedEndDate: string;
+  proposedByName: string;
+  /** When it was proposed (ISO). */
+  proposedAt: string;
+}
+
 /**
  * What the caller does with a check-in: `reflect` (the PM's own reflection and
  * ratings), `assess` (the host manager's assessment at the final), `pulse` (the
@@ -61,6 +77,7 @@ export interface TodayTeamLoad {
 /** How many there are in all; each list carries at most TODAY_LIST_LIMIT of them. */
 export interface TodayCounts {
   approvalsAwaitingMe: number;
+  proposalsAwaitingMe: number;
   checkInsDue: number;
   overdueCheckIns: number;
   upcomingPlacements: number;
@@ -74,6 +91,8 @@ export interface Today {
   /** The instant these lists were drawn up (ISO). */
   generatedAt: string;
   approvalsAwaitingMe: TodayApproval[];
+  /** The caller's own requests with other dates proposed by the host, to accept or decline; oldest proposal first. */
+  proposalsAwaitingMe: TodayProposal[];
   /** Not yet done, due within the next 7 days and not overdue, soonest first. */
   checkInsDue: TodayCheckIn[];
   /** Past the policy's overdue time and not done, oldest first. */

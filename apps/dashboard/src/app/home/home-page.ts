@@ -9,6 +9,7 @@ import type { TodayCheckIn, TodayCheckInPart } from '@stint/contracts';
 import { SessionService } from '@stint/dashboard-session';
 import { formatDay, formatInstantInZone, formatRange, Loading, plural } from '@stint/dashboard-ui';
 import { CalendarFeedCard } from './calendar-feed-card';
+import { ProposalsCard } from './proposals-card';
 import { TodayStore } from './today.store';
 import { firstValueFrom } from 'rxjs';
 
@@ -33,7 +34,16 @@ const PART_LABEL: Record<TodayCheckInPart, string> = {
 /** Each role's home: what needs them today, from one call (GET /api/me/today), each item linking where it is done. */
 @Component({
   selector: 'app-home-page',
-  imports: [MatCardModule, MatButtonModule, MatIconModule, NgComponentOutlet, RouterLink, CalendarFeedCard, Loading],
+  imports: [
+    MatCardModule,
+    MatButtonModule,
+    MatIconModule,
+    NgComponentOutlet,
+    RouterLink,
+    CalendarFeedCard,
+    Loading,
+    ProposalsCard,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './home-page.html',
   styleUrl: './home-page.scss',
@@ -59,6 +69,7 @@ export class HomePage {
     return (
       !!t &&
       !t.approvalsAwaitingMe.length &&
+      !t.proposalsAwaitingMe.length &&
       !t.checkInsDue.length &&
       !t.overdueCheckIns.length &&
       !t.upcomingPlacements.length &&

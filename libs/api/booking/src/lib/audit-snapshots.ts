@@ -1,3 +1,5 @@
+import type { AuditService } from '@stint/api-audit';
+import type { EntityManager } from 'typeorm';
 import type { PlacementEntity } from './placement.entity';
 import type { RotationRequestEntity } from './rotation-request.entity';
 
@@ -12,6 +14,7 @@ export function requestSnapshot(r: RotationRequestEntity): Record<string, unknow
     placementId: r.placementId,
     ...(r.waitlistRank !== null && { waitlistRank: r.waitlistRank }),
     ...(r.offerExpiresAt && { offerExpiresAt: r.offerExpiresAt.toISOString() }),
+    ...(r.proposedStartDate && { proposedStartDate: r.proposedStartDate }),
   };
 }
 
@@ -25,4 +28,20 @@ export function placementSnapshot(p: PlacementEntity): Record<string, unknown> {
     cancelledAt: p.cancelledAt,
     cancelledReason: p.cancelledReason,
   };
+}
+
+/** Audits a change to a request: who did it, the action, and the request before and after. */
+export function recordRequest(
+  audit: AuditService,
+  m: EntityManager,
+  change: { actorId: string; action: string; request: RotationRequestEntity; before: Record<string, unknown> },
+): Promise<void> {
+  return audit.record(m, {
+    actorId: change.actorId,
+    action: change.action,
+    entityType: 'rotation_request',
+    entityId: change.request.id,
+    before: change.before,
+    after: requestSnapshot(change.request),
+  });
 }

@@ -7,6 +7,7 @@ import { PlacementsRepository } from './placements/placements.repository';
 import { PlacementsService } from './placements/placements.service';
 import { RequestBooker } from './requests/request-booker';
 import { RequestDecisionsService } from './requests/request-decisions.service';
+import { RequestProposalsService } from './requests/request-proposals.service';
 import { RequestsController } from './requests/requests.controller';
 import { RequestsRepository } from './requests/requests.repository';
 import { RequestsService } from './requests/requests.service';
@@ -46,6 +47,7 @@ export class BookingModule {
         RequestsRepository,
         RequestsService,
         RequestDecisionsService,
+        RequestProposalsService,
         RequestBooker,
         RuleCheckService,
         PlacementsRepository,

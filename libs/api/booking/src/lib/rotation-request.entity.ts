@@ -23,6 +23,8 @@ import {
 @Check('rotation_requests_waitlist_check', `status NOT IN ('waitlisted', 'offered') OR waitlist_rank IS NOT NULL`)
 @Check('rotation_requests_offer_check', `status <> 'offered' OR offer_expires_at IS NOT NULL`)
 @Check('rotation_requests_end', `end_date = start_date + (7 * duration_weeks - 1)`)
+// A counter-proposal has both its start and its moment (it is open only while the request waits for its host).
+@Check('rotation_requests_proposal_check', `(proposed_start_date IS NULL) = (proposed_at IS NULL)`)
 // A PM never has two pending requests that share a day.
 @Exclusion(
   'rotation_requests_no_pending_overlap',
@@ -71,6 +73,12 @@ export class RotationRequestEntity {
   @Column({ name: 'waitlist_if_full', type: 'boolean', default: false }) waitlistIfFull!: boolean;
   /** Counts the offers made, so each offer's expiry job has its own id. */
   @Column({ name: 'offer_version', type: 'integer', default: 0 }) offerVersion!: number;
+  /** The host's open counter-proposal: another start, same duration; null when none is open. */
+  @Column({ name: 'proposed_start_date', type: 'date', nullable: true }) proposedStartDate!: string | null;
+  @Column({ name: 'proposed_by', type: 'uuid', nullable: true })
+  @ForeignKey('users', { name: 'rotation_requests_proposed_by_fkey', onDelete: 'SET NULL' })
+  proposedBy!: string | null;
+  @Column({ name: 'proposed_at', type: 'timestamptz', nullable: true }) proposedAt!: Date | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt!: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt!: Date;
 }

@@ -43,4 +43,21 @@ describe('digestEmail', () => {
     expect(email.sections?.[0]?.lines).toEqual(['Sam → Sales South (host)']);
     expect(email.sections?.[1]?.lines[0]).toBe(`Sam — Weekly check-in, due ${local}`);
   });
+
+  it('writes times in the manager’s own zone and locale, never as ISO', () => {
+    const american = { ...manager, timezone: 'America/New_York', locale: 'en-US' };
+    const email = digestEmail(
+      american,
+      { pending: [], today: [{ id: 'c1', pm: 'Pat', kind: 'kickoff', scheduled_at: at }], overdue: [] },
+      'https://stint.example',
+    );
+    expect(email.sections?.[0]?.lines).toEqual(['Pat — Kickoff at Mon, Jan 11, 2027, 4:00 AM EST']);
+    const words = [
+      email.subject,
+      email.heading,
+      ...(email.paragraphs ?? []),
+      ...(email.sections ?? []).flatMap((x) => x.lines),
+    ];
+    for (const text of words) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });

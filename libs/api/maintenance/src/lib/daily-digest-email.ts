@@ -19,7 +19,7 @@ function section(title: string, lines: string[]): Section[] {
 export function digestEmail(manager: Person, day: DigestContents, appUrl: string): EmailContent {
   const { pending, today, overdue } = day;
   const checkIn = (c: OpenCheckInLine) => KIND_LABEL[c.kind] ?? c.kind;
-  const at = (c: OpenCheckInLine) => localTime(new Date(c.scheduled_at), manager.timezone);
+  const at = (c: OpenCheckInLine) => localTime(new Date(c.scheduled_at), manager);
   return {
     subject: `Stint today: ${pending.length} to decide, ${today.length} check-in${today.length === 1 ? '' : 's'}, ${overdue.length} overdue`,
     heading: `Good morning, ${manager.name}`,

@@ -24,7 +24,9 @@ const MANAGED_OPEN_CHECK_INS = `FROM check_ins c JOIN placements p ON p.id = c.p
 
 /** Every active manager: who may get a digest. */
 export function activeManagers(m: Sql): Promise<Person[]> {
-  return m.query(`SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'manager' AND active`);
+  return m.query(
+    `SELECT id, name, email::text AS email, timezone, locale FROM users WHERE role = 'manager' AND active`,
+  );
 }
 
 /** Requests waiting for this manager's decision, oldest first. */

@@ -14,7 +14,8 @@ export interface StoredAttachment {
   'notifications_kind_check',
   `kind IN ('request_submitted', 'request_pending_host', 'request_rejected', 'approval_reminder',
     'approval_escalated', 'booked', 'checkin_reminder', 'checkin_overdue', 'rescheduled', 'cancelled', 'digest',
-    'waitlisted', 'offer_made', 'offer_lapsed', 'offer_accepted')`,
+    'waitlisted', 'offer_made', 'offer_lapsed', 'offer_accepted', 'proposal_made', 'proposal_accepted',
+    'proposal_declined')`,
 )
 @Check('notifications_status_check', `status IN ('pending', 'sent', 'failed')`)
 @Index('notifications_status_idx', ['status', 'createdAt'])

@@ -1,9 +1,11 @@
-/** Someone an email about a rotation goes to, with the time zone their times are shown in. */
+/** Someone an email about a rotation goes to, with the time zone and locale their dates are written in. */
 export interface Person {
   id: string;
   name: string;
   email: string;
   timezone: string;
+  /** Their BCP 47 locale preference; null or absent: en-GB. */
+  locale?: string | null;
 }
 
 /** The people and team around a rotation, for emails and invites. */

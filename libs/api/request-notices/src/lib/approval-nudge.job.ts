@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, Clock, MetricsService, TransactionRunner } from '@stint/api-core';
 import { EARLY_TOLERANCE_MS, JobName, JobPayloads, recordRun, skipReason } from '@stint/api-jobs';
-import { loadParties, OutboxService, Person } from '@stint/api-notifications';
+import { loadParties, localRange, localTime, OutboxService, Person } from '@stint/api-notifications';
 import { NUDGE_HOURS } from './approval-nudge-jobs';
 import { activeAdmins, stillWaiting } from './approval-nudge.queries';
 
@@ -51,11 +51,12 @@ export class ApprovalNudgeJob {
       const parties = await loadParties(m, r.pm_id, r.team_id);
       const approver: Person | null = status === 'pending_manager' ? parties.lineManager : parties.hostManager;
       const url = `${this.config.appUrl}/approvals/${r.id}`;
-      const facts: Array<[string, string]> = [
+      // In each reader's own locale and zone.
+      const facts = (reader: Person): Array<[string, string]> => [
         ['PM', parties.pm.name],
         ['Team', parties.team.name],
-        ['Dates', `${r.start_date} to ${r.end_date}`],
-        ['Waiting since', since.toISOString()],
+        ['Dates', localRange(r.start_date, r.end_date, reader)],
+        ['Waiting since', localTime(since, reader)],
       ];
       this.metrics.reminderLateness.observe(
         { kind: 'approval_nudge' },
@@ -75,7 +76,7 @@ export class ApprovalNudgeJob {
             paragraphs: [
               `It has waited ${Math.max(hours, waited)} hours. Approve or decline it so ${parties.pm.name} can plan.`,
             ],
-            facts,
+            facts: facts(approver),
             action: { label: 'Decide now', url },
           },
         });
@@ -97,7 +98,7 @@ export class ApprovalNudgeJob {
               `${parties.pm.name}'s request to join ${parties.team.name} has waited ${held} hours for ${holder} to ${step}.`,
               'As an admin you may decide in their place.',
             ],
-            facts,
+            facts: facts(admin),
             action: { label: 'Open the request', url },
           },
         });

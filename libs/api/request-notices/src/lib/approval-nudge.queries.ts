@@ -28,6 +28,6 @@ export async function stillWaiting(
 /** Every active admin, by email: who hears of a request stuck for 72 hours. */
 export function activeAdmins(m: EntityManager): Promise<Person[]> {
   return m.query(
-    `SELECT id, name, email::text AS email, timezone FROM users WHERE role = 'admin' AND active ORDER BY email`,
+    `SELECT id, name, email::text AS email, timezone, locale FROM users WHERE role = 'admin' AND active ORDER BY email`,
   );
 }

@@ -1,17 +1,25 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { afterCommit, APP_CONFIG, AppConfig, RequestFacts, RequestNotices, WaitlistFacts } from '@stint/api-core';
-import { loadParties, localTime, OutboxService, RotationParties } from '@stint/api-notifications';
+import {
+  afterCommit,
+  APP_CONFIG,
+  AppConfig,
+  ProposalFacts,
+  RequestFacts,
+  RequestNotices,
+  WaitlistFacts,
+} from '@stint/api-core';
+import { loadParties, localRange, localTime, OutboxService, Person, RotationParties } from '@stint/api-notifications';
 import type { EntityManager } from 'typeorm';
 import { ApprovalNudgeScheduler } from './approval-nudge.scheduler';
 import { rejectionComment } from './request-notices.queries';
 
-/** The request as a small table: who, where, when, why. */
-function requestFacts(request: RequestFacts, parties: RotationParties): Array<[string, string]> {
+/** The request as a small table for its reader: who, where, when (in the reader's locale), why. */
+function requestFacts(request: RequestFacts, parties: RotationParties, reader: Person): Array<[string, string]> {
   const weeks = `${request.durationWeeks} week${request.durationWeeks === 1 ? '' : 's'}`;
   return [
     ['PM', parties.pm.name],
     ['Team', parties.team.name],
-    ['Dates', `${request.startDate} to ${request.endDate} (${weeks})`],
+    ['Dates', `${localRange(request.startDate, request.endDate, reader)} (${weeks})`],
     ['Goals', request.goals.join(', ') || '—'],
   ];
 }
@@ -46,7 +54,7 @@ export class RequestNoticesService implements RequestNotices {
             `${parties.pm.name} asks to spend time in ${parties.team.name}. As their line manager, please release or decline them.`,
             ...(request.motivation ? [`Motivation: ${request.motivation}`] : []),
           ],
-          facts: requestFacts(request, parties),
+          facts: requestFacts(request, parties, to),
           action: this.reviewAction(request),
         },
       });
@@ -67,7 +75,7 @@ export class RequestNoticesService implements RequestNotices {
         paragraphs: [
           `${parties.pm.name}'s line manager has released them for a rotation in ${parties.team.name}. Agree to host to book it.`,
         ],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.hostManager),
         action: this.reviewAction(request),
       },
     });
@@ -86,7 +94,7 @@ export class RequestNoticesService implements RequestNotices {
         subject: `Your rotation request for ${parties.team.name} was declined`,
         heading: 'Your rotation request was declined',
         paragraphs: [`Comment: ${comment}`, 'You can find another slot and ask again.'],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.pm),
         action: this.myRotations(),
       },
     });
@@ -107,7 +115,7 @@ export class RequestNoticesService implements RequestNotices {
           `${parties.team.name}'s manager would host you, but the team is full on these dates. You are number ${position} in line.`,
           'When a place frees up for your dates, it is held for you and you get an email to accept it. You can withdraw at any time.',
         ],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.pm),
         action: this.myRotations(),
       },
     });
@@ -115,7 +123,7 @@ export class RequestNoticesService implements RequestNotices {
 
   async offered(m: EntityManager, request: WaitlistFacts, offerVersion: number): Promise<void> {
     const parties = await loadParties(m, request.pmId, request.teamId);
-    const until = request.offerExpiresAt ? localTime(request.offerExpiresAt, parties.pm.timezone) : '';
+    const until = request.offerExpiresAt ? localTime(request.offerExpiresAt, parties.pm) : '';
     await this.outbox.record(m, {
       kind: 'offer_made',
       to: parties.pm,
@@ -128,7 +136,7 @@ export class RequestNoticesService implements RequestNotices {
           `A place in ${parties.team.name} has come free for your dates and is held for you until ${until}.`,
           'Accept it to book the rotation (check-ins and invites follow at once), or decline it so the next person in line gets it. If you do neither, the hold ends and the place goes on.',
         ],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.pm),
         action: { label: 'Accept or decline the place', url: `${this.config.appUrl}/my-rotations?offer=${request.id}` },
       },
     });
@@ -153,7 +161,7 @@ export class RequestNoticesService implements RequestNotices {
             : 'No place came free before your rotation was due to start.',
           'You can find another slot and ask again.',
         ],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.pm),
         action: this.myRotations(),
       },
     });
@@ -172,8 +180,58 @@ export class RequestNoticesService implements RequestNotices {
         paragraphs: [
           `${parties.pm.name} accepted the place that came free in ${parties.team.name}. The rotation is booked; check-ins and invites follow.`,
         ],
-        facts: requestFacts(request, parties),
+        facts: requestFacts(request, parties, parties.hostManager),
         action: { label: 'Open the request', url: `${this.config.appUrl}/approvals/${request.id}` },
+      },
+    });
+  }
+
+  async proposed(m: EntityManager, request: RequestFacts, proposal: ProposalFacts): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    const dates = localRange(proposal.startDate, proposal.endDate, parties.pm);
+    await this.outbox.record(m, {
+      kind: 'proposal_made',
+      to: parties.pm,
+      dedupeKey: `proposal_made:${request.id}:${proposal.proposedAt.getTime()}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject: `${parties.team.name} proposes other dates for your rotation: ${dates}`,
+        heading: 'Other dates are proposed for your rotation',
+        paragraphs: [
+          `${parties.team.name} is full on the dates you asked for. Its manager, ${parties.hostManager.name}, proposes ${dates} instead (the same length).`,
+          'Accept to move your request to these dates (your line manager’s release stands, and the host then confirms), or decline to keep your dates.',
+        ],
+        facts: requestFacts(request, parties, parties.pm),
+        action: { label: 'Accept or decline the dates', url: `${this.config.appUrl}/` },
+      },
+    });
+  }
+
+  async proposalAnswered(
+    m: EntityManager,
+    request: RequestFacts,
+    proposal: ProposalFacts,
+    answer: 'accepted' | 'declined',
+  ): Promise<void> {
+    const parties = await loadParties(m, request.pmId, request.teamId);
+    const to = parties.hostManager;
+    const dates = localRange(proposal.startDate, proposal.endDate, to);
+    const accepted = answer === 'accepted';
+    await this.outbox.record(m, {
+      kind: accepted ? 'proposal_accepted' : 'proposal_declined',
+      to,
+      dedupeKey: `proposal_${answer}:${request.id}:${proposal.proposedAt.getTime()}`,
+      related: { type: 'rotation_request', id: request.id },
+      content: {
+        subject: `${parties.pm.name} ${answer} your proposed dates in ${parties.team.name}: ${dates}`,
+        heading: accepted ? 'Your proposed dates were accepted' : 'Your proposed dates were declined',
+        paragraphs: [
+          accepted
+            ? `${parties.pm.name} accepted ${dates}. The request has moved to these dates and waits for you to agree to host, which books it.`
+            : `${parties.pm.name} declined ${dates} and keeps the dates they asked for. You can propose other dates, put the request on the waitlist, or decline it.`,
+        ],
+        facts: requestFacts(request, parties, to),
+        action: this.reviewAction(request),
       },
     });
   }

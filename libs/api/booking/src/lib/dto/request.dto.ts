@@ -1,6 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsCalendarDate, PageQueryDto } from '@stint/api-core';
-import { REQUEST_STATUSES, type Approval, type RequestStatus, type RotationRequest } from '@stint/contracts';
+import {
+  REQUEST_STATUSES,
+  type Approval,
+  type RequestProposal,
+  type RequestStatus,
+  type RotationRequest,
+} from '@stint/contracts';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -29,6 +35,14 @@ export class ApprovalDto implements Approval {
   byName!: string;
   @ApiProperty() comment!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
+}
+
+export class RequestProposalDto implements RequestProposal {
+  @ApiProperty({ example: '2027-02-01' }) startDate!: string;
+  @ApiProperty({ example: '2027-02-28', description: 'Same duration as the request.' }) endDate!: string;
+  @ApiProperty({ format: 'uuid', nullable: true, type: String }) proposedBy!: string | null;
+  @ApiProperty({ example: 'Maria Keller' }) proposedByName!: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt!: string;
 }
 
 export class RotationRequestDto implements RotationRequest {
@@ -60,6 +74,13 @@ export class RotationRequestDto implements RotationRequest {
     description: 'While offered: when the held place is released if the PM has not accepted; otherwise null.',
   })
   offerExpiresAt!: string | null;
+  @ApiProperty({
+    type: RequestProposalDto,
+    nullable: true,
+    description:
+      "The host's open counter-proposal (only while pending_host): the PM accepts or declines it; null when none is open.",
+  })
+  proposal!: RequestProposalDto | null;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
   @ApiProperty({ format: 'date-time' }) updatedAt!: string;
 }
@@ -158,6 +179,12 @@ export class RejectDto {
   @MinLength(1, { message: 'comment is required: say why the request is rejected' })
   @MaxLength(2000)
   comment!: string;
+}
+
+export class ProposeDto {
+  @ApiProperty({ example: '2027-02-01', description: 'The start proposed instead; the duration stays the same.' })
+  @IsCalendarDate()
+  startDate!: string;
 }
 
 export class RequestQueryDto extends PageQueryDto {

@@ -5,6 +5,7 @@ import type { EntityManager } from 'typeorm';
 import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
 import { PlacementEntity } from '../placement.entity';
 import { RotationRequestEntity } from '../rotation-request.entity';
+import { NO_PROPOSAL } from './proposal';
 
 /**
  * Books a request whose rules have just been checked under the team lock:
@@ -39,7 +40,7 @@ export class RequestBooker {
         sequence: 0,
       }),
     );
-    Object.assign(request, { status: 'booked', placementId: placement.id, offerExpiresAt: null });
+    Object.assign(request, { status: 'booked', placementId: placement.id, offerExpiresAt: null, ...NO_PROPOSAL });
     await m.save(request);
     await this.audit.record(m, {
       actorId,

@@ -12,11 +12,12 @@ import {
 } from '@stint/api-core';
 import type { RotationRequest } from '@stint/contracts';
 import { EntityManager } from 'typeorm';
-import { requestSnapshot } from '../audit-snapshots';
+import { recordRequest, requestSnapshot } from '../audit-snapshots';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
 import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
+import { NO_PROPOSAL } from './proposal';
 import { RequestBooker } from './request-booker';
 import { ApprovalStep, assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES } from './request-steps';
 import { RequestsRepository } from './requests.repository';
@@ -106,7 +107,7 @@ export class RequestDecisionsService {
         comment,
         at: this.clock.now(),
       });
-      request.status = 'rejected';
+      Object.assign(request, { status: 'rejected', ...NO_PROPOSAL });
       await m.save(request);
       await this.record(m, caller, 'request.rejected', request, before);
       await this.notices.rejected(m, request);
@@ -120,7 +121,7 @@ export class RequestDecisionsService {
       assertOwnPending(caller, request, { action: 'withdraw', done: 'withdrawn' }, WITHDRAWABLE_STATUSES);
       const held = request.status === 'offered';
       const before = requestSnapshot(request);
-      Object.assign(request, { status: 'withdrawn', offerExpiresAt: null });
+      Object.assign(request, { status: 'withdrawn', offerExpiresAt: null, ...NO_PROPOSAL });
       await m.save(request);
       await this.record(m, caller, 'request.withdrawn', request, before);
       // A withdrawn offer gives its place to the next in line at once.
@@ -136,14 +137,7 @@ export class RequestDecisionsService {
     request: RotationRequestEntity,
     before: Record<string, unknown>,
   ): Promise<void> {
-    return this.audit.record(m, {
-      actorId: caller.id,
-      action,
-      entityType: 'rotation_request',
-      entityId: request.id,
-      before,
-      after: requestSnapshot(request),
-    });
+    return recordRequest(this.audit, m, { actorId: caller.id, action, request, before });
   }
 
   /** A deactivated PM's request can no longer be released or booked. */

@@ -12,6 +12,7 @@ import type { Page, RotationRequest, RuleCheck } from '@stint/contracts';
 import {
   CreateRequestDto,
   DecisionDto,
+  ProposeDto,
   RejectDto,
   RequestQueryDto,
   RotationRequestDto,
@@ -19,6 +20,7 @@ import {
 } from '../dto/request.dto';
 import { RuleCheckDto } from '../dto/rule-check.dto';
 import { RequestDecisionsService } from './request-decisions.service';
+import { RequestProposalsService } from './request-proposals.service';
 import { RequestsService } from './requests.service';
 import { RuleCheckService } from './rule-check.service';
 
@@ -30,6 +32,7 @@ export class RequestsController {
     private readonly requests: RequestsService,
     private readonly decisions: RequestDecisionsService,
     private readonly ruleCheck: RuleCheckService,
+    private readonly proposals: RequestProposalsService,
   ) {}
 
   @Get()
@@ -132,5 +135,51 @@ export class RequestsController {
     @Param('id', new UuidParamPipe('rotation request')) id: string,
   ): Promise<RotationRequest> {
     return this.decisions.withdraw(caller, id);
+  }
+
+  @Post(':id/propose')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      "The host team's manager (or an admin) proposes another start for a request waiting for them (pending_host), same duration; the PM is emailed. Every booking rule is checked on the new dates (a full team: 409 CAPACITY_FULL with suggestions). A new proposal replaces an open one.",
+  })
+  @ApiOkResponse({ type: RotationRequestDto })
+  @ApiErrorResponses(400, 401, 403, 404, 409, 422)
+  propose(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('rotation request')) id: string,
+    @Body() body: ProposeDto,
+  ): Promise<RotationRequest> {
+    return this.proposals.propose(caller, id, body.startDate);
+  }
+
+  @Post(':id/accept-proposal')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The PM accepts the open proposal: the request moves to its dates (same duration) and keeps waiting for the host, the release standing; the host is emailed. The rules are checked again now (409 CAPACITY_FULL with suggestions if the team filled meanwhile). No open proposal: 409 INVALID_STATE.',
+  })
+  @ApiOkResponse({ type: RotationRequestDto })
+  @ApiErrorResponses(401, 403, 404, 409, 422)
+  acceptProposal(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('rotation request')) id: string,
+  ): Promise<RotationRequest> {
+    return this.proposals.accept(caller, id);
+  }
+
+  @Post(':id/decline-proposal')
+  @HttpCode(200)
+  @ApiOperation({
+    summary:
+      'The PM declines the open proposal: the request keeps its dates and keeps waiting for the host; the host is emailed. No open proposal: 409 INVALID_STATE.',
+  })
+  @ApiOkResponse({ type: RotationRequestDto })
+  @ApiErrorResponses(401, 403, 404, 409)
+  declineProposal(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Param('id', new UuidParamPipe('rotation request')) id: string,
+  ): Promise<RotationRequest> {
+    return this.proposals.decline(caller, id);
   }
 }

@@ -7,6 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
 import { namesFor } from '../rules/booking-facts.queries';
 import { waitlistPositions } from '../waitlist/waitlist.queries';
+import { proposalView } from './proposal';
 
 export interface RequestFilter {
   status?: RequestStatus;
@@ -99,7 +100,11 @@ export class RequestsRepository {
     // The approvers' names come with the PMs' in the same look-up: a host manager sees who released the PM.
     const names = await namesFor(
       m,
-      [...rows.map((r) => r.pmId), ...approvals.map((a) => a.byId)],
+      [
+        ...rows.map((r) => r.pmId),
+        ...approvals.map((a) => a.byId),
+        ...rows.flatMap((r) => (r.proposedBy ? [r.proposedBy] : [])),
+      ],
       rows.map((r) => r.teamId),
     );
     const positions = await waitlistPositions(
@@ -132,6 +137,7 @@ export class RequestsRepository {
       waitlistIfFull: r.waitlistIfFull,
       waitlistPosition: positions.get(r.id) ?? null,
       offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
+      proposal: proposalView(r, names.people),
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }));

@@ -19,6 +19,7 @@ import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-reques
 import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules } from '../rules/booking-rules.service';
 import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
+import { NO_PROPOSAL } from './proposal';
 import { assertOwnPending } from './request-steps';
 
 const PENDING_OVERLAP = 'rotation_requests_no_pending_overlap';
@@ -161,6 +162,7 @@ export class RequestsService {
       endDate: endDateFor(startDate, durationWeeks),
       status: 'pending_manager',
       pendingSince: this.clock.now(),
+      ...NO_PROPOSAL,
     });
     return true;
   }

@@ -13,6 +13,7 @@ import {
 import type { RotationRequest, TeamWaitlist } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 import { requestSnapshot } from '../audit-snapshots';
+import { NO_PROPOSAL } from '../requests/proposal';
 import { RequestBooker } from '../requests/request-booker';
 import { RequestsRepository } from '../requests/requests.repository';
 import { RequestsService } from '../requests/requests.service';
@@ -88,6 +89,7 @@ export class WaitlistService {
         waitlistedAt: this.clock.now(),
         waitlistRank: await nextRank(m, team.id),
         offerExpiresAt: null,
+        ...NO_PROPOSAL,
       });
       await m.save(request);
       await this.record(m, caller.id, 'request.waitlisted', request, before);

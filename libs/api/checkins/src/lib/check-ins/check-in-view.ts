@@ -12,8 +12,11 @@ export interface PlacementNames {
  * What is read beside check-ins to answer them: managers' feedback, hosts' assessments (by check-in id)
  * and the PM's and team's names (by placement id).
  */
+/** A manager's feedback with its author's name. */
+export type NamedFeedback = Pick<CheckInFeedbackEntity, 'checkInId' | 'byId' | 'text' | 'at'> & { byName: string };
+
 export interface CheckInExtras {
-  feedback: CheckInFeedbackEntity[];
+  feedback: NamedFeedback[];
   assessments: Map<string, HostAssessment>;
   names: Map<string, PlacementNames>;
 }
@@ -43,7 +46,7 @@ export function toCheckIn(c: CheckInEntity, extras: CheckInExtras, now: Date, ov
     notes: c.notes,
     feedback: extras.feedback
       .filter((f) => f.checkInId === c.id)
-      .map((f) => ({ byId: f.byId, text: f.text, at: f.at.toISOString() })),
+      .map((f) => ({ byId: f.byId, byName: f.byName, text: f.text, at: f.at.toISOString() })),
     opensOn: c.dueDate,
     owner: c.kind === 'pulse' ? 'line_manager' : 'pm',
     wouldSendAgain: c.kind === 'pulse' ? (c.wouldSendAgain ?? null) : null,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AuthenticatedUser, PageWindow, visibleRotations } from '@stint/api-core';
 import type { CheckInStatus, HostAssessment } from '@stint/contracts';
-import type { CheckInExtras, PlacementNames } from './check-in-view';
+import type { CheckInExtras, NamedFeedback, PlacementNames } from './check-in-view';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
@@ -85,12 +85,17 @@ export class CheckInsRepository {
       .find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } });
   }
 
-  /** The feedback on these check-ins, oldest first (none asked, none read). */
-  async feedbackOn(checkInIds: string[]): Promise<CheckInFeedbackEntity[]> {
+  /** The feedback on these check-ins with its authors' names, oldest first (none asked, none read). */
+  async feedbackOn(checkInIds: string[]): Promise<NamedFeedback[]> {
     if (!checkInIds.length) return [];
-    return this.db
-      .getRepository(CheckInFeedbackEntity)
-      .find({ where: { checkInId: In(checkInIds) }, order: { at: 'ASC' } });
+    const rows: Array<{ check_in_id: string; by_id: string; by_name: string; text: string; at: Date }> =
+      await this.db.query(
+        `SELECT f.check_in_id, f.by_id, u.name AS by_name, f.text, f.at
+           FROM check_in_feedback f JOIN users u ON u.id = f.by_id
+          WHERE f.check_in_id = ANY($1::uuid[]) ORDER BY f.at, f.id`,
+        [checkInIds],
+      );
+    return rows.map((r) => ({ checkInId: r.check_in_id, byId: r.by_id, byName: r.by_name, text: r.text, at: r.at }));
   }
 
   /**

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig, PlacementFacts, RequestFacts } from '@stint/api-core';
 import {
   EmailContent,
+  localRange,
   localTime,
   OutboxService,
   Person,
@@ -21,7 +22,7 @@ function weeks(n: number): string {
 
 /** A check-in as a line of an email: its kind, and its moment in the reader's time zone. */
 function checkInFact(c: CheckInEntity, person: Person): [string, string] {
-  return [KIND_LABEL[c.kind] ?? c.kind, localTime(c.scheduledAt, person.timezone)];
+  return [KIND_LABEL[c.kind] ?? c.kind, localTime(c.scheduledAt, person)];
 }
 
 /**
@@ -44,7 +45,7 @@ export class CheckInEmails {
     const { placement, request, parties, checkIns } = at;
     const attachments = inviteAttachments('REQUEST', this.events(placement, parties, checkIns), now);
     await this.toParties(m, 'booked', `booked:${placement.id}`, placement, parties, attachments, (person) => ({
-      subject: `Booked: ${parties.pm.name} joins ${parties.team.name} ${placement.startDate} – ${placement.endDate}`,
+      subject: `Booked: ${parties.pm.name} joins ${parties.team.name} ${localRange(placement.startDate, placement.endDate, person)}`,
       heading: 'The rotation is booked',
       paragraphs: [
         `${parties.pm.name} will spend ${weeks(placement.durationWeeks)} in ${parties.team.name}.`,
@@ -53,7 +54,7 @@ export class CheckInEmails {
       ],
       facts: [
         ['Team', parties.team.name],
-        ['Dates', `${placement.startDate} to ${placement.endDate}`],
+        ['Dates', localRange(placement.startDate, placement.endDate, person)],
         ...checkIns.map((c) => checkInFact(c, person)),
       ],
       action: this.openPlacement(placement),
@@ -77,10 +78,10 @@ export class CheckInEmails {
       : [];
     const dedupe = `rescheduled:${placement.id}:${placement.sequence}`;
     await this.toParties(m, 'rescheduled', dedupe, placement, parties, [...updates, ...cancels], (person) => ({
-      subject: `Moved: ${parties.pm.name} in ${parties.team.name}, now ${placement.startDate} – ${placement.endDate}`,
+      subject: `Moved: ${parties.pm.name} in ${parties.team.name}, now ${localRange(placement.startDate, placement.endDate, person)}`,
       heading: 'The rotation has new dates',
       paragraphs: [
-        `The placement of ${parties.pm.name} in ${parties.team.name} now runs from ${placement.startDate} to ${placement.endDate}. The attached invites replace the earlier ones.`,
+        `The placement of ${parties.pm.name} in ${parties.team.name} now runs ${localRange(placement.startDate, placement.endDate, person)}. The attached invites replace the earlier ones.`,
       ],
       facts: [...current]
         .sort((a, b) => a.scheduledAt.getTime() - b.scheduledAt.getTime())
@@ -96,8 +97,8 @@ export class CheckInEmails {
   ): Promise<void> {
     const { placement, parties, checkIns } = at;
     const attachments = inviteAttachments('CANCEL', this.events(placement, parties, checkIns), now);
-    await this.toParties(m, 'cancelled', `cancelled:${placement.id}`, placement, parties, attachments, () => ({
-      subject: `Cancelled: ${parties.pm.name} in ${parties.team.name} (${placement.startDate} – ${placement.endDate})`,
+    await this.toParties(m, 'cancelled', `cancelled:${placement.id}`, placement, parties, attachments, (person) => ({
+      subject: `Cancelled: ${parties.pm.name} in ${parties.team.name} (${localRange(placement.startDate, placement.endDate, person)})`,
       heading: 'The rotation is cancelled',
       paragraphs: [
         `The placement of ${parties.pm.name} in ${parties.team.name} has been cancelled.`,

@@ -24,7 +24,7 @@ const OVERDUE: CheckInNotice = {
           subject: `Overdue: ${label} for ${parties.pm.name} (${parties.team.name})`,
           heading: `${label} is overdue`,
           paragraphs: [
-            `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person.timezone)} and has no reflection yet.`,
+            `${label} of ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person)} and has no reflection yet.`,
             person.id === parties.pm.id
               ? 'File your reflection now: it takes two minutes.'
               : `As ${parties.pm.name}'s line manager, please give them a nudge.`,
@@ -37,7 +37,7 @@ function overduePulse({ parties, person, at }: { parties: RotationParties; perso
     subject: `Overdue: the pulse for ${parties.pm.name}`,
     heading: 'The pulse after return is overdue',
     paragraphs: [
-      `The pulse on ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person.timezone)}.`,
+      `The pulse on ${parties.pm.name}'s rotation in ${parties.team.name} was due ${localTime(at, person)}.`,
       'Without it, the programme cannot tell whether what they learnt lasts. Give it now: one screen, two minutes.',
     ],
   };

@@ -21,7 +21,7 @@ const REMINDER: CheckInNotice = {
         subject: `Pulse: how is ${parties.pm.name} using the sales rotation? (one screen)`,
         heading: `How is ${parties.pm.name} doing since the rotation?`,
         paragraphs: [
-          `${parties.pm.name} came back from ${parties.team.name} a while ago. On ${localTime(at, person.timezone)} we ask you, as their line manager, for a one-screen pulse:`,
+          `${parties.pm.name} came back from ${parties.team.name} a while ago. On ${localTime(at, person)} we ask you, as their line manager, for a one-screen pulse:`,
           'how well they apply negotiation, closing and persistence in their product work, whether you would send another PM, and a comment. It takes two minutes.',
         ],
       };
@@ -30,7 +30,7 @@ const REMINDER: CheckInNotice = {
       subject: `Coming up: ${label} for ${parties.pm.name} (${parties.team.name})`,
       heading: `${label} coming up`,
       paragraphs: [
-        `${label} for ${parties.pm.name}'s rotation in ${parties.team.name} is at ${localTime(at, person.timezone)}.`,
+        `${label} for ${parties.pm.name}'s rotation in ${parties.team.name} is at ${localTime(at, person)}.`,
         person.id === parties.pm.id
           ? kind === 'final'
             ? 'Take a moment beforehand to note what you learned: you will rate each skill and say which learning goals you met.'

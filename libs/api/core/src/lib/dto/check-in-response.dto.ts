@@ -28,6 +28,7 @@ export class SkillRatingsDto implements SkillRatings {
 
 export class FeedbackResponseDto implements Feedback {
   @ApiProperty({ format: 'uuid' }) byId!: string;
+  @ApiProperty({ example: 'Maria Keller', description: "The author's name." }) byName!: string;
   @ApiProperty() text!: string;
   @ApiProperty({ format: 'date-time' }) at!: string;
 }

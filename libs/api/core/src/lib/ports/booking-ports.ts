@@ -69,6 +69,22 @@ export interface RequestNotices {
   lapsed(m: EntityManager, request: RequestFacts, why: 'expired' | 'start_passed'): Promise<void>;
   /** To the host team's manager: the PM took the place (the booking email follows as for any booking). */
   offerAccepted(m: EntityManager, request: RequestFacts): Promise<void>;
+  /** To the PM: the host, whose team is full on their dates, proposes these instead (same duration). */
+  proposed(m: EntityManager, request: RequestFacts, proposal: ProposalFacts): Promise<void>;
+  /** To the host team's manager: the PM took the proposed dates (the request has moved to them) or turned them down. */
+  proposalAnswered(
+    m: EntityManager,
+    request: RequestFacts,
+    proposal: ProposalFacts,
+    answer: 'accepted' | 'declined',
+  ): Promise<void>;
+}
+
+/** A host's counter-proposal for a request: another start, same duration, made at `proposedAt`. */
+export interface ProposalFacts {
+  startDate: string;
+  endDate: string;
+  proposedAt: Date;
 }
 export const REQUEST_NOTICES = Symbol('RequestNotices');
 

@@ -8,6 +8,7 @@ import {
   type TodayCheckInPart,
   type TodayCounts,
   type TodayPlacement,
+  type TodayProposal,
   type TodayTeamLoad,
 } from '@stint/contracts';
 
@@ -22,6 +23,18 @@ export class TodayApprovalDto implements TodayApproval {
   @ApiProperty({ enum: ['pending_manager', 'pending_host'] }) stage!: 'pending_manager' | 'pending_host';
   @ApiProperty({ format: 'date-time', description: 'When it reached this stage.' }) pendingSince!: string;
   @ApiProperty({ description: 'Whole days since pendingSince.' }) ageDays!: number;
+}
+
+export class TodayProposalDto implements TodayProposal {
+  @ApiProperty({ format: 'uuid' }) requestId!: string;
+  @ApiProperty() teamName!: string;
+  @ApiProperty({ format: 'date', description: 'The start the PM asked for.' }) startDate!: string;
+  @ApiProperty({ format: 'date' }) endDate!: string;
+  @ApiProperty() durationWeeks!: number;
+  @ApiProperty({ format: 'date', description: 'The start the host proposes instead.' }) proposedStartDate!: string;
+  @ApiProperty({ format: 'date' }) proposedEndDate!: string;
+  @ApiProperty() proposedByName!: string;
+  @ApiProperty({ format: 'date-time' }) proposedAt!: string;
 }
 
 export class TodayCheckInDto implements TodayCheckIn {
@@ -60,6 +73,7 @@ export class TodayTeamLoadDto implements TodayTeamLoad {
 
 export class TodayCountsDto implements TodayCounts {
   @ApiProperty() approvalsAwaitingMe!: number;
+  @ApiProperty() proposalsAwaitingMe!: number;
   @ApiProperty() checkInsDue!: number;
   @ApiProperty() overdueCheckIns!: number;
   @ApiProperty() upcomingPlacements!: number;
@@ -74,6 +88,11 @@ export class TodayDto implements Today {
   @ApiProperty({ format: 'date-time' }) generatedAt!: string;
   @ApiProperty({ type: [TodayApprovalDto], description: 'Longest waiting first; at most 50 (counts has the total).' })
   approvalsAwaitingMe!: TodayApprovalDto[];
+  @ApiProperty({
+    type: [TodayProposalDto],
+    description: 'PMs: their requests with other dates proposed by the host, oldest first; at most 50.',
+  })
+  proposalsAwaitingMe!: TodayProposalDto[];
   @ApiProperty({ type: [TodayCheckInDto], description: 'Due in the next 7 days and not overdue, soonest first.' })
   checkInsDue!: TodayCheckInDto[];
   @ApiProperty({ type: [TodayCheckInDto], description: 'Overdue and not done, oldest first.' })

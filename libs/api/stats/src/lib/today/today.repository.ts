@@ -18,6 +18,18 @@ export interface ApprovalRow {
   pending_since: Date;
 }
 
+export interface ProposalRow {
+  id: string;
+  team_name: string;
+  start_date: string;
+  end_date: string;
+  duration_weeks: number;
+  proposed_start_date: string;
+  proposed_end_date: string;
+  proposed_by_name: string;
+  proposed_at: Date;
+}
+
 export interface CheckInRow {
   id: string;
   placement_id: string;
@@ -67,6 +79,22 @@ export class TodayRepository {
          FROM rotation_requests r JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
         WHERE ${mine}
         ORDER BY r.pending_since, r.id
+        LIMIT ${TODAY_LIST_LIMIT}`,
+      [caller.id],
+    );
+  }
+
+  /** The caller's own requests with an open counter-proposal from their host, oldest proposal first. */
+  proposals(caller: AuthenticatedUser): Promise<Array<Counted<ProposalRow>>> {
+    return this.db.query(
+      `SELECT r.id, t.name::text AS team_name, to_char(r.start_date, 'YYYY-MM-DD') AS start_date,
+              to_char(r.end_date, 'YYYY-MM-DD') AS end_date, r.duration_weeks,
+              to_char(r.proposed_start_date, 'YYYY-MM-DD') AS proposed_start_date,
+              to_char(r.proposed_start_date + (7 * r.duration_weeks - 1), 'YYYY-MM-DD') AS proposed_end_date,
+              coalesce(h.name::text, '') AS proposed_by_name, r.proposed_at, count(*) OVER ()::int AS total
+         FROM rotation_requests r JOIN teams t ON t.id = r.team_id LEFT JOIN users h ON h.id = r.proposed_by
+        WHERE r.pm_id = $1 AND r.status = 'pending_host' AND r.proposed_start_date IS NOT NULL
+        ORDER BY r.proposed_at, r.id
         LIMIT ${TODAY_LIST_LIMIT}`,
       [caller.id],
     );

@@ -72,8 +72,9 @@ export class TodayService {
   async forCaller(caller: AuthenticatedUser): Promise<Today> {
     const now = this.clock.now();
     const isAdmin = caller.role === 'admin';
-    const [approvals, due, overdue, placements, teamsNearCapacity, operations, worker] = await Promise.all([
+    const [approvals, proposals, due, overdue, placements, teamsNearCapacity, operations, worker] = await Promise.all([
       this.today.approvals(caller),
+      this.today.proposals(caller),
       this.today.checkIns(caller, now, 'due'),
       this.today.checkIns(caller, now, 'overdue'),
       this.today.upcomingPlacements(caller, now),
@@ -104,6 +105,17 @@ export class TodayService {
         pendingSince: new Date(r.pending_since).toISOString(),
         ageDays: Math.max(0, Math.floor((now.getTime() - new Date(r.pending_since).getTime()) / DAY_MS)),
       })),
+      proposalsAwaitingMe: proposals.map((r) => ({
+        requestId: r.id,
+        teamName: r.team_name,
+        startDate: r.start_date,
+        endDate: r.end_date,
+        durationWeeks: r.duration_weeks,
+        proposedStartDate: r.proposed_start_date,
+        proposedEndDate: r.proposed_end_date,
+        proposedByName: r.proposed_by_name,
+        proposedAt: new Date(r.proposed_at).toISOString(),
+      })),
       checkInsDue: due.map(checkIn),
       overdueCheckIns: overdue.map(checkIn),
       upcomingPlacements: placements.map((p) => ({
@@ -117,6 +129,7 @@ export class TodayService {
       })),
       counts: {
         approvalsAwaitingMe: total(approvals),
+        proposalsAwaitingMe: total(proposals),
         checkInsDue: total(due),
         overdueCheckIns: total(overdue),
         upcomingPlacements: total(placements),

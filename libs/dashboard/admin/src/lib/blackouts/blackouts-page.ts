@@ -13,6 +13,7 @@ import { MatCardModule } from '@angular/material/card';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -30,6 +31,7 @@ import {
   ListActions,
   ListTable,
   pageQuery,
+  provideIsoDateAdapter,
   QueryChange,
 } from '@stint/dashboard-ui';
 import { BlackoutsApi } from '../data/blackouts.api';
@@ -59,12 +61,14 @@ export const blackoutRangeValidator: ValidatorFn = (control) => {
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatSelectModule,
     MatTableModule,
     ListTable,
     ListActions,
   ],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/admin-page.scss', './blackouts-page.scss'],
   templateUrl: './blackouts-page.html',

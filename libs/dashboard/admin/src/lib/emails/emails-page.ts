@@ -52,6 +52,9 @@ export const KIND_LABEL: Record<NotificationKind, string> = {
   offer_made: 'Place offered',
   offer_lapsed: 'Offer lapsed',
   offer_accepted: 'Offer accepted',
+  proposal_made: 'Other dates proposed',
+  proposal_accepted: 'Proposal accepted',
+  proposal_declined: 'Proposal declined',
 };
 
 export const STATUS_LABEL: Record<NotificationStatus, string> = { pending: 'Pending', sent: 'Sent', failed: 'Failed' };

@@ -312,7 +312,7 @@ describe('ApprovalDetailPage', () => {
     const el = await open(free, released, sam);
     expect(el.querySelector('h1')?.textContent).toContain('Ana Lima → NA SMB');
     const trail = text(el, 'approval-trail');
-    expect(trail).toContain('Released by Maria Keller (line manager), 2 Jan 2099, 09:30: “She is ready.”');
+    expect(trail).toContain('Released by Maria Keller (line manager), Fri 2 Jan 2099, 09:30 UTC: “She is ready.”');
     expect(el.textContent).not.toContain('e58ef965');
     expect(el.textContent).not.toContain('PM b71c0d2a');
     expect(trail).not.toMatch(/\d{4}-\d{2}-\d{2}/);
@@ -345,8 +345,8 @@ describe('ApprovalDetailPage', () => {
     const el = await open(null, booked, maria);
     const lines = [...el.querySelectorAll('[data-testid="approval-trail"] li')].map((li) => li.textContent?.trim());
     expect(lines).toEqual([
-      'Released by Maria Schneider (line manager), 2 Jan 2099, 09:30',
-      'Approved by Sam Whitaker (host manager), 3 Jan 2099, 14:00',
+      'Released by Maria Schneider (line manager), Fri 2 Jan 2099, 09:30 UTC',
+      'Approved by Sam Whitaker (host manager), Sat 3 Jan 2099, 14:00 UTC',
     ]);
   });
 
@@ -383,7 +383,7 @@ describe('ApprovalDetailPage', () => {
     await settle();
     expect(text(el, 'request-status')).toContain('Rejected');
     expect(text(el, 'approval-trail')).toContain(
-      'Rejected by Maria Schneider (line manager), 2 Jan 2099, 09:30: “Q4 launch needs you here.”',
+      'Rejected by Maria Schneider (line manager), Fri 2 Jan 2099, 09:30 UTC: “Q4 launch needs you here.”',
     );
   });
 

@@ -7,10 +7,10 @@ import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { RouterLink } from '@angular/router';
-import type { ApiErrorBody, Approval, AvailabilityDay, RotationRequest } from '@stint/contracts';
+import type { ApiErrorBody, Approval, AvailabilityDay, RotationRequest, SlotSuggestion } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { combineLatest, firstValueFrom, forkJoin, of, take } from 'rxjs';
-import { askForComment, injectNow, Loading } from '@stint/dashboard-ui';
+import { askForComment, confirmAction, injectNow, Loading } from '@stint/dashboard-ui';
 import { HEAT_COLORS, heatLevel } from '../capacity/heatmap';
 import { formatDay, formatInstant, formatRange } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
@@ -21,7 +21,8 @@ import { ErrorPanel } from '../shared/error-panel';
 import { StatusChip } from '../shared/status-chip';
 import { approvalLine } from './approval-trail';
 import { ApprovalsService } from './approvals.service';
-import { describeDays, ruleLines, waitingCures } from './rule-check';
+import { capacityFull, fullSentence, proposalStatus, slotsFromError } from './proposal-slots';
+import { describeDays, readableDates, ruleLines, waitingCures } from './rule-check';
 import { decisionError, waitlistError, waitlistStatus } from './waitlist-status';
 
 const PENDING = new Set(['pending_manager', 'pending_host']);
@@ -99,9 +100,17 @@ export class ApprovalDetailPage {
     ),
     { initialValue: LOADING },
   );
+  /** The rule check as last answered; hidden while it is asked again, so no earlier tick stays beside an error. */
+  protected readonly freshCheck = computed(() => (this.check().status === 'ready' ? this.check().data : null));
   protected readonly rules = computed(() => {
-    const check = this.check().data;
-    return check ? ruleLines(check) : [];
+    const check = this.freshCheck();
+    if (!check) return [];
+    // Approving found the team full since: the capacity line says so rather than keep a tick the API just refused.
+    return ruleLines(check).map((line) =>
+      line.rule === 'capacity' && line.ok && this.foundFull()
+        ? { ...line, ok: false, title: 'The team is full', message: 'Approving found no free place on these dates.' }
+        : line,
+    );
   });
 
   /** The host step is the caller's: the host team's manager, or an admin. */
@@ -125,6 +134,28 @@ export class ApprovalDetailPage {
 
   /** Approving answered CAPACITY_FULL: the team is full, whatever the rule check on screen said. */
   private readonly foundFull = linkedSignal({ source: this.id, computation: () => false });
+
+  /** The next free starts a refused approval named, until the rule check is asked again. */
+  private readonly errorSlots = linkedSignal<string, SlotSuggestion[]>({ source: this.id, computation: () => [] });
+  /** The team is full on the request's dates, as approving or the rule check found. */
+  protected readonly full = computed(() => capacityFull(this.freshCheck(), this.foundFull()));
+  /** The host may propose other dates: the request waits for them and their team is full on its dates. */
+  protected readonly canPropose = computed(
+    () => this.request()?.status === 'pending_host' && this.canDecide() && this.full(),
+  );
+  /** The starts the host may propose: the fresh rule check's, else the refused approval's. */
+  protected readonly slots = computed(() => {
+    const check = this.freshCheck();
+    return check?.suggestions.length ? check.suggestions : this.errorSlots();
+  });
+  protected readonly fullText = computed(() => {
+    const r = this.request();
+    return r ? fullSentence(r, this.pm(), this.team(), this.slots()) : '';
+  });
+  protected readonly proposalText = computed(() => {
+    const r = this.request();
+    return r ? proposalStatus(r, this.pm()) : null;
+  });
 
   /** The team is full (or blacked out) on the dates and nothing else is wrong: the waitlist is the way on. */
   protected readonly canWaitlist = computed(() => {
@@ -154,8 +185,39 @@ export class ApprovalDetailPage {
         );
       },
       (message, body) => {
-        if (body?.code === 'CAPACITY_FULL') this.foundFull.set(true);
+        if (body?.code === 'CAPACITY_FULL') {
+          this.foundFull.set(true);
+          this.errorSlots.set(slotsFromError(body));
+        }
         return decisionError(message, body, this.pm());
+      },
+    );
+  }
+
+  /** After a yes in the confirm dialog, proposes the slot to the PM; the request keeps its dates meanwhile. */
+  protected async propose(request: RotationRequest, slot: SlotSuggestion): Promise<void> {
+    const dates = formatRange(slot.startDate, slot.endDate);
+    const yes = await confirmAction(this.dialog, {
+      title: 'Propose these dates?',
+      message: `${this.pm()} is asked by email to move the rotation to ${dates} (the same length). Nothing is booked until they accept and you approve.`,
+      confirm: 'Propose these dates',
+      cancel: 'Not now',
+    });
+    if (!yes) return;
+    return this.decide(
+      async () => {
+        const updated = await firstValueFrom(this.api.propose(request.id, slot.startDate));
+        this.request.set(updated);
+        this.message.set(
+          `Proposed ${dates} to ${this.pm()}. Once they accept, the request moves to these dates and waits for your approval.`,
+        );
+      },
+      (message, body) => {
+        if (body?.code === 'CAPACITY_FULL') this.errorSlots.set(slotsFromError(body));
+        if (body?.code === 'INVALID_STATE') this.reload();
+        return body?.code === 'CAPACITY_FULL'
+          ? `${dates} is no longer free. Choose another of the next free starts.`
+          : readableDates(message);
       },
     );
   }

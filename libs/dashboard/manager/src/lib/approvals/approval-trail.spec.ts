@@ -13,12 +13,14 @@ const unknown = (id: string) => `PM ${id.slice(0, 8)}`;
 
 describe('approvalLine', () => {
   it('names who decided and in which role, with a readable date in the viewer’s zone', () => {
-    expect(approvalLine(release, 'UTC', unknown)).toBe('Released by Maria Keller (line manager), 4 Jan 2027, 10:00');
+    expect(approvalLine(release, 'UTC', unknown)).toBe(
+      'Released by Maria Keller (line manager), Mon 4 Jan 2027, 10:00 UTC',
+    );
     expect(approvalLine({ ...release, step: 'host', byName: 'Hugo Brandt' }, 'Europe/Berlin', unknown)).toBe(
-      'Approved by Hugo Brandt (host manager), 4 Jan 2027, 11:00',
+      'Approved by Hugo Brandt (host manager), Mon 4 Jan 2027, 11:00 CET',
     );
     expect(approvalLine({ ...release, decision: 'rejected' }, 'UTC', unknown)).toBe(
-      'Rejected by Maria Keller (line manager), 4 Jan 2027, 10:00',
+      'Rejected by Maria Keller (line manager), Mon 4 Jan 2027, 10:00 UTC',
     );
   });
 
@@ -30,7 +32,7 @@ describe('approvalLine', () => {
 
   it('falls back to the viewer’s own lookup for an answer without a name', () => {
     expect(approvalLine({ ...release, byName: '' }, 'UTC', () => 'Maria from the directory')).toBe(
-      'Released by Maria from the directory (line manager), 4 Jan 2027, 10:00',
+      'Released by Maria from the directory (line manager), Mon 4 Jan 2027, 10:00 UTC',
     );
   });
 });

@@ -57,6 +57,13 @@ export class ApprovalsService {
       .pipe(map(rememberNames));
   }
 
+  /** The host (or an admin) proposes another start to the PM of a request whose team is full; same duration. */
+  propose(id: string, startDate: string): Observable<RotationRequest> {
+    return this.http
+      .post<RotationRequest>(`/api/rotation-requests/${encodeURIComponent(id)}/propose`, { startDate })
+      .pipe(map(rememberNames));
+  }
+
   /**
    * Every booking rule judged now by the API on the request's dates, with the
    * team's load over them and, when a rule fails, the next free slots.

@@ -20,7 +20,7 @@ describe('waitlistStatus', () => {
   it('says until when a place is held, in the viewer’s zone, and how long is left', () => {
     const offered = { status: 'offered' as const, waitlistPosition: null, offerExpiresAt: '2099-01-05T13:30:00.000Z' };
     expect(waitlistStatus(offered, 'Lena', 'Europe/Berlin', now)).toBe(
-      'A place is held for Lena until Mon 5 Jan 2099, 14:30 (1 day 3 hours left). It is booked when they accept.',
+      'A place is held for Lena until Mon 5 Jan 2099, 14:30 CET (1 day 3 hours left). It is booked when they accept.',
     );
   });
 

@@ -10,12 +10,11 @@ import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
 import type { CheckIn, CheckInKind, Placement } from '@stint/contracts';
 import { catchError, combineLatest, forkJoin, map, Observable, of, switchMap, take } from 'rxjs';
-import { Loading } from '@stint/dashboard-ui';
+import { CardTable, Loading } from '@stint/dashboard-ui';
 import { localDate } from '@stint/shared-dates';
-import { formatInstant } from '../shared/date-format';
+import { formatInstant, theirLocalTime } from '../shared/date-format';
 import { DateRangeFields } from '../shared/date-range-fields';
 import { DirectoryService } from '../shared/directory.service';
-import { injectHandset } from '../shared/handset';
 import { formatPercent, KIND_LABEL } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { byId, personName, teamName } from '../shared/names';
@@ -34,6 +33,8 @@ interface Row {
   placement: Placement | undefined;
   pm: string;
   pmEmail: string | null;
+  /** The PM's own zone, when the directory knows it. */
+  pmZone: string | null;
   team: string;
 }
 
@@ -66,6 +67,7 @@ const EMPTY_TEXT: Record<TrackerQuery['view'], string> = {
     Loading,
     ErrorPanel,
     EmptyState,
+    CardTable,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './tracker-page.scss'],
@@ -76,7 +78,6 @@ export class TrackerPage {
   private readonly directory = inject(DirectoryService);
   private readonly dialog = inject(MatDialog);
   protected readonly query = injectRouteQuery(TRACKER_QUERY);
-  private readonly handset = injectHandset();
   private readonly tick = signal(0);
 
   protected readonly q = this.query.value;
@@ -120,16 +121,14 @@ export class TrackerPage {
         placement,
         pm: placement ? personName(data.directory.usersById, placement.pmId) : 'Unknown PM',
         pmEmail: user?.email ?? null,
+        pmZone: user?.timezone ?? null,
         team: placement ? teamName(data.directory.teamsById, placement.teamId) : '—',
       };
     });
     return sortItems(rows, SORT_KEYS, this.q().sort, this.q().dir);
   });
-  protected readonly columns = computed(() =>
-    this.handset()
-      ? ['when', 'pm', 'status', 'actions']
-      : ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'],
-  );
+  /** Every column stays on a phone: the table turns into cards there (`libCardTable`). */
+  protected readonly columns = ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'];
 
   private placementsFor(checkIns: CheckIn[]): Observable<Map<string, Placement>> {
     const window = placementWindow(checkIns);
@@ -175,7 +174,7 @@ export class TrackerPage {
       `Your Stint check-in (${KIND_LABEL[row.checkIn.kind].toLowerCase()}) is overdue`,
     );
     const body = encodeURIComponent(
-      `Hi ${row.pm},\n\nyour ${KIND_LABEL[row.checkIn.kind].toLowerCase()} check-in from ${formatInstant(row.checkIn.scheduledAt)} is still open. Could you file your reflection in Stint?\n`,
+      `Hi ${row.pm},\n\nyour ${KIND_LABEL[row.checkIn.kind].toLowerCase()} check-in from ${formatInstant(row.checkIn.scheduledAt, row.pmZone ?? undefined)} is still open. Could you file your reflection in Stint?\n`,
     );
     return `mailto:${row.pmEmail}?subject=${subject}&body=${body}`;
   }
@@ -186,6 +185,11 @@ export class TrackerPage {
 
   protected instant(at: string): string {
     return formatInstant(at);
+  }
+
+  /** The PM's own clock beside the viewer's when they differ: `16:00 in Berlin for Ana Lima`. */
+  protected theirTime(row: Row): string | null {
+    return theirLocalTime(row.checkIn.scheduledAt, row.pmZone, row.pm);
   }
 
   protected percent(rate: number | null | undefined): string {

@@ -8,13 +8,12 @@ import { RouterLink } from '@angular/router';
 import type { CheckIn, CheckInKind, Placement } from '@stint/contracts';
 import { describeError, SessionService } from '@stint/dashboard-session';
 import { combineLatest, firstValueFrom, forkJoin, take } from 'rxjs';
-import { askForComment, Loading } from '@stint/dashboard-ui';
+import { askForComment, CardTable, Loading } from '@stint/dashboard-ui';
 import { CheckInsService } from '../check-ins/check-ins.service';
 import { askForFeedback } from '../check-ins/feedback-dialog';
 import { instantDate, weekStart } from '@stint/shared-dates';
-import { formatDay, formatInstant } from '../shared/date-format';
+import { formatDay, formatInstant, theirLocalTime } from '../shared/date-format';
 import { DirectoryService } from '../shared/directory.service';
-import { injectHandset } from '../shared/handset';
 import { KIND_LABEL, plural } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
 import { personName, teamName } from '../shared/names';
@@ -26,7 +25,17 @@ import { RescheduleDialog, RescheduleDialogData } from './reschedule-dialog';
 
 @Component({
   selector: 'lib-placement-detail-page',
-  imports: [RouterLink, MatCardModule, MatButtonModule, MatTableModule, StatusChip, Loading, ErrorPanel, EmptyState],
+  imports: [
+    RouterLink,
+    MatCardModule,
+    MatButtonModule,
+    MatTableModule,
+    StatusChip,
+    Loading,
+    ErrorPanel,
+    EmptyState,
+    CardTable,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['../shared/page.scss', './placement-detail-page.scss'],
   templateUrl: './placement-detail-page.html',
@@ -37,7 +46,6 @@ export class PlacementDetailPage {
   private readonly session = inject(SessionService);
   private readonly dialog = inject(MatDialog);
   private readonly checkInsApi = inject(CheckInsService);
-  private readonly handset = injectHandset();
   private readonly tick = signal(0);
 
   /** The `:id` route parameter. */
@@ -67,9 +75,8 @@ export class PlacementDetailPage {
     if (!p || !me || !data || (p.status !== 'scheduled' && p.status !== 'active')) return false;
     return me.role === 'admin' || data.directory.teamsById.get(p.teamId)?.managerId === me.id;
   });
-  protected readonly columns = computed(() =>
-    this.handset() ? ['kind', 'when', 'status', 'actions'] : ['kind', 'when', 'status', 'ratings', 'notes', 'actions'],
-  );
+  /** Every column stays on a phone: the table turns into cards there (`libCardTable`). */
+  protected readonly columns = ['kind', 'when', 'status', 'ratings', 'notes', 'actions'];
   protected readonly timelineParams = computed(() => {
     const p = this.placement();
     return p ? { from: weekStart(p.startDate), team: p.teamId } : {};
@@ -148,5 +155,12 @@ export class PlacementDetailPage {
 
   protected instant(at: string): string {
     return formatInstant(at);
+  }
+
+  /** The PM's own clock beside the viewer's when they differ: `16:00 in Berlin for Ana Lima`. */
+  protected theirTime(at: string): string | null {
+    const pmId = this.placement()?.pmId;
+    const pm = pmId ? this.state().data?.directory.usersById.get(pmId) : undefined;
+    return theirLocalTime(at, pm?.timezone, this.pm());
   }
 }

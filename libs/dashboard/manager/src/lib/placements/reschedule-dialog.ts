@@ -4,11 +4,12 @@ import { FormControl, FormGroup, ReactiveFormsModule, Validators } from '@angula
 import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import type { Placement, SlotSuggestion } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom } from 'rxjs';
-import { Loading } from '@stint/dashboard-ui';
+import { Loading, provideIsoDateAdapter } from '@stint/dashboard-ui';
 import { endDateFor, isIsoDate } from '@stint/shared-dates';
 import { formatDay, formatRange } from '../shared/date-format';
 import { PlacementsService } from './placements.service';
@@ -21,7 +22,16 @@ export interface RescheduleDialogData {
 /** Moves a placement; the API re-checks every rule and answers in words when one fails. */
 @Component({
   selector: 'lib-reschedule-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatFormFieldModule, MatInputModule, MatButtonModule, Loading],
+  imports: [
+    ReactiveFormsModule,
+    MatDialogModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatDatepickerModule,
+    MatButtonModule,
+    Loading,
+  ],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './reschedule-dialog.scss',
   templateUrl: './reschedule-dialog.html',

@@ -1,57 +1,24 @@
 /**
- * Dates and instants written for people on the manager's screens. The
- * arithmetic behind them lives in `@stint/shared-dates`; a calendar date is
- * formatted as UTC midnight so the browser's time zone never shifts it.
+ * Dates and instants on the manager's screens: the shared display formats
+ * (`@stint/dashboard-ui`), in the viewer's locale and zone, under the names
+ * these screens use.
  */
-import { isIsoDate, MS_PER_DAY, toDayNumber, type IsoDate } from '@stint/shared-dates';
+import { formatDate, formatDay as formatWeekdayDate, formatInstant as formatInstantNamed } from '@stint/dashboard-ui';
+import type { IsoDate } from '@stint/shared-dates';
 
-const DAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-const SHORT_FORMAT = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
-const WEEKDAY_FORMAT = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+export { formatShortDate as formatShort, formatShortRange as formatRange, theirLocalTime } from '@stint/dashboard-ui';
 
-function formatWith(format: Intl.DateTimeFormat, date: IsoDate): string {
-  return isIsoDate(date) ? format.format(new Date(toDayNumber(date) * MS_PER_DAY)) : date;
-}
-
-/** "4 Jan 2027". */
+/** "4 Jan 2027" (en-GB), "Jan 4, 2027" (en-US). */
 export function formatDay(date: IsoDate): string {
-  return formatWith(DAY_FORMAT, date);
+  return formatDate(date);
 }
 
-/** "Mon, 4 Jan 2027". */
+/** "Mon 4 Jan 2027" (en-GB), "Mon, Jan 4, 2027" (en-US). */
 export function formatWeekday(date: IsoDate): string {
-  return formatWith(WEEKDAY_FORMAT, date);
+  return formatWeekdayDate(date);
 }
 
-/** "4 Jan". */
-export function formatShort(date: IsoDate): string {
-  return formatWith(SHORT_FORMAT, date);
-}
-
-/** "4 Jan – 31 Jan 2027". */
-export function formatRange(start: IsoDate, end: IsoDate): string {
-  return `${start.slice(0, 4) === end.slice(0, 4) ? formatShort(start) : formatDay(start)} – ${formatDay(end)}`;
-}
-
-/** An instant in the viewer's zone: "4 Jan 2027, 10:00". */
+/** An instant in the viewer's zone (or the one given), the zone named: "Mon 4 Jan 2027, 10:00 CET"; empty for none. */
 export function formatInstant(instant: string | null | undefined, timeZone?: string): string {
-  if (!instant) return '';
-  const date = new Date(instant);
-  if (Number.isNaN(date.getTime())) return instant;
-  try {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(date);
-  } catch {
-    return new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short' }).format(date);
-  }
+  return instant ? formatInstantNamed(instant, timeZone) : '';
 }

@@ -32,8 +32,10 @@ class Host {
   readonly shifted: string[] = [];
 }
 
+/** As a person types a date and leaves the field. */
 function change(input: HTMLInputElement, value: string): void {
   input.value = value;
+  input.dispatchEvent(new Event('input'));
   input.dispatchEvent(new Event('change'));
 }
 

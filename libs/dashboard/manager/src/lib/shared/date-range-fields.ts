@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
+import { provideIsoDateAdapter } from '@stint/dashboard-ui';
 import type { IsoDate } from '@stint/shared-dates';
 import { DateRange, inputDate } from './date-range';
 
@@ -11,7 +13,8 @@ import { DateRange, inputDate } from './date-range';
  */
 @Component({
   selector: 'lib-date-range-fields',
-  imports: [MatFormFieldModule, MatInputModule, MatButtonModule],
+  imports: [MatFormFieldModule, MatInputModule, MatDatepickerModule, MatButtonModule],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './filter-fields.scss',
   templateUrl: './date-range-fields.html',
@@ -23,7 +26,7 @@ export class DateRangeFields {
   readonly clearLabel = input('');
   readonly rangeChange = output<Partial<DateRange>>();
 
-  protected pick(end: keyof DateRange, event: Event): void {
-    this.rangeChange.emit({ [end]: inputDate(event) });
+  protected pick(end: keyof DateRange, value: string | null): void {
+    this.rangeChange.emit({ [end]: inputDate(value) });
   }
 }

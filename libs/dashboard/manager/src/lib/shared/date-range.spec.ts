@@ -1,13 +1,14 @@
 import { DATE_RANGE_PARAMS, inputDate, inputWeek, shiftWindow } from './date-range';
 import { readQuery, writeQuery } from './query-params';
 
-const change = (value: string) => ({ target: { value } }) as unknown as Event;
+const change = (value: string | null) => value;
 
 describe('date range', () => {
   it('reads a date input: a whole date, or null when cleared or incomplete', () => {
     expect(inputDate(change('2027-01-06'))).toBe('2027-01-06');
     expect(inputDate(change(''))).toBeNull();
     expect(inputDate(change('2027-02-30'))).toBeNull();
+    expect(inputDate(change(null))).toBeNull();
   });
 
   it('snaps a picked day to the Monday of its week', () => {

@@ -13,15 +13,14 @@ export const DATE_RANGE_PARAMS: QuerySpec<DateRange> = {
   to: param.date(null),
 };
 
-/** What a date input holds after a change: a whole date, or null when it was cleared or is incomplete. */
-export function inputDate(event: Event): IsoDate | null {
-  const value = (event.target as HTMLInputElement).value;
-  return isIsoDate(value) ? value : null;
+/** What a date field holds after a change: a whole date, or null when it was cleared or is incomplete. */
+export function inputDate(value: string | null): IsoDate | null {
+  return value !== null && isIsoDate(value) ? value : null;
 }
 
-/** The Monday of the week a date input holds, or null when it holds no whole date. */
-export function inputWeek(event: Event): IsoDate | null {
-  const date = inputDate(event);
+/** The Monday of the week a date field holds, or null when it holds no whole date. */
+export function inputWeek(value: string | null): IsoDate | null {
+  const date = inputDate(value);
   return date === null ? null : weekStart(date);
 }
 

@@ -1,7 +1,9 @@
 import { ChangeDetectionStrategy, Component, input, output } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
+import { provideIsoDateAdapter } from '@stint/dashboard-ui';
 import { MatSelectModule } from '@angular/material/select';
 import type { IsoDate } from '@stint/shared-dates';
 import { inputWeek, shiftWindow } from './date-range';
@@ -12,7 +14,8 @@ import { inputWeek, shiftWindow } from './date-range';
  */
 @Component({
   selector: 'lib-week-window-fields',
-  imports: [MatFormFieldModule, MatInputModule, MatSelectModule, MatButtonModule],
+  imports: [MatFormFieldModule, MatInputModule, MatDatepickerModule, MatSelectModule, MatButtonModule],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrls: ['./filter-fields.scss', './week-window-fields.scss'],
   templateUrl: './week-window-fields.html',
@@ -30,8 +33,8 @@ export class WeekWindowFields {
   readonly shifted = output<IsoDate>();
   readonly weeksChange = output<number>();
 
-  protected pick(event: Event): void {
-    const week = inputWeek(event);
+  protected pick(value: string | null): void {
+    const week = inputWeek(value);
     if (week) this.fromChange.emit(week);
   }
 

@@ -46,7 +46,7 @@ describe('entryStatus', () => {
 
   it("gives an offer's hold in the viewer's zone and the time left", () => {
     expect(entryStatus(items[0] as WaitlistEntry, 'Europe/Berlin', now)).toBe(
-      'Held until Sat 3 Jan 2099, 13:00 (4 hours 30 minutes left)',
+      'Held until Sat 3 Jan 2099, 13:00 CET (4 hours 30 minutes left)',
     );
   });
 

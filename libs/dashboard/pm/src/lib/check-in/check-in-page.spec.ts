@@ -263,7 +263,9 @@ describe('CheckInPage', () => {
     expect(call.request.body).toEqual({ text: 'Ask for the next step.' });
     const withFeedback = {
       ...done,
-      feedback: [{ byId: 'm1', text: 'Ask for the next step.', at: '2099-01-06T09:00:00.000Z' }],
+      feedback: [
+        { byId: 'm1', byName: 'Maria Schneider', text: 'Ask for the next step.', at: '2099-01-06T09:00:00.000Z' },
+      ],
     };
     call.flush(withFeedback);
     await reread(withFeedback);

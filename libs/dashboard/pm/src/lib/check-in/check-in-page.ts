@@ -27,7 +27,7 @@ import {
 } from 'rxjs';
 import { PmApi } from '../data/pm-api.service';
 import { CHECK_IN_KIND_LABEL, CHECK_IN_STATUS_LABEL } from '../shared/rotations';
-import { formatInstant, formatRange } from '../util/date-format';
+import { formatInstant, formatRange, theirLocalTime } from '../util/date-format';
 import { AssessmentCard } from './assessment-card';
 import { PulseCard } from './pulse-card';
 import { ratingTrend } from './rating-trend';
@@ -179,6 +179,13 @@ export class CheckInPage {
     return checkIn.pmName || placement.pmName || this.people().find((u) => u.id === placement.pmId)?.name || '';
   });
   protected readonly pmName = computed(() => (valueOf(this.view()) ? this.knownPmName() || 'the PM' : ''));
+  /** For anyone but the PM: the check-in's time on the PM's own clock when it differs (`16:00 in Berlin for Ana`). */
+  protected readonly pmLocalTime = computed(() => {
+    const state = valueOf(this.view());
+    if (!state || this.isOwnCheckIn()) return null;
+    const pm = this.people().find((u) => u.id === state.placement.pmId);
+    return theirLocalTime(state.checkIn.scheduledAt, pm?.timezone, this.pmFirstName(), this.timeZone);
+  });
   /** Whose ratings the page shows, as the viewer says it: "Your" for the PM, "Ana’s" for anyone else. */
   protected readonly whose = computed(() => whose(this.isOwnCheckIn(), this.knownPmName()));
   /** The PM as a sentence to someone else names them: their first name, or "The PM". */
@@ -243,8 +250,9 @@ export class CheckInPage {
     return formatInstant(instant, this.timeZone);
   }
 
-  protected author(id: string): string {
-    return this.people().find((u) => u.id === id)?.name ?? 'Manager';
+  /** The author by name: the API names them; an answer without the name falls back to the people list. */
+  protected author(f: { byId: string; byName?: string }): string {
+    return f.byName || (this.people().find((u) => u.id === f.byId)?.name ?? 'Manager');
   }
 
   /** A form filed (or found filed meanwhile): read the check-in again. */

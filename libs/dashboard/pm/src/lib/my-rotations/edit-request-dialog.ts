@@ -5,13 +5,14 @@ import { MatButtonModule } from '@angular/material/button';
 import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { ProgrammePolicy, RotationRequest, Team } from '@stint/contracts';
 import { describeError } from '@stint/dashboard-session';
 import { firstValueFrom, map } from 'rxjs';
-import { fieldError, setApiError } from '@stint/dashboard-ui';
+import { fieldError, provideIsoDateAdapter, setApiError } from '@stint/dashboard-ui';
 import { PmApi, UpdateRequestBody } from '../data/pm-api.service';
 import { dateValidator, weeksValidator } from '../shared/form-errors';
 import { GoalsField, goalsValidator } from '../shared/goals-field';
@@ -48,11 +49,13 @@ export function restartsApproval(body: UpdateRequestBody): boolean {
     MatButtonModule,
     MatFormFieldModule,
     MatInputModule,
+    MatDatepickerModule,
     MatSelectModule,
     MatIconModule,
     MatProgressBarModule,
     GoalsField,
   ],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './edit-request-dialog.scss',
   templateUrl: './edit-request-dialog.html',

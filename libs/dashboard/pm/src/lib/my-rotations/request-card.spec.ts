@@ -12,18 +12,18 @@ const release: Approval = {
 
 describe('approvalLine', () => {
   it('names who decided, in which role, with the date in words in the PM’s zone', () => {
-    expect(approvalLine(release, 'UTC')).toBe('Released by Maria Keller (line manager), Mon 4 Jan 2027, 10:00');
+    expect(approvalLine(release, 'UTC')).toBe('Released by Maria Keller (line manager), Mon 4 Jan 2027, 10:00 UTC');
     expect(approvalLine({ ...release, step: 'host', byName: 'Hugo Brandt' }, 'Europe/Berlin')).toBe(
-      'Approved by Hugo Brandt (host manager), Mon 4 Jan 2027, 11:00',
+      'Approved by Hugo Brandt (host manager), Mon 4 Jan 2027, 11:00 CET',
     );
     expect(approvalLine({ ...release, step: 'host', decision: 'rejected', byName: 'Hugo Brandt' }, 'UTC')).toBe(
-      'Rejected by Hugo Brandt (host manager), Mon 4 Jan 2027, 10:00',
+      'Rejected by Hugo Brandt (host manager), Mon 4 Jan 2027, 10:00 UTC',
     );
   });
 
   it('never shows an id: without a name it says the role', () => {
     const line = approvalLine({ ...release, byName: '' }, 'UTC');
-    expect(line).toBe('Released by your line manager, Mon 4 Jan 2027, 10:00');
+    expect(line).toBe('Released by your line manager, Mon 4 Jan 2027, 10:00 UTC');
     expect(line).not.toContain('e58ef965');
   });
 });

@@ -23,7 +23,7 @@ describe('offerError', () => {
       'Europe/Berlin',
     );
     expect(text).toBe(
-      'The offer lapsed at Mon 5 Jan 2099, 14:30, so the place has gone to the next in line. Plan a rotation to find another slot.',
+      'The offer lapsed at Mon 5 Jan 2099, 14:30 CET, so the place has gone to the next in line. Plan a rotation to find another slot.',
     );
   });
 

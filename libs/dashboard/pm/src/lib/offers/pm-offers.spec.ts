@@ -108,7 +108,7 @@ describe('PmOffers', () => {
     await settle();
     await answer([], null);
     expect(el.querySelector('[role="alert"]')?.textContent).toContain(
-      'The offer lapsed at Mon 5 Jan 2099, 13:30, so the place has gone to the next in line.',
+      'The offer lapsed at Mon 5 Jan 2099, 13:30 UTC, so the place has gone to the next in line.',
     );
   });
 

@@ -14,6 +14,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatCardModule } from '@angular/material/card';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatIconModule } from '@angular/material/icon';
+import { MatDatepickerModule } from '@angular/material/datepicker';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
@@ -33,7 +34,7 @@ import {
   Subject,
   switchMap,
 } from 'rxjs';
-import { fieldError, loadable, LOADING, setApiError, valueOf } from '@stint/dashboard-ui';
+import { fieldError, loadable, LOADING, provideIsoDateAdapter, setApiError, valueOf } from '@stint/dashboard-ui';
 import { PmApi } from '../data/pm-api.service';
 import { dateValidator, latestEndValidator, weeksValidator } from '../shared/form-errors';
 import { GoalsField, goalsValidator } from '../shared/goals-field';
@@ -53,10 +54,12 @@ import { injectSlotSuggestions } from './slot-suggestions';
     MatFormFieldModule,
     MatIconModule,
     MatInputModule,
+    MatDatepickerModule,
     MatProgressBarModule,
     MatSelectModule,
     GoalsField,
   ],
+  providers: [provideIsoDateAdapter()],
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './plan-page.scss',
   templateUrl: './plan-page.html',

@@ -4,7 +4,9 @@ import { dateValidator, latestEndValidator, weeksValidator } from './form-errors
 
 describe('form errors', () => {
   it('checks dates', () => {
-    expect(dateValidator(new FormControl('2027-02-30'))).toEqual({ date: 'Enter a date like 2027-01-04.' });
+    expect(dateValidator(new FormControl('2027-02-30'))).toEqual({
+      date: 'Enter a whole date, or pick one from the calendar.',
+    });
     expect(dateValidator(new FormControl('2027-02-28'))).toBeNull();
   });
 

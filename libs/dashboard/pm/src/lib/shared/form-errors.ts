@@ -2,7 +2,7 @@ import type { ValidationErrors, ValidatorFn } from '@angular/forms';
 import { isIsoDate } from '@stint/shared-dates';
 
 export const dateValidator: ValidatorFn = (control): ValidationErrors | null =>
-  !control.value || isIsoDate(control.value) ? null : { date: 'Enter a date like 2027-01-04.' };
+  !control.value || isIsoDate(control.value) ? null : { date: 'Enter a whole date, or pick one from the calendar.' };
 
 /** The plan's search window: its end may not come before its start (the start is the sibling `earliestStart`). */
 export const latestEndValidator: ValidatorFn = (control): ValidationErrors | null => {

@@ -3,7 +3,7 @@ import { formatDay, formatInstant, formatRange, weeksLabel } from './date-format
 describe('date labels', () => {
   it('formats days and instants for people', () => {
     expect(formatDay('2027-01-04')).toBe('Mon 4 Jan 2027');
-    expect(formatInstant('2027-01-04T09:00:00.000Z', 'Europe/Berlin')).toBe('Mon 4 Jan 2027, 10:00');
+    expect(formatInstant('2027-01-04T09:00:00.000Z', 'Europe/Berlin')).toBe('Mon 4 Jan 2027, 10:00 CET');
     expect(weeksLabel(1)).toBe('1 week');
     expect(weeksLabel(3)).toBe('3 weeks');
   });
@@ -15,6 +15,6 @@ describe('date labels', () => {
   });
 
   it('shows an instant in UTC when the zone is unknown', () => {
-    expect(formatInstant('2027-01-04T09:00:00.000Z', 'Not/AZone')).toBe('Mon 4 Jan 2027, 09:00');
+    expect(formatInstant('2027-01-04T09:00:00.000Z', 'Not/AZone')).toBe('Mon 4 Jan 2027, 09:00 UTC');
   });
 });

@@ -10,6 +10,7 @@ import { Waitlist1795810000000 } from './1795810000000-Waitlist';
 import { Identity1795820000000 } from './1795820000000-Identity';
 import { Outcomes1795830000000 } from './1795830000000-Outcomes';
 import { StartRules1795840000000 } from './1795840000000-StartRules';
+import { Proposals1795850000000 } from './1795850000000-Proposals';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Identity1795820000000,
   Outcomes1795830000000,
   StartRules1795840000000,
+  Proposals1795850000000,
 ];

@@ -1,0 +1,74 @@
+/**
+ * Instants as a person reads them, in their locale and zone, the zone named:
+ * the one place the dashboard and the server name a zone, so `CET` reads the
+ * same in a screen and in an email.
+ */
+
+const formats = new Map<string, Intl.DateTimeFormat>();
+
+/** One formatter per locale and options; an unknown locale falls back to en-GB, an unknown zone to UTC. */
+function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let format = formats.get(key);
+  if (!format) {
+    try {
+      format = new Intl.DateTimeFormat(locale, options);
+    } catch {
+      try {
+        format = new Intl.DateTimeFormat('en-GB', options);
+      } catch {
+        format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
+      }
+    }
+    formats.set(key, format);
+  }
+  return format;
+}
+
+/** Plain spaces where ICU writes narrow or non-breaking ones (`10:00 AM`), so text compares and wraps simply. */
+export function plainSpaces(text: string): string {
+  return text.replace(/[\u00a0\u202f]/g, ' ');
+}
+
+/**
+ * The hour as the locale writes it on a clock: two digits where the day runs
+ * 00–23 (`09:00` en-GB, de-DE), one where it runs in halves (`9:00 AM` en-US).
+ */
+export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
+  const cycle = formatter(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+}
+
+/**
+ * The zone's short name at an instant as people read it: `CET`, `CEST`, `EST`,
+ * `MEZ` for a German reader, or an offset (`GMT+5:30`) where there is none.
+ * Each locale names its own region's zones and writes an offset for the
+ * others', so the first name in letters wins: the reader's locale first, then
+ * British and American English.
+ */
+export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-GB'): string {
+  const names = [locale, 'en-GB', 'en-US'].map(
+    (l) =>
+      formatter(l, { timeZone, timeZoneName: 'short' })
+        .formatToParts(instant)
+        .find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
+  );
+  return names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[1] ?? timeZone;
+}
+
+/**
+ * An instant in a zone and locale, the zone named: `Mon, 11 Jan 2027, 10:00 CET`
+ * (en-GB), `Mon, Jan 11, 2027, 10:00 AM EST` (en-US), `Mo., 11. Jan. 2027, 10:00 MEZ` (de-DE).
+ */
+export function readableInstant(instant: Date, timeZone: string, locale = 'en-GB'): string {
+  const text = formatter(locale, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: clockHour(locale),
+    minute: '2-digit',
+    timeZone,
+  }).format(instant);
+  return `${plainSpaces(text)} ${zoneAbbreviation(instant, timeZone, locale)}`;
+}
