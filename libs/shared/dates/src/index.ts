@@ -19,6 +19,7 @@ export {
   type HolidayCalendar,
 } from './lib/business-days';
 export { readableDate, readableRange } from './lib/readable';
+export { dateTimeFormat } from './lib/intl-format';
 export { clockHour, plainSpaces, readableInstant, zoneAbbreviation } from './lib/readable-instant';
 export { isClockTime, type ClockTime } from './lib/clock';
 export {

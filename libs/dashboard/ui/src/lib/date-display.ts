@@ -9,7 +9,16 @@
  * its template or in a `computed` follows a change of profile at once.
  */
 import { computed, signal } from '@angular/core';
-import { clockHour, isIsoDate, MS_PER_DAY, plainSpaces, toDayNumber, zoneAbbreviation } from '@stint/shared-dates';
+import {
+  clockHour,
+  dateTimeFormat,
+  isIsoDate,
+  isValidTimeZone,
+  MS_PER_DAY,
+  plainSpaces,
+  toDayNumber,
+  zoneAbbreviation,
+} from '@stint/shared-dates';
 
 /** The locale and zone every screen writes in until the app sets the viewer's (see `setDisplayPreferences`). */
 const FALLBACK = { locale: 'en-GB', timeZone: 'UTC' } as const;
@@ -32,13 +41,7 @@ function knownLocale(tag: string | null | undefined): string | null {
 }
 
 function knownZone(zone: string | null | undefined): string | null {
-  if (!zone) return null;
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return zone;
-  } catch {
-    return null;
-  }
+  return zone && isValidTimeZone(zone) ? zone : null;
 }
 
 /**
@@ -54,19 +57,6 @@ export function setDisplayPreferences(viewer: { locale?: string | null; timezone
   preferences.set({ locale: resolveLocale(viewer.locale), timeZone: knownZone(viewer.timezone) ?? FALLBACK.timeZone });
 }
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per locale, zone and shape. */
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, options);
-    formats.set(key, format);
-  }
-  return format;
-}
-
 /**
  * In the locale's own order and words, assembled from parts so every browser
  * and Node build prints the same shape. House style: no comma between the
@@ -74,7 +64,7 @@ function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.Da
  * plain spaces where ICU puts narrow ones (`10:00 AM`).
  */
 function write(date: Date, options: Intl.DateTimeFormatOptions, locale = displayLocale()): string {
-  const parts = formatter(locale, options).formatToParts(date);
+  const parts = dateTimeFormat(locale, options).formatToParts(date);
   return plainSpaces(
     parts
       .map((part, i) =>
@@ -162,7 +152,7 @@ export function zoneCity(timeZone: string): string {
 }
 
 function offsetAt(date: Date, timeZone: string): string {
-  return formatter('en-US', { timeZone, timeZoneName: 'longOffset' })
+  return dateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
     .formatToParts(date)
     .map((p) => p.value)
     .join('');

@@ -1,29 +1,10 @@
+import { dateTimeFormat } from './intl-format';
+
 /**
  * Instants as a person reads them, in their locale and zone, the zone named:
  * the one place the dashboard and the server name a zone, so `CET` reads the
  * same in a screen and in an email.
  */
-
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per locale and options; an unknown locale falls back to en-GB, an unknown zone to UTC. */
-function formatter(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let format = formats.get(key);
-  if (!format) {
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      try {
-        format = new Intl.DateTimeFormat('en-GB', options);
-      } catch {
-        format = new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC' });
-      }
-    }
-    formats.set(key, format);
-  }
-  return format;
-}
 
 /** Plain spaces where ICU writes narrow or non-breaking ones (`10:00 AM`), so text compares and wraps simply. */
 export function plainSpaces(text: string): string {
@@ -35,7 +16,7 @@ export function plainSpaces(text: string): string {
  * 00–23 (`09:00` en-GB, de-DE), one where it runs in halves (`9:00 AM` en-US).
  */
 export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
-  const cycle = formatter(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
   return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
 }
 
@@ -49,7 +30,7 @@ export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
 export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-GB'): string {
   const names = [locale, 'en-GB', 'en-US'].map(
     (l) =>
-      formatter(l, { timeZone, timeZoneName: 'short' })
+      dateTimeFormat(l, { timeZone, timeZoneName: 'short' })
         .formatToParts(instant)
         .find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
   );
@@ -61,7 +42,7 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-G
  * (en-GB), `Mon, Jan 11, 2027, 10:00 AM EST` (en-US), `Mo., 11. Jan. 2027, 10:00 MEZ` (de-DE).
  */
 export function readableInstant(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  const text = formatter(locale, {
+  const text = dateTimeFormat(locale, {
     weekday: 'short',
     day: 'numeric',
     month: 'short',

@@ -1,27 +1,13 @@
 import { isIsoDate, MS_PER_DAY, toDayNumber, type IsoDate } from './calendar';
+import { dateTimeFormat } from './intl-format';
 
-const formats = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per locale; an unknown or malformed locale falls back to en-GB. */
-function dayFormat(locale: string): Intl.DateTimeFormat {
-  let format = formats.get(locale);
-  if (!format) {
-    const options: Intl.DateTimeFormatOptions = {
-      weekday: 'short',
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      timeZone: 'UTC',
-    };
-    try {
-      format = new Intl.DateTimeFormat(locale, options);
-    } catch {
-      format = new Intl.DateTimeFormat('en-GB', options);
-    }
-    formats.set(locale, format);
-  }
-  return format;
-}
+const DAY: Intl.DateTimeFormatOptions = {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+};
 
 /**
  * A calendar date as a person reads it, in their locale: `2027-01-04` →
@@ -31,7 +17,7 @@ function dayFormat(locale: string): Intl.DateTimeFormat {
  */
 export function readableDate(iso: IsoDate, locale = 'en-GB'): string {
   if (!isIsoDate(iso)) return iso;
-  return dayFormat(locale).format(new Date(toDayNumber(iso) * MS_PER_DAY));
+  return dateTimeFormat(locale, DAY).format(new Date(toDayNumber(iso) * MS_PER_DAY));
 }
 
 /** Two dates as a range (`Mon, 4 Jan 2027 – Fri, 15 Jan 2027`); one date alone when both are the same. */
