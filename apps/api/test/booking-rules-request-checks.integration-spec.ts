@@ -1,5 +1,6 @@
 import type { ProgrammePolicy, Team } from '@stint/contracts';
 import { ask, expectError, get, getRequest, patch, startBookingRules } from './support/booking-rules';
+import { ownStore } from './support/own-store';
 import { addDays, todayUtc } from './support/dates';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { call, CallResult, TestApp } from './support/test-app';
@@ -17,10 +18,16 @@ describe('booking rules through HTTP', () => {
   let lm: Actor;
   let host: Actor;
 
+  // This suite changes the policy, one row for everyone: it does so in a database of its own (support/own-store.ts).
+  const store = ownStore('rules_policy');
+
   beforeAll(async () => {
-    ({ t, f, lm, host } = await startBookingRules());
+    ({ t, f, lm, host } = await startBookingRules(await store.open()));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await store.close();
+  });
 
   describe('DURATION_OUT_OF_POLICY', () => {
     it('is 422 outside the policy, and follows PUT /api/policy {maxWeeks: 4} (policy restored afterwards)', async () => {

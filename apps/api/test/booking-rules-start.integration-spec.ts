@@ -1,5 +1,6 @@
 import type { Placement, ProgrammePolicy, RotationRequest, SlotSuggestion } from '@stint/contracts';
 import { ask, expectError, get, getPlacement, post, startBookingRules } from './support/booking-rules';
+import { ownStore } from './support/own-store';
 import { addDays, q, todayUtc } from './support/dates';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { call, TestApp } from './support/test-app';
@@ -35,10 +36,16 @@ describe('start rules through HTTP', () => {
   let lm: Actor;
   let host: Actor;
 
+  // This suite changes the policy, one row for everyone: it does so in a database of its own (support/own-store.ts).
+  const store = ownStore('rules_start');
+
   beforeAll(async () => {
-    ({ t, f, lm, host } = await startBookingRules());
+    ({ t, f, lm, host } = await startBookingRules(await store.open()));
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    await store.close();
+  });
 
   const requestsOf = async (pm: Actor): Promise<number> =>
     (await get<{ total: number }>('/api/rotation-requests?pageSize=1', pm)).body.total;

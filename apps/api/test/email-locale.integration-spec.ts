@@ -3,6 +3,7 @@ import type { ParsedMail } from 'mailparser';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
 import { sql } from './support/sql';
+import { ownStore } from './support/own-store';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { controlClock, startTestWorker } from './support/worker';
 
@@ -19,6 +20,8 @@ function readable(mail: ParsedMail): string[] {
 }
 
 describe('emails in the reader’s locale and zone (real SMTP and worker)', () => {
+  // A database and queue prefix of its own: this suite runs a worker (support/own-store.ts).
+  const store = ownStore('email_locale');
   let sink: SmtpSink;
   let t: TestApp;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
@@ -32,7 +35,7 @@ describe('emails in the reader’s locale and zone (real SMTP and worker)', () =
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await startTestApp({ SMTP_URL: sink.url });
+    t = await startTestApp({ SMTP_URL: sink.url, ...(await store.open()) });
     worker = await startTestWorker(t.config);
     f = await Fixtures.create(t.url);
   });
@@ -43,6 +46,7 @@ describe('emails in the reader’s locale and zone (real SMTP and worker)', () =
     await worker.close();
     await t.close();
     await sink.stop();
+    await store.close();
   });
 
   it('writes a booking’s dates and check-in times in each reader’s locale and zone, never in ISO form', async () => {

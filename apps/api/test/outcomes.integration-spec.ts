@@ -4,6 +4,7 @@ import { addDays } from '@stint/shared-dates';
 import Redis from 'ioredis';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { SmtpSink } from './support/smtp-sink';
+import { ownStore } from './support/own-store';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { controlClock, startTestWorker } from './support/worker';
 
@@ -17,6 +18,8 @@ const core = { negotiation: 2, closing: 2, persistence: 3 };
 type ErrorBody = { code: string; message: string; details: Record<string, unknown> };
 
 describe('outcomes: the host’s assessment, the line manager’s pulse, goals revisited and the outcomes report', () => {
+  // A database and queue prefix of its own: this suite runs a worker (support/own-store.ts).
+  const store = ownStore('outcomes');
   let sink: SmtpSink;
   let t: TestApp;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
@@ -36,7 +39,7 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await startTestApp({ SMTP_URL: sink.url });
+    t = await startTestApp({ SMTP_URL: sink.url, ...(await store.open()) });
     worker = await startTestWorker(t.config);
     f = await Fixtures.create(t.url);
     lineManager = await f.manager();
@@ -55,6 +58,7 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
     await worker.close();
     await t.close();
     await sink.stop();
+    await store.close();
   });
 
   it('every booking gets a pulse 60 days after the end, on a business day, owned by the line manager, with reminders', async () => {

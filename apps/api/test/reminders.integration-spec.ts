@@ -5,6 +5,7 @@ import { sql } from './support/sql';
 import Redis from 'ioredis';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { invites, SmtpSink } from './support/smtp-sink';
+import { ownStore } from './support/own-store';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { controlClock, startTestWorker } from './support/worker';
 
@@ -17,6 +18,8 @@ function subjects(mails: ParsedMail[]): string[] {
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
+  // A database and queue prefix of its own: this suite runs a worker (support/own-store.ts).
+  const store = ownStore('reminders');
   let sink: SmtpSink;
   let t: TestApp;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
@@ -26,23 +29,24 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
 
   beforeAll(async () => {
     sink = await SmtpSink.start();
-    t = await startTestApp({ SMTP_URL: sink.url });
+    t = await startTestApp({ SMTP_URL: sink.url, ...(await store.open()) });
     worker = await startTestWorker(t.config);
     f = await Fixtures.create(t.url);
     lineManager = await f.manager();
     host = await f.manager();
     // Several tests book with the clock moved to a day before the start, to see reminders fire; the lead time a
-    // newly chosen start needs (booking-rules.integration-spec.ts) would refuse that, so it is off here.
+    // newly chosen start needs (booking-rules.integration-spec.ts) would refuse that, so it is off in this suite's
+    // own database.
     await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { minLeadDays: 0 } });
   });
 
   afterEach(() => jest.restoreAllMocks());
 
   afterAll(async () => {
-    await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { minLeadDays: 5 } });
     await worker.close();
     await t.close();
     await sink.stop();
+    await store.close();
   });
 
   it('booking emails the PM and both managers, with the placement and every check-in as calendar invites', async () => {

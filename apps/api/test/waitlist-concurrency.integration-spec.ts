@@ -2,6 +2,7 @@ import { OfferLapseJob } from '@stint/api-booking';
 import type { RotationRequest } from '@stint/contracts';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
 import { sql } from './support/sql';
+import { ownStore } from './support/own-store';
 import { call, startTestApp, TestApp } from './support/test-app';
 import { cancelPlacement, getRequest, overbookedDays, post, released, statuses, waitlist } from './support/waitlist';
 import { controlClock, startTestWorker } from './support/worker';
@@ -15,6 +16,8 @@ import { controlClock, startTestWorker } from './support/worker';
 const RUNS = 20;
 
 describe('the waitlist never overbooks and never offers one place twice, under concurrency', () => {
+  // A database and queue prefix of its own: this suite runs a worker (support/own-store.ts).
+  const store = ownStore('waitlist_concurrency');
   let t: TestApp;
   let worker: Awaited<ReturnType<typeof startTestWorker>>;
   let f: Fixtures;
@@ -24,7 +27,7 @@ describe('the waitlist never overbooks and never offers one place twice, under c
   const teams: string[] = [];
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startTestApp(await store.open());
     worker = await startTestWorker(t.config);
     f = await Fixtures.create(t.url);
     lineManager = await f.manager();
@@ -38,6 +41,7 @@ describe('the waitlist never overbooks and never offers one place twice, under c
     expect(await overbookedDays(teams)).toEqual([]);
     await worker.close();
     await t.close();
+    await store.close();
   });
 
   const pm = (i: number): Actor => {

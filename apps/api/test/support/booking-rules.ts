@@ -25,9 +25,9 @@ function app(): BookingRulesApp {
   return current;
 }
 
-/** The API of one spec file, with its fixtures, line manager and host. */
-export async function startBookingRules(): Promise<BookingRulesApp> {
-  const t = await startTestApp();
+/** The API of one spec file, with its fixtures, line manager and host (`env`: e.g. an own store's settings). */
+export async function startBookingRules(env: Record<string, string> = {}): Promise<BookingRulesApp> {
+  const t = await startTestApp(env);
   const f = await Fixtures.create(t.url);
   const [lm, host] = await Promise.all([f.manager(), f.manager()]);
   current = { t, f, lm, host };
