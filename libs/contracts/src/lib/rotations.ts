@@ -148,8 +148,16 @@ export interface Placement {
   durationWeeks: number;
   status: PlacementStatus;
   cancelledReason: string | null;
+  /** The placement's check-ins, earliest first. */
   checkIns: CheckIn[];
 }
+
+/**
+ * An item of `GET /api/placements`: a placement whose check-ins are there only
+ * when asked for with `?include=checkIns` (0.11.0: lists are lean; the detail
+ * view always has them).
+ */
+export type PlacementListItem = Omit<Placement, 'checkIns'> & { checkIns?: CheckIn[] };
 
 export interface AuditEntry {
   id: string;

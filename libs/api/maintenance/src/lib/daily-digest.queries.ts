@@ -1,4 +1,4 @@
-import { awaitingDecisionBy, managedRotations } from '@stint/api-core';
+import { awaitingDecisionBy, managedRotations, PLACEMENT_ALIASES } from '@stint/api-core';
 import type { Person } from '@stint/api-notifications';
 import type { EntityManager } from 'typeorm';
 
@@ -20,7 +20,7 @@ export interface OpenCheckInLine {
 
 /** Open check-ins of live placements the manager manages (as line or host manager). */
 const MANAGED_OPEN_CHECK_INS = `FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-            WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${managedRotations('$1')}`;
+            WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${managedRotations('$1', PLACEMENT_ALIASES)}`;
 
 /** Every active manager: who may get a digest. */
 export function activeManagers(m: Sql): Promise<Person[]> {

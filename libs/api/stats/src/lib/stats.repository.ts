@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, visibleRotationsSql } from '@stint/api-core';
+import { AuthenticatedUser, PLACEMENT_ALIASES, REQUEST_ALIASES, visibleRotationsSql } from '@stint/api-core';
 import { DataSource } from 'typeorm';
 
 /** The raw figures of the overview, each from one aggregate query over what the caller can see. */
@@ -18,7 +18,8 @@ export class StatsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async overview(caller: AuthenticatedUser, now: Date, from: string | null, to: string | null): Promise<OverviewRows> {
-    const scope = visibleRotationsSql(caller, 1);
+    const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
+    const requestScope = visibleRotationsSql(caller, 1, REQUEST_ALIASES);
     const range = `($3::date IS NULL OR p.end_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`;
     const params = [caller.id, now.toISOString(), from, to];
     // A PM's figures are what they can act on: a pulse is their line manager's to give.
@@ -26,7 +27,7 @@ export class StatsRepository {
     const [requests, placements, checkIns, ratings] = await Promise.all([
       this.db.query(
         `SELECT count(*)::int AS n FROM rotation_requests r JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
-          WHERE r.status IN ('pending_manager', 'pending_host') AND ${scope} AND $2::text IS NOT NULL AND ($3::date IS NULL OR r.end_date >= $3::date) AND ($4::date IS NULL OR r.start_date <= $4::date)`,
+          WHERE r.status IN ('pending_manager', 'pending_host') AND ${requestScope} AND $2::text IS NOT NULL AND ($3::date IS NULL OR r.end_date >= $3::date) AND ($4::date IS NULL OR r.start_date <= $4::date)`,
         params,
       ),
       this.db.query(

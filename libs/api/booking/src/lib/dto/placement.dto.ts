@@ -16,6 +16,10 @@ import {
   MinLength,
 } from 'class-validator';
 
+/** What a placements list can embed on request: only the check-ins. */
+export const PLACEMENT_EXPANSIONS = ['checkIns'] as const;
+export type PlacementExpansion = (typeof PLACEMENT_EXPANSIONS)[number];
+
 export class PlacementQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
@@ -37,6 +41,13 @@ export class PlacementQueryDto extends PageQueryDto {
   @IsOptional()
   @IsCalendarDate()
   to?: string;
+  @ApiPropertyOptional({
+    enum: PLACEMENT_EXPANSIONS,
+    description: 'checkIns: embed each placement’s check-ins (left out of list items unless asked).',
+  })
+  @IsOptional()
+  @IsIn(PLACEMENT_EXPANSIONS, { message: `include must be ${PLACEMENT_EXPANSIONS.join(', ')}` })
+  include?: PlacementExpansion;
 }
 
 export class ExportQueryDto {

@@ -8,7 +8,7 @@ import {
   pageWindow,
   UuidParamPipe,
 } from '@stint/api-core';
-import type { Page, Placement } from '@stint/contracts';
+import type { Page, Placement, PlacementListItem } from '@stint/contracts';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { CancelDto, ExportQueryDto, PlacementQueryDto, RescheduleDto } from '../dto/placement.dto';
@@ -29,11 +29,12 @@ export class PlacementsController {
   @ApiOperation({ summary: 'Placements the caller can see; status is derived when read, by the team’s calendar.' })
   @ApiPageResponse(PlacementResponseDto)
   @ApiErrorResponses(400, 401)
-  list(@CurrentUser() caller: AuthenticatedUser, @Query() q: PlacementQueryDto): Promise<Page<Placement>> {
+  list(@CurrentUser() caller: AuthenticatedUser, @Query() q: PlacementQueryDto): Promise<Page<PlacementListItem>> {
     return this.placements.list(
       caller,
       { teamId: q.teamId, pmId: q.pmId, status: q.status, from: q.from, to: q.to },
       pageWindow(q),
+      { checkIns: q.include === 'checkIns' },
     );
   }
 

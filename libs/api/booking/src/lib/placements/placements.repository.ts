@@ -1,6 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, AuthenticatedUser, canSee, Clock, PageWindow, Parties, visibleRotations } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  canSee,
+  Clock,
+  PageTotal,
+  pageTotal,
+  PageWindow,
+  Parties,
+  PLACEMENT_ALIASES,
+  visibleRotations,
+} from '@stint/api-core';
 import type { PlacementStatus } from '@stint/contracts';
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { PlacementEntity } from '../placement.entity';
@@ -50,14 +61,14 @@ export class PlacementsRepository {
     return this.db.manager;
   }
 
-  /** One page of the placements the caller can see, earliest first, and how many there are in all. */
+  /** One page of the placements the caller can see, earliest first, and how many there are (estimated past 1,000). */
   async page(
     caller: AuthenticatedUser,
     filter: PlacementFilter,
     window: PageWindow,
-  ): Promise<[PlacementRow[], number]> {
+  ): Promise<[PlacementRow[], PageTotal]> {
     const query = this.visibleQuery(caller, filter).orderBy('p.startDate', 'ASC').addOrderBy('p.id', 'ASC');
-    const total = await query.getCount();
+    const total = await pageTotal(query);
     const { entities, raw } = await query
       .offset(window.offset)
       .limit(window.pageSize)
@@ -125,7 +136,7 @@ export class PlacementsRepository {
   }
 
   private visibleQuery(caller: AuthenticatedUser, filter: PlacementFilter): SelectQueryBuilder<PlacementEntity> {
-    const visible = visibleRotations(caller);
+    const visible = visibleRotations(caller, PLACEMENT_ALIASES);
     const now = this.clock.now().toISOString();
     const today = `(CAST(:now AS timestamptz) AT TIME ZONE t.timezone)::date`;
     const query = this.db

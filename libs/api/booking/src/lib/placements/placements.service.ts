@@ -8,7 +8,7 @@ import {
   PlacementCheckIns,
   toPage,
 } from '@stint/api-core';
-import type { CheckIn, Page, Placement } from '@stint/contracts';
+import type { CheckIn, Page, Placement, PlacementListItem } from '@stint/contracts';
 import { todayIn } from '@stint/shared-dates';
 import { namesFor } from '../rules/booking-facts.queries';
 import { csvCell } from './csv-cell';
@@ -28,16 +28,22 @@ export class PlacementsService {
     private readonly clock: Clock,
   ) {}
 
-  async list(caller: AuthenticatedUser, filter: PlacementFilter, window: PageWindow): Promise<Page<Placement>> {
+  /** One page; each item's check-ins only with `include.checkIns` (they are most of a page's weight). */
+  async list(
+    caller: AuthenticatedUser,
+    filter: PlacementFilter,
+    window: PageWindow,
+    include: { checkIns: boolean } = { checkIns: false },
+  ): Promise<Page<PlacementListItem>> {
     const [rows, total] = await this.repository.page(caller, filter, window);
-    return toPage(await this.views(rows), total, window);
+    return toPage(await this.views(rows, include.checkIns), total, window);
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {
     const { placement } = await this.repository.findVisible(this.repository.manager, caller, id);
-    const [view] = await this.views([placement]);
+    const [view] = await this.views([placement], true);
     if (!view) throw ApiError.notFound('placement', id);
-    return view;
+    return { ...view, checkIns: view.checkIns ?? [] };
   }
 
   /** CSV of the placements the caller can see, in pages of 1,000 so memory stays flat. */
@@ -63,21 +69,21 @@ export class PlacementsService {
   }
 
   /** Placements as the API answers them, with check-ins and names: a fixed number of queries per page. */
-  private async views(rows: PlacementRow[]): Promise<Placement[]> {
-    const checkIns = await this.checkIns.checkInsFor(rows.map((r) => r.id));
+  private async views(rows: PlacementRow[], withCheckIns: boolean): Promise<PlacementListItem[]> {
+    const checkIns = withCheckIns ? await this.checkIns.checkInsFor(rows.map((r) => r.id)) : null;
     const names = await namesFor(
       this.repository.manager,
       rows.map((r) => r.pmId),
       rows.map((r) => r.teamId),
     );
-    return rows.map((p) => this.toView(p, checkIns.get(p.id) ?? [], names));
+    return rows.map((p) => this.toView(p, checkIns && (checkIns.get(p.id) ?? []), names));
   }
 
   private toView(
     p: PlacementRow,
-    checkIns: CheckIn[],
+    checkIns: CheckIn[] | null,
     names: { people: Map<string, string>; teams: Map<string, string> },
-  ): Placement {
+  ): PlacementListItem {
     return {
       id: p.id,
       requestId: p.requestId,
@@ -90,7 +96,7 @@ export class PlacementsService {
       durationWeeks: p.durationWeeks,
       status: placementStatus(p, todayIn(p.timezone, this.clock.now())),
       cancelledReason: p.cancelledReason,
-      checkIns,
+      ...(checkIns && { checkIns }),
     };
   }
 }

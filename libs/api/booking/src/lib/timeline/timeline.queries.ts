@@ -1,4 +1,4 @@
-import { visibleRotationsSql, type AuthenticatedUser } from '@stint/api-core';
+import { PLACEMENT_ALIASES, REQUEST_ALIASES, visibleRotationsSql, type AuthenticatedUser } from '@stint/api-core';
 import { TIMELINE_MAX_ITEMS, type Blackout, type TimelinePlacement, type TimelineRequest } from '@stint/contracts';
 import { todayIn } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
@@ -34,7 +34,7 @@ export async function timelineBars(
             t.name::text AS "teamName", ${DATE('p.start_date')} AS "startDate", ${DATE('p.end_date')} AS "endDate",
             p.duration_weeks AS "durationWeeks", p.cancelled_at AS "cancelledAt", t.timezone
        FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-      WHERE ${visibleRotationsSql(caller, 1)} AND ${TOUCHES('p')} AND ($4::uuid IS NULL OR p.team_id = $4::uuid)
+      WHERE ${visibleRotationsSql(caller, 1, PLACEMENT_ALIASES)} AND ${TOUCHES('p')} AND ($4::uuid IS NULL OR p.team_id = $4::uuid)
       ORDER BY p.start_date, p.id
       LIMIT ${TIMELINE_MAX_ITEMS + 1}`,
     params(caller, scope),
@@ -56,7 +56,7 @@ export async function timelineGhosts(
             ${DATE('r.start_date')} AS "startDate", ${DATE('r.end_date')} AS "endDate",
             r.duration_weeks AS "durationWeeks", r.status
        FROM rotation_requests r JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
-      WHERE ${visibleRotationsSql(caller, 1)} AND r.status IN ('pending_manager', 'pending_host', 'offered')
+      WHERE ${visibleRotationsSql(caller, 1, REQUEST_ALIASES)} AND r.status IN ('pending_manager', 'pending_host', 'offered')
         AND ${TOUCHES('r')} AND ($4::uuid IS NULL OR r.team_id = $4::uuid)
       ORDER BY r.start_date, r.id
       LIMIT ${TIMELINE_MAX_ITEMS + 1}`,

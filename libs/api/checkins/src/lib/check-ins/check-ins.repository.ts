@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, PageWindow, visibleRotations } from '@stint/api-core';
+import {
+  AuthenticatedUser,
+  PageTotal,
+  pageTotal,
+  PageWindow,
+  PLACEMENT_ALIASES,
+  visibleRotations,
+} from '@stint/api-core';
 import type { CheckInStatus, HostAssessment } from '@stint/contracts';
 import type { CheckInExtras, NamedFeedback, PlacementNames } from './check-in-view';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -37,13 +44,13 @@ export class CheckInsRepository {
   }
 
   /** One page of the check-ins the caller can see, by time, and how many there are in all. */
-  page(
+  async page(
     caller: AuthenticatedUser,
     filter: CheckInFilter,
     window: PageWindow,
     now: Date,
     overdueAfterHours: number,
-  ): Promise<[CheckInEntity[], number]> {
+  ): Promise<[CheckInEntity[], PageTotal]> {
     const query = this.db
       .getRepository(CheckInEntity)
       .createQueryBuilder('c')
@@ -54,7 +61,7 @@ export class CheckInsRepository {
       .addOrderBy('c.id', 'ASC')
       .setParameter('now', now.toISOString())
       .setParameter('hours', overdueAfterHours);
-    const visible = visibleRotations(caller);
+    const visible = visibleRotations(caller, PLACEMENT_ALIASES);
     query.andWhere(visible.sql, visible.params);
     if (filter.placementId) query.andWhere('c.placement_id = :placementId', { placementId: filter.placementId });
     if (filter.from) query.andWhere('c.scheduled_at >= CAST(:from AS date)', { from: filter.from });
@@ -75,7 +82,11 @@ export class CheckInsRepository {
         query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
         break;
     }
-    return query.skip(window.offset).take(window.pageSize).getManyAndCount();
+    const [items, total] = await Promise.all([
+      query.clone().skip(window.offset).take(window.pageSize).getMany(),
+      pageTotal(query),
+    ]);
+    return [items, total];
   }
 
   /** The check-ins of these placements, earliest first. */

@@ -3,6 +3,8 @@ import {
   awaitingDecisionBy,
   canSee,
   Parties,
+  PLACEMENT_ALIASES,
+  REQUEST_ALIASES,
   visiblePeople,
   visibleRotations,
   visibleRotationsSql,
@@ -37,12 +39,23 @@ describe('canSee', () => {
 describe('visibleRotations and visibleRotationsSql: one rule in both parameter styles', () => {
   it('gives a manager their reports and their teams, under the aliases asked for', () => {
     expect(visibleRotations(user('m-1', 'manager'))).toEqual({
-      sql: '(pm.manager_id = :viewer OR t.manager_id = :viewer)',
+      sql:
+        '(pm.id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = :viewer))' +
+        ' OR t.id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = :viewer)))',
       params: { viewer: 'm-1' },
     });
     expect(visibleRotationsSql(user('m-1', 'manager'), 2, { pm: 'u', team: 'tm' })).toBe(
-      '(u.manager_id = $2 OR tm.manager_id = $2)',
+      '(u.id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $2))' +
+        ' OR tm.id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $2)))',
     );
+  });
+
+  it("with the rotation row's alias, filters on its own pm_id and team_id (which its indexes serve)", () => {
+    expect(visibleRotationsSql(user('m-1', 'manager'), 1, PLACEMENT_ALIASES)).toBe(
+      '(p.pm_id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $1))' +
+        ' OR p.team_id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $1)))',
+    );
+    expect(visibleRotations(user('pm-1', 'pm'), REQUEST_ALIASES).sql).toBe('r.pm_id = :viewer');
   });
 
   it('gives a PM only their own', () => {

@@ -1,3 +1,4 @@
+import type { PageTotal } from '../database/page-count';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Page } from '@stint/contracts';
 import { Type } from 'class-transformer';
@@ -34,6 +35,8 @@ export function pageWindow(query: PageQueryDto): PageWindow {
   return { page, pageSize, offset: (page - 1) * pageSize };
 }
 
-export function toPage<T>(items: T[], total: number, window: PageWindow): Page<T> {
-  return { items, total, page: window.page, pageSize: window.pageSize };
+/** A page as the contract answers it; a `PageTotal` (see page-count.ts) also says whether the total is estimated. */
+export function toPage<T>(items: T[], total: number | PageTotal, window: PageWindow): Page<T> {
+  if (typeof total === 'number') return { items, total, page: window.page, pageSize: window.pageSize };
+  return { items, total: total.total, page: window.page, pageSize: window.pageSize, totalEstimated: total.estimated };
 }

@@ -1,4 +1,4 @@
-import { managedRotations } from '@stint/api-core';
+import { managedRotations, PLACEMENT_ALIASES } from '@stint/api-core';
 import type { UserRole } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -67,7 +67,7 @@ export async function feedPlacements(
   sinceDate: string,
   since: Date,
 ): Promise<FeedPlacementRow[]> {
-  const whose = owner.role === 'pm' ? 'pm.id = $1' : managedRotations('$1', { pm: 'pm', team: 't' });
+  const whose = owner.role === 'pm' ? 'pm.id = $1' : managedRotations('$1', PLACEMENT_ALIASES);
   return m.query(
     `SELECT p.id, to_char(p.start_date, 'YYYY-MM-DD') AS start_date, to_char(p.end_date, 'YYYY-MM-DD') AS end_date,
             p.sequence, p.updated_at, p.end_date >= $2::date AS in_window,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, visibleRotationsSql } from '@stint/api-core';
+import { AuthenticatedUser, PLACEMENT_ALIASES, visibleRotationsSql } from '@stint/api-core';
 import type { RotationOutcome } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 
@@ -50,7 +50,7 @@ export class OutcomesRepository {
   /** Every visible rotation's evidence (the report aggregates them all). */
   all(caller: AuthenticatedUser, filter: OutcomeFilter): Promise<RotationOutcome[]> {
     return this.db.query(
-      `${OUTCOMES_SQL(visibleRotationsSql(caller, 1))} ORDER BY p.start_date, p.id`,
+      `${OUTCOMES_SQL(visibleRotationsSql(caller, 1, PLACEMENT_ALIASES))} ORDER BY p.start_date, p.id`,
       this.params(caller, filter),
     );
   }
@@ -62,7 +62,7 @@ export class OutcomesRepository {
     offset: number,
     limit: number,
   ): Promise<[RotationOutcome[], number]> {
-    const scope = visibleRotationsSql(caller, 1);
+    const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     const params = this.params(caller, filter);
     const [rows, count] = await Promise.all([
       this.db.query(`${OUTCOMES_SQL(scope)} ORDER BY p.start_date DESC, p.id LIMIT $6 OFFSET $7`, [

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, awaitingDecisionBy, visibleRotationsSql } from '@stint/api-core';
+import { AuthenticatedUser, awaitingDecisionBy, PLACEMENT_ALIASES, visibleRotationsSql } from '@stint/api-core';
 import { TODAY_LIST_LIMIT } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 
@@ -107,7 +107,7 @@ export class TodayRepository {
    * the next 7 days and not yet overdue (soonest first).
    */
   checkIns(caller: AuthenticatedUser, now: Date, which: 'due' | 'overdue'): Promise<Array<Counted<CheckInRow>>> {
-    const scope = visibleRotationsSql(caller, 1);
+    const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     const pmOwn = caller.role === 'pm' ? `AND c.kind <> 'pulse'` : '';
     const overdueAt = `c.scheduled_at + make_interval(hours => pol.overdue_after_hours)`;
     const when =
@@ -130,7 +130,7 @@ export class TodayRepository {
 
   /** Placements the caller sees that start or end within the next 14 days of their team's calendar, soonest first. */
   upcomingPlacements(caller: AuthenticatedUser, now: Date): Promise<Array<Counted<PlacementRow>>> {
-    const scope = visibleRotationsSql(caller, 1);
+    const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     return this.db.query(
       `WITH local AS (
          SELECT p.id, pm.name::text AS pm_name, t.name::text AS team_name, p.start_date, p.end_date,

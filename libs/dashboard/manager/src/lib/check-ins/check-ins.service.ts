@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CheckIn, CheckInStatus, Page, Placement, StatsOverview } from '@stint/contracts';
+import type { CheckIn, CheckInStatus, Page, Placement, PlacementListItem, StatsOverview } from '@stint/contracts';
 import { map, Observable } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
 import { rememberNames } from '../shared/names';
@@ -30,8 +30,8 @@ export class CheckInsService {
   }
 
   /** Placements active around a window, to name the PM and team behind each check-in. */
-  placementsAround(from: string, to: string): Observable<Placement[]> {
-    return fetchAll<Placement>(this.http, '/api/placements', { from, to });
+  placementsAround(from: string, to: string): Observable<PlacementListItem[]> {
+    return fetchAll<PlacementListItem>(this.http, '/api/placements', { from, to });
   }
 
   placement(id: string): Observable<Placement> {

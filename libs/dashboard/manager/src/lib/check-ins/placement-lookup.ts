@@ -1,4 +1,4 @@
-import type { CheckIn, Placement } from '@stint/contracts';
+import type { CheckIn, PlacementListItem } from '@stint/contracts';
 import { addDays, instantDate, type IsoDate } from '@stint/shared-dates';
 
 /**
@@ -14,6 +14,9 @@ export function placementWindow(checkIns: readonly CheckIn[], marginDays = 45): 
 }
 
 /** Placement ids a page of check-ins needs that the ranged list did not bring. */
-export function missingPlacementIds(checkIns: readonly CheckIn[], known: ReadonlyMap<string, Placement>): string[] {
+export function missingPlacementIds(
+  checkIns: readonly CheckIn[],
+  known: ReadonlyMap<string, PlacementListItem>,
+): string[] {
   return [...new Set(checkIns.map((c) => c.placementId))].filter((id) => !known.has(id));
 }

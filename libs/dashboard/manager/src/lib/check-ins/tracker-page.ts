@@ -8,7 +8,7 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import type { CheckIn, CheckInKind, Placement } from '@stint/contracts';
+import type { CheckIn, CheckInKind, PlacementListItem } from '@stint/contracts';
 import { catchError, combineLatest, forkJoin, map, Observable, of, switchMap, take } from 'rxjs';
 import { CardTable, Loading } from '@stint/dashboard-ui';
 import { localDate } from '@stint/shared-dates';
@@ -30,7 +30,7 @@ import { TRACKER_PAGE_SIZES, TRACKER_QUERY, TRACKER_VIEWS, trackerApiQuery, Trac
 
 interface Row {
   checkIn: CheckIn;
-  placement: Placement | undefined;
+  placement: PlacementListItem | undefined;
   pm: string;
   pmEmail: string | null;
   /** The PM's own zone, when the directory knows it. */
@@ -130,7 +130,7 @@ export class TrackerPage {
   /** Every column stays on a phone: the table turns into cards there (`libCardTable`). */
   protected readonly columns = ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'];
 
-  private placementsFor(checkIns: CheckIn[]): Observable<Map<string, Placement>> {
+  private placementsFor(checkIns: CheckIn[]): Observable<Map<string, PlacementListItem>> {
     const window = placementWindow(checkIns);
     if (!window) return of(new Map());
     return this.api.placementsAround(window.from, window.to).pipe(

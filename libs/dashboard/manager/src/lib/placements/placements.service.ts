@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Page, Placement, PlacementStatus } from '@stint/contracts';
+import type { Page, Placement, PlacementListItem, PlacementStatus } from '@stint/contracts';
 import { map, Observable } from 'rxjs';
 import { fetchAll, toHttpParams } from '../shared/fetch-all';
 import { rememberNames } from '../shared/names';
@@ -20,15 +20,15 @@ export interface PlacementQuery {
 export class PlacementsService {
   private readonly http = inject(HttpClient);
 
-  page(query: PlacementQuery & { page: number; pageSize: number }): Observable<Page<Placement>> {
+  page(query: PlacementQuery & { page: number; pageSize: number }): Observable<Page<PlacementListItem>> {
     return this.http
-      .get<Page<Placement>>('/api/placements', { params: toHttpParams({ ...query }) })
+      .get<Page<PlacementListItem>>('/api/placements', { params: toHttpParams({ ...query }) })
       .pipe(map(rememberNames));
   }
 
   /** Every placement matching, across pages (the timeline must draw them all). */
-  all(query: PlacementQuery): Observable<Placement[]> {
-    return fetchAll<Placement>(this.http, '/api/placements', { ...query });
+  all(query: PlacementQuery): Observable<PlacementListItem[]> {
+    return fetchAll<PlacementListItem>(this.http, '/api/placements', { ...query });
   }
 
   get(id: string): Observable<Placement> {

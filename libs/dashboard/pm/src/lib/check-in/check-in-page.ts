@@ -136,7 +136,9 @@ export class CheckInPage {
       switchMap((pmId) =>
         pmId
           ? this.quietly(() =>
-              this.api.placements({ pmId, pageSize: 200 }).pipe(map((page) => page.items.flatMap((p) => p.checkIns))),
+              this.api
+                .placements({ pmId, pageSize: 200, include: 'checkIns' })
+                .pipe(map((page) => page.items.flatMap((p) => p.checkIns ?? []))),
             )
           : of(LOADING),
       ),

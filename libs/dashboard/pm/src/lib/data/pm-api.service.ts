@@ -5,6 +5,7 @@ import type {
   GoalOutcome,
   Page,
   Placement,
+  PlacementListItem,
   ProgrammePolicy,
   RequestStatus,
   RatingsBySkill,
@@ -120,9 +121,14 @@ export class PmApi {
     return this.http.post<RotationRequest>(`/api/rotation-requests/${id}/decline-offer`, {});
   }
 
-  /** Placements with their check-ins; without `pmId` a PM gets their own. */
-  placements(filter: { pmId?: string | null; page?: number; pageSize?: number }): Observable<Page<Placement>> {
-    return this.http.get<Page<Placement>>('/api/placements', { params: params({ ...filter }) });
+  /** Placements, with their check-ins only when `include` asks; without `pmId` a PM gets their own. */
+  placements(filter: {
+    pmId?: string | null;
+    page?: number;
+    pageSize?: number;
+    include?: 'checkIns';
+  }): Observable<Page<PlacementListItem>> {
+    return this.http.get<Page<PlacementListItem>>('/api/placements', { params: params({ ...filter }) });
   }
 
   placement(id: string): Observable<Placement> {

@@ -14,7 +14,7 @@ import {
   REQUEST_STATUSES,
   type Approval,
   type CheckIn,
-  type Placement,
+  type PlacementListItem,
   type RequestStatus,
   type RotationRequest,
 } from '@stint/contracts';
@@ -88,7 +88,7 @@ export class MyRotationsPage {
   });
   private readonly placementList = injectListPage({
     read: (params) => pageQuery(params, 'placements', 10),
-    fetch: (q) => this.api.placements(q),
+    fetch: (q) => this.api.placements({ ...q, include: 'checkIns' }),
     describeError,
   });
 
@@ -212,7 +212,7 @@ export class MyRotationsPage {
     }
   }
 
-  protected async downloadInvite(placement: Placement, checkIn: CheckIn): Promise<void> {
+  protected async downloadInvite(placement: PlacementListItem, checkIn: CheckIn): Promise<void> {
     this.downloading.set(checkIn.id);
     try {
       const ics = await firstValueFrom(this.api.calendar(checkIn.id));

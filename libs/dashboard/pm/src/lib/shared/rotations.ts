@@ -1,7 +1,7 @@
 import type {
   CheckInKind,
   CheckInStatus,
-  Placement,
+  PlacementListItem,
   PlacementStatus,
   RequestStatus,
   RotationRequest,
@@ -74,7 +74,7 @@ export interface BusyRange {
  * booked request is represented by its placement, so it is not listed twice;
  * a waitlisted request holds no days until it is offered one.
  */
-export function busyRanges(requests: RotationRequest[], placements: Placement[]): BusyRange[] {
+export function busyRanges(requests: RotationRequest[], placements: PlacementListItem[]): BusyRange[] {
   const pending = requests.filter(holdsDays).map(
     (r): BusyRange => ({
       kind: 'request',
