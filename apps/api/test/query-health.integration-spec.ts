@@ -33,7 +33,7 @@ import { dropDatabase, prepareDatabase } from '@stint/api-core';
 import type { Page, Placement, PlacementListItem } from '@stint/contracts';
 import { Client } from 'pg';
 import { idSql, LANES, PASSWORD, PENDING, seedAtScale, SLOTS, TEAMS } from './support/query-health-seed';
-import { KNOWN_GAPS, STRICT } from './support/query-health-scenarios';
+import { addDays, KNOWN_GAPS, STRICT } from './support/query-health-scenarios';
 import {
   describeFindings,
   Finding,
@@ -248,5 +248,52 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     });
     expect(checkIns.body.totalEstimated).toBe(true);
     expect(checkIns.body.total).toBeGreaterThan(1000);
+  });
+
+  it('status and date-window filters answer what the rules say (checked against plain SQL)', async () => {
+    const count = async (where: string, params: unknown[]) =>
+      Number(
+        (
+          await direct.query<{ n: string }>(
+            `SELECT count(*) AS n FROM placements p JOIN teams t ON t.id = p.team_id WHERE p.team_id = $1 AND ${where}`,
+            params,
+          )
+        ).rows[0]?.n,
+      );
+    const api = async (query: string) =>
+      (
+        await call<Page<PlacementListItem>>(t.url, 'GET', `/api/placements?teamId=${ids.team}&${query}&pageSize=5`, {
+          token: tokens.admin,
+        })
+      ).body;
+    const local = `(now() AT TIME ZONE t.timezone)::date`;
+    const expected: Record<string, string> = {
+      active: `p.cancelled_at IS NULL AND p.start_date <= ${local} AND p.end_date >= ${local}`,
+      scheduled: `p.cancelled_at IS NULL AND p.start_date > ${local}`,
+      completed: `p.cancelled_at IS NULL AND p.end_date < ${local}`,
+      cancelled: 'p.cancelled_at IS NOT NULL',
+    };
+    const seen: Record<string, number> = {};
+    for (const [status, where] of Object.entries(expected)) {
+      const page = await api(`status=${status}`);
+      expect({ status, total: page.total }).toEqual({ status, total: await count(where, [ids.team]) });
+      expect(page.items.every((p) => p.status === status)).toBe(true);
+      seen[status] = page.total;
+    }
+    // The seed gives the team placements in the past, now and ahead, so each case was really exercised.
+    expect(seen['active']).toBeGreaterThan(0);
+    expect(seen['scheduled']).toBeGreaterThan(0);
+    expect(seen['completed']).toBeGreaterThan(0);
+
+    const from = today;
+    const to = addDays(today, 60);
+    const windows: Array<[string, string, unknown[]]> = [
+      [`from=${from}&to=${to}`, 'p.end_date >= $2 AND p.start_date <= $3', [ids.team, from, to]],
+      [`from=${from}`, 'p.end_date >= $2', [ids.team, from]],
+      [`to=${to}`, 'p.start_date <= $2', [ids.team, to]],
+    ];
+    for (const [query, where, params] of windows) {
+      expect({ query, total: (await api(query)).total }).toEqual({ query, total: await count(where, params) });
+    }
   });
 });

@@ -48,6 +48,9 @@ const CSV_COLUMNS = [
   't.timezone AS timezone',
 ];
 
+/** A placement's days as a range: the expression placements_dates_idx is built on. */
+const DATES = `daterange(p.start_date, p.end_date, '[]')`;
+
 /** Reads and writes of placements beyond what the entity manager does alone. */
 @Injectable()
 export class PlacementsRepository {
@@ -149,20 +152,31 @@ export class PlacementsRepository {
       .setParameter('now', now);
     if (filter.teamId) query.andWhere('p.team_id = :teamId', { teamId: filter.teamId });
     if (filter.pmId) query.andWhere('p.pm_id = :pmId', { pmId: filter.pmId });
-    if (filter.from) query.andWhere('p.end_date >= :from', { from: filter.from });
-    if (filter.to) query.andWhere('p.start_date <= :to', { to: filter.to });
+    // Touching the window, in the form placements_dates_idx (GiST on the date range) answers; a missing bound is open.
+    if (filter.from || filter.to) {
+      query.andWhere(`${DATES} && daterange(CAST(:from AS date), CAST(:to AS date), '[]')`, {
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+      });
+    }
+    // A status is read on the team's calendar, whose today is within a day of UTC's. Each case adds that
+    // superset on the bare columns, so an index narrows the rows before the exact per-zone test.
+    const utc = `CAST(:now AS timestamptz) AT TIME ZONE 'UTC'`;
     switch (filter.status) {
       case 'cancelled':
         query.andWhere('p.cancelled_at IS NOT NULL');
         break;
       case 'scheduled':
-        query.andWhere(`p.cancelled_at IS NULL AND p.start_date > ${today}`);
+        query.andWhere(`p.cancelled_at IS NULL AND p.start_date > (${utc})::date - 1 AND p.start_date > ${today}`);
         break;
       case 'active':
-        query.andWhere(`p.cancelled_at IS NULL AND p.start_date <= ${today} AND p.end_date >= ${today}`);
+        query.andWhere(
+          `p.cancelled_at IS NULL AND ${DATES} && daterange((${utc})::date - 1, (${utc})::date + 1, '[]')` +
+            ` AND p.start_date <= ${today} AND p.end_date >= ${today}`,
+        );
         break;
       case 'completed':
-        query.andWhere(`p.cancelled_at IS NULL AND p.end_date < ${today}`);
+        query.andWhere(`p.cancelled_at IS NULL AND p.end_date < (${utc})::date + 1 AND p.end_date < ${today}`);
         break;
     }
     return query;

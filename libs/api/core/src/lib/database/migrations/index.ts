@@ -11,6 +11,7 @@ import { Identity1795820000000 } from './1795820000000-Identity';
 import { Outcomes1795830000000 } from './1795830000000-Outcomes';
 import { StartRules1795840000000 } from './1795840000000-StartRules';
 import { Proposals1795850000000 } from './1795850000000-Proposals';
+import { PlacementDates1795860000000 } from './1795860000000-PlacementDates';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Outcomes1795830000000,
   StartRules1795840000000,
   Proposals1795850000000,
+  PlacementDates1795860000000,
 ];
