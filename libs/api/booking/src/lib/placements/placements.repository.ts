@@ -64,17 +64,35 @@ export class PlacementsRepository {
     return this.db.manager;
   }
 
-  /** One page of the placements the caller can see, earliest first, and how many there are (estimated past 1,000). */
+  /**
+   * One page of the placements the caller can see, earliest first, and how
+   * many there are (estimated past 1,000). The page's ids are chosen on
+   * placements alone, walking the (start_date, id) index, so a deep page skips
+   * index entries rather than joined rows; its rows are read by id after.
+   */
   async page(
     caller: AuthenticatedUser,
     filter: PlacementFilter,
     window: PageWindow,
   ): Promise<[PlacementRow[], PageTotal]> {
-    const query = this.visibleQuery(caller, filter).orderBy('p.startDate', 'ASC').addOrderBy('p.id', 'ASC');
-    const total = await pageTotal(query);
-    const { entities, raw } = await query
+    const matching = this.visibleQuery(caller, filter, { people: false });
+    const pageIds = matching
+      .clone()
+      .select('p.id', 'id')
+      .orderBy('p.start_date', 'ASC')
+      .addOrderBy('p.id', 'ASC')
       .offset(window.offset)
-      .limit(window.pageSize)
+      .limit(window.pageSize);
+    const [picked, total] = await Promise.all([pageIds.getRawMany<{ id: string }>(), pageTotal(matching)]);
+    if (!picked.length) return [[], total];
+    const { entities, raw } = await this.db
+      .getRepository(PlacementEntity)
+      .createQueryBuilder('p')
+      .innerJoin('teams', 't', 't.id = p.team_id')
+      .addSelect('t.timezone', 'timezone')
+      .where('p.id IN (:...ids)', { ids: picked.map((r) => r.id) })
+      .orderBy('p.startDate', 'ASC')
+      .addOrderBy('p.id', 'ASC')
       .getRawAndEntities<{ timezone: string }>();
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
     return [rows, total];
@@ -138,18 +156,26 @@ export class PlacementsRepository {
     );
   }
 
-  private visibleQuery(caller: AuthenticatedUser, filter: PlacementFilter): SelectQueryBuilder<PlacementEntity> {
+  /**
+   * The placements the caller can see within the filter. With `people`, the PM
+   * (`pm`) and team (`t`) are joined for their names; without, the team only
+   * when a status needs its time zone (visibility is on the placement's own
+   * columns, PLACEMENT_ALIASES).
+   */
+  private visibleQuery(
+    caller: AuthenticatedUser,
+    filter: PlacementFilter,
+    { people }: { people: boolean } = { people: true },
+  ): SelectQueryBuilder<PlacementEntity> {
     const visible = visibleRotations(caller, PLACEMENT_ALIASES);
     const now = this.clock.now().toISOString();
     const today = `(CAST(:now AS timestamptz) AT TIME ZONE t.timezone)::date`;
-    const query = this.db
-      .getRepository(PlacementEntity)
-      .createQueryBuilder('p')
-      .innerJoin('users', 'pm', 'pm.id = p.pm_id')
-      .innerJoin('teams', 't', 't.id = p.team_id')
-      .addSelect('t.timezone', 'timezone')
-      .where(visible.sql, visible.params)
-      .setParameter('now', now);
+    const query = this.db.getRepository(PlacementEntity).createQueryBuilder('p');
+    if (people) query.innerJoin('users', 'pm', 'pm.id = p.pm_id');
+    if (people || (filter.status && filter.status !== 'cancelled')) {
+      query.innerJoin('teams', 't', 't.id = p.team_id').addSelect('t.timezone', 'timezone');
+    }
+    query.where(visible.sql, visible.params).setParameter('now', now);
     if (filter.teamId) query.andWhere('p.team_id = :teamId', { teamId: filter.teamId });
     if (filter.pmId) query.andWhere('p.pm_id = :pmId', { pmId: filter.pmId });
     // Touching the window, in the form placements_dates_idx (GiST on the date range) answers; a missing bound is open.
