@@ -81,7 +81,9 @@ describe('names, not ids', () => {
     const listed = await get<Page<CheckIn>>(hugo, `/api/check-ins?placementId=${placementId}&pageSize=200`);
     expect(listed.status).toBe(200);
     expect(listed.body.items.length).toBeGreaterThan(0);
-    for (const c of listed.body.items) expect(c).toMatchObject({ pmName: 'Ana Lima', teamName });
+    // And whose they are, so that a list of check-ins needs no placement look-ups (0.11.0).
+    for (const c of listed.body.items)
+      expect(c).toMatchObject({ pmName: 'Ana Lima', teamName, pmId: ana.user.id, teamId });
 
     const first = listed.body.items[0] as CheckIn;
     for (const reader of [ana, maria, hugo]) {

@@ -131,6 +131,9 @@ export interface CheckIn {
   opensOn?: string;
   /** Extension: the PM's name (the placement's PM, who files the reflection). */
   pmName?: string;
+  /** Extension (0.11.0): the placement's PM and host team, so a list of check-ins needs no placement look-ups. */
+  pmId?: string;
+  teamId?: string;
   /** Extension: the name of the team the PM rotates into. */
   teamName?: string;
 }

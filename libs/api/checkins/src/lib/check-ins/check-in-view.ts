@@ -2,9 +2,11 @@ import type { CheckIn, HostAssessment } from '@stint/contracts';
 import { checkInStatus } from '../check-in-status';
 import type { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
-/** The names around a placement: its PM's and its team's. */
+/** Who is around a placement: its PM and its team, with their names. */
 export interface PlacementNames {
+  pmId: string;
   pmName: string;
+  teamId: string;
   teamName: string;
 }
 
@@ -54,5 +56,6 @@ export function toCheckIn(c: CheckInEntity, extras: CheckInExtras, now: Date, ov
     assessment: extras.assessments.get(c.id) ?? null,
     pmName: names?.pmName ?? '',
     teamName: names?.teamName ?? '',
+    ...(names && { pmId: names.pmId, teamId: names.teamId }),
   };
 }

@@ -123,16 +123,19 @@ export class CheckInsRepository {
     return { feedback, assessments, names };
   }
 
-  /** The PM's and the team's names of these placements, by placement id, in one query. */
+  /** The PM and the team of these placements, with their names, by placement id, in one query. */
   async namesOf(placementIds: string[]): Promise<Map<string, PlacementNames>> {
     if (!placementIds.length) return new Map();
-    const rows: Array<{ id: string; pm_name: string; team_name: string }> = await this.db.query(
-      `SELECT p.id, pm.name AS pm_name, t.name::text AS team_name
-         FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-        WHERE p.id = ANY($1::uuid[])`,
-      [[...new Set(placementIds)]],
+    const rows: Array<{ id: string; pm_id: string; pm_name: string; team_id: string; team_name: string }> =
+      await this.db.query(
+        `SELECT p.id, p.pm_id, pm.name AS pm_name, p.team_id, t.name::text AS team_name
+           FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+          WHERE p.id = ANY($1::uuid[])`,
+        [[...new Set(placementIds)]],
+      );
+    return new Map(
+      rows.map((r) => [r.id, { pmId: r.pm_id, pmName: r.pm_name, teamId: r.team_id, teamName: r.team_name }]),
     );
-    return new Map(rows.map((r) => [r.id, { pmName: r.pm_name, teamName: r.team_name }]));
   }
 
   /** The host assessments filed on these check-ins, by check-in id. */

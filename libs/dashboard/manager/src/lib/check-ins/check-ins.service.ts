@@ -1,8 +1,8 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { CheckIn, CheckInStatus, Page, Placement, PlacementListItem, StatsOverview } from '@stint/contracts';
+import type { CheckIn, CheckInStatus, Page, Placement, StatsOverview } from '@stint/contracts';
 import { map, Observable } from 'rxjs';
-import { fetchAll, toHttpParams } from '../shared/fetch-all';
+import { toHttpParams } from '../shared/fetch-all';
 import { rememberNames } from '../shared/names';
 
 export interface CheckInQuery {
@@ -27,11 +27,6 @@ export class CheckInsService {
 
   overview(from?: string | null, to?: string | null): Observable<StatsOverview> {
     return this.http.get<StatsOverview>('/api/stats/overview', { params: toHttpParams({ from, to }) });
-  }
-
-  /** Placements active around a window, to name the PM and team behind each check-in. */
-  placementsAround(from: string, to: string): Observable<PlacementListItem[]> {
-    return fetchAll<PlacementListItem>(this.http, '/api/placements', { from, to });
   }
 
   placement(id: string): Observable<Placement> {

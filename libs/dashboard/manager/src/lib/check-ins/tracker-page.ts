@@ -8,8 +8,8 @@ import { MatSortModule, Sort } from '@angular/material/sort';
 import { MatTableModule } from '@angular/material/table';
 import { MatTabsModule } from '@angular/material/tabs';
 import { RouterLink } from '@angular/router';
-import type { CheckIn, CheckInKind, PlacementListItem } from '@stint/contracts';
-import { catchError, combineLatest, forkJoin, map, Observable, of, switchMap, take } from 'rxjs';
+import type { CheckIn, CheckInKind } from '@stint/contracts';
+import { combineLatest, forkJoin, take } from 'rxjs';
 import { CardTable, Loading } from '@stint/dashboard-ui';
 import { localDate } from '@stint/shared-dates';
 import { formatInstant, theirLocalTime } from '../shared/date-format';
@@ -17,7 +17,7 @@ import { DateRangeFields } from '../shared/date-range-fields';
 import { DirectoryService } from '../shared/directory.service';
 import { formatPercent, KIND_LABEL } from '../shared/labels';
 import { LOADING, loadEach } from '../shared/load-state';
-import { byId, personName, teamName } from '../shared/names';
+import { personName, teamName } from '../shared/names';
 import { injectRouteQuery } from '../shared/route-query';
 import { sortChange, sortItems, SortKeys } from '../shared/sorting';
 import { EmptyState } from '../shared/empty-state';
@@ -25,12 +25,10 @@ import { ErrorPanel } from '../shared/error-panel';
 import { StatusChip } from '../shared/status-chip';
 import { CheckInsService } from './check-ins.service';
 import { askForFeedback } from './feedback-dialog';
-import { missingPlacementIds, placementWindow } from './placement-lookup';
 import { TRACKER_PAGE_SIZES, TRACKER_QUERY, TRACKER_VIEWS, trackerApiQuery, TrackerQuery } from './tracker.query';
 
 interface Row {
   checkIn: CheckIn;
-  placement: PlacementListItem | undefined;
   pm: string;
   pmEmail: string | null;
   /** The PM's own zone, when the directory knows it. */
@@ -94,15 +92,11 @@ export class TrackerPage {
     combineLatest([toObservable(this.q), toObservable(this.tick)]).pipe(
       loadEach(([q]) => {
         const filter = trackerApiQuery(q, localDate(new Date()));
-        return this.api.list({ ...filter, page: q.page, pageSize: q.pageSize }).pipe(
-          switchMap((page) =>
-            forkJoin({
-              page: of(page),
-              placements: this.placementsFor(page.items),
-              directory: this.directory.directory().pipe(take(1)),
-            }),
-          ),
-        );
+        // Each check-in names its PM and team (pmId, pmName, teamName): no placement look-ups per page.
+        return forkJoin({
+          page: this.api.list({ ...filter, page: q.page, pageSize: q.pageSize }),
+          directory: this.directory.directory().pipe(take(1)),
+        });
       }),
     ),
     { initialValue: LOADING },
@@ -114,39 +108,19 @@ export class TrackerPage {
     const data = this.state().data;
     if (!data) return [];
     const rows = this.checkIns().map((checkIn) => {
-      const placement = data.placements.get(checkIn.placementId);
-      const user = placement ? data.directory.usersById.get(placement.pmId) : undefined;
+      const user = checkIn.pmId ? data.directory.usersById.get(checkIn.pmId) : undefined;
       return {
         checkIn,
-        placement,
-        pm: placement ? personName(data.directory.usersById, placement.pmId) : 'Unknown PM',
+        pm: checkIn.pmName || (checkIn.pmId ? personName(data.directory.usersById, checkIn.pmId) : 'Unknown PM'),
         pmEmail: user?.email ?? null,
         pmZone: user?.timezone ?? null,
-        team: placement ? teamName(data.directory.teamsById, placement.teamId) : '—',
+        team: checkIn.teamName || (checkIn.teamId ? teamName(data.directory.teamsById, checkIn.teamId) : '—'),
       };
     });
     return sortItems(rows, SORT_KEYS, this.q().sort, this.q().dir);
   });
   /** Every column stays on a phone: the table turns into cards there (`libCardTable`). */
   protected readonly columns = ['when', 'pm', 'team', 'kind', 'status', 'ratings', 'feedback', 'actions'];
-
-  private placementsFor(checkIns: CheckIn[]): Observable<Map<string, PlacementListItem>> {
-    const window = placementWindow(checkIns);
-    if (!window) return of(new Map());
-    return this.api.placementsAround(window.from, window.to).pipe(
-      switchMap((list) => {
-        const known = byId(list);
-        const missing = missingPlacementIds(checkIns, known);
-        if (!missing.length) return of(known);
-        return forkJoin(missing.map((id) => this.api.placement(id).pipe(catchError(() => of(null))))).pipe(
-          map((extra) => {
-            for (const p of extra) if (p) known.set(p.id, p);
-            return known;
-          }),
-        );
-      }),
-    );
-  }
 
   protected set(change: Partial<TrackerQuery>): void {
     this.query.update(change);
