@@ -123,6 +123,49 @@ async function setUp(request: APIRequestContext): Promise<Setup> {
   };
 }
 
+/**
+ * At least `count` more placements in a team of this run's own: PMs of their own, each booked into back-to-back
+ * 2-week slots from four weeks out (a start a global blackout or a holiday refuses is skipped).
+ */
+async function bookMany(request: APIRequestContext, admin: Session, count: number): Promise<void> {
+  const maria = await apiLogin(request, MARIA);
+  const team = await call<{ id: string }>(request, admin, 'post', '/api/teams', {
+    name: `E2E Timeline load ${run}`,
+    managerId: maria.user.id,
+    capacity: 20,
+    region: 'Test',
+    segment: 'E2E',
+    timezone: 'UTC',
+  });
+  const pms = 16;
+  const slots = Math.ceil(count / pms) + 1;
+  let booked = 0;
+  await Promise.all(
+    Array.from({ length: pms }, async (_, i) => {
+      const pm = await createPm(request, admin, `timeline-load-${i}`);
+      const session = await apiLogin(request, pm.email, pm.password);
+      for (let k = 0; k < slots; k++) {
+        const created = await request.post('/api/rotation-requests', {
+          headers: { Authorization: `Bearer ${session.accessToken}` },
+          data: {
+            teamId: team.id,
+            startDate: addDays(weekStart(isoDay(28)), 14 * k),
+            durationWeeks: 2,
+            goals: ['See how a host team plans its weeks'],
+            motivation: 'E2E timeline: a year with many placements.',
+          },
+        });
+        if (created.status() !== 201) continue;
+        const { id } = (await created.json()) as { id: string };
+        await call(request, maria, 'post', `/api/rotation-requests/${id}/approve`, { step: 'manager' });
+        await call(request, maria, 'post', `/api/rotation-requests/${id}/approve`, { step: 'host' });
+        booked++;
+      }
+    }),
+  );
+  expect(booked).toBeGreaterThanOrEqual(count);
+}
+
 test.describe('timeline', () => {
   test('shows blackouts and pending requests, names every bar, and moves a booked bar a week with the keyboard', async ({
     page,
@@ -215,5 +258,37 @@ test.describe('timeline', () => {
     );
     expect(moved.startDate).toBe(addDays(s.start, 7));
     expect(moved.endDate).toBe(addDays(s.start, 20));
+  });
+
+  test('loads the window on screen in one request, however many placements it holds', async ({ page, request }) => {
+    test.setTimeout(120_000);
+    const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
+    await bookMany(request, admin, 60);
+    const asked: string[] = [];
+    page.on('request', (r) => {
+      const url = new URL(r.url());
+      if (url.pathname.startsWith('/api/')) asked.push(url.pathname);
+    });
+    await signIn(page, ADMIN.email, ADMIN.password);
+
+    // A month and half a year, which now holds more placements than one list page (50): the timeline used to read
+    // those page by page.
+    for (const weeks of [4, 26]) {
+      asked.length = 0;
+      const loaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/timeline');
+      await page.goto(`/timeline?weeks=${weeks}`);
+      const body = (await (await loaded).json()) as { placements: unknown[]; from: string; to: string };
+      await expect(page.locator('a.bar').first()).toBeVisible();
+      const inWindow = await call<{ total: number }>(
+        request,
+        admin,
+        'get',
+        `/api/placements?from=${body.from}&to=${body.to}&pageSize=1`,
+      );
+      expect(body.placements.length).toBe(inWindow.total);
+      if (weeks === 26) expect(inWindow.total).toBeGreaterThan(50);
+      const data = asked.filter((path) => /^\/api\/(timeline|placements|rotation-requests|blackouts)\b/.test(path));
+      expect({ weeks, data }).toEqual({ weeks, data: ['/api/timeline'] });
+    }
   });
 });
