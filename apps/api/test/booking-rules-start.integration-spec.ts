@@ -1,5 +1,5 @@
 import type { Placement, ProgrammePolicy, RotationRequest, SlotSuggestion } from '@stint/contracts';
-import { ask, expectError, get, getPlacement, post, startBookingRules } from './support/booking-rules';
+import { ask, blackout, expectError, get, getPlacement, post, startBookingRules } from './support/booking-rules';
 import { ownStore } from './support/own-store';
 import { addDays, q, todayUtc } from './support/dates';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
@@ -192,5 +192,25 @@ describe('start rules through HTTP', () => {
     const mondays = starts.map((s) => addDays(s, -((weekday(s) + 6) % 7)));
     expect(new Set(mondays).size).toBe(starts.length);
     for (const start of starts.slice(1)) expect(weekday(start)).toBe(1);
+  });
+
+  it('/api/slots across teams: a team free only months later still gets its earliest starts, beside the free one', async () => {
+    const [busy, free] = await Promise.all([f.team(host, { capacity: 1 }), f.team(host, { capacity: 1 })]);
+    const pm = await f.pm(lm);
+    const start = futureMonday(10);
+    // The busy team is closed for 30 weeks: further than the search's first look ahead (16 weeks and the length).
+    expect((await blackout(busy.id, start, addDays(start, 30 * 7 - 1))).status).toBe(201);
+    const window = { durationWeeks: '2', earliestStart: start, latestEnd: addDays(start, 720), limit: '2' };
+    const slots = await get<SlotSuggestion[]>(
+      `/api/slots?${q({ ...window, pmId: pm.user.id })}&teamId=${busy.id}&teamId=${free.id}`,
+      f.admin,
+    );
+    expect(slots.status).toBe(200);
+    expect(slots.body.map((s) => [s.teamName, s.startDate, s.endDate])).toEqual([
+      [free.name, start, addDays(start, 13)],
+      [free.name, addDays(start, 7), addDays(start, 20)],
+      [busy.name, addDays(start, 210), addDays(start, 223)],
+      [busy.name, addDays(start, 217), addDays(start, 230)],
+    ]);
   });
 });

@@ -26,6 +26,20 @@ export interface SlotSearch {
   excludePlacementId?: string;
 }
 
+/** The first pass of a slot search looks this many weeks ahead (see `search`). */
+const FIRST_PASS_WEEKS = 16;
+
+type ActiveTeam = Awaited<ReturnType<typeof loadActiveTeams>>[number];
+type ProgrammePolicyRow = Awaited<ReturnType<typeof loadPolicy>>;
+
+/** Earliest first, then by team name and id: the order findSlots answers in. */
+function sortSlots(slots: SlotSuggestion[]): SlotSuggestion[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return slots.sort(
+    (a, b) => compare(a.startDate, b.startDate) || compare(a.teamName, b.teamName) || compare(a.teamId, b.teamId),
+  );
+}
+
 @Injectable()
 export class SlotsService {
   constructor(
@@ -33,20 +47,49 @@ export class SlotsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Earliest feasible slots per team that pass every rule for that PM. */
+  /**
+   * Earliest feasible slots per team that pass every rule for that PM.
+   *
+   * In two passes, so that a search across every team over two years does not
+   * read two years of every team's bookings: first the next FIRST_PASS_WEEKS
+   * weeks (plus the rotation's length) for all teams; then the whole window
+   * only for the teams that found fewer than `limit` there. The answer is the
+   * same as one pass over the whole window: slots are found earliest first,
+   * and a slot that fits the shorter window fits the longer one.
+   */
   async search(input: SlotSearch, m: EntityManager = this.db.manager): Promise<SlotSuggestion[]> {
     // Stint works with dates up to 2100-12-31 only: no slot is offered beyond it.
     const search = { ...input, latestEnd: input.latestEnd > LATEST_DATE ? LATEST_DATE : input.latestEnd };
     if (search.earliestStart > search.latestEnd) return [];
     const teams = await loadActiveTeams(m, search.teamIds);
     if (!teams.length) return [];
+    const policy = await loadPolicy(m);
+    const from = maxDate(search.earliestStart, todayIn('UTC', this.clock.now()));
+    const horizon = addDays(from, 7 * (FIRST_PASS_WEEKS + search.durationWeeks));
+    if (horizon >= search.latestEnd) return sortSlots(await this.searchIn(m, teams, search, policy));
+    const first = await this.searchIn(m, teams, { ...search, latestEnd: horizon }, policy);
+    const found = new Map<string, number>();
+    for (const slot of first) found.set(slot.teamId, (found.get(slot.teamId) ?? 0) + 1);
+    const short = teams.filter((t) => (found.get(t.id) ?? 0) < search.limit);
+    if (!short.length) return sortSlots(first);
+    const shortIds = new Set(short.map((t) => t.id));
+    const rest = await this.searchIn(m, short, search, policy);
+    return sortSlots([...first.filter((slot) => !shortIds.has(slot.teamId)), ...rest]);
+  }
+
+  /** One pass of `search` over these teams and the search's window. */
+  private async searchIn(
+    m: EntityManager,
+    teams: ActiveTeam[],
+    search: SlotSearch,
+    policy: ProgrammePolicyRow,
+  ): Promise<SlotSuggestion[]> {
     const ids = teams.map((t) => t.id);
     const exclude = {
       excludeRequestId: search.excludeRequestId ?? null,
       excludePlacementId: search.excludePlacementId ?? null,
     };
-    const [policy, blackouts, bookings, pmBusy] = await Promise.all([
-      loadPolicy(m),
+    const [blackouts, bookings, pmBusy] = await Promise.all([
       loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
       loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, exclude),
       search.pmId ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, exclude) : Promise.resolve([]),
