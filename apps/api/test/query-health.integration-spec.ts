@@ -153,7 +153,7 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     },
   );
 
-  // Empty since 0.11.0 (every gap closed); kept so that the next gap found is recorded the same way.
+  // Every list gap closed in 0.11.0; what remains is recorded the same way, with its reason.
   if (KNOWN_GAPS.length) {
     it.each(KNOWN_GAPS)(
       'known gap, reported: $name still Seq Scans ($why)',
