@@ -22,14 +22,23 @@ export class AuditService {
   constructor(@InjectRepository(AuditEntryEntity) private readonly entries: Repository<AuditEntryEntity>) {}
 
   async record(manager: EntityManager, record: AuditRecord): Promise<void> {
-    await manager.insert(AuditEntryEntity, {
-      actorId: record.actorId,
-      action: record.action,
-      entityType: record.entityType,
-      entityId: record.entityId,
-      before: (record.before ?? null) as object,
-      after: (record.after ?? null) as object,
-    });
+    await this.recordAll(manager, [record]);
+  }
+
+  /** Several entries of one change (a request booked and its placement) in one insert, in order. */
+  async recordAll(manager: EntityManager, records: AuditRecord[]): Promise<void> {
+    if (!records.length) return;
+    await manager.insert(
+      AuditEntryEntity,
+      records.map((record) => ({
+        actorId: record.actorId,
+        action: record.action,
+        entityType: record.entityType,
+        entityId: record.entityId,
+        before: (record.before ?? null) as object,
+        after: (record.after ?? null) as object,
+      })),
+    );
   }
 
   async list(filter: { entityType?: string; entityId?: string }, window: PageWindow): Promise<Page<AuditEntry>> {

@@ -1,4 +1,5 @@
-import { buildFeed, buildInvite } from './calendar';
+import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import { buildFeed, buildInvite, calendarName } from './calendar';
 
 const people = {
   organizer: { name: 'Stint', email: 'stint@localhost' },
@@ -131,5 +132,77 @@ describe('buildFeed', () => {
       /UID:placement-1@stint\r\nSEQUENCE:1\r\nDTSTAMP:20270102T080000Z\r\nDTSTART;VALUE=DATE:20270104/,
     );
     expect(ics).toMatch(/UID:checkin-2@stint\r\nSEQUENCE:0\r\nDTSTAMP:20270101T080000Z\r\nDTSTART:20270104T090000Z/);
+  });
+});
+
+describe('buildInvite writes what ical-generator writes', () => {
+  // buildInvite folds the lines itself (foldLines); the text must stay the very text ical-generator's own toString gives.
+  function reference(method: 'REQUEST' | 'CANCEL', specs: Parameters<typeof buildInvite>[1], stamp: Date): string {
+    const calendar = ical({
+      name: 'Stint',
+      prodId: { company: 'Stint', product: 'Stint', language: 'EN' },
+      method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
+    });
+    for (const spec of specs) {
+      const allDay = 'allDay' in spec.when;
+      calendar.createEvent({
+        id: spec.uid,
+        sequence: spec.sequence,
+        stamp,
+        summary: spec.summary,
+        description: spec.description,
+        url: spec.url,
+        organizer: { name: calendarName(spec.organizer.name), email: spec.organizer.email },
+        attendees: spec.attendees.map((a) => ({ name: calendarName(a.name), email: a.email, rsvp: false })),
+        status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+        ...('allDay' in spec.when
+          ? {
+              allDay,
+              start: new Date(`${spec.when.allDay.startDate}T00:00:00.000Z`),
+              end: new Date(new Date(`${spec.when.allDay.endDate}T00:00:00.000Z`).getTime() + 86_400_000),
+            }
+          : { start: spec.when.at, end: new Date(spec.when.at.getTime() + spec.when.minutes * 60_000) }),
+      });
+    }
+    return calendar.toString();
+  }
+
+  const long = 'Stint check-in. Reflect and rate each skill: https://stint.example.com/check-ins/7e53eccb-be8a-4b6d';
+  const specs: Parameters<typeof buildInvite>[1] = [
+    {
+      uid: 'placement-1@stint',
+      sequence: 0,
+      summary: 'Sales rotation: Zoë Ångström-Łukasiewicz in EMEA, Enterprise; Strategic accounts (Nordics)',
+      description: `Zoë joins from 2027-01-04 to 2027-01-17. ${long} — “quoted” ✓ 🚀🚀🚀 naïve\nsecond line \\ back`,
+      url: 'https://stint.example.com/placements/7e53eccb-be8a-4b6d-a62e-c89f69f972be',
+      when: { allDay: { startDate: '2027-01-04', endDate: '2027-01-17' } },
+      organizer: { name: 'Höst "Boss" Manager', email: 'host@example.com' },
+      attendees: [
+        { name: 'Zoë Ångström-Łukasiewicz', email: 'zoe.angstrom-lukasiewicz@example.com' },
+        { name: '山田 太郎', email: 'taro@example.jp' },
+      ],
+    },
+    {
+      uid: 'checkin-2@stint',
+      sequence: 4,
+      summary: 'Weekly check-in: 🚀'.repeat(8),
+      description: 'é'.repeat(80) + '🚀'.repeat(30),
+      url: '',
+      when: { at: new Date('2027-01-11T09:00:00Z'), minutes: 30 },
+      organizer: { name: 'Stint', email: 'stint@localhost' },
+      attendees: [],
+    },
+  ];
+
+  it.each(['REQUEST', 'CANCEL'] as const)('%s: byte for byte, long and non-ASCII lines included', (method) => {
+    const stamp = new Date('2027-01-01T00:00:00Z');
+    expect(buildInvite(method, specs, stamp)).toBe(reference(method, specs, stamp));
+    expect(buildInvite(method, specs.slice(1), stamp)).toBe(reference(method, specs.slice(1), stamp));
+  });
+
+  it('folds every line to at most 75 octets', () => {
+    const lines = buildInvite('REQUEST', specs, new Date()).split('\r\n');
+    expect(lines.length).toBeGreaterThan(20);
+    for (const line of lines) expect(Buffer.byteLength(line, 'utf8')).toBeLessThanOrEqual(75);
   });
 });

@@ -50,9 +50,47 @@ function timing(when: CalendarEventSpec['when']): { allDay?: true; start: Date; 
 
 const PRODUCT = { company: 'Stint', product: 'Stint', language: 'EN' } as const;
 
+const CALENDAR_END = 'END:VCALENDAR';
+
+/** The UTF-8 length of one character (a surrogate pair is one), as TextEncoder counts it. */
+function octets(char: string): number {
+  return char.charCodeAt(0) < 0x80 ? 1 : Buffer.byteLength(char, 'utf8');
+}
+
+/**
+ * Folds each line to at most 75 octets (RFC 5545 §3.1), exactly as
+ * ical-generator does it (a line of 75 octets or more breaks before the
+ * octet that would take it past 74, and the next part starts with a space),
+ * without its TextEncoder per character: that alone was most of the time an
+ * invite took to write, on every booking, while the team was locked.
+ */
+export function foldLines(text: string): string {
+  return text
+    .split('\r\n')
+    .map((line) => {
+      if (Buffer.byteLength(line, 'utf8') <= 74) return line;
+      let folded = '';
+      let length = 0;
+      for (let i = 0; i < line.length; i++) {
+        let char = line.charAt(i);
+        if (char >= '\ud800' && char <= '\udbff') char += line.charAt(++i);
+        const size = octets(char);
+        length += size;
+        if (length > 74) {
+          folded += '\r\n ';
+          length = size;
+        }
+        folded += char;
+      }
+      return folded;
+    })
+    .join('\r\n');
+}
+
 /**
  * An iCalendar invite (RFC 5545, iTIP METHOD per RFC 5546): REQUEST for new
  * and updated events, CANCEL (with a higher SEQUENCE) when withdrawn.
+ * ical-generator writes each part; the folding is foldLines' (see there).
  */
 export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): string {
   const calendar = ical({
@@ -60,8 +98,12 @@ export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventS
     prodId: PRODUCT,
     method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
   });
+  // The calendar without its events: a few short lines, which its own folding leaves as they are.
+  const shell = calendar.toString();
+  if (!shell.endsWith(CALENDAR_END)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
+  const written: string[] = [];
   for (const spec of events) {
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: spec.uid,
       sequence: spec.sequence,
       stamp,
@@ -73,8 +115,9 @@ export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventS
       status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       ...timing(spec.when),
     });
+    written.push(event.toString());
   }
-  return calendar.toString();
+  return shell.slice(0, -CALENDAR_END.length) + foldLines(written.join('')) + CALENDAR_END;
 }
 
 /** An event of a subscribed calendar, with the moment it last changed (its DTSTAMP). */

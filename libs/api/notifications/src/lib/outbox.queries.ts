@@ -26,27 +26,48 @@ export interface PendingEmail {
   next_attempt_at: Date | null;
 }
 
-/** Inserts the email; null when its dedupe key was already recorded. */
-export async function insertNotification(m: Sql, row: OutboxRow): Promise<string | null> {
-  const rows: Array<{ id: string }> = await m.query(
+const OUTBOX_COLUMNS = 10;
+
+function outboxValues(row: OutboxRow): unknown[] {
+  return [
+    row.kind,
+    row.recipient,
+    row.recipientId,
+    row.subject,
+    row.text,
+    row.html,
+    JSON.stringify(row.attachments),
+    row.dedupeKey,
+    row.relatedType,
+    row.relatedId,
+  ];
+}
+
+/**
+ * Inserts the emails in one statement, in order; each id, or null where its
+ * dedupe key was already recorded. One round trip whatever the number of
+ * recipients: a booking's emails are written while its team is locked.
+ */
+export async function insertNotifications(m: Sql, rows: OutboxRow[]): Promise<Array<string | null>> {
+  if (!rows.length) return [];
+  const tuples = rows.map((_, r) => {
+    const at = (c: number) => `$${r * OUTBOX_COLUMNS + c}`;
+    return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}::jsonb, ${at(8)}, ${at(9)}, ${at(10)})`;
+  });
+  const inserted: Array<{ id: string; dedupe_key: string }> = await m.query(
     `INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
-     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8, $9, $10)
+     VALUES ${tuples.join(', ')}
      ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id`,
-    [
-      row.kind,
-      row.recipient,
-      row.recipientId,
-      row.subject,
-      row.text,
-      row.html,
-      JSON.stringify(row.attachments),
-      row.dedupeKey,
-      row.relatedType,
-      row.relatedId,
-    ],
+     RETURNING id, dedupe_key`,
+    rows.flatMap(outboxValues),
   );
-  return rows[0]?.id ?? null;
+  const ids = new Map(inserted.map((r) => [r.dedupe_key, r.id]));
+  // A key given twice is inserted once: the first row of it gets the id, a repeat null.
+  return rows.map((row) => {
+    const id = ids.get(row.dedupeKey) ?? null;
+    ids.delete(row.dedupeKey);
+    return id;
+  });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { NotificationKind } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 import { EmailContent, renderEmail } from './email-layout';
 import type { StoredAttachment } from './notification.entity';
-import { insertNotification } from './outbox.queries';
+import { insertNotifications, type OutboxRow } from './outbox.queries';
 
 export interface Recipient {
   id: string | null;
@@ -34,21 +34,42 @@ export class OutboxService {
 
   /** Returns the new notification's id, or null when this dedupe key was already recorded. */
   async record(m: EntityManager, entry: OutboxEntry): Promise<string | null> {
-    const email = renderEmail(entry.content);
-    const id = await insertNotification(m, {
-      kind: entry.kind,
-      recipient: entry.to.email,
-      recipientId: entry.to.id,
-      subject: email.subject,
-      text: email.text,
-      html: email.html,
-      attachments: entry.attachments ?? [],
-      dedupeKey: entry.dedupeKey,
-      relatedType: entry.related?.type ?? null,
-      relatedId: entry.related?.id ?? null,
-    });
-    if (id)
-      afterCommit(() => this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }));
-    return id;
+    const [id] = await this.recordAll(m, [entry]);
+    return id ?? null;
   }
+
+  /**
+   * Records several emails in one statement (each recipient of one event,
+   * say); returns their ids in order, null where the dedupe key was already
+   * recorded. Their send jobs are enqueued together once the change commits.
+   */
+  async recordAll(m: EntityManager, entries: OutboxEntry[]): Promise<Array<string | null>> {
+    const ids = await insertNotifications(m, entries.map(outboxRow));
+    const added = ids.filter((id): id is string => id !== null);
+    if (added.length)
+      afterCommit(() =>
+        Promise.all(
+          added.map((id) =>
+            this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }),
+          ),
+        ),
+      );
+    return ids;
+  }
+}
+
+function outboxRow(entry: OutboxEntry): OutboxRow {
+  const email = renderEmail(entry.content);
+  return {
+    kind: entry.kind,
+    recipient: entry.to.email,
+    recipientId: entry.to.id,
+    subject: email.subject,
+    text: email.text,
+    html: email.html,
+    attachments: entry.attachments ?? [],
+    dedupeKey: entry.dedupeKey,
+    relatedType: entry.related?.type ?? null,
+    relatedId: entry.related?.id ?? null,
+  };
 }

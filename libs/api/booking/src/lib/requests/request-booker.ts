@@ -6,6 +6,7 @@ import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
 import { PlacementEntity } from '../placement.entity';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { NO_PROPOSAL } from './proposal';
+import { updateRequest } from './request-writes';
 
 /**
  * Books a request whose rules have just been checked under the team lock:
@@ -40,23 +41,29 @@ export class RequestBooker {
         sequence: 0,
       }),
     );
-    Object.assign(request, { status: 'booked', placementId: placement.id, offerExpiresAt: null, ...NO_PROPOSAL });
-    await m.save(request);
-    await this.audit.record(m, {
-      actorId,
-      action: 'request.booked',
-      entityType: 'rotation_request',
-      entityId: request.id,
-      before,
-      after: requestSnapshot(request),
+    await updateRequest(m, request, {
+      status: 'booked',
+      placementId: placement.id,
+      offerExpiresAt: null,
+      ...NO_PROPOSAL,
     });
-    await this.audit.record(m, {
-      actorId,
-      action: 'placement.booked',
-      entityType: 'placement',
-      entityId: placement.id,
-      after: placementSnapshot(placement),
-    });
+    await this.audit.recordAll(m, [
+      {
+        actorId,
+        action: 'request.booked',
+        entityType: 'rotation_request',
+        entityId: request.id,
+        before,
+        after: requestSnapshot(request),
+      },
+      {
+        actorId,
+        action: 'placement.booked',
+        entityType: 'placement',
+        entityId: placement.id,
+        after: placementSnapshot(placement),
+      },
+    ]);
     await this.effects.booked(m, placement, request);
     this.logger.log(`Booked placement ${placement.id} for request ${request.id} in team ${request.teamId}.`);
     return placement;

@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticatedUser,
   Clock,
+  loadPolicy,
   PLACES_FREED,
   PlacesFreed,
   REQUEST_NOTICES,
@@ -19,6 +20,7 @@ import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
 import { NO_PROPOSAL } from './proposal';
 import { RequestBooker } from './request-booker';
+import { updateRequest } from './request-writes';
 import { ApprovalStep, assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES } from './request-steps';
 import { RequestsRepository } from './requests.repository';
 import { RequestsService } from './requests.service';
@@ -45,23 +47,17 @@ export class RequestDecisionsService {
     requested?: ApprovalStep,
   ): Promise<RotationRequest> {
     const aim: { target?: BookingTarget } = {};
+    let decided: RotationRequestEntity;
     try {
-      await this.tx.run(async (m) => {
-        const { request, parties } = await this.repository.findVisible(m, caller, id, true);
+      decided = await this.tx.run(async (m) => {
+        const { request, parties, pmActive } = await this.repository.findVisible(m, caller, id, true);
         const step = decisionStep(caller, request.status, parties, requested);
-        await this.assertPmActive(m, request.pmId);
-        // Lock order everywhere: request row, then team row, then the PM's advisory lock.
-        const team = await this.rules.requireTeam(m, request.teamId, true);
-        await lockPm(m, request.pmId);
-        const { pmId, startDate, durationWeeks } = request;
-        aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
-        const { violations } = await this.rules.judge(m, team, { ...aim.target, confirming: true }, aim.target.exclude);
-        // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
-        const waived = step === 'manager' && request.waitlistIfFull;
-        const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
-        if (broken.length) throw ruleError(broken);
+        assertPmActive(pmActive);
         const before = requestSnapshot(request);
         const now = this.clock.now();
+        // The decision and the policy go before the team lock (which guards neither; a refusal
+        // below rolls the decision back): each statement under that lock is a wait for every
+        // approval queued behind it.
         await m.insert(RequestApprovalEntity, {
           requestId: id,
           step,
@@ -70,14 +66,26 @@ export class RequestDecisionsService {
           comment,
           at: now,
         });
+        const policy = await loadPolicy(m);
+        // Lock order everywhere: request row, then team row, then the PM's advisory lock.
+        const team = await this.rules.requireTeam(m, request.teamId, true);
+        await lockPm(m, request.pmId);
+        const { pmId, startDate, durationWeeks } = request;
+        aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
+        const candidate = { ...aim.target, confirming: true };
+        const { violations } = await this.rules.judge(m, team, candidate, aim.target.exclude, policy);
+        // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
+        const waived = step === 'manager' && request.waitlistIfFull;
+        const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
+        if (broken.length) throw ruleError(broken);
         if (step === 'manager') {
-          Object.assign(request, { status: 'pending_host', pendingSince: now });
-          await m.save(request);
+          await updateRequest(m, request, { status: 'pending_host', pendingSince: now });
           await this.record(m, caller, 'request.released', request, before);
           await this.notices.released(m, request);
-          return;
+          return request;
         }
         await this.booker.book(m, caller.id, request, before);
+        return request;
       });
     } catch (error) {
       throw await this.rules.withSuggestions(
@@ -86,7 +94,8 @@ export class RequestDecisionsService {
         'The request stays pending: offer the PM one of the free starts below, or put the request on the waitlist to be offered the next place that frees up.',
       );
     }
-    return this.requests.get(caller, id);
+    // The transaction holds the request as it committed it (visibility checked under its lock): no second read of it.
+    return this.answer(decided, id);
   }
 
   async reject(
@@ -140,12 +149,19 @@ export class RequestDecisionsService {
     return recordRequest(this.audit, m, { actorId: caller.id, action, request, before });
   }
 
-  /** A deactivated PM's request can no longer be released or booked. */
-  private async assertPmActive(m: EntityManager, pmId: string): Promise<void> {
-    if (!(await this.repository.isUserActive(m, pmId)))
-      throw ApiError.invalidState(
-        'This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.',
-        { pmActive: false },
-      );
+  /** The request as the API answers it, from the entity the transaction just committed. */
+  private async answer(request: RotationRequestEntity, id: string): Promise<RotationRequest> {
+    const [view] = await this.repository.views(this.repository.manager, [request]);
+    if (!view) throw ApiError.notFound('rotation request', id);
+    return view;
   }
+}
+
+/** A deactivated PM's request can no longer be released or booked. */
+function assertPmActive(pmActive: boolean): void {
+  if (!pmActive)
+    throw ApiError.invalidState(
+      'This PM is deactivated; their request can no longer be approved. Reject it, or ask an admin to reactivate them.',
+      { pmActive: false },
+    );
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, AuthenticatedUser, PageWindow } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, PageTotal, pageTotal, PageWindow, REQUEST_ALIASES } from '@stint/api-core';
 import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -34,12 +34,12 @@ export class RequestsRepository {
   }
 
   /** One page of the requests the caller can see, newest first, and how many there are in all. */
-  page(
+  async page(
     caller: AuthenticatedUser,
     filter: RequestFilter,
     window: PageWindow,
-  ): Promise<[RotationRequestEntity[], number]> {
-    const visible = visibleRotations(caller);
+  ): Promise<[RotationRequestEntity[], PageTotal]> {
+    const visible = visibleRotations(caller, REQUEST_ALIASES);
     const query = this.db
       .getRepository(RotationRequestEntity)
       .createQueryBuilder('r')
@@ -57,26 +57,32 @@ export class RequestsRepository {
         { me: caller.id },
       );
     }
-    return query.skip(window.offset).take(window.pageSize).getManyAndCount();
+    const [items, total] = await Promise.all([
+      query.clone().skip(window.offset).take(window.pageSize).getMany(),
+      pageTotal(query),
+    ]);
+    return [items, total];
   }
 
   /**
    * The request and the people who decide it; 404 when there is none or the
    * caller may not see it. With `lock`, its row lock for the transaction.
+   * `pmActive` comes in the same look-up as the parties: approving needs it.
    */
   async findVisible(
     m: EntityManager,
     caller: AuthenticatedUser,
     id: string,
     lock = false,
-  ): Promise<{ request: RotationRequestEntity; parties: Parties }> {
+  ): Promise<{ request: RotationRequestEntity; parties: Parties; pmActive: boolean }> {
     const request = await m.findOne(RotationRequestEntity, {
       where: { id },
       ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
     });
     if (!request) throw ApiError.notFound('rotation request', id);
-    const rows: Array<{ line: string | null; host: string }> = await m.query(
-      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, (SELECT manager_id FROM teams WHERE id = $2) AS host`,
+    const rows: Array<{ line: string | null; host: string; pm_active: boolean | null }> = await m.query(
+      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, (SELECT active FROM users WHERE id = $1) AS pm_active,
+              (SELECT manager_id FROM teams WHERE id = $2) AS host`,
       [request.pmId, request.teamId],
     );
     const parties: Parties = {
@@ -85,7 +91,7 @@ export class RequestsRepository {
       hostManagerId: rows[0]?.host ?? '',
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
-    return { request, parties };
+    return { request, parties, pmActive: rows[0]?.pm_active === true };
   }
 
   /** Requests as the API answers them, with their approvals, names and places in line: four queries at most, whatever the page size. */
@@ -141,11 +147,6 @@ export class RequestsRepository {
       createdAt: r.createdAt.toISOString(),
       updatedAt: r.updatedAt.toISOString(),
     }));
-  }
-
-  async isUserActive(m: EntityManager, userId: string): Promise<boolean> {
-    const rows: Array<{ active: boolean }> = await m.query(`SELECT active FROM users WHERE id = $1`, [userId]);
-    return rows[0]?.active === true;
   }
 
   async userExists(userId: string): Promise<boolean> {

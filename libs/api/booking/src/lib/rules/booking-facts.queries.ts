@@ -1,5 +1,11 @@
 import { loadPolicy } from '@stint/api-core';
-import { createHolidayCalendar, type BlackoutRange, type BookingFacts, type DateRange } from '@stint/scheduling';
+import {
+  createHolidayCalendar,
+  type BlackoutRange,
+  type BookingFacts,
+  type DateRange,
+  type Policy,
+} from '@stint/scheduling';
 import { todayIn, type HolidayCalendar } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 
@@ -61,20 +67,68 @@ export interface FactsScope {
   excludePlacementId?: string | null;
 }
 
+type BlackoutRow = { id: string; team_id: string | null; starts_on: string; ends_on: string; reason: string };
+type BusyRow = { start_date: string; end_date: string; kind: string; id: string };
+type BookingRow = { team_id: string; start_date: string; end_date: string };
+
+/*
+ * The range reads below are written once, with their parameters' placeholders
+ * passed in, so each can run alone (the slot search runs them side by side on
+ * the pool) or all three in one statement (loadBookingFacts, under the team lock).
+ */
+
+/** Blackouts of the teams (and the company-wide ones) overlapping the range. */
+function blackoutsSql(teams: string, from: string, to: string): string {
+  return `SELECT id, team_id, ${DATE('starts_on')} AS starts_on, ${DATE('ends_on')} AS ends_on, reason FROM blackouts
+      WHERE (team_id IS NULL OR team_id = ANY(${teams}::uuid[]))
+        AND daterange(starts_on, ends_on, '[]') && daterange(${from}::date, ${to}::date, '[]')`;
+}
+
+/** The PM's live placements, pending requests and offers out overlapping the range, less the excluded ones. */
+function pmBusySql(pm: string, from: string, to: string, placement: string, request: string): string {
+  return `SELECT ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date, 'placement' AS kind, id FROM placements
+      WHERE pm_id = ${pm} AND cancelled_at IS NULL AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
+        AND (${placement}::uuid IS NULL OR id <> ${placement}::uuid) AND (${request}::uuid IS NULL OR request_id <> ${request}::uuid)
+     UNION ALL
+     SELECT ${DATE('start_date')}, ${DATE('end_date')}, 'request', id FROM rotation_requests
+      WHERE pm_id = ${pm} AND status IN ('pending_manager', 'pending_host', 'offered') AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
+        AND (${request}::uuid IS NULL OR id <> ${request}::uuid)`;
+}
+
+/** The teams' live placements and unanswered offers overlapping the range, less the excluded ones. */
+function teamBookingsSql(teams: string, from: string, to: string, placement: string, request: string): string {
+  return `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date FROM placements
+      WHERE team_id = ANY(${teams}::uuid[]) AND cancelled_at IS NULL
+        AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
+        AND (${placement}::uuid IS NULL OR id <> ${placement}::uuid)
+     UNION ALL
+     SELECT team_id, ${DATE('start_date')}, ${DATE('end_date')} FROM rotation_requests
+      WHERE team_id = ANY(${teams}::uuid[]) AND status = 'offered'
+        AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
+        AND (${request}::uuid IS NULL OR id <> ${request}::uuid)`;
+}
+
+function toBlackouts(rows: BlackoutRow[]): BlackoutRange[] {
+  return rows.map((r) => ({ id: r.id, teamId: r.team_id, startsOn: r.starts_on, endsOn: r.ends_on, reason: r.reason }));
+}
+
+function toBusy(rows: BusyRow[]): DateRange[] {
+  return rows.map((r) => ({ startDate: r.start_date, endDate: r.end_date }));
+}
+
+function byTeam(teamIds: string[], rows: BookingRow[]): Map<string, DateRange[]> {
+  const grouped = new Map<string, DateRange[]>(teamIds.map((id) => [id, []]));
+  for (const r of rows) grouped.get(r.team_id)?.push({ startDate: r.start_date, endDate: r.end_date });
+  return grouped;
+}
+
 export async function loadBlackouts(
   m: EntityManager,
   teamIds: string[],
   from: string,
   to: string,
 ): Promise<BlackoutRange[]> {
-  const rows: Array<{ id: string; team_id: string | null; starts_on: string; ends_on: string; reason: string }> =
-    await m.query(
-      `SELECT id, team_id, ${DATE('starts_on')} AS starts_on, ${DATE('ends_on')} AS ends_on, reason FROM blackouts
-      WHERE (team_id IS NULL OR team_id = ANY($1::uuid[]))
-        AND daterange(starts_on, ends_on, '[]') && daterange($2::date, $3::date, '[]')`,
-      [teamIds, from, to],
-    );
-  return rows.map((r) => ({ id: r.id, teamId: r.team_id, startsOn: r.starts_on, endsOn: r.ends_on, reason: r.reason }));
+  return toBlackouts(await m.query(blackoutsSql('$1', '$2', '$3'), [teamIds, from, to]));
 }
 
 /** The PM's live placements, pending requests and offers out overlapping the range. */
@@ -85,17 +139,14 @@ export async function loadPmBusy(
   to: string,
   scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
 ): Promise<DateRange[]> {
-  const rows: Array<{ start_date: string; end_date: string; kind: string; id: string }> = await m.query(
-    `SELECT ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date, 'placement' AS kind, id FROM placements
-      WHERE pm_id = $1 AND cancelled_at IS NULL AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
-        AND ($4::uuid IS NULL OR id <> $4::uuid) AND ($5::uuid IS NULL OR request_id <> $5::uuid)
-     UNION ALL
-     SELECT ${DATE('start_date')}, ${DATE('end_date')}, 'request', id FROM rotation_requests
-      WHERE pm_id = $1 AND status IN ('pending_manager', 'pending_host', 'offered') AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
-        AND ($5::uuid IS NULL OR id <> $5::uuid)`,
-    [pmId, from, to, scope.excludePlacementId ?? null, scope.excludeRequestId ?? null],
-  );
-  return rows.map((r) => ({ startDate: r.start_date, endDate: r.end_date }));
+  const rows: BusyRow[] = await m.query(pmBusySql('$1', '$2', '$3', '$4', '$5'), [
+    pmId,
+    from,
+    to,
+    scope.excludePlacementId ?? null,
+    scope.excludeRequestId ?? null,
+  ]);
+  return toBusy(rows);
 }
 
 /**
@@ -111,57 +162,77 @@ export async function loadTeamBookings(
   to: string,
   exclude: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
 ): Promise<Map<string, DateRange[]>> {
-  const rows: Array<{ team_id: string; start_date: string; end_date: string }> = await m.query(
-    `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date FROM placements
-      WHERE team_id = ANY($1::uuid[]) AND cancelled_at IS NULL
-        AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
-        AND ($4::uuid IS NULL OR id <> $4::uuid)
-     UNION ALL
-     SELECT team_id, ${DATE('start_date')}, ${DATE('end_date')} FROM rotation_requests
-      WHERE team_id = ANY($1::uuid[]) AND status = 'offered'
-        AND daterange(start_date, end_date, '[]') && daterange($2::date, $3::date, '[]')
-        AND ($5::uuid IS NULL OR id <> $5::uuid)`,
-    [teamIds, from, to, exclude.excludePlacementId ?? null, exclude.excludeRequestId ?? null],
-  );
-  const byTeam = new Map<string, DateRange[]>(teamIds.map((id) => [id, []]));
-  for (const r of rows) byTeam.get(r.team_id)?.push({ startDate: r.start_date, endDate: r.end_date });
-  return byTeam;
+  const rows: BookingRow[] = await m.query(teamBookingsSql('$1', '$2', '$3', '$4', '$5'), [
+    teamIds,
+    from,
+    to,
+    exclude.excludePlacementId ?? null,
+    exclude.excludeRequestId ?? null,
+  ]);
+  return byTeam(teamIds, rows);
 }
 
-/** Everything the pure rules need to judge one candidate booking. */
+/** Rows of a subquery as a JSON array (empty, not null, when there are none). */
+function jsonRows(sql: string): string {
+  return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
+}
+
+/**
+ * Everything the pure rules need to judge one candidate booking. The three
+ * range reads go in one statement (one snapshot, one round trip): a booking
+ * makes them while it holds its team's row lock, so every round trip there
+ * is one more wait for the bookings queued behind it.
+ */
 export async function loadBookingFacts(
   m: EntityManager,
   team: TeamRow,
   scope: FactsScope,
   now: Date,
+  known?: Policy,
 ): Promise<BookingFacts> {
-  // Sequential on purpose: inside a transaction these share one connection.
-  const blackouts = await loadBlackouts(m, [team.id], scope.from, scope.to);
-  const pmBusy = scope.pmId ? await loadPmBusy(m, scope.pmId, scope.from, scope.to, scope) : [];
-  const bookings = await loadTeamBookings(m, [team.id], scope.from, scope.to, scope);
-  const policy = await loadPolicy(m);
+  const rows: Array<{ blackouts: BlackoutRow[]; pm_busy: BusyRow[]; team_bookings: BookingRow[] }> = await m.query(
+    `SELECT ${jsonRows(blackoutsSql('$1', '$2', '$3'))} AS blackouts,
+            ${jsonRows(pmBusySql('$4', '$2', '$3', '$5', '$6'))} AS pm_busy,
+            ${jsonRows(teamBookingsSql('$1', '$2', '$3', '$5', '$6'))} AS team_bookings`,
+    [
+      [team.id],
+      scope.from,
+      scope.to,
+      // Without a PM (a team's own facts) `pm_id = NULL` matches nothing: no busy days.
+      scope.pmId,
+      scope.excludePlacementId ?? null,
+      scope.excludeRequestId ?? null,
+    ],
+  );
+  const ranges = rows[0];
+  if (!ranges) throw new Error('the booking facts read returned no row');
+  const policy = known ?? (await loadPolicy(m));
   return {
     team: { id: team.id, capacity: team.capacity, active: team.active },
-    blackouts,
-    pmBusy,
-    teamBookings: bookings.get(team.id) ?? [],
+    blackouts: toBlackouts(ranges.blackouts),
+    pmBusy: toBusy(ranges.pm_busy),
+    teamBookings: byTeam([team.id], ranges.team_bookings).get(team.id) ?? [],
     policy,
     today: todayIn(team.timezone, now),
     isHoliday: teamHolidays(team),
   };
 }
 
-/** Names of PMs and teams for a page of results: two queries, whatever the page size. */
+/** Names of PMs and teams for a page of results: one query, whatever the page size. */
 export async function namesFor(
   m: EntityManager,
   userIds: string[],
   teamIds: string[],
 ): Promise<{ people: Map<string, string>; teams: Map<string, string> }> {
-  const people: Array<{ id: string; name: string }> = userIds.length
-    ? await m.query(`SELECT id, name FROM users WHERE id = ANY($1::uuid[])`, [[...new Set(userIds)]])
-    : [];
-  const teams: Array<{ id: string; name: string }> = teamIds.length
-    ? await m.query(`SELECT id, name::text AS name FROM teams WHERE id = ANY($1::uuid[])`, [[...new Set(teamIds)]])
-    : [];
-  return { people: new Map(people.map((p) => [p.id, p.name])), teams: new Map(teams.map((t) => [t.id, t.name])) };
+  const people = new Map<string, string>();
+  const teams = new Map<string, string>();
+  if (!userIds.length && !teamIds.length) return { people, teams };
+  const rows: Array<{ team: boolean; id: string; name: string }> = await m.query(
+    `SELECT false AS team, id, name FROM users WHERE id = ANY($1::uuid[])
+     UNION ALL
+     SELECT true, id, name::text FROM teams WHERE id = ANY($2::uuid[])`,
+    [[...new Set(userIds)], [...new Set(teamIds)]],
+  );
+  for (const r of rows) (r.team ? teams : people).set(r.id, r.name);
+  return { people, teams };
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiError, Clock } from '@stint/api-core';
 import type { SlotSuggestion } from '@stint/contracts';
-import { checkBooking, type BookingFacts, type RuleViolation } from '@stint/scheduling';
+import { checkBooking, type BookingFacts, type Policy, type RuleViolation } from '@stint/scheduling';
 import { endDateFor, isIsoDate } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 import { SlotsService } from '../slots/slots.service';
@@ -59,12 +59,23 @@ export class BookingRules {
     return team;
   }
 
-  /** Loads what the rules need for the candidate and judges it. */
-  async judge(m: EntityManager, team: TeamRow, candidate: Candidate, exclude: Exclusions = {}): Promise<Judgement> {
+  /**
+   * Loads what the rules need for the candidate and judges it. A `policy`
+   * the caller read before taking the team lock is used as it is (the lock
+   * does not guard the policy), which leaves one read fewer under the lock.
+   */
+  async judge(
+    m: EntityManager,
+    team: TeamRow,
+    candidate: Candidate,
+    exclude: Exclusions = {},
+    policy?: Policy,
+  ): Promise<Judgement> {
     const { pmId, startDate, durationWeeks, confirming } = candidate;
     if (!isIsoDate(startDate)) throw ApiError.validation({ startDate: 'startDate must be a date like 2027-01-04' });
     const endDate = endDateFor(startDate, durationWeeks);
-    const facts = await loadBookingFacts(m, team, { from: startDate, to: endDate, pmId, ...exclude }, this.clock.now());
+    const scope = { from: startDate, to: endDate, pmId, ...exclude };
+    const facts = await loadBookingFacts(m, team, scope, this.clock.now(), policy);
     return { facts, endDate, violations: checkBooking(facts, { startDate, durationWeeks, confirming }) };
   }
 

@@ -119,7 +119,7 @@ export class CheckInEmails {
     return { label: 'Open the placement', url: `${this.config.appUrl}/placements/${placement.id}` };
   }
 
-  /** One email to each of the PM, line manager and host manager (each once), deduplicated per person. */
+  /** One email to each of the PM, line manager and host manager (each once), deduplicated per person, in one insert. */
   private async toParties(
     m: EntityManager,
     kind: NotificationKind,
@@ -129,15 +129,16 @@ export class CheckInEmails {
     attachments: StoredAttachment[],
     content: (person: Person) => EmailContent,
   ): Promise<void> {
-    for (const person of uniquePeople([parties.pm, parties.lineManager, parties.hostManager])) {
-      await this.outbox.record(m, {
+    await this.outbox.recordAll(
+      m,
+      uniquePeople([parties.pm, parties.lineManager, parties.hostManager]).map((person) => ({
         kind,
         to: person,
         dedupeKey: `${dedupePrefix}:${person.id}`,
         related: { type: 'placement', id: placement.id },
         attachments,
         content: content(person),
-      });
-    }
+      })),
+    );
   }
 }

@@ -25,9 +25,7 @@ export class CheckInPlacementEffects implements PlacementEffects {
     const policy = await loadPolicy(m);
     const checkIns = await layOutCheckIns(m, placement, parties, policy);
     await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now());
-    afterCommit(async () => {
-      for (const c of checkIns) await this.scheduler.scheduleCheckIn(c, policy);
-    });
+    afterCommit(() => this.scheduler.scheduleCheckIns(checkIns, policy));
   }
 
   async rescheduled(m: EntityManager, placement: PlacementFacts): Promise<void> {
