@@ -210,6 +210,11 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
     });
     expect(report.body.recommendation).toBeNull();
     expect(report.body.reason).toMatch(/8/);
+    // The host manager, whose check-ins are read through the manager's own index path, sees the same report.
+    const asHost = await call<OutcomesReport>(t.url, 'GET', `/api/stats/outcomes?teamId=${teamId}`, {
+      token: host.token,
+    });
+    expect(asHost.body).toEqual(report.body);
 
     // The same evidence per rotation, for the export: kickoff (2, 2, 3), final (4, 3, 4), host = kickoff, pulse (4, 3, 4).
     const rows = await call<Page<RotationOutcome>>(t.url, 'GET', `/api/stats/outcomes/rotations?teamId=${teamId}`, {

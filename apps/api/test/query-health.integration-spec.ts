@@ -153,7 +153,7 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     },
   );
 
-  // Every list gap closed in 0.11.0; what remains is recorded the same way, with its reason.
+  // Empty since 0.11.0 (every gap closed); kept so that the next gap found is recorded the same way.
   if (KNOWN_GAPS.length) {
     it.each(KNOWN_GAPS)(
       'known gap, reported: $name still Seq Scans ($why)',

@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, PLACEMENT_ALIASES, REQUEST_ALIASES, visibleRotationsSql } from '@stint/api-core';
+import {
+  AuthenticatedUser,
+  managedCheckInsSql,
+  PLACEMENT_ALIASES,
+  REQUEST_ALIASES,
+  visibleRotationsSql,
+} from '@stint/api-core';
 import { DataSource } from 'typeorm';
 
 /** The raw figures of the overview, each from one aggregate query over what the caller can see. */
@@ -20,12 +26,8 @@ export class StatsRepository {
   async overview(caller: AuthenticatedUser, now: Date, from: string | null, to: string | null): Promise<OverviewRows> {
     const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     const requestScope = visibleRotationsSql(caller, 1, REQUEST_ALIASES);
-    // A manager's check-ins, also named as "of these placements": PostgreSQL cannot tell how few placements the
-    // manager's two sets select, and without this would read every check-in; with it, it probes the placement index.
-    const theirCheckIns =
-      caller.role === 'manager'
-        ? `AND c.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE ${visibleRotationsSql(caller, 1, { pm: 'pm', team: 't', row: 'vp' })}))`
-        : '';
+    // A manager's check-ins, also named by placement id (managedCheckInsSql says why).
+    const theirCheckIns = managedCheckInsSql(caller, 1);
     const range = `($3::date IS NULL OR p.end_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`;
     const params = [caller.id, now.toISOString(), from, to];
     // A PM's figures are what they can act on: a pulse is their line manager's to give.

@@ -2,6 +2,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   awaitingDecisionBy,
   canSee,
+  managedCheckInsSql,
   Parties,
   PLACEMENT_ALIASES,
   REQUEST_ALIASES,
@@ -48,6 +49,16 @@ describe('visibleRotations and visibleRotationsSql: one rule in both parameter s
       '(u.id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $2))' +
         ' OR tm.id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $2)))',
     );
+  });
+
+  it("names a manager's check-ins by placement id too, and nobody else's", () => {
+    expect(managedCheckInsSql(user('m-1', 'manager'), 1, 'ko')).toBe(
+      ' AND ko.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE' +
+        ' (vp.pm_id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $1))' +
+        ' OR vp.team_id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $1)))))',
+    );
+    expect(managedCheckInsSql(user('a', 'admin'), 1)).toBe('');
+    expect(managedCheckInsSql(user('pm-1', 'pm'), 1)).toBe('');
   });
 
   it("with the rotation row's alias, filters on its own pm_id and team_id (which its indexes serve)", () => {

@@ -101,6 +101,19 @@ export function managedRotations(viewer: string, a: RotationAliases = DEFAULT_AL
 }
 
 /**
+ * For a manager, "check-in `checkIn` belongs to a placement they see", as a
+ * set computed once (` AND c.placement_id = ANY(ARRAY(…))`); empty for other
+ * roles. Added beside the usual join to the placement: PostgreSQL cannot tell
+ * how few placements a manager's rule selects, and would otherwise read every
+ * check-in to join them; with it, it probes the check-ins' placement index.
+ */
+export function managedCheckInsSql(caller: AuthenticatedUser, position: number, checkIn = 'c'): string {
+  if (caller.role !== 'manager') return '';
+  const rule = managedRotations(`$${position}`, { pm: 'pm', team: 't', row: 'vp' });
+  return ` AND ${checkIn}.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE ${rule}))`;
+}
+
+/**
  * Pending requests whose next step a manager `viewer` decides: releasing
  * their report (`pending_manager`) or hosting in their team (`pending_host`).
  * `request` is the alias of the `rotation_requests` row.

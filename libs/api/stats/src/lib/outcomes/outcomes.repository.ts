@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, PLACEMENT_ALIASES, visibleRotationsSql } from '@stint/api-core';
+import { AuthenticatedUser, managedCheckInsSql, PLACEMENT_ALIASES, visibleRotationsSql } from '@stint/api-core';
 import type { RotationOutcome } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 
@@ -26,7 +26,7 @@ const visible = (scope: string) => `p.cancelled_at IS NULL AND ${scope}
  * kickoff and final self-ratings, the host's assessment and the line
  * manager's pulse. One query; the kind index finds each check-in.
  */
-const OUTCOMES_SQL = (scope: string) => `
+const OUTCOMES_SQL = (scope: string, caller: AuthenticatedUser) => `
   SELECT p.id AS "placementId", pm.name AS "pmName", t.name AS "teamName", t.region,
          to_char(p.start_date, 'YYYY-MM-DD') AS "startDate", to_char(p.end_date, 'YYYY-MM-DD') AS "endDate",
          p.duration_weeks AS "durationWeeks", fi.completed_at IS NOT NULL AS finished,
@@ -36,9 +36,9 @@ const OUTCOMES_SQL = (scope: string) => `
     FROM placements p
     JOIN users pm ON pm.id = p.pm_id
     JOIN teams t ON t.id = p.team_id
-    LEFT JOIN check_ins ko ON ko.placement_id = p.id AND ko.kind = 'kickoff'
-    LEFT JOIN check_ins fi ON fi.placement_id = p.id AND fi.kind = 'final'
-    LEFT JOIN check_ins pu ON pu.placement_id = p.id AND pu.kind = 'pulse'
+    LEFT JOIN check_ins ko ON ko.placement_id = p.id AND ko.kind = 'kickoff'${managedCheckInsSql(caller, 1, 'ko')}
+    LEFT JOIN check_ins fi ON fi.placement_id = p.id AND fi.kind = 'final'${managedCheckInsSql(caller, 1, 'fi')}
+    LEFT JOIN check_ins pu ON pu.placement_id = p.id AND pu.kind = 'pulse'${managedCheckInsSql(caller, 1, 'pu')}
     LEFT JOIN check_in_assessments a ON a.check_in_id = fi.id
    WHERE ${visible(scope)}`;
 
@@ -50,7 +50,7 @@ export class OutcomesRepository {
   /** Every visible rotation's evidence (the report aggregates them all). */
   all(caller: AuthenticatedUser, filter: OutcomeFilter): Promise<RotationOutcome[]> {
     return this.db.query(
-      `${OUTCOMES_SQL(visibleRotationsSql(caller, 1, PLACEMENT_ALIASES))} ORDER BY p.start_date, p.id`,
+      `${OUTCOMES_SQL(visibleRotationsSql(caller, 1, PLACEMENT_ALIASES), caller)} ORDER BY p.start_date, p.id`,
       this.params(caller, filter),
     );
   }
@@ -65,7 +65,7 @@ export class OutcomesRepository {
     const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     const params = this.params(caller, filter);
     const [rows, count] = await Promise.all([
-      this.db.query(`${OUTCOMES_SQL(scope)} ORDER BY p.start_date DESC, p.id LIMIT $6 OFFSET $7`, [
+      this.db.query(`${OUTCOMES_SQL(scope, caller)} ORDER BY p.start_date DESC, p.id LIMIT $6 OFFSET $7`, [
         ...params,
         limit,
         offset,
