@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, AuthenticatedUser, PageTotal, pageTotal, PageWindow, REQUEST_ALIASES } from '@stint/api-core';
+import {
+  ApiError,
+  AuthenticatedUser,
+  pageOfIds,
+  PageTotal,
+  pageTotal,
+  PageWindow,
+  REQUEST_ALIASES,
+} from '@stint/api-core';
 import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
@@ -24,6 +32,12 @@ export interface PmCandidate {
 }
 
 /** Reads of rotation requests and of the people around them; writes go through the entity manager. */
+/** The request list's order: newest first, the id breaking ties. */
+const NEWEST_FIRST: Array<[string, 'ASC' | 'DESC']> = [
+  ['r.created_at', 'DESC'],
+  ['r.id', 'DESC'],
+];
+
 @Injectable()
 export class RequestsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -33,21 +47,19 @@ export class RequestsRepository {
     return this.db.manager;
   }
 
-  /** One page of the requests the caller can see, newest first, and how many there are in all. */
+  /** One page of the requests the caller can see, newest first, and how many there are (estimated past 1,000). */
   async page(
     caller: AuthenticatedUser,
     filter: RequestFilter,
     window: PageWindow,
   ): Promise<[RotationRequestEntity[], PageTotal]> {
     const visible = visibleRotations(caller, REQUEST_ALIASES);
-    const query = this.db
-      .getRepository(RotationRequestEntity)
-      .createQueryBuilder('r')
-      .innerJoin('users', 'pm', 'pm.id = r.pm_id')
-      .innerJoin('teams', 't', 't.id = r.team_id')
-      .where(visible.sql, visible.params)
-      .orderBy('r.createdAt', 'DESC')
-      .addOrderBy('r.id', 'DESC');
+    const query = this.db.getRepository(RotationRequestEntity).createQueryBuilder('r');
+    // Visibility is on the request's own columns (REQUEST_ALIASES); only "awaiting me" reads the PM and the team.
+    if (filter.awaitingMe && caller.role !== 'admin') {
+      query.innerJoin('users', 'pm', 'pm.id = r.pm_id').innerJoin('teams', 't', 't.id = r.team_id');
+    }
+    query.where(visible.sql, visible.params);
     if (filter.status) query.andWhere('r.status = :status', { status: filter.status });
     if (filter.teamId) query.andWhere('r.team_id = :teamId', { teamId: filter.teamId });
     if (filter.pmId) query.andWhere('r.pm_id = :pmId', { pmId: filter.pmId });
@@ -57,10 +69,7 @@ export class RequestsRepository {
         { me: caller.id },
       );
     }
-    const [items, total] = await Promise.all([
-      query.clone().skip(window.offset).take(window.pageSize).getMany(),
-      pageTotal(query),
-    ]);
+    const [items, total] = await Promise.all([pageOfIds(query, 'r', NEWEST_FIRST, window), pageTotal(query)]);
     return [items, total];
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AuthenticatedUser,
+  pageOfIds,
   PageTotal,
   pageTotal,
   PageWindow,
@@ -34,6 +35,12 @@ export interface PlacementPeople {
 }
 
 /** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
+/** The check-in list's order: by time, the id breaking ties. */
+const BY_TIME: Array<[string, 'ASC' | 'DESC']> = [
+  ['c.scheduled_at', 'ASC'],
+  ['c.id', 'ASC'],
+];
+
 @Injectable()
 export class CheckInsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -51,16 +58,10 @@ export class CheckInsRepository {
     now: Date,
     overdueAfterHours: number,
   ): Promise<[CheckInEntity[], PageTotal]> {
-    const query = this.db
-      .getRepository(CheckInEntity)
-      .createQueryBuilder('c')
-      .innerJoin('placements', 'p', 'p.id = c.placement_id')
-      .innerJoin('users', 'pm', 'pm.id = p.pm_id')
-      .innerJoin('teams', 't', 't.id = p.team_id')
-      .orderBy('c.scheduledAt', 'ASC')
-      .addOrderBy('c.id', 'ASC')
-      .setParameter('now', now.toISOString())
-      .setParameter('hours', overdueAfterHours);
+    const query = this.db.getRepository(CheckInEntity).createQueryBuilder('c');
+    // Visibility is on the placement's own columns (PLACEMENT_ALIASES): an admin's list needs no join at all.
+    if (caller.role !== 'admin') query.innerJoin('placements', 'p', 'p.id = c.placement_id');
+    query.setParameter('now', now.toISOString()).setParameter('hours', overdueAfterHours);
     const visible = visibleRotations(caller, PLACEMENT_ALIASES);
     query.andWhere(visible.sql, visible.params);
     if (filter.placementId) query.andWhere('c.placement_id = :placementId', { placementId: filter.placementId });
@@ -82,10 +83,7 @@ export class CheckInsRepository {
         query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
         break;
     }
-    const [items, total] = await Promise.all([
-      query.clone().skip(window.offset).take(window.pageSize).getMany(),
-      pageTotal(query),
-    ]);
+    const [items, total] = await Promise.all([pageOfIds(query, 'c', BY_TIME, window), pageTotal(query)]);
     return [items, total];
   }
 

@@ -1,4 +1,4 @@
-import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
 
 /**
  * Up to this many rows a list counts exactly; beyond, its total is the
@@ -47,4 +47,27 @@ export async function pageTotal<T extends ObjectLiteral>(
   const guess = Math.round(plan[0]?.['QUERY PLAN'][0]?.Plan['Plan Rows'] ?? 0);
   // Never below what was just counted: the estimate can undershoot on a fresh table.
   return { total: Math.max(guess, cap + 1), estimated: true };
+}
+
+/**
+ * One page of a list query's entities, chosen by id first: the OFFSET walks
+ * the query's own (narrow, usually index-only) rows, and only the page's rows
+ * are read whole, by primary key. `order` is the list's order, ending in a
+ * unique column so that pages never overlap.
+ */
+export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
+  window: { offset: number; pageSize: number },
+): Promise<T[]> {
+  const ids = query.clone().select(`${alias}.id`, 'id').orderBy();
+  for (const [column, direction] of order) ids.addOrderBy(column, direction);
+  const picked = (await ids.offset(window.offset).limit(window.pageSize).getRawMany<{ id: string }>()).map((r) => r.id);
+  if (!picked.length) return [];
+  const target = query.expressionMap.mainAlias?.target;
+  if (!target) throw new Error('pageOfIds needs a query built from an entity');
+  const rows = await query.connection.getRepository<T>(target).findBy({ id: In(picked) } as never);
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return picked.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
 }
