@@ -1,15 +1,18 @@
 #!/usr/bin/env node
 // `npm run bench`: seeds a large programme into its own database, starts the built
-// API, and measures the busiest endpoints with autocannon, each beside a bare
-// GET /api/health measured in the same run. Results: a table on stdout and the
-// "bench:api" section of docs/benchmarks.md.
+// API (serving the built dashboard), and measures every dashboard list for the admin,
+// a manager and a PM, slot search and approvals with autocannon, each beside a bare
+// GET /api/health measured in the same run; then the bytes the dashboard and a JSON
+// page cost on the wire, and the reconciler's tick with the built worker.
+// Results: a table on stdout and the "bench:api" section of docs/benchmarks.md.
 //
 // Environment: BENCH_DATABASE_URL (any database URL on the server to use; the
 // script creates and drops its own `stint_bench`), REDIS_URL, BENCH_PORT (3390),
 // BENCH_DURATION (seconds per measurement, 10), BENCH_CONNECTIONS (4),
 // BENCH_QUICK=1 (a small programme and 2 s runs, to try the script out; not written to the docs).
 //
-// Modules: api/config.mjs (settings), api/endpoints.mjs and api/approvals.mjs (what is
+// Modules: api/config.mjs (settings), api/roles.mjs (who asks), api/lists.mjs and
+// api/endpoints.mjs, api/approvals.mjs, api/transfer.mjs, api/reconciler.mjs (what is
 // measured), api/report.mjs (the results); shared helpers in lib.mjs and seed.mjs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,9 +38,12 @@ import {
 } from './lib.mjs';
 import { isoDate, seedProgramme, vacuumAnalyze } from './seed.mjs';
 import { measureContendedApprovals, measureSerialApprovals } from './api/approvals.mjs';
-import { BASE, DB_URL, PORT, PREFIX, REDIS_URL, SCALE } from './api/config.mjs';
+import { BASE, DASHBOARD_DIR, DB_URL, PORT, PREFIX, REDIS_URL, SCALE } from './api/config.mjs';
 import { measureEndpoints } from './api/endpoints.mjs';
+import { measureReconciler, startWorker } from './api/reconciler.mjs';
 import { report } from './api/report.mjs';
+import { signInRoles } from './api/roles.mjs';
+import { measureTransfer } from './api/transfer.mjs';
 
 async function main() {
   requireBuild([API_MAIN, WORKER_MAIN]);
@@ -53,18 +59,20 @@ async function main() {
   log(`database ${DB_URL} (drop/create), queue prefix ${PREFIX}`);
   await recreateDatabase(DB_URL);
   const varDir = mkdtempSync(join(tmpdir(), 'stint-bench-'));
-  const api = new Child('api', API_MAIN, {
+  const env = {
     DATABASE_URL: DB_URL,
     REDIS_URL,
     QUEUE_PREFIX: PREFIX,
-    PORT: String(PORT),
     LOG_LEVEL: 'warn',
     STINT_VAR_DIR: varDir,
-    DASHBOARD_DIR: '/nonexistent',
+    DASHBOARD_DIR,
     SEED_DEMO: 'false',
-  });
+  };
+  const api = new Child('api', API_MAIN, { ...env, PORT: String(PORT) });
+  let worker = null;
   const db = await connect(DB_URL);
   onInterrupt(async () => {
+    if (worker) await worker.stop(3000);
     await api.stop(3000);
     await dropDatabase(DB_URL);
     await clearRedisPrefix(REDIS_URL, PREFIX);
@@ -95,17 +103,37 @@ async function main() {
     ).rows[0];
     log(`dataset: ${JSON.stringify(counts)} (vacuum ${vacuumSeconds.toFixed(1)} s)`);
 
-    const { rows, probes } = await measureEndpoints(db, seeded, today);
+    const roles = await signInRoles();
+    const { rows, probes } = await measureEndpoints(db, roles, today);
     const roundOutcomes = await measureContendedApprovals(db, seeded, rows);
     await measureSerialApprovals(db, seeded, rows);
+    const transfer = await measureTransfer(roles[0].token);
 
-    const rss = { api: api.peakRssMiB() };
-    log(`peak RSS of the API process: ${fmt(rss.api)} MiB`);
+    // Last, so that the worker's jobs do not load the machine while the API is measured.
+    log(`starting the built worker (queue prefix ${PREFIX})`);
+    worker = startWorker(env);
+    const ticks = await measureReconciler(worker);
 
-    summary = { machineInfo, date, counts, seedSeconds, vacuumSeconds, rows, rss, roundOutcomes, probes };
+    const rss = { api: api.peakRssMiB(), worker: worker.peakRssMiB() };
+    log(`peak RSS: API ${fmt(rss.api)} MiB, worker ${fmt(rss.worker)} MiB`);
+
+    summary = {
+      machineInfo,
+      date,
+      counts,
+      seedSeconds,
+      vacuumSeconds,
+      rows,
+      rss,
+      roundOutcomes,
+      probes,
+      transfer,
+      ticks,
+    };
   } finally {
     await db.end().catch(() => undefined);
-    log('stopping the API, dropping the database and the queue keys');
+    log('stopping the API and the worker, dropping the database and the queue keys');
+    if (worker) await worker.stop();
     await api.stop();
     await removeRunState({ dbUrl: DB_URL, redisUrl: REDIS_URL, prefix: PREFIX, varDir });
   }

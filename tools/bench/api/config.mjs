@@ -1,5 +1,6 @@
 // Settings of `npm run bench` (tools/bench/run.mjs), from the environment it documents.
-import { databaseUrl } from '../lib.mjs';
+import { join } from 'node:path';
+import { databaseUrl, ROOT } from '../lib.mjs';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
 export const SCALE = QUICK
@@ -13,6 +14,10 @@ export const ROUNDS = QUICK ? 3 : 10; // measured contention rounds (plus one wa
 export const PER_ROUND = 20;
 export const ROUND_CAPACITY = 3;
 export const PAGE_SIZE = 50;
+// Each lists' warm-up before it is measured (seconds).
+export const WARM_UP = QUICK ? 1 : 2;
+// The built dashboard, served by the API under benchmark so that its transfer sizes are measured as served.
+export const DASHBOARD_DIR = join(ROOT, 'dist', 'apps', 'dashboard', 'browser');
 
 const runId = Date.now().toString(36);
 export const DB_URL = databaseUrl('stint_bench');

@@ -1,0 +1,76 @@
+// The reconciler's tick at programme scale: the built worker against the bench database. Its first tick
+// (queued by the worker at start, Redis empty: every owed job is added) and a second one queued here with
+// nothing changed in between (a reconciler that diffs adds nothing). Timed by BullMQ's own processedOn and
+// finishedOn of each reconcile job; the number added is read from the job's log line.
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { Child, log, sleep, WORKER_MAIN } from '../lib.mjs';
+import { PREFIX, REDIS_URL } from './config.mjs';
+
+const TICK_TIMEOUT_MS = 10 * 60_000;
+const SUMMARY = /Reconciled Redis with PostgreSQL: (\d+) open check-ins .*? owe (\d+) jobs, (\d+) of them re-added/;
+
+/** Starts the worker; returns it with the reconcile summaries it logs, in order. */
+export function startWorker(env) {
+  const worker = new Child('worker', WORKER_MAIN, { ...env, LOG_LEVEL: 'info' });
+  worker.summaries = [];
+  let pending = '';
+  const scan = (chunk) => {
+    pending += chunk.toString();
+    const lines = pending.split('\n');
+    pending = lines.pop();
+    for (const line of lines) {
+      const m = SUMMARY.exec(line);
+      if (m) worker.summaries.push({ open: Number(m[1]), owed: Number(m[2]), added: Number(m[3]) });
+    }
+  };
+  worker.process.stdout.on('data', scan);
+  worker.process.stderr.on('data', scan);
+  return worker;
+}
+
+/** Waits for a finished reconcile job whose id matches; returns its timing from BullMQ. */
+async function finishedTick(queue, worker, matches) {
+  const deadline = Date.now() + TICK_TIMEOUT_MS;
+  while (Date.now() < deadline) {
+    if (worker.exited) throw new Error(`worker exited (${JSON.stringify(worker.exited)}):\n${worker.tail()}`);
+    const jobs = await queue.getJobs(['completed', 'failed']);
+    const job = jobs.find((j) => j.name === 'reconcile' && matches(j.id));
+    if (job) {
+      if (job.failedReason) throw new Error(`reconcile ${job.id} failed: ${job.failedReason}`);
+      return { id: job.id, ms: job.finishedOn - job.processedOn, waitedMs: job.processedOn - job.timestamp };
+    }
+    await sleep(500);
+  }
+  throw new Error(`no reconcile job finished within ${TICK_TIMEOUT_MS / 1000} s:\n${worker.tail()}`);
+}
+
+/** The summary line logged for the n-th tick (the log is written just before the job finishes). */
+async function summaryOf(worker, n) {
+  for (let i = 0; i < 20 && worker.summaries.length < n; i++) await sleep(250);
+  return worker.summaries[n - 1] ?? null;
+}
+
+/** Runs two ticks with the worker; returns [{ which, ms, added, owed, open }]. */
+export async function measureReconciler(worker) {
+  const connection = new Redis(REDIS_URL, { maxRetriesPerRequest: null });
+  const queue = new Queue('maintenance', { connection, prefix: PREFIX });
+  try {
+    log('reconciler: waiting for the worker’s first tick (empty Redis: every owed job is added) …');
+    const first = await finishedTick(queue, worker, (id) => id.startsWith('reconcile-start-'));
+    const firstSummary = await summaryOf(worker, 1);
+    log(`  first tick ${first.ms} ms, ${JSON.stringify(firstSummary)}`);
+    log('reconciler: a second tick with nothing changed …');
+    await queue.add('reconcile', {}, { jobId: 'bench-reconcile-second' });
+    const second = await finishedTick(queue, worker, (id) => id === 'bench-reconcile-second');
+    const secondSummary = await summaryOf(worker, 2);
+    log(`  second tick ${second.ms} ms, ${JSON.stringify(secondSummary)}`);
+    return [
+      { which: 'first (empty Redis)', ...first, ...firstSummary },
+      { which: 'second (nothing changed)', ...second, ...secondSummary },
+    ];
+  } finally {
+    await queue.close();
+    connection.disconnect();
+  }
+}
