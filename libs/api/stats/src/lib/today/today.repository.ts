@@ -1,6 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { AuthenticatedUser, awaitingDecisionBy, PLACEMENT_ALIASES, visibleRotationsSql } from '@stint/api-core';
+import {
+  AuthenticatedUser,
+  awaitingDecisionBy,
+  managedCheckInsSql,
+  PLACEMENT_ALIASES,
+  visibleRotationsSql,
+} from '@stint/api-core';
 import { TODAY_LIST_LIMIT } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 
@@ -109,21 +115,28 @@ export class TodayRepository {
   checkIns(caller: AuthenticatedUser, now: Date, which: 'due' | 'overdue'): Promise<Array<Counted<CheckInRow>>> {
     const scope = visibleRotationsSql(caller, 1, PLACEMENT_ALIASES);
     const pmOwn = caller.role === 'pm' ? `AND c.kind <> 'pulse'` : '';
-    const overdueAt = `c.scheduled_at + make_interval(hours => pol.overdue_after_hours)`;
+    // Bounds on the bare scheduled_at (the policy's grace read once), so the open check-ins' index serves them.
+    const overdueSince = `$2::timestamptz - (SELECT make_interval(hours => overdue_after_hours) FROM policy LIMIT 1)`;
     const when =
       which === 'overdue'
-        ? `${overdueAt} < $2::timestamptz`
-        : `${overdueAt} >= $2::timestamptz AND c.scheduled_at < $2::timestamptz + interval '7 days'`;
+        ? `c.scheduled_at < ${overdueSince}`
+        : `c.scheduled_at >= ${overdueSince} AND c.scheduled_at < $2::timestamptz + interval '7 days'`;
+    // Matching check-ins are counted on their own rows; names and assessments are read for the shown page only.
     return this.db.query(
-      `SELECT c.id, c.placement_id, c.kind, c.scheduled_at, pm.name::text AS pm_name, t.name::text AS team_name,
+      `WITH hits AS (
+         SELECT c.id, c.placement_id, c.kind, c.scheduled_at, p.pm_id, p.team_id
+           FROM check_ins c JOIN placements p ON p.id = c.placement_id
+          WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
+            AND ${scope} ${pmOwn} ${managedCheckInsSql(caller, 1)} AND ${when}
+       ), shown AS (
+         SELECT * FROM hits ORDER BY scheduled_at, id LIMIT ${TODAY_LIST_LIMIT}
+       )
+       SELECT s.id, s.placement_id, s.kind, s.scheduled_at, pm.name::text AS pm_name, t.name::text AS team_name,
               pm.id AS pm_id, pm.manager_id AS line_manager_id, t.manager_id AS host_manager_id,
-              EXISTS (SELECT 1 FROM check_in_assessments a WHERE a.check_in_id = c.id) AS assessed,
-              count(*) OVER ()::int AS total
-         FROM check_ins c JOIN placements p ON p.id = c.placement_id ${ROTATION_JOINS} CROSS JOIN policy pol
-        WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
-          AND ${scope} ${pmOwn} AND ${when}
-        ORDER BY c.scheduled_at, c.id
-        LIMIT ${TODAY_LIST_LIMIT}`,
+              EXISTS (SELECT 1 FROM check_in_assessments a WHERE a.check_in_id = s.id) AS assessed,
+              (SELECT count(*) FROM hits)::int AS total
+         FROM shown s JOIN users pm ON pm.id = s.pm_id JOIN teams t ON t.id = s.team_id
+        ORDER BY s.scheduled_at, s.id`,
       [caller.id, now.toISOString()],
     );
   }
