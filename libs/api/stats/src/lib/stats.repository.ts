@@ -30,11 +30,12 @@ export class StatsRepository {
     const theirCheckIns = managedCheckInsSql(caller, 1);
     const range = `($3::date IS NULL OR p.end_date >= $3::date) AND ($4::date IS NULL OR p.start_date <= $4::date)`;
     const params = [caller.id, now.toISOString(), from, to];
+    // Visibility is on the rotation's own columns (PLACEMENT_ALIASES, REQUEST_ALIASES): no PM or team joins needed.
     // A PM's figures are what they can act on: a pulse is their line manager's to give.
     const pmOwn = caller.role === 'pm' ? `AND c.kind <> 'pulse'` : '';
     const [requests, placements, checkIns, ratings] = await Promise.all([
       this.db.query(
-        `SELECT count(*)::int AS n FROM rotation_requests r JOIN users pm ON pm.id = r.pm_id JOIN teams t ON t.id = r.team_id
+        `SELECT count(*)::int AS n FROM rotation_requests r
           WHERE r.status IN ('pending_manager', 'pending_host') AND ${requestScope} AND $2::text IS NOT NULL AND ($3::date IS NULL OR r.end_date >= $3::date) AND ($4::date IS NULL OR r.start_date <= $4::date)`,
         params,
       ),
@@ -42,14 +43,14 @@ export class StatsRepository {
         `SELECT count(*) FILTER (WHERE p.cancelled_at IS NULL AND p.start_date <= ($2::timestamptz AT TIME ZONE t.timezone)::date
                                  AND p.end_date >= ($2::timestamptz AT TIME ZONE t.timezone)::date)::int AS active,
                 avg(p.duration_weeks) FILTER (WHERE p.cancelled_at IS NULL)::float AS avg_weeks
-           FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id WHERE ${scope} AND ${range}`,
+           FROM placements p JOIN teams t ON t.id = p.team_id WHERE ${scope} AND ${range}`,
         params,
       ),
       this.db.query(
         `SELECT count(*) FILTER (WHERE c.completed_at IS NULL AND c.scheduled_at >= $2::timestamptz AND c.scheduled_at < $2::timestamptz + interval '7 days')::int AS upcoming,
                 count(*) FILTER (WHERE c.completed_at IS NULL AND c.scheduled_at + make_interval(hours => pol.overdue_after_hours) < $2::timestamptz)::int AS overdue,
                 count(*) FILTER (WHERE c.completed_at IS NOT NULL)::int AS completed
-           FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+           FROM check_ins c JOIN placements p ON p.id = c.placement_id
            CROSS JOIN policy pol
           WHERE c.cancelled_at IS NULL AND p.cancelled_at IS NULL AND ${scope} AND ${range} ${pmOwn} ${theirCheckIns}`,
         params,
@@ -60,7 +61,7 @@ export class StatsRepository {
                 (array_agg(c.rating_negotiation ORDER BY c.completed_at DESC))[1] - (array_agg(c.rating_negotiation ORDER BY c.completed_at ASC))[1] AS negotiation,
                 (array_agg(c.rating_closing ORDER BY c.completed_at DESC))[1] - (array_agg(c.rating_closing ORDER BY c.completed_at ASC))[1] AS closing,
                 (array_agg(c.rating_persistence ORDER BY c.completed_at DESC))[1] - (array_agg(c.rating_persistence ORDER BY c.completed_at ASC))[1] AS persistence
-           FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+           FROM check_ins c JOIN placements p ON p.id = c.placement_id
           WHERE c.completed_at IS NOT NULL AND c.kind <> 'pulse' AND ${scope} AND ${range} AND $2::text IS NOT NULL ${theirCheckIns}
           GROUP BY p.id HAVING count(*) >= 2`,
         params,
@@ -86,7 +87,7 @@ export class StatsRepository {
       caller.role === 'admin' || caller.role === 'pm' || scope === 'all'
         ? `SELECT id, capacity FROM teams WHERE active OR $1::uuid IS NOT NULL ORDER BY name`
         : `SELECT DISTINCT t.id, t.capacity, t.name FROM teams t WHERE t.manager_id = $1
-           OR EXISTS (SELECT 1 FROM placements p JOIN users pm ON pm.id = p.pm_id WHERE p.team_id = t.id AND pm.manager_id = $1) ORDER BY t.name`,
+           OR t.id IN (SELECT p.team_id FROM placements p WHERE p.pm_id = ANY(ARRAY(SELECT u.id FROM users u WHERE u.manager_id = $1))) ORDER BY t.name`,
       [caller.id],
     );
   }
