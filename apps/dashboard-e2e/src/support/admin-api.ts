@@ -137,7 +137,7 @@ export async function overdueDemoCheckIn(
       request,
       admin,
       'get',
-      `/api/placements?pmId=${pm.id}&pageSize=200`,
+      `/api/placements?pmId=${pm.id}&include=checkIns&pageSize=200`,
     );
     const completedBefore = placements.items
       .flatMap((p) => p.checkIns)
