@@ -1,11 +1,11 @@
 import { ApprovalNudgeJob } from '@stint/api-request-notices';
 import type { ParsedMail } from 'mailparser';
 import { Actor, Fixtures, futureMonday } from './support/fixtures';
-import { SmtpSink } from './support/smtp-sink';
+import type { SmtpSink } from './support/smtp-sink';
 import { sql } from './support/sql';
-import { ownStore } from './support/own-store';
-import { call, startTestApp, TestApp } from './support/test-app';
-import { controlClock, startTestWorker } from './support/worker';
+import { TestWorker, useMailStack } from './support/mail-stack';
+import { call, TestApp } from './support/test-app';
+import { controlClock } from './support/worker';
 
 const HOUR = 3_600_000;
 const ISO_DATE = /\d{4}-\d{2}-\d{2}/;
@@ -20,34 +20,19 @@ function readable(mail: ParsedMail): string[] {
 }
 
 describe('emails in the reader’s locale and zone (real SMTP and worker)', () => {
-  // A database and queue prefix of its own: this suite runs a worker (support/own-store.ts).
-  const store = ownStore('email_locale');
+  // The API and a worker sending to an SMTP sink, in a database and queue prefix of their own (support/mail-stack.ts).
+  const stack = useMailStack({ ownDatabase: 'email_locale' });
   let sink: SmtpSink;
   let t: TestApp;
-  let worker: Awaited<ReturnType<typeof startTestWorker>>;
+  let worker: TestWorker;
   let f: Fixtures;
+  beforeAll(() => ({ sink, t, worker, f } = stack));
 
   /** A user who has set their locale and zone in their profile, as PATCH /api/me does. */
   async function prefer(actor: Actor, timezone: string, locale: string | null): Promise<void> {
     const saved = await call(t.url, 'PATCH', '/api/me', { token: actor.token, body: { timezone, locale } });
     expect(saved.status).toBe(200);
   }
-
-  beforeAll(async () => {
-    sink = await SmtpSink.start();
-    t = await startTestApp({ SMTP_URL: sink.url, ...(await store.open()) });
-    worker = await startTestWorker(t.config);
-    f = await Fixtures.create(t.url);
-  });
-
-  afterEach(() => jest.restoreAllMocks());
-
-  afterAll(async () => {
-    await worker.close();
-    await t.close();
-    await sink.stop();
-    await store.close();
-  });
 
   it('writes a booking’s dates and check-in times in each reader’s locale and zone, never in ISO form', async () => {
     const lineManager = await f.manager();

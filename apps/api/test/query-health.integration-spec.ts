@@ -33,7 +33,8 @@ import { dropDatabase, prepareDatabase } from '@stint/api-core';
 import type { Page, Placement, PlacementListItem } from '@stint/contracts';
 import { Client } from 'pg';
 import { idSql, LANES, PASSWORD, PENDING, seedAtScale, SLOTS, TEAMS } from './support/query-health-seed';
-import { addDays, KNOWN_GAPS, STRICT } from './support/query-health-scenarios';
+import { addDays } from './support/dates';
+import { KNOWN_GAPS, STRICT } from './support/query-health-scenarios';
 import {
   describeFindings,
   Finding,

@@ -1,3 +1,5 @@
+import { addDays } from './dates';
+
 /** The ids and the day a scenario's path points at, known once the seed is in. */
 export interface Targets {
   team: string;
@@ -132,13 +134,6 @@ export const STRICT: Scenario[] = [
   { name: 'outcome rotations as a manager', role: 'manager', path: () => '/api/stats/outcomes/rotations?pageSize=50' },
   { name: 'figures as the PM', role: 'pm', path: () => '/api/stats/overview' },
 ];
-
-/** `day` (YYYY-MM-DD) plus `days`, in UTC. */
-export function addDays(day: string, days: number): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
 
 /**
  * Gaps found at this scale, reported with their evidence (table, query, plan:

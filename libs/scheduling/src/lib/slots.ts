@@ -127,6 +127,11 @@ export function findSlots(teams: SlotTeam[], q: SlotQuery): Slot[] {
     }
   }
 
+  return sortSlots(slots);
+}
+
+/** Slots earliest first, then by team name and id: the order a slot search answers in. */
+export function sortSlots<T extends Slot>(slots: T[]): T[] {
   return slots.sort(
     (a, b) => compare(a.startDate, b.startDate) || compare(a.teamName, b.teamName) || compare(a.teamId, b.teamId),
   );

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiError, Clock, LATEST_DATE, loadPolicy } from '@stint/api-core';
 import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
-import { dailyLoad, findSlots } from '@stint/scheduling';
+import { dailyLoad, findSlots, sortSlots } from '@stint/scheduling';
 import { addDays, diffDays, eachDay, maxDate, todayIn } from '@stint/shared-dates';
 import { DataSource, EntityManager } from 'typeorm';
 import {
@@ -32,14 +32,6 @@ const FIRST_PASS_WEEKS = 16;
 type ActiveTeam = Awaited<ReturnType<typeof loadActiveTeams>>[number];
 type ProgrammePolicyRow = Awaited<ReturnType<typeof loadPolicy>>;
 
-/** Earliest first, then by team name and id: the order findSlots answers in. */
-function sortSlots(slots: SlotSuggestion[]): SlotSuggestion[] {
-  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return slots.sort(
-    (a, b) => compare(a.startDate, b.startDate) || compare(a.teamName, b.teamName) || compare(a.teamId, b.teamId),
-  );
-}
-
 @Injectable()
 export class SlotsService {
   constructor(
@@ -66,14 +58,15 @@ export class SlotsService {
     const policy = await loadPolicy(m);
     const from = maxDate(search.earliestStart, todayIn('UTC', this.clock.now()));
     const horizon = addDays(from, 7 * (FIRST_PASS_WEEKS + search.durationWeeks));
-    if (horizon >= search.latestEnd) return sortSlots(await this.searchIn(m, teams, search, policy));
+    if (horizon >= search.latestEnd) return this.searchIn(m, teams, search, policy);
     const first = await this.searchIn(m, teams, { ...search, latestEnd: horizon }, policy);
     const found = new Map<string, number>();
     for (const slot of first) found.set(slot.teamId, (found.get(slot.teamId) ?? 0) + 1);
     const short = teams.filter((t) => (found.get(t.id) ?? 0) < search.limit);
-    if (!short.length) return sortSlots(first);
+    if (!short.length) return first;
     const shortIds = new Set(short.map((t) => t.id));
     const rest = await this.searchIn(m, short, search, policy);
+    // Each pass answers in order; the merge of the two is sorted again.
     return sortSlots([...first.filter((slot) => !shortIds.has(slot.teamId)), ...rest]);
   }
 
