@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { createSecretKey } from 'node:crypto';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '@stint/api-core';
 import { AuthController } from './auth.controller';
@@ -20,7 +21,9 @@ import { UsersService } from './users.service';
     JwtModule.registerAsync({
       inject: [APP_CONFIG],
       useFactory: (config: AppConfig) => ({
-        secret: config.jwtSecret,
+        // A KeyObject, made once: given a string, jsonwebtoken first tries it as a PEM public key (and throws)
+        // before making a secret key of it, on every sign and every verify.
+        secret: createSecretKey(Buffer.from(config.jwtSecret, 'utf8')),
         signOptions: { algorithm: 'HS256', expiresIn: config.jwtExpiresIn },
         verifyOptions: { algorithms: ['HS256'] },
       }),
