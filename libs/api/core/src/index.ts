@@ -23,6 +23,7 @@ export * from './lib/clock/clock';
 export * from './lib/database/transaction-runner';
 export * from './lib/http/api-page.decorator';
 export * from './lib/database/page-count';
+export * from './lib/database/figures-cache';
 export * from './lib/database/policy';
 export * from './lib/http/like-pattern';
 export * from './lib/http/input-gate';

@@ -4,6 +4,7 @@ import type Redis from 'ioredis';
 import { LoggerModule } from 'nestjs-pino';
 import { Clock } from './clock/clock';
 import { APP_CONFIG, AppConfig } from './config/app-config';
+import { FiguresCache } from './database/figures-cache';
 import { TimeZoneCatalog } from './database/time-zone-catalog';
 import { TransactionRunner } from './database/transaction-runner';
 import { SafeTypeOrmLogger } from './database/typeorm-logger';
@@ -54,8 +55,18 @@ export class CoreModule implements OnApplicationShutdown {
         HealthService,
         MetricsService,
         TimeZoneCatalog,
+        FiguresCache,
       ],
-      exports: [APP_CONFIG, REDIS, Clock, TransactionRunner, HealthService, MetricsService, TypeOrmModule],
+      exports: [
+        APP_CONFIG,
+        REDIS,
+        Clock,
+        TransactionRunner,
+        HealthService,
+        MetricsService,
+        TypeOrmModule,
+        FiguresCache,
+      ],
     };
   }
 

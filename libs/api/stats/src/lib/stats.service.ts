@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ApiError, AuthenticatedUser, Clock } from '@stint/api-core';
+import { ApiError, AuthenticatedUser, Clock, FiguresCache } from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
 import { dailyLoad } from '@stint/scheduling';
 import { addDays, diffDays, weekStart } from '@stint/shared-dates';
@@ -15,9 +15,18 @@ export class StatsService {
   constructor(
     private readonly stats: StatsRepository,
     private readonly clock: Clock,
+    private readonly figures: FiguresCache,
   ) {}
 
-  async overview(caller: AuthenticatedUser, from: string | undefined, to: string | undefined): Promise<StatsOverview> {
+  overview(caller: AuthenticatedUser, from: string | undefined, to: string | undefined): Promise<StatsOverview> {
+    return this.figures.get(caller, `overview:${from ?? ''}:${to ?? ''}`, () => this.computeOverview(caller, from, to));
+  }
+
+  private async computeOverview(
+    caller: AuthenticatedUser,
+    from: string | undefined,
+    to: string | undefined,
+  ): Promise<StatsOverview> {
     const rows = await this.stats.overview(caller, this.clock.now(), from ?? null, to ?? null);
     const c = rows.checkIns;
     const due = c.completed + c.overdue;
@@ -47,6 +56,17 @@ export class StatsService {
   ): Promise<CapacityWeek[]> {
     if (to < from) throw ApiError.validation({ to: 'to must be on or after from' });
     if (diffDays(from, to) > 731) throw ApiError.validation({ to: 'the range may span at most 2 years' });
+    return this.figures.get(caller, `capacity:${from}:${to}:${scope}`, () =>
+      this.computeCapacity(caller, from, to, scope),
+    );
+  }
+
+  private async computeCapacity(
+    caller: AuthenticatedUser,
+    from: string,
+    to: string,
+    scope: 'mine' | 'all',
+  ): Promise<CapacityWeek[]> {
     const first = weekStart(from);
     const last = addDays(weekStart(to), 6);
     const teams = await this.stats.capacityTeams(caller, scope);

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiErrorResponses, AuthenticatedUser, Clock, CurrentUser } from '@stint/api-core';
+import { ApiError, ApiErrorResponses, AuthenticatedUser, Clock, CurrentUser, FiguresCache } from '@stint/api-core';
 import { TIMELINE_MAX_DAYS, TIMELINE_MAX_ITEMS, type TimelineWindow } from '@stint/contracts';
 import { diffDays } from '@stint/shared-dates';
 import { DataSource } from 'typeorm';
@@ -15,6 +15,7 @@ export class TimelineController {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly figures: FiguresCache,
   ) {}
 
   @Get()
@@ -24,11 +25,18 @@ export class TimelineController {
   })
   @ApiOkResponse({ type: TimelineWindowDto })
   @ApiErrorResponses(400, 401)
-  async window(@CurrentUser() caller: AuthenticatedUser, @Query() q: TimelineQueryDto): Promise<TimelineWindow> {
+  window(@CurrentUser() caller: AuthenticatedUser, @Query() q: TimelineQueryDto): Promise<TimelineWindow> {
     if (q.to < q.from) throw ApiError.validation({ to: 'to must be on or after from' });
     if (diffDays(q.from, q.to) >= TIMELINE_MAX_DAYS)
       throw ApiError.validation({ to: `the window may span at most ${TIMELINE_MAX_DAYS} days (53 weeks)` });
     const scope = { from: q.from, to: q.to, teamId: q.teamId ?? null };
+    return this.figures.get(caller, `timeline:${JSON.stringify(scope)}`, () => this.compute(caller, scope));
+  }
+
+  private async compute(
+    caller: AuthenticatedUser,
+    scope: { from: string; to: string; teamId: string | null },
+  ): Promise<TimelineWindow> {
     const m = this.db.manager;
     const [bars, ghosts, blackouts] = await Promise.all([
       timelineBars(m, caller, scope, this.clock.now()),
@@ -36,8 +44,8 @@ export class TimelineController {
       timelineBlackouts(m, scope),
     ]);
     return {
-      from: q.from,
-      to: q.to,
+      from: scope.from,
+      to: scope.to,
       placements: bars.slice(0, TIMELINE_MAX_ITEMS),
       pendingRequests: ghosts.slice(0, TIMELINE_MAX_ITEMS),
       blackouts,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, loadPolicy, PageWindow, toPage } from '@stint/api-core';
+import { AuthenticatedUser, FiguresCache, loadPolicy, PageWindow, toPage } from '@stint/api-core';
 import type { OutcomesReport, Page, RotationOutcome } from '@stint/contracts';
 import { DataSource } from 'typeorm';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -26,14 +26,15 @@ export class OutcomesService {
   constructor(
     private readonly outcomes: OutcomesRepository,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: FiguresCache,
   ) {}
 
-  async report(caller: AuthenticatedUser, q: OutcomesQuery): Promise<OutcomesReport> {
-    const [rotations, policy] = await Promise.all([
-      this.outcomes.all(caller, filterOf(q)),
-      loadPolicy(this.db.manager),
-    ]);
-    return summariseOutcomes(rotations, policy.skills);
+  report(caller: AuthenticatedUser, q: OutcomesQuery): Promise<OutcomesReport> {
+    const filter = filterOf(q);
+    return this.figures.get(caller, `outcomes:${JSON.stringify(filter)}`, async () => {
+      const [rotations, policy] = await Promise.all([this.outcomes.all(caller, filter), loadPolicy(this.db.manager)]);
+      return summariseOutcomes(rotations, policy.skills);
+    });
   }
 
   async rotations(caller: AuthenticatedUser, q: OutcomesQuery, window: PageWindow): Promise<Page<RotationOutcome>> {

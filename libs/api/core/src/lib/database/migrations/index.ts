@@ -12,6 +12,7 @@ import { Outcomes1795830000000 } from './1795830000000-Outcomes';
 import { StartRules1795840000000 } from './1795840000000-StartRules';
 import { Proposals1795850000000 } from './1795850000000-Proposals';
 import { PlacementDates1795860000000 } from './1795860000000-PlacementDates';
+import { FiguresVersion1795870000000 } from './1795870000000-FiguresVersion';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   StartRules1795840000000,
   Proposals1795850000000,
   PlacementDates1795860000000,
+  FiguresVersion1795870000000,
 ];
