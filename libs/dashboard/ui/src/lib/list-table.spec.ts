@@ -116,6 +116,32 @@ describe('ListTable', () => {
     expect(host.list.page).toHaveBeenCalledWith(expect.objectContaining({ pageIndex: 0, pageSize: 10 }));
   });
 
+  it('says "about" when the total is the database\'s estimate, and drops it when the total is exact again', () => {
+    const { fixture, host, el } = render();
+    const page = (total: number, totalEstimated?: boolean) => ({
+      items: [{ name: 'Apple', ripe: true }],
+      total,
+      page: 3,
+      pageSize: 50,
+      ...(totalEstimated === undefined ? {} : { totalEstimated }),
+    });
+    const label = () => el.querySelector('.mat-mdc-paginator-range-label')?.textContent?.trim();
+
+    host.list.set({ status: 'ready', value: page(20_412, true) });
+    fixture.detectChanges();
+    expect(label()).toBe('101 – 150 of about 20,412');
+
+    host.list.set({ status: 'ready', value: page(312, false) });
+    fixture.detectChanges();
+    expect(label()).toBe('101 – 150 of 312');
+
+    host.list.set({ status: 'ready', value: page(20_412, true) });
+    fixture.detectChanges();
+    host.list.set({ status: 'ready', value: page(120) });
+    fixture.detectChanges();
+    expect(label()).toBe('101 – 120 of 120');
+  });
+
   it('labels every cell with its column header, so that on a phone each row reads as a card with its buttons', () => {
     const { fixture, host, el } = render();
     host.list.set({

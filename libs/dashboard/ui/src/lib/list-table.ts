@@ -6,12 +6,14 @@ import {
   contentChild,
   contentChildren,
   Directive,
+  effect,
   inject,
+  Injectable,
   input,
   OnInit,
   TemplateRef,
 } from '@angular/core';
-import { MatPaginatorModule } from '@angular/material/paginator';
+import { MatPaginatorIntl, MatPaginatorModule } from '@angular/material/paginator';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatColumnDef, MatTable, MatTableModule } from '@angular/material/table';
 import type { Page } from '@stint/contracts';
@@ -40,6 +42,26 @@ export class ProjectedColumns implements OnInit {
 }
 
 /**
+ * The paginator's words for one list: "1 – 50 of about 20,000" while the total is the database's estimate
+ * (`totalEstimated`, lists of more than 1,000 rows), Material's own "1 – 50 of 312" otherwise.
+ */
+@Injectable()
+export class EstimatedTotalIntl extends MatPaginatorIntl {
+  estimated = false;
+
+  constructor() {
+    super();
+    const exact = this.getRangeLabel;
+    this.getRangeLabel = (page: number, pageSize: number, length: number): string => {
+      if (!this.estimated || length <= 0 || pageSize <= 0) return exact(page, pageSize, length);
+      const first = page * pageSize + 1;
+      const last = Math.max(first, Math.min(first + pageSize - 1, length));
+      return `${first} – ${last} of about ${length.toLocaleString('en-US')}`;
+    };
+  }
+}
+
+/**
  * One page of a filtered list (see `injectListPage`) as a table: a loading bar, the failure in words, the rows,
  * what an empty page means, and a paginator that moves the list's page in the URL. The page supplies its columns
  * as `matColumnDef` blocks inside the element and, optionally, each row's buttons as a `libListActions` template.
@@ -51,6 +73,7 @@ export class ProjectedColumns implements OnInit {
   changeDetection: ChangeDetectionStrategy.OnPush,
   styleUrl: './list-table.scss',
   templateUrl: './list-table.html',
+  providers: [{ provide: MatPaginatorIntl, useClass: EstimatedTotalIntl }],
 })
 export class ListTable<T> {
   readonly list = input.required<ListPage<unknown, Page<T>>>();
@@ -80,4 +103,16 @@ export class ListTable<T> {
   );
   protected readonly errorSentence = (message: string): string =>
     `${this.errorText()}: ${message}${this.errorHint() ? ` ${this.errorHint()}` : ''}`;
+
+  private readonly intl = inject(MatPaginatorIntl) as EstimatedTotalIntl;
+
+  constructor() {
+    effect(() => {
+      const state = this.list().state();
+      const estimated = state.status === 'ready' && state.value.totalEstimated === true;
+      if (estimated === this.intl.estimated) return;
+      this.intl.estimated = estimated;
+      this.intl.changes.next();
+    });
+  }
 }
