@@ -5,6 +5,7 @@ import {
   AuthenticatedUser,
   canSee,
   Clock,
+  FiguresCache,
   PageTotal,
   pageTotal,
   PageWindow,
@@ -57,6 +58,7 @@ export class PlacementsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly figures: FiguresCache,
   ) {}
 
   /** The manager for reads outside a transaction. */
@@ -68,7 +70,8 @@ export class PlacementsRepository {
    * One page of the placements the caller can see, earliest first, and how
    * many there are (estimated past 1,000). The page's ids are chosen on
    * placements alone, walking the (start_date, id) index, so a deep page skips
-   * index entries rather than joined rows; its rows are read by id after.
+   * index entries rather than joined rows; its rows are read by id in the same
+   * statement.
    */
   async page(
     caller: AuthenticatedUser,
@@ -83,17 +86,19 @@ export class PlacementsRepository {
       .addOrderBy('p.id', 'ASC')
       .offset(window.offset)
       .limit(window.pageSize);
-    const [picked, total] = await Promise.all([pageIds.getRawMany<{ id: string }>(), pageTotal(matching)]);
-    if (!picked.length) return [[], total];
-    const { entities, raw } = await this.db
+    const pageRows = this.db
       .getRepository(PlacementEntity)
       .createQueryBuilder('p')
       .innerJoin('teams', 't', 't.id = p.team_id')
       .addSelect('t.timezone', 'timezone')
-      .where('p.id IN (:...ids)', { ids: picked.map((r) => r.id) })
+      .where(`p.id IN (${pageIds.getQuery()})`)
+      .setParameters(pageIds.getParameters())
       .orderBy('p.startDate', 'ASC')
-      .addOrderBy('p.id', 'ASC')
-      .getRawAndEntities<{ timezone: string }>();
+      .addOrderBy('p.id', 'ASC');
+    const [{ entities, raw }, total] = await Promise.all([
+      pageRows.getRawAndEntities<{ timezone: string }>(),
+      pageTotal(matching, this.figures),
+    ]);
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
     return [rows, total];
   }

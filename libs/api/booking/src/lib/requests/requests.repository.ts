@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import {
   ApiError,
   AuthenticatedUser,
+  FiguresCache,
   pageOfIds,
   PageTotal,
   pageTotal,
@@ -31,16 +32,19 @@ export interface PmCandidate {
   active: boolean;
 }
 
-/** Reads of rotation requests and of the people around them; writes go through the entity manager. */
 /** The request list's order: newest first, the id breaking ties. */
 const NEWEST_FIRST: Array<[string, 'ASC' | 'DESC']> = [
   ['r.created_at', 'DESC'],
   ['r.id', 'DESC'],
 ];
 
+/** Reads of rotation requests and of the people around them; writes go through the entity manager. */
 @Injectable()
 export class RequestsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: FiguresCache,
+  ) {}
 
   /** The manager for reads outside a transaction. */
   get manager(): EntityManager {
@@ -69,7 +73,10 @@ export class RequestsRepository {
         { me: caller.id },
       );
     }
-    const [items, total] = await Promise.all([pageOfIds(query, 'r', NEWEST_FIRST, window), pageTotal(query)]);
+    const [items, total] = await Promise.all([
+      pageOfIds(query, 'r', NEWEST_FIRST, window),
+      pageTotal(query, this.figures),
+    ]);
     return [items, total];
   }
 

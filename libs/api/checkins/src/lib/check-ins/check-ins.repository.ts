@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   AuthenticatedUser,
+  FiguresCache,
   pageOfIds,
   PageTotal,
   pageTotal,
@@ -34,16 +35,19 @@ export interface PlacementPeople {
   goals: string[];
 }
 
-/** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
 /** The check-in list's order: by time, the id breaking ties. */
 const BY_TIME: Array<[string, 'ASC' | 'DESC']> = [
   ['c.scheduled_at', 'ASC'],
   ['c.id', 'ASC'],
 ];
 
+/** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
 @Injectable()
 export class CheckInsRepository {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly figures: FiguresCache,
+  ) {}
 
   /** The manager for reads outside a transaction. */
   get manager(): EntityManager {
@@ -83,7 +87,7 @@ export class CheckInsRepository {
         query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
         break;
     }
-    const [items, total] = await Promise.all([pageOfIds(query, 'c', BY_TIME, window), pageTotal(query)]);
+    const [items, total] = await Promise.all([pageOfIds(query, 'c', BY_TIME, window), pageTotal(query, this.figures)]);
     return [items, total];
   }
 

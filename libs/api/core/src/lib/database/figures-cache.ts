@@ -36,9 +36,13 @@ export class FiguresCache {
     private readonly clock: Clock,
   ) {}
 
-  async get<T>(caller: AuthenticatedUser, what: string, compute: () => Promise<T>): Promise<T> {
-    const minute = Math.floor(this.clock.now().getTime() / 60_000);
-    const key = `${caller.role}:${caller.id}:${minute}:${what}`;
+  get<T>(caller: AuthenticatedUser, what: string, compute: () => Promise<T>): Promise<T> {
+    return this.remember(`${caller.role}:${caller.id}:${what}`, compute);
+  }
+
+  /** As `get`, for an answer that `key` alone names (e.g. a count whose SQL and parameters carry the caller's visibility). */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    key = `${Math.floor(this.clock.now().getTime() / 60_000)}:${key}`;
     const version = await this.version();
     const now = Date.now();
     const held = this.entries.get(key);

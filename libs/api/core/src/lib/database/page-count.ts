@@ -1,4 +1,5 @@
-import { In, type ObjectLiteral, type SelectQueryBuilder } from 'typeorm';
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { FiguresCache } from './figures-cache';
 
 /**
  * Up to this many rows a list counts exactly; beyond, its total is the
@@ -19,11 +20,21 @@ export interface PageTotal {
  * How many rows a list query matches, read through at most `cap + 1` of them.
  * The query's own ORDER BY, OFFSET and LIMIT are dropped; its filters and
  * joins are kept, so the count is of exactly what the list pages through.
+ * With `figures`, the total is kept under the statement and its parameters
+ * (which carry the caller's visibility) until a write to the tables it reads:
+ * paging through a list counts it once.
  */
-export async function pageTotal<T extends ObjectLiteral>(
+export function pageTotal<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
+  figures: FiguresCache | null,
   cap = EXACT_TOTAL_UP_TO,
 ): Promise<PageTotal> {
+  if (!figures) return countRows(query, cap);
+  const [sql, params] = query.getQueryAndParameters();
+  return figures.remember(`total:${cap}:${sql}:${JSON.stringify(params)}`, () => countRows(query, cap));
+}
+
+async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, cap: number): Promise<PageTotal> {
   const rows = query
     .clone()
     .select('1', 'one')
@@ -52,8 +63,9 @@ export async function pageTotal<T extends ObjectLiteral>(
 /**
  * One page of a list query's entities, chosen by id first: the OFFSET walks
  * the query's own (narrow, usually index-only) rows, and only the page's rows
- * are read whole, by primary key. `order` is the list's order, ending in a
- * unique column so that pages never overlap.
+ * are read whole, by primary key, in the same statement. `order` is the list's
+ * order on the entity's own columns, ending in a unique column so that pages
+ * never overlap.
  */
 export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
@@ -63,11 +75,14 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
 ): Promise<T[]> {
   const ids = query.clone().select(`${alias}.id`, 'id').orderBy();
   for (const [column, direction] of order) ids.addOrderBy(column, direction);
-  const picked = (await ids.offset(window.offset).limit(window.pageSize).getRawMany<{ id: string }>()).map((r) => r.id);
-  if (!picked.length) return [];
+  ids.offset(window.offset).limit(window.pageSize);
   const target = query.expressionMap.mainAlias?.target;
   if (!target) throw new Error('pageOfIds needs a query built from an entity');
-  const rows = await query.connection.getRepository<T>(target).findBy({ id: In(picked) } as never);
-  const byId = new Map(rows.map((row) => [row.id, row]));
-  return picked.map((id) => byId.get(id)).filter((row): row is T => row !== undefined);
+  const page = query.connection
+    .getRepository<T>(target)
+    .createQueryBuilder(alias)
+    .where(`${alias}.id IN (${ids.getQuery()})`)
+    .setParameters(ids.getParameters());
+  for (const [column, direction] of order) page.addOrderBy(column, direction);
+  return page.getMany();
 }
