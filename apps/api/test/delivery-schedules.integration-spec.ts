@@ -55,8 +55,13 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
 
     const report = await worker.context.get(Watchdog).check();
     expect(report?.dataLost).toBe(true);
-    expect(report?.restoredSchedulers.sort()).toEqual(['daily-digest', 'heartbeat', 'reconcile']);
-    expect((await queues.schedulers()).map((s) => s.key).sort()).toEqual(['daily-digest', 'heartbeat', 'reconcile']);
+    expect(report?.restoredSchedulers.sort()).toEqual(['daily-digest', 'heartbeat', 'reconcile', 'reconcile-changes']);
+    expect((await queues.schedulers()).map((s) => s.key).sort()).toEqual([
+      'daily-digest',
+      'heartbeat',
+      'reconcile',
+      'reconcile-changes',
+    ]);
     // The reconcile the watchdog queued puts back every job PostgreSQL implies.
     await until(async () => (await jobsFor()).length === checkInIds.length * 2, 'the jobs rebuilt from PostgreSQL');
     // A second check finds nothing missing.
@@ -179,7 +184,12 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     expect(monitor.status).toBe(200);
     expect(monitor.body.worker.status).toBe('up');
     expect(monitor.body.queues.map((q) => q.name).sort()).toEqual(['email', 'maintenance', 'reminders']);
-    expect(monitor.body.schedulers.map((s) => s.key).sort()).toEqual(['daily-digest', 'heartbeat', 'reconcile']);
+    expect(monitor.body.schedulers.map((s) => s.key).sort()).toEqual([
+      'daily-digest',
+      'heartbeat',
+      'reconcile',
+      'reconcile-changes',
+    ]);
     expect((await call(t.url, 'GET', '/api/admin/queues', { token: host.token })).status).toBe(403);
 
     const failed = await call<Page<FailedJob>>(t.url, 'GET', '/api/admin/queues/email/failed?pageSize=5', {

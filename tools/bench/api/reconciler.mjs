@@ -1,14 +1,16 @@
 // The reconciler's tick at programme scale: the built worker against the bench database. Its first tick
-// (queued by the worker at start, Redis empty: every owed job is added) and a second one queued here with
-// nothing changed in between (a reconciler that diffs adds nothing). Timed by BullMQ's own processedOn and
-// finishedOn of each reconcile job; the number added is read from the job's log line.
+// (queued by the worker at start, Redis empty: every owed job is added), then, with nothing changed, a tick of
+// changes (the 10-minute scheduler's: only what was written since the previous tick) and a full one (the hourly
+// scheduler's). Timed by BullMQ's own processedOn and finishedOn of each reconcile job; the counts are read from
+// the job's log line.
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { Child, log, sleep, WORKER_MAIN } from '../lib.mjs';
 import { PREFIX, REDIS_URL } from './config.mjs';
 
 const TICK_TIMEOUT_MS = 10 * 60_000;
-const SUMMARY = /Reconciled Redis with PostgreSQL: (\d+) open check-ins .*? owe (\d+) jobs, (\d+) of them re-added/;
+const SUMMARY =
+  /Reconciled Redis with PostgreSQL \((\w+)\): (\d+) open check-ins .*? owe (\d+) jobs, (\d+) of them re-added/;
 
 /** Starts the worker; returns it with the reconcile summaries it logs, in order. */
 export function startWorker(env) {
@@ -21,7 +23,7 @@ export function startWorker(env) {
     pending = lines.pop();
     for (const line of lines) {
       const m = SUMMARY.exec(line);
-      if (m) worker.summaries.push({ open: Number(m[1]), owed: Number(m[2]), added: Number(m[3]) });
+      if (m) worker.summaries.push({ scope: m[1], open: Number(m[2]), owed: Number(m[3]), added: Number(m[4]) });
     }
   };
   worker.process.stdout.on('data', scan);
@@ -60,14 +62,20 @@ export async function measureReconciler(worker) {
     const first = await finishedTick(queue, worker, (id) => id.startsWith('reconcile-start-'));
     const firstSummary = await summaryOf(worker, 1);
     log(`  first tick ${first.ms} ms, ${JSON.stringify(firstSummary)}`);
-    log('reconciler: a second tick with nothing changed …');
-    await queue.add('reconcile', {}, { jobId: 'bench-reconcile-second' });
-    const second = await finishedTick(queue, worker, (id) => id === 'bench-reconcile-second');
+    log('reconciler: a tick of changes (the 10-minute one) with nothing changed …');
+    await queue.add('reconcile', { scope: 'changes' }, { jobId: 'bench-reconcile-changes' });
+    const second = await finishedTick(queue, worker, (id) => id === 'bench-reconcile-changes');
     const secondSummary = await summaryOf(worker, 2);
-    log(`  second tick ${second.ms} ms, ${JSON.stringify(secondSummary)}`);
+    log(`  tick of changes ${second.ms} ms, ${JSON.stringify(secondSummary)}`);
+    log('reconciler: a full tick (the hourly one) with nothing changed …');
+    await queue.add('reconcile', { scope: 'full' }, { jobId: 'bench-reconcile-full' });
+    const third = await finishedTick(queue, worker, (id) => id === 'bench-reconcile-full');
+    const thirdSummary = await summaryOf(worker, 3);
+    log(`  full tick ${third.ms} ms, ${JSON.stringify(thirdSummary)}`);
     return [
-      { which: 'first (empty Redis)', ...first, ...firstSummary },
-      { which: 'second (nothing changed)', ...second, ...secondSummary },
+      { which: 'first, full (empty Redis)', ...first, ...firstSummary },
+      { which: 'changes (10-minute; nothing changed)', ...second, ...secondSummary },
+      { which: 'full (hourly; nothing changed)', ...third, ...thirdSummary },
     ];
   } finally {
     await queue.close();

@@ -61,7 +61,7 @@ function transferRows({ first, repeat, firstWire, firstRaw, repeatWire, json }) 
   ];
 }
 
-const TICK_HEADER = ['tick', 'duration ms', 'open check-ins', 'jobs owed', 'jobs added'];
+const TICK_HEADER = ['tick', 'duration ms', 'open check-ins read', 'jobs owed', 'jobs added'];
 
 const tickRows = (ticks) =>
   ticks.map((t) => [t.which, String(t.ms), String(t.open ?? '—'), String(t.owed ?? '—'), String(t.added ?? '—')]);
@@ -135,7 +135,7 @@ ${table(TRANSFER_HEADER, transferRows(transfer))}
 ### Reconciler
 
 The built worker (\`dist/apps/worker\`) against the same database with an empty queue prefix: its first reconcile job at start (every owed job is missing and added),
-then a second one queued by the bench with nothing changed. Duration: BullMQ's \`finishedOn − processedOn\` of each reconcile job (the whole tick, offer-lapse sweep included);
+then, with nothing changed, a tick of changes (the 10-minute scheduler's: open check-ins written since the previous tick) and a full tick (the hourly scheduler's). Duration: BullMQ's \`finishedOn − processedOn\` of each reconcile job (the whole tick, offer-lapse sweep included);
 counts from the tick's log line.
 
 ${table(TICK_HEADER, tickRows(ticks))}

@@ -27,6 +27,7 @@ import {
 @Check('check_ins_not_both', `completed_at IS NULL OR cancelled_at IS NULL`)
 @Index('check_ins_placement_idx', ['placementId', 'scheduledAt'])
 @Index('check_ins_open_idx', ['scheduledAt'], { where: 'completed_at IS NULL AND cancelled_at IS NULL' })
+@Index('check_ins_open_updated_idx', ['updatedAt'], { where: 'completed_at IS NULL AND cancelled_at IS NULL' })
 @Index('check_ins_scheduled_idx', ['scheduledAt', 'id'])
 @Index('check_ins_kind_placement_idx', ['kind', 'placementId'])
 export class CheckInEntity {

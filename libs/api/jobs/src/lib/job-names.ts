@@ -35,7 +35,11 @@ export interface JobPayloads {
   };
   [JobName.SendEmail]: { notificationId: string };
   [JobName.DailyDigest]: Record<string, never>;
-  [JobName.Reconcile]: Record<string, never>;
+  /**
+   * `changes`: only what changed since this worker's last tick (the 10-minute scheduler); anything else (start, a
+   * Redis loss, a policy change, the hourly scheduler, jobs queued before 0.12.0 with no scope): everything.
+   */
+  [JobName.Reconcile]: { scope?: 'full' | 'changes' };
   /** `offerVersion` names the offer the job was made for: a later offer of the same request makes it stale. */
   [JobName.OfferLapse]: { requestId: string; offerVersion: number };
 }

@@ -11,6 +11,8 @@ const PENDING_STATES = ['delayed', 'waiting', 'prioritized', 'active', 'waiting-
 
 /** How long a call to Redis on a request's path may wait before it is given up (see bounded()). */
 const REDIS_CALL_TIMEOUT_MS = 2000;
+/** Up to this many jobs, ensureJobs asks for each by id; beyond, it reads the queue's ids state by state once. */
+const FEW_JOBS = 500;
 
 /**
  * The producing side of BullMQ: queues and job schedulers go through here
@@ -92,10 +94,12 @@ export class QueueService implements OnApplicationShutdown {
    * is already due is promoted. A missing id is added, after removing any
    * finished (completed or failed) job of that id, which BullMQ would
    * otherwise take as a duplicate and ignore. Idempotent; safe from several
-   * workers at once.
+   * workers at once. Its cost follows the number of jobs asked about: a few
+   * are looked up by id, many by one read of the queue's ids.
    */
   async ensureJobs(queueName: QueueName, jobs: DueJob[], now: Date): Promise<EnsureResult> {
     if (!jobs.length) return { added: 0, promoted: 0 };
+    if (jobs.length <= FEW_JOBS) return this.ensureFewJobs(queueName, jobs, now);
     const queue = this.queue(queueName);
     const wallStart = Date.now();
     const pending = await this.jobIdsIn(queueName, PENDING_STATES);
@@ -130,19 +134,65 @@ export class QueueService implements OnApplicationShutdown {
     return { added: missing.length, promoted };
   }
 
+  /** ensureJobs for a few jobs: each looked up by id (a handful of Redis calls per job, 50 at a time). */
+  private async ensureFewJobs(queueName: QueueName, jobs: DueJob[], now: Date): Promise<EnsureResult> {
+    const queue = this.queue(queueName);
+    const wallStart = Date.now();
+    let added = 0;
+    let promoted = 0;
+    for (let i = 0; i < jobs.length; i += 50) {
+      await Promise.all(
+        jobs.slice(i, i + 50).map(async (j) => {
+          const job = await this.bounded(queue.getJob(j.jobId));
+          const state = job ? await this.bounded(job.getState()) : 'unknown';
+          if (state === 'delayed' && j.dueAt.getTime() <= now.getTime()) {
+            try {
+              await job?.promote();
+              promoted++;
+            } catch {
+              // It left the delayed set in the meantime (it is running): nothing to do.
+            }
+            return;
+          }
+          if (job && state !== 'completed' && state !== 'failed' && state !== 'unknown') return;
+          if (job) await this.bounded(queue.remove(j.jobId));
+          const at = now.getTime() + (Date.now() - wallStart);
+          await this.bounded(
+            queue.add(
+              j.name,
+              j.payload,
+              optionsFor(j.name, { jobId: j.jobId, delay: Math.max(0, j.dueAt.getTime() - at) }),
+            ),
+          );
+          added++;
+        }),
+      );
+    }
+    return { added, promoted };
+  }
+
   /**
    * Registers each missing job scheduler; returns the keys that were missing.
    * A scheduler lost with Redis's data comes back on the next check.
    */
   async ensureSchedulers(
-    schedulers: ReadonlyArray<{ key: string; name: JobName; every: { everyMs: number } | { pattern: string } }>,
+    schedulers: ReadonlyArray<{
+      key: string;
+      name: JobName;
+      every: { everyMs: number } | { pattern: string };
+      payload: object;
+    }>,
   ): Promise<string[]> {
     const missing: string[] = [];
     for (const s of schedulers) {
       const queue = this.queue(JOB_QUEUE[s.name]);
-      if (await queue.getJobScheduler(s.key)) continue;
-      await this.upsertScheduler(s.key, s.name, s.every, {} as JobPayloads[typeof s.name]);
-      missing.push(s.key);
+      const held = await queue.getJobScheduler(s.key);
+      // A scheduler registered by an older version with another cadence is brought up to date, silently.
+      const sameCadence =
+        'everyMs' in s.every ? Number(held?.every) === s.every.everyMs : held?.pattern === s.every.pattern;
+      if (held && sameCadence) continue;
+      await this.upsertScheduler(s.key, s.name, s.every, s.payload as JobPayloads[typeof s.name]);
+      if (!held) missing.push(s.key);
     }
     return missing;
   }

@@ -9,8 +9,16 @@ import { NUDGE_HOURS, nudgeJobs } from '@stint/api-request-notices';
 import { DataSource } from 'typeorm';
 import { owedCheckIns, owedNudges, skipHopelessRuns } from './reconcile.queries';
 
+/**
+ * How far a tick of changes looks back before the previous tick began: longer than any transaction that could
+ * have written a check-in then and committed after that tick read.
+ */
+export const CHANGES_OVERLAP_MS = 10 * 60_000;
+
 export interface ReconcileSummary {
-  /** Open check-ins whose jobs are still owed. */
+  /** `full`: every open check-in was looked at; `changes`: those written since the previous tick. */
+  scope: 'full' | 'changes';
+  /** Open check-ins (of the scope) whose jobs are still owed. */
   scheduled: number;
   /** Owed jobs recorded as skipped, in bulk, as too late to help. */
   skipped: number;
@@ -33,12 +41,16 @@ export interface ReconcileSummary {
  * owes its expiry job: a lost one is added again, due at once when the
  * offer's hold has already ended, so the lapse is applied late, never lost. Owed jobs that can no
  * longer mean anything are recorded as skipped here, in bulk, with their
- * reason. Runs at the worker's start, every 10 minutes, after a Redis loss
- * and after a policy change.
+ * reason. Runs in full at the worker's start, every hour, after a Redis
+ * loss and after a policy change; every 10 minutes it looks only at what
+ * changed since its previous tick (check-ins written since, runs that became
+ * hopeless since), so that its cost follows the changes, not the programme.
  */
 @Injectable()
 export class ReconcileJob {
   private readonly logger = new Logger(ReconcileJob.name);
+  /** When this process's previous tick began: the Clock's "now" and the database's (check-ins' updated_at). */
+  private previous: { now: Date; dbNow: Date } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -47,12 +59,16 @@ export class ReconcileJob {
     private readonly clock: Clock,
   ) {}
 
-  async run(): Promise<ReconcileSummary> {
+  async run(scope: 'full' | 'changes' = 'full'): Promise<ReconcileSummary> {
     const now = this.clock.now();
+    const [{ db_now: dbNow }] = (await this.db.query(`SELECT now() AS db_now`)) as [{ db_now: Date }];
+    // A tick of changes needs a previous tick in this process to start from; the first one is full.
+    const since = scope === 'changes' ? this.previous : null;
     const policy = await loadPolicy(this.db.manager);
-    const skipped = await skipHopelessRuns(this.db, now, policy);
+    const skipped = await skipHopelessRuns(this.db, now, policy, since?.now ?? null);
 
-    const open = await owedCheckIns(this.db);
+    const changedSince = since ? new Date(since.dbNow.getTime() - CHANGES_OVERLAP_MS) : null;
+    const open = await owedCheckIns(this.db, changedSince);
     const expected: DueJob[] = open.flatMap((c) =>
       checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
         reminder: !c.reminded,
@@ -69,9 +85,12 @@ export class ReconcileJob {
     expected.push(...offers.map(offerLapseJob));
 
     const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
-    const orphansRemoved = await this.removeOrphans(new Set(expected.map((j) => j.jobId)));
+    // Orphans are found against every owed job, so only a full tick can tell them.
+    const orphansRemoved = since ? 0 : await this.removeOrphans(new Set(expected.map((j) => j.jobId)));
     const emails = await this.sweeper.sweep();
-    const summary = {
+    this.previous = { now, dbNow: new Date(dbNow) };
+    const summary: ReconcileSummary = {
+      scope: since ? 'changes' : 'full',
       scheduled: open.length,
       skipped,
       added,
@@ -80,7 +99,7 @@ export class ReconcileJob {
       offers: offers.length,
     };
     this.logger.log(
-      `Reconciled Redis with PostgreSQL: ${open.length} open check-ins and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+      `Reconciled Redis with PostgreSQL (${summary.scope}): ${open.length} open check-ins and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
     );
     return summary;
   }

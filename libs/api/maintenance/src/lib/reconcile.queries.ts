@@ -26,11 +26,14 @@ const OPEN_CHECK_INS = `FROM check_ins c JOIN placements p ON p.id = c.placement
  * check-ins that have begun (recorded as sent when an older version of
  * Stint already sent one) and overdue escalations more than 7 days late.
  * The handlers apply the same rules one job at a time. Returns how many.
+ * With `since` (the previous tick's "now"), only the runs that became
+ * hopeless after it: the earlier ones that tick recorded.
  */
 export async function skipHopelessRuns(
   m: Sql,
   now: Date,
   policy: { reminderLeadHours: number; overdueAfterHours: number },
+  since: Date | null = null,
 ): Promise<number> {
   const [, reminders] = (await m.query(
     `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
@@ -38,29 +41,41 @@ export async function skipHopelessRuns(
             CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN 'sent' ELSE 'skipped' END,
             CASE WHEN EXISTS (SELECT 1 FROM notifications n WHERE n.related_id = c.id AND n.kind = 'checkin_reminder') THEN NULL
                  ELSE replace($3, '{at}', ${SQL_ISO('c.scheduled_at')}) END
-       ${OPEN_CHECK_INS} AND c.scheduled_at <= $1::timestamptz
+       ${OPEN_CHECK_INS} AND c.scheduled_at <= $1::timestamptz AND ($4::timestamptz IS NULL OR c.scheduled_at > $4::timestamptz)
      ON CONFLICT DO NOTHING`,
-    [now.toISOString(), policy.reminderLeadHours, SKIP_TEMPLATES.checkInBegun],
+    [now.toISOString(), policy.reminderLeadHours, SKIP_TEMPLATES.checkInBegun, since?.toISOString() ?? null],
   )) as [unknown, number];
   const [, overdue] = (await m.query(
     `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
      SELECT 'checkin_overdue', c.id, c.scheduled_at, 0, c.scheduled_at + make_interval(hours => $2::int), $1::timestamptz, 'skipped',
             replace($4, '{at}', ${SQL_ISO('c.scheduled_at + make_interval(hours => $2::int)')})
-       ${OPEN_CHECK_INS} AND c.scheduled_at + make_interval(hours => $2::int) < $1::timestamptz - make_interval(secs => $3::double precision / 1000)
+       ${OPEN_CHECK_INS} AND c.scheduled_at < $1::timestamptz - make_interval(hours => $2::int) - make_interval(secs => $3::double precision / 1000)
+         AND ($5::timestamptz IS NULL OR c.scheduled_at >= $5::timestamptz - make_interval(hours => $2::int) - make_interval(secs => $3::double precision / 1000))
      ON CONFLICT DO NOTHING`,
-    [now.toISOString(), policy.overdueAfterHours, OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES.tooLate],
+    [
+      now.toISOString(),
+      policy.overdueAfterHours,
+      OVERDUE_LATE_LIMIT_MS,
+      SKIP_TEMPLATES.tooLate,
+      since?.toISOString() ?? null,
+    ],
   )) as [unknown, number];
   return (reminders ?? 0) + (overdue ?? 0);
 }
 
-/** Open check-ins of live placements whose overdue job the ledger does not show as run. */
-export function owedCheckIns(m: Sql): Promise<OwedCheckIn[]> {
+/**
+ * Open check-ins of live placements whose overdue job the ledger does not show as run; with `changedSince`
+ * (the database's clock), only those written since (created or moved), found on their own index.
+ */
+export function owedCheckIns(m: Sql, changedSince: Date | null = null): Promise<OwedCheckIn[]> {
   return m.query(
     `SELECT c.id, c.scheduled_at,
             EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
        FROM check_ins c JOIN placements p ON p.id = c.placement_id
       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
+        AND ($1::timestamptz IS NULL OR c.updated_at >= $1::timestamptz)
         AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_overdue' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at)`,
+    [changedSince?.toISOString() ?? null],
   );
 }
 

@@ -11,11 +11,20 @@ export const WATCHDOG_EVERY_MS = 30_000;
 const HEARTBEAT_EVERY_MS = 30_000;
 const RECONCILE_EVERY_MS = 10 * 60_000;
 
-/** Every recurring job, under a stable key. */
+/**
+ * Every recurring job, under a stable key. The reconciler looks at what changed every 10 minutes, so its cost
+ * follows the changes, and at everything once an hour (and at start, after a Redis loss and a policy change).
+ */
 export const SCHEDULERS = [
-  { key: 'heartbeat', name: JobName.Heartbeat, every: { everyMs: HEARTBEAT_EVERY_MS } },
-  { key: 'daily-digest', name: JobName.DailyDigest, every: { pattern: '0 * * * *' } },
-  { key: 'reconcile', name: JobName.Reconcile, every: { everyMs: RECONCILE_EVERY_MS } },
+  { key: 'heartbeat', name: JobName.Heartbeat, every: { everyMs: HEARTBEAT_EVERY_MS }, payload: {} },
+  { key: 'daily-digest', name: JobName.DailyDigest, every: { pattern: '0 * * * *' }, payload: {} },
+  {
+    key: 'reconcile-changes',
+    name: JobName.Reconcile,
+    every: { everyMs: RECONCILE_EVERY_MS },
+    payload: { scope: 'changes' },
+  },
+  { key: 'reconcile', name: JobName.Reconcile, every: { pattern: '30 * * * *' }, payload: { scope: 'full' } },
 ] as const;
 
 export interface WatchdogReport {

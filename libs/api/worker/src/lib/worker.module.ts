@@ -65,8 +65,8 @@ export class WorkerModule implements OnApplicationBootstrap {
         [JobName.DailyDigest]: async () => {
           await this.digest.run();
         },
-        [JobName.Reconcile]: async () => {
-          await this.reconciler.run();
+        [JobName.Reconcile]: async (payload) => {
+          await this.reconciler.run(payload.scope === 'changes' ? 'changes' : 'full');
           await this.offerLapse.sweep();
         },
         [JobName.OfferLapse]: (payload) => this.offerLapse.run(payload),

@@ -13,6 +13,7 @@ import { StartRules1795840000000 } from './1795840000000-StartRules';
 import { Proposals1795850000000 } from './1795850000000-Proposals';
 import { PlacementDates1795860000000 } from './1795860000000-PlacementDates';
 import { FiguresVersion1795870000000 } from './1795870000000-FiguresVersion';
+import { OpenCheckInChanges1795880000000 } from './1795880000000-OpenCheckInChanges';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS: Array<new () => MigrationInterface> = [
@@ -30,4 +31,5 @@ export const MIGRATIONS: Array<new () => MigrationInterface> = [
   Proposals1795850000000,
   PlacementDates1795860000000,
   FiguresVersion1795870000000,
+  OpenCheckInChanges1795880000000,
 ];
