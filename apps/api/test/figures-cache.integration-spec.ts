@@ -6,6 +6,7 @@ import type {
   ProgrammePolicy,
   StatsOverview,
   TimelineWindow,
+  Today,
 } from '@stint/contracts';
 import { Client } from 'pg';
 import { addDays, q } from './support/dates';
@@ -305,5 +306,26 @@ describe('cached figures stay true to what was written and who asks', () => {
     }
     // Committed before this request started: it must show.
     expect(await load(f.admin, team.id, week)).toBe('0/2');
+  });
+  it("the home: a new request awaits its approver at once, and the admin's failed emails are counted fresh", async () => {
+    const { lm, team, pm } = await cast();
+    const home = (actor: Actor) => read<Today>(actor, '/api/me/today', {});
+    const before = await home(lm);
+    await f.request(pm, team.id, futureMonday(70));
+    const after = await home(lm);
+    expect(after.counts.approvalsAwaitingMe).toBe(before.counts.approvalsAwaitingMe + 1);
+    expect(after.approvalsAwaitingMe.map((a) => a.pmName)).toContain(pm.user.name);
+
+    // The admin's work lists are kept between writes; an email failing (no write to what they read) still shows.
+    const first = await home(f.admin);
+    expect(await home(f.admin)).toMatchObject({ counts: first.counts, failedEmails: first.failedEmails });
+    await sql(
+      `INSERT INTO notifications (kind, recipient, subject, body_text, body_html, dedupe_key, status)
+       VALUES ('digest', 'someone@test.stint', 'Your week', 'Hello', '<p>Hello</p>', $1, 'failed')`,
+      [`figures-cache-failed-${Date.now()}`],
+    );
+    const later = await home(f.admin);
+    expect(later.failedEmails).toBe((first.failedEmails ?? 0) + 1);
+    expect(later.counts).toEqual(first.counts);
   });
 });

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, HealthService } from '@stint/api-core';
+import { AuthenticatedUser, Clock, FiguresCache, HealthService } from '@stint/api-core';
 import type { Today, TodayCheckIn, TodayCheckInPart, TodayTeamLoad } from '@stint/contracts';
 import { dailyLoad } from '@stint/scheduling';
 import { addDays } from '@stint/shared-dates';
@@ -67,21 +67,20 @@ export class TodayService {
     private readonly stats: StatsRepository,
     private readonly health: HealthService,
     private readonly clock: Clock,
+    private readonly figures: FiguresCache,
   ) {}
 
   async forCaller(caller: AuthenticatedUser): Promise<Today> {
     const now = this.clock.now();
     const isAdmin = caller.role === 'admin';
-    const [approvals, proposals, due, overdue, placements, teamsNearCapacity, operations, worker] = await Promise.all([
-      this.today.approvals(caller),
-      this.today.proposals(caller),
-      this.today.checkIns(caller, now, 'due'),
-      this.today.checkIns(caller, now, 'overdue'),
-      this.today.upcomingPlacements(caller, now),
-      caller.role === 'pm' ? Promise.resolve([]) : this.teamsNearCapacity(caller, now),
+    // What needs the caller reads only tables the figures cache watches, so it is kept until a write (or the
+    // next minute); the admin's operations (failed emails, the worker's heartbeat) are read fresh every time.
+    const [work, operations, worker] = await Promise.all([
+      this.figures.get(caller, 'today', () => this.work(caller, now)),
       isAdmin ? this.today.operations() : Promise.resolve(null),
       isAdmin ? this.health.check() : Promise.resolve(null),
     ]);
+    const [approvals, proposals, due, overdue, placements, teamsNearCapacity] = work;
     const checkIn = (row: CheckInRow): TodayCheckIn => ({
       checkInId: row.id,
       placementId: row.placement_id,
@@ -140,6 +139,17 @@ export class TodayService {
       usersWithoutManager: operations?.users_without_manager ?? null,
       teamsWithoutManager: operations?.teams_without_manager ?? null,
     };
+  }
+
+  private work(caller: AuthenticatedUser, now: Date) {
+    return Promise.all([
+      this.today.approvals(caller),
+      this.today.proposals(caller),
+      this.today.checkIns(caller, now, 'due'),
+      this.today.checkIns(caller, now, 'overdue'),
+      this.today.upcomingPlacements(caller, now),
+      caller.role === 'pm' ? Promise.resolve([]) : this.teamsNearCapacity(caller, now),
+    ]);
   }
 
   private async teamsNearCapacity(caller: AuthenticatedUser, now: Date): Promise<TodayTeamLoad[]> {
