@@ -117,7 +117,8 @@ export async function seedProgramme(client, options, onProgress = () => undefine
         WHERE r.id IN (SELECT ${userId('rq', 'k')} FROM generate_series($1::int, $2::int) k)`,
       [k0, k1],
     );
-    // About 1 % cancelled (k mod 97 = 13).
+    // About 1 % cancelled (k mod 97 = 13). Booked four weeks before the start, and never later than yesterday (a
+    // programme's rows were written over months, not in the last minutes: the reconciler's tick of changes tells).
     await client.query(
       `INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks,
                                cancelled_at, cancelled_reason, sequence, created_at, updated_at)
@@ -126,7 +127,8 @@ export async function seedProgramme(client, options, onProgress = () => undefine
               CASE WHEN k % 97 = 13 THEN least(now(), ($3::date - 3)::timestamp AT TIME ZONE 'UTC') END,
               CASE WHEN k % 97 = 13 THEN 'Bench: plans changed' END,
               CASE WHEN k % 97 = 13 THEN 1 ELSE 0 END,
-              least(now(), ($3::date - 28)::timestamp AT TIME ZONE 'UTC'), least(now(), ($3::date - 28)::timestamp AT TIME ZONE 'UTC')
+              least(now() - interval '1 day', ($3::date - 28)::timestamp AT TIME ZONE 'UTC'),
+              least(now() - interval '1 day', ($3::date - 28)::timestamp AT TIME ZONE 'UTC')
          FROM generate_series($1::int, $2::int) k`,
       params.slice(0, 6),
     );
