@@ -43,8 +43,9 @@ export interface ReconcileSummary {
  * longer mean anything are recorded as skipped here, in bulk, with their
  * reason. Runs in full at the worker's start, every hour, after a Redis
  * loss and after a policy change; every 10 minutes it looks only at what
- * changed since its previous tick (check-ins written since, runs that became
- * hopeless since), so that its cost follows the changes, not the programme.
+ * changed since its previous tick (check-ins and waiting requests written
+ * since, runs that became hopeless since), so that its cost follows the
+ * changes, not the programme.
  */
 @Injectable()
 export class ReconcileJob {
@@ -75,7 +76,7 @@ export class ReconcileJob {
         overdue: true,
       }),
     );
-    const pending = await owedNudges(this.db);
+    const pending = await owedNudges(this.db, changedSince);
     for (const r of pending) {
       const owed = NUDGE_HOURS.filter((h) => !r.done.includes(h));
       expected.push(...nudgeJobs({ id: r.id, status: r.status, pendingSince: new Date(r.pending_since) }, owed));

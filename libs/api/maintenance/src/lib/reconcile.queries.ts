@@ -79,11 +79,16 @@ export function owedCheckIns(m: Sql, changedSince: Date | null = null): Promise<
   );
 }
 
-/** Every waiting request, with the nudge steps the ledger shows as run for its current wait. */
-export function owedNudges(m: Sql): Promise<OwedNudges[]> {
+/**
+ * Every waiting request, with the nudge steps the ledger shows as run for its current wait; with `changedSince`
+ * (the database's clock), only those written or set waiting since.
+ */
+export function owedNudges(m: Sql, changedSince: Date | null = null): Promise<OwedNudges[]> {
   return m.query(
     `SELECT r.id, r.status, r.pending_since,
             COALESCE((SELECT array_agg(j.step) FROM job_runs j WHERE j.kind = 'approval_nudge' AND j.subject_id = r.id AND j.subject_at = r.pending_since), '{}') AS done
-       FROM rotation_requests r WHERE r.status IN ('pending_manager', 'pending_host')`,
+       FROM rotation_requests r WHERE r.status IN ('pending_manager', 'pending_host')
+        AND ($1::timestamptz IS NULL OR r.updated_at >= $1::timestamptz OR r.pending_since >= $1::timestamptz)`,
+    [changedSince?.toISOString() ?? null],
   );
 }

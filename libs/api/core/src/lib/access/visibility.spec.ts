@@ -2,6 +2,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import {
   awaitingDecisionBy,
   canSee,
+  managedCheckIns,
   managedCheckInsSql,
   Parties,
   PLACEMENT_ALIASES,
@@ -59,6 +60,15 @@ describe('visibleRotations and visibleRotationsSql: one rule in both parameter s
     );
     expect(managedCheckInsSql(user('a', 'admin'), 1)).toBe('');
     expect(managedCheckInsSql(user('pm-1', 'pm'), 1)).toBe('');
+    // The query builder's form: the same set, with a named parameter.
+    expect(managedCheckIns(user('m-1', 'manager'), 'c', 'who')).toEqual({
+      sql:
+        'c.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE' +
+        ' (vp.pm_id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = :who))' +
+        ' OR vp.team_id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = :who)))))',
+      params: { who: 'm-1' },
+    });
+    expect(managedCheckIns(user('a', 'admin'))).toEqual({ sql: 'TRUE', params: {} });
   });
 
   it("with the rotation row's alias, filters on its own pm_id and team_id (which its indexes serve)", () => {

@@ -109,8 +109,18 @@ export function managedRotations(viewer: string, a: RotationAliases = DEFAULT_AL
  */
 export function managedCheckInsSql(caller: AuthenticatedUser, position: number, checkIn = 'c'): string {
   if (caller.role !== 'manager') return '';
-  const rule = managedRotations(`$${position}`, { pm: 'pm', team: 't', row: 'vp' });
-  return ` AND ${checkIn}.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE ${rule}))`;
+  return ` AND ${placementOfManaged(`$${position}`, checkIn)}`;
+}
+
+/** managedCheckInsSql for the query builder (`:viewer`); `TRUE` for other roles. */
+export function managedCheckIns(caller: AuthenticatedUser, checkIn = 'c', param = 'viewer'): SqlFilter {
+  if (caller.role !== 'manager') return { sql: 'TRUE', params: {} };
+  return { sql: placementOfManaged(`:${param}`, checkIn), params: { [param]: caller.id } };
+}
+
+function placementOfManaged(viewer: string, checkIn: string): string {
+  const rule = managedRotations(viewer, { pm: 'pm', team: 't', row: 'vp' });
+  return `${checkIn}.placement_id = ANY(ARRAY(SELECT vp.id FROM placements vp WHERE ${rule}))`;
 }
 
 /**
