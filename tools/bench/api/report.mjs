@@ -5,6 +5,7 @@ import { kB } from './transfer.mjs';
 
 const ENDPOINT_HEADER = [
   'endpoint',
+  'first ms',
   'n',
   'p50 ms',
   'p95 ms',
@@ -20,6 +21,7 @@ const verdict = (row) => (row.target ? `${row.target}: ${row.check(row.result, r
 function endpointRows(rows) {
   return rows.map((row) => [
     row.label,
+    row.firstMs === undefined ? '—' : String(row.firstMs),
     String(row.result.n),
     fmt(row.result.p50),
     fmt(row.result.p95),
@@ -107,6 +109,9 @@ ${machineMarkdown(machineInfo, date)}
   into a fresh capacity-${ROUND_CAPACITY} team; their health figure is ${ROUNDS} bursts of ${PER_ROUND} simultaneous \`GET /api/health\`.
   The uncontended approval is ${PER_ROUND} approvals one at a time, beside ${PER_ROUND} health checks one at a time.
   Percentiles are exact (nearest rank over every response).
+  "first ms" is the list's first request for that role, made before any load (the probe, page 1): nothing was cached for it, so
+  it is what the first reader after a write waits. Under load the same answer is served from the figures cache until the next write
+  (README, "Figures are kept per process between writes"); the bench writes nothing while it reads.
 - Targets met: **${met} of ${targeted}**.
 
 ${table(ENDPOINT_HEADER, endpointRows(rows))}
