@@ -166,14 +166,16 @@ export async function seedProgramme(client, options, onProgress = () => undefine
   }
 
   if (pendingRequests > 0) {
-    // Pending requests after the grid: PM i (i < pendingRequests), one each, so they never overlap.
+    // Pending requests after the grid: PM i (i < pendingRequests), one each, so they never overlap. Their wait
+    // starts on a whole millisecond, as the API writes it (a nudge job names its wait to the millisecond).
     await client.query(
       `INSERT INTO rotation_requests (id, pm_id, team_id, start_date, end_date, duration_weeks, goals, motivation, status,
                                       created_by, created_at, updated_at, pending_since)
        SELECT ${userId('pending', 'i')}, ${userId('pm', 'i')}, ${userId('team', '(i % $2::int)')},
               $3::date + 7 * (i % 10), $3::date + 7 * (i % 10) + 13, 2, '["closing"]'::jsonb, 'Bench: waiting',
               CASE WHEN i % 2 = 0 THEN 'pending_manager' ELSE 'pending_host' END,
-              ${userId('pm', 'i')}, now() - (i % 60) * interval '1 hour', now() - (i % 60) * interval '1 hour', now() - (i % 60) * interval '1 hour'
+              ${userId('pm', 'i')}, now() - (i % 60) * interval '1 hour', now() - (i % 60) * interval '1 hour',
+              date_trunc('milliseconds', now() - (i % 60) * interval '1 hour')
          FROM generate_series(0, $1::int - 1) i`,
       [pendingRequests, teams, gridEnd],
     );
