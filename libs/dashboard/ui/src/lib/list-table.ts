@@ -43,7 +43,7 @@ export class ProjectedColumns implements OnInit {
 
 /**
  * The paginator's words for one list: "1 – 50 of about 20,000" while the total is the database's estimate
- * (`totalEstimated`, lists of more than 1,000 rows), Material's own "1 – 50 of 312" otherwise.
+ * (`totalEstimated`, lists of more than 10,000 rows), Material's own "1 – 50 of 312" otherwise.
  */
 @Injectable()
 export class EstimatedTotalIntl extends MatPaginatorIntl {

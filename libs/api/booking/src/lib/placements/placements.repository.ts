@@ -68,7 +68,7 @@ export class PlacementsRepository {
 
   /**
    * One page of the placements the caller can see, earliest first, and how
-   * many there are (estimated past 1,000). The page's ids are chosen on
+   * many there are (estimated past 10,000). The page's ids are chosen on
    * placements alone, walking the (start_date, id) index, so a deep page skips
    * index entries rather than joined rows; its rows are read by id in the same
    * statement.

@@ -51,7 +51,7 @@ export class RequestsRepository {
     return this.db.manager;
   }
 
-  /** One page of the requests the caller can see, newest first, and how many there are (estimated past 1,000). */
+  /** One page of the requests the caller can see, newest first, and how many there are (estimated past 10,000). */
   async page(
     caller: AuthenticatedUser,
     filter: RequestFilter,

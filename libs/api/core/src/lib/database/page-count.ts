@@ -4,11 +4,14 @@ import type { FiguresCache } from './figures-cache';
 /**
  * Up to this many rows a list counts exactly; beyond, its total is the
  * planner's estimate, flagged as such. Counting every visible row costs as
- * much as reading them all (20,000 placements for an admin); a person paging
+ * much as reading them all (200,000 check-ins for an admin); a person paging
  * through "about 20,000" needs no more, and a filter brings the exact figure
- * back as soon as it narrows the list below the threshold.
+ * back as soon as it narrows the list below the threshold. Since 0.12.0 a
+ * total is counted once per write (the figures cache), so the exact range
+ * reaches 10,000: a manager's lists, whose estimate can be several times off,
+ * are counted exactly.
  */
-export const EXACT_TOTAL_UP_TO = 1000;
+export const EXACT_TOTAL_UP_TO = 10_000;
 
 export interface PageTotal {
   total: number;

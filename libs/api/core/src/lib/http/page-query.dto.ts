@@ -38,5 +38,23 @@ export function pageWindow(query: PageQueryDto): PageWindow {
 /** A page as the contract answers it; a `PageTotal` (see page-count.ts) also says whether the total is estimated. */
 export function toPage<T>(items: T[], total: number | PageTotal, window: PageWindow): Page<T> {
   if (typeof total === 'number') return { items, total, page: window.page, pageSize: window.pageSize };
-  return { items, total: total.total, page: window.page, pageSize: window.pageSize, totalEstimated: total.estimated };
+  return { items, ...settledTotal(items.length, total, window), page: window.page, pageSize: window.pageSize };
+}
+
+/**
+ * An estimated total made to agree with the page in hand: a short page (the list's end) tells the exact total,
+ * and a full page proves at least one more row, so a paginator can always move on from it (the planner's
+ * estimate can fall short of what a manager sees).
+ */
+export function settledTotal(
+  count: number,
+  total: PageTotal,
+  window: PageWindow,
+): { total: number; totalEstimated: boolean } {
+  if (!total.estimated) return { total: total.total, totalEstimated: false };
+  if (count < window.pageSize && (count > 0 || window.offset === 0))
+    return { total: window.offset + count, totalEstimated: false };
+  // An empty page past the end proves nothing about the rows before it.
+  const seen = count > 0 ? window.offset + count + (count === window.pageSize ? 1 : 0) : 0;
+  return { total: Math.max(total.total, seen), totalEstimated: true };
 }
