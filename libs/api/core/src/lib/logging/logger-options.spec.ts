@@ -56,6 +56,21 @@ describe('loggerOptions redaction', () => {
   });
 });
 
+describe('request lines', () => {
+  it('carry the id, method, URL (feed token hidden) and address, and never a header', () => {
+    const { pinoHttp } = loggerOptions('info');
+    const serialize = (pinoHttp as Options).serializers?.['req'] as (req: object) => object;
+    const line = serialize({
+      id: 'r-1',
+      method: 'GET',
+      url: '/api/calendar/secret-token.ics',
+      remoteAddress: '203.0.113.9',
+      headers: { authorization: 'Bearer abc.def.ghi', cookie: 'stint_session=xyz', 'user-agent': 'x' },
+    });
+    expect(line).toEqual({ id: 'r-1', method: 'GET', url: '/api/calendar/[Redacted]', remoteAddress: '203.0.113.9' });
+  });
+});
+
 describe('hideFeedToken', () => {
   it("keeps a calendar feed's secret token out of request lines, and every other URL as it is", () => {
     expect(hideFeedToken('/api/calendar/3q2-7wEvb0N8Yd1Xf9kGzU4pT6aLcHsR5mJxVeBnKoI.ics')).toBe(
