@@ -44,6 +44,7 @@ export async function measureContendedApprovals(db, seeded, rows) {
   const approvalStatuses = {};
   const codes = {};
   const roundOutcomes = [];
+  const unexpected = new Map();
   for (const { r, ids, hostToken } of rounds) {
     const health = await cannon({
       title: 'health burst',
@@ -56,11 +57,12 @@ export async function measureContendedApprovals(db, seeded, rows) {
     const result = await cannon({
       title: `approve round ${r}`,
       method: 'POST',
-      body: { comment: 'Welcome aboard' },
+      body: { comment: 'Welcome aboard', step: 'host' },
       token: hostToken,
       connections: PER_ROUND,
       amount: PER_ROUND,
-      pathFor: () => `/api/rotation-requests/${ids[next++ % ids.length]}/approve`,
+      onePathPerConnection: true,
+      pathFor: () => `/api/rotation-requests/${ids[next++]}/approve`,
       onResponse: (status, body) => {
         let code = String(status);
         try {
@@ -69,6 +71,10 @@ export async function measureContendedApprovals(db, seeded, rows) {
           // keep the status
         }
         roundCodes[code] = (roundCodes[code] ?? 0) + 1;
+        if (status !== 200 && code !== 'CAPACITY_FULL' && !unexpected.has(code)) {
+          unexpected.set(code, body.slice(0, 300));
+          log(`  unexpected answer ${status} ${code}: ${body.slice(0, 300)}`);
+        }
       },
     });
     const live = (
@@ -135,7 +141,7 @@ export async function measureSerialApprovals(db, seeded, rows) {
   const result = await cannon({
     title: 'approve serial',
     method: 'POST',
-    body: { comment: 'Welcome aboard' },
+    body: { comment: 'Welcome aboard', step: 'host' },
     token: hostToken,
     connections: 1,
     amount: PER_ROUND,

@@ -3,11 +3,17 @@ import autocannon from 'autocannon';
 import { summarize } from '../lib.mjs';
 import { BASE } from './config.mjs';
 
-/** One autocannon run; every response's latency is kept so p95 is exact (autocannon itself reports p90/p97.5). */
+/**
+ * One autocannon run; every response's latency is kept so p95 is exact (autocannon itself reports p90/p97.5).
+ * With `onePathPerConnection`, each connection is given its path once, when it is set up, and sends only that:
+ * a burst of distinct writes (autocannon may build a connection's request more than once, so a counter in
+ * `pathFor` could send one path twice and another never).
+ */
 export async function cannon({
   title,
   method = 'GET',
   pathFor,
+  onePathPerConnection = false,
   token,
   body,
   connections,
@@ -31,10 +37,21 @@ export async function cannon({
       {
         method,
         ...(body !== undefined && { body: JSON.stringify(body) }),
-        setupRequest: (request) => ({ ...request, path: pathFor() }),
+        ...(!onePathPerConnection && { setupRequest: (request) => ({ ...request, path: pathFor() }) }),
         ...(onResponse && { onResponse }),
       },
     ],
+    ...(onePathPerConnection && {
+      setupClient: (client) =>
+        client.setRequests([
+          {
+            method,
+            path: pathFor(),
+            ...(body !== undefined && { body: JSON.stringify(body) }),
+            ...(onResponse && { onResponse }),
+          },
+        ]),
+    }),
   });
   instance.on('response', (_client, statusCode, _bytes, responseTime) => {
     latencies.push(responseTime);

@@ -105,7 +105,7 @@ ${machineMarkdown(machineInfo, date)}
   Paged lists ask for a random page among those the role can see (from the first page's total).
 - Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per measurement after a ${WARM_UP} s warm-up; the built API as a child process (\`PORT=${PORT}\`, \`LOG_LEVEL=warn\`), serving the built dashboard.
   Each endpoint's \`GET /api/health\` was measured just before it with the same load; the ratio of the p50s is the figure that holds on a noisy machine.
-  Approvals: ${ROUNDS} rounds (after one warm-up round) of ${PER_ROUND} simultaneous host approvals (one connection each) of \`pending_host\` requests for the same fortnight
+  Approvals: ${ROUNDS} rounds (after one warm-up round) of ${PER_ROUND} simultaneous host approvals (one connection each, each sent once, with \`step: "host"\`: the host is also one PM's line manager) of \`pending_host\` requests for the same fortnight
   into a fresh capacity-${ROUND_CAPACITY} team; their health figure is ${ROUNDS} bursts of ${PER_ROUND} simultaneous \`GET /api/health\`.
   The uncontended approval is ${PER_ROUND} approvals one at a time, beside ${PER_ROUND} health checks one at a time.
   Percentiles are exact (nearest rank over every response).
