@@ -22,10 +22,12 @@ interface Entry {
  * they change only when someone writes. Each answer is kept per process under
  * what was asked, who asked (visibility differs per user) and the minute of
  * the clock, and is served again only while `figures_version` is unchanged: a
- * sequence that a statement trigger on every table the figures read advances
- * on each write (migration FiguresVersion). A write shows in the next request;
- * a figure that moves with time alone is at most FIGURES_MAX_AGE_MS old.
- * Requests that arrive while an answer is being computed share it.
+ * sequence that a deferred trigger on every table the figures read advances
+ * once per committed transaction (migration FiguresVersion). A write shows in
+ * the next request, and a read during a write still uncommitted keeps its
+ * answer under the old version; a figure that moves with time alone is at most
+ * FIGURES_MAX_AGE_MS old. Requests that arrive while an answer is being
+ * computed share it. Also used for the home's work lists and list totals.
  */
 @Injectable()
 export class FiguresCache {
