@@ -145,9 +145,9 @@ export class QueueService implements OnApplicationShutdown {
         jobs.slice(i, i + 50).map(async (j) => {
           const job = await this.bounded(queue.getJob(j.jobId));
           const state = job ? await this.bounded(job.getState()) : 'unknown';
-          if (state === 'delayed' && j.dueAt.getTime() <= now.getTime()) {
+          if (job && state === 'delayed' && j.dueAt.getTime() <= now.getTime()) {
             try {
-              await job?.promote();
+              await this.bounded(job.promote());
               promoted++;
             } catch {
               // It left the delayed set in the meantime (it is running): nothing to do.

@@ -66,7 +66,7 @@ export class WorkerModule implements OnApplicationBootstrap {
           await this.digest.run();
         },
         [JobName.Reconcile]: async (payload) => {
-          await this.reconciler.run(payload.scope === 'changes' ? 'changes' : 'full');
+          await this.reconciler.run(payload.scope ?? 'full');
           await this.offerLapse.sweep();
         },
         [JobName.OfferLapse]: (payload) => this.offerLapse.run(payload),

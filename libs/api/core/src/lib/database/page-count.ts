@@ -23,16 +23,15 @@ export interface PageTotal {
  * How many rows a list query matches, read through at most `cap + 1` of them.
  * The query's own ORDER BY, OFFSET and LIMIT are dropped; its filters and
  * joins are kept, so the count is of exactly what the list pages through.
- * With `figures`, the total is kept under the statement and its parameters
+ * The total is kept in `figures` under the statement and its parameters
  * (which carry the caller's visibility) until a write to the tables it reads:
  * paging through a list counts it once.
  */
 export function pageTotal<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
-  figures: FiguresCache | null,
+  figures: FiguresCache,
   cap = EXACT_TOTAL_UP_TO,
 ): Promise<PageTotal> {
-  if (!figures) return countRows(query, cap);
   const [sql, params] = query.getQueryAndParameters();
   return figures.remember(`total:${cap}:${sql}:${JSON.stringify(params)}`, () => countRows(query, cap));
 }
