@@ -36,9 +36,10 @@ const only = process.argv
   .find((a) => a.startsWith('--only='))
   ?.slice('--only='.length)
   .split(',');
-// CI keeps only the tail of the log, so the summary repeats what failed and which suites were slowest.
+// CI keeps only the tail of the log, so the summary repeats what failed (with the error and the line that
+// raised it) and which suites were slowest.
 const failureLine =
-  /^\s*(●(?! Console)|FAIL\s|✘|\d+\) \[chromium\]|Error: Timed out|thrown: "Exceeded timeout|--- lint\/\S+ FAILED|.*error TS\d+)/;
+  /^\s*(●(?! Console)|FAIL\s|✘|\d+\) \[chromium\]|Error: Timed out|Error: (?:locator|page|expect)\S*|Test timeout of|>\s*\d+\s*\||thrown: "Exceeded timeout|--- lint\/\S+ FAILED|.*error TS\d+)/;
 const suiteLine = /^\s*(PASS|FAIL)\s+(?:\S+\s+)?(\S+\.[cm]?[tj]s)\s+\((\d+(?:\.\d+)?) s\)/;
 const clean = (line) => line.replace(/\x1b\[[0-9;]*m/g, '');
 
@@ -83,7 +84,7 @@ console.log('\nSummary');
 for (const r of results) {
   const slow = r.slowest.map((s) => `${s.file.split('/').pop()} ${s.seconds} s`).join(', ');
   console.log(`  ${r.ok ? 'ok  ' : 'FAIL'} ${r.name.padEnd(12)} ${r.seconds} s${slow ? `   slowest: ${slow}` : ''}`);
-  if (!r.ok) for (const f of r.failures.slice(0, 25)) console.log(`         ${f}`);
+  if (!r.ok) for (const f of r.failures.slice(0, 40)) console.log(`         ${f}`);
 }
 const failed = results.filter((r) => !r.ok).length;
 console.log(`steps: ${results.length - failed} passed, ${failed} failed`);

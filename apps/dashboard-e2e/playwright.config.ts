@@ -35,6 +35,8 @@ export default defineConfig({
   use: {
     baseURL,
     trace: 'retain-on-failure',
+    // A click or fill that cannot happen fails on its own, naming the action, rather than as the test's timeout.
+    actionTimeout: 30_000,
     screenshot: 'only-on-failure',
     viewport: { width: 1280, height: 800 },
     // The browser's language decides how dates read for users without a locale preference; pin it.

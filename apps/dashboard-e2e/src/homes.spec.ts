@@ -103,8 +103,12 @@ test.describe('homes', () => {
     const admin = await apiLogin(request, ADMIN.email, ADMIN.password);
     const pm = await createPm(request, admin, 'profile');
     await signIn(page, pm.email, pm.password);
+    // The profile card sits below what needs her, which arrives after the heading and pushes the card down:
+    // click once the page has settled, as a user would, so a click never lands where the button just was.
+    await expect(page.getByTestId('today-nothing')).toBeVisible();
     await page.getByTestId('edit-profile').click();
     const dialog = page.getByRole('dialog', { name: 'Your profile' });
+    await expect(dialog).toBeVisible();
     await dialog.getByLabel('Name').fill('Ana López');
     await dialog.getByLabel('Time zone').fill('America/Sao_Paulo');
     await dialog.getByLabel('Locale').fill('pt-BR');

@@ -95,6 +95,8 @@ test.describe('identity', () => {
     await signIn(page, pm.email, pm.password);
 
     await expect(page.getByTestId('profile')).toContainText(pm.email);
+    // What needs her loads above the card and pushes it down; click once the home has settled.
+    await expect(page.getByTestId('today-nothing')).toBeVisible();
     const card = page.getByTestId('calendar-feed');
     await expect(card).toContainText('Subscribe to your rotations and check-ins in your own calendar.');
     await card.getByRole('button', { name: 'Create calendar link' }).click();
