@@ -44,6 +44,21 @@ describe('todayIn', () => {
     expect(todayIn('Asia/Kolkata', new Date('2027-01-04T18:30:00Z'))).toBe('2027-01-05');
   });
 
+  it('answers each instant of a minute alike and the next minute afresh, whatever was asked before', () => {
+    // Kathmandu is UTC+5:45: its midnight is 18:15 UTC. Asked within one minute, then across its midnight,
+    // with other zones asked in between, as a page of placements in several teams' zones asks.
+    const before = ['2027-01-04T18:14:00.000Z', '2027-01-04T18:14:30.500Z', '2027-01-04T18:14:59.999Z'];
+    for (const at of before) {
+      expect(todayIn('Asia/Kathmandu', new Date(at))).toBe('2027-01-04');
+      expect(todayIn('UTC', new Date(at))).toBe('2027-01-04');
+    }
+    expect(todayIn('Asia/Kathmandu', new Date('2027-01-04T18:15:00.000Z'))).toBe('2027-01-05');
+    expect(todayIn('Asia/Kathmandu', new Date('2027-01-04T18:14:59.999Z'))).toBe('2027-01-04');
+    // Before 1972 an offset could have seconds (Monrovia, -0:44:30): its midnight fell within a UTC minute.
+    expect(todayIn('Africa/Monrovia', new Date('1970-06-01T00:44:29Z'))).toBe('1970-05-31');
+    expect(todayIn('Africa/Monrovia', new Date('1970-06-01T00:44:30Z'))).toBe('1970-06-01');
+  });
+
   it('handles a zone whose clocks skip midnight (Santiago, 2027-09-05)', () => {
     expect(todayIn('America/Santiago', new Date('2027-09-05T03:59:59Z'))).toBe('2027-09-04');
     expect(todayIn('America/Santiago', new Date('2027-09-05T04:00:00Z'))).toBe('2027-09-05');

@@ -97,9 +97,24 @@ export function timeZoneOrUtc(timeZone: string | null | undefined): string {
   return typeof timeZone === 'string' && isValidTimeZone(timeZone) ? timeZone : 'UTC';
 }
 
+/**
+ * The last date read per zone and the UTC minute it was read in: a page of 50 placements asks for "today" in its
+ * teams' zones 50 times within a millisecond, and formatToParts is the costliest step of answering it. Every zone's
+ * offset has been a whole number of minutes since 1972 (Monrovia's -0:44:30 was the last to go), so a local midnight falls on a whole UTC minute and the
+ * date cannot change within one. Bounded like zoneChecks.
+ */
+const todays = new Map<string, { minute: number; date: IsoDate }>();
+const WHOLE_MINUTE_OFFSETS_SINCE = Date.UTC(1973, 0, 1);
+
 /** The calendar date on the wall in `timeZone` at the instant `now`. */
 export function todayIn(timeZone: string, now: Date): IsoDate {
-  return fromDayNumber(readWallClock(now.getTime(), timeZone).dayNumber);
+  const ms = now.getTime();
+  const minute = Math.floor(ms / MS_PER_MINUTE);
+  const known = todays.get(timeZone);
+  if (known && known.minute === minute && ms >= WHOLE_MINUTE_OFFSETS_SINCE) return known.date;
+  const date = fromDayNumber(readWallClock(ms, timeZone).dayNumber);
+  if (todays.size < 1000 || todays.has(timeZone)) todays.set(timeZone, { minute, date });
+  return date;
 }
 
 /** What the wall clock in `timeZone` reads at `instant`, to the minute. */

@@ -10,7 +10,7 @@ import {
   pageTotal,
   PageWindow,
   Parties,
-  PLACEMENT_ALIASES,
+  PLACEMENT_PAGE_ALIASES,
   visibleRotations,
 } from '@stint/api-core';
 import type { PlacementStatus } from '@stint/contracts';
@@ -165,14 +165,14 @@ export class PlacementsRepository {
    * The placements the caller can see within the filter. With `people`, the PM
    * (`pm`) and team (`t`) are joined for their names; without, the team only
    * when a status needs its time zone (visibility is on the placement's own
-   * columns, PLACEMENT_ALIASES).
+   * columns, PLACEMENT_PAGE_ALIASES).
    */
   private visibleQuery(
     caller: AuthenticatedUser,
     filter: PlacementFilter,
     { people }: { people: boolean } = { people: true },
   ): SelectQueryBuilder<PlacementEntity> {
-    const visible = visibleRotations(caller, PLACEMENT_ALIASES);
+    const visible = visibleRotations(caller, PLACEMENT_PAGE_ALIASES);
     const now = this.clock.now().toISOString();
     const today = `(CAST(:now AS timestamptz) AT TIME ZONE t.timezone)::date`;
     const query = this.db.getRepository(PlacementEntity).createQueryBuilder('p');

@@ -8,7 +8,7 @@ import {
   PageTotal,
   pageTotal,
   PageWindow,
-  REQUEST_ALIASES,
+  REQUEST_PAGE_ALIASES,
 } from '@stint/api-core';
 import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
@@ -57,9 +57,9 @@ export class RequestsRepository {
     filter: RequestFilter,
     window: PageWindow,
   ): Promise<[RotationRequestEntity[], PageTotal]> {
-    const visible = visibleRotations(caller, REQUEST_ALIASES);
+    const visible = visibleRotations(caller, REQUEST_PAGE_ALIASES);
     const query = this.db.getRepository(RotationRequestEntity).createQueryBuilder('r');
-    // Visibility is on the request's own columns (REQUEST_ALIASES); only "awaiting me" reads the PM and the team.
+    // Visibility is on the request's own columns (REQUEST_PAGE_ALIASES); only "awaiting me" reads the PM and the team.
     if (filter.awaitingMe && caller.role !== 'admin') {
       query.innerJoin('users', 'pm', 'pm.id = r.pm_id').innerJoin('teams', 't', 't.id = r.team_id');
     }

@@ -6,7 +6,9 @@ import {
   managedCheckInsSql,
   Parties,
   PLACEMENT_ALIASES,
+  PLACEMENT_PAGE_ALIASES,
   REQUEST_ALIASES,
+  REQUEST_PAGE_ALIASES,
   visiblePeople,
   visibleRotations,
   visibleRotationsSql,
@@ -50,6 +52,23 @@ describe('visibleRotations and visibleRotationsSql: one rule in both parameter s
       '(u.id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $2))' +
         ' OR tm.id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $2)))',
     );
+  });
+
+  it("gives a page ordered by date a manager's rotations as ids computed first; other roles' filters are unchanged", () => {
+    expect(visibleRotations(user('m-1', 'manager'), PLACEMENT_PAGE_ALIASES).sql).toBe(
+      'p.id = ANY(ARRAY(SELECT vr.id FROM placements vr WHERE' +
+        ' (vr.pm_id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = :viewer))' +
+        ' OR vr.team_id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = :viewer)))))',
+    );
+    expect(visibleRotationsSql(user('m-1', 'manager'), 1, REQUEST_PAGE_ALIASES)).toBe(
+      'r.id = ANY(ARRAY(SELECT vr.id FROM rotation_requests vr WHERE' +
+        ' (vr.pm_id = ANY(ARRAY(SELECT vu.id FROM users vu WHERE vu.manager_id = $1))' +
+        ' OR vr.team_id = ANY(ARRAY(SELECT vt.id FROM teams vt WHERE vt.manager_id = $1)))))',
+    );
+    expect(visibleRotations(user('pm-1', 'pm'), PLACEMENT_PAGE_ALIASES)).toEqual(
+      visibleRotations(user('pm-1', 'pm'), PLACEMENT_ALIASES),
+    );
+    expect(visibleRotations(user('a', 'admin'), REQUEST_PAGE_ALIASES).sql).toBe('TRUE');
   });
 
   it("names a manager's check-ins by placement id too, and nobody else's", () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { FixedClock } from '../clock/clock';
-import { FIGURES_MAX_AGE_MS, FIGURES_MAX_ENTRIES, FiguresCache } from './figures-cache';
+import { FIGURES_MAX_AGE_MS, FIGURES_MAX_ENTRIES, FIGURES_SETTLE_MS, FiguresCache } from './figures-cache';
 
 interface FakeDb {
   db: DataSource;
@@ -134,6 +134,26 @@ describe('FiguresCache', () => {
     wall += 1_000;
     expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 2 });
     expect(c.calls).toBe(2);
+  });
+
+  it('does not keep past its moment an answer computed just as a new version appeared (the writer may not have committed)', async () => {
+    let wall = 1_800_000_000_000;
+    jest.spyOn(Date, 'now').mockImplementation(() => wall);
+    const c = counter();
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 1 });
+    // A write: the sequence moved, and this request may have read the rows from before its commit.
+    store.row = { v: '6', called: true };
+    wall += 10;
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 2 });
+    // Requests of the same moment share it ...
+    wall += FIGURES_SETTLE_MS - 20;
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 2 });
+    // ... but once the version has settled, the answer is computed again, and that one is kept.
+    wall += 20;
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 3 });
+    wall += 5_000;
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 3 });
+    expect(c.calls).toBe(3);
   });
 
   it('lets requests that arrive while an answer is computed share that one computation', async () => {

@@ -9,9 +9,18 @@ export const FIGURES_MAX_AGE_MS = 60_000;
 /** Cached answers kept per process; the least recently used goes first. */
 export const FIGURES_MAX_ENTRIES = 500;
 
+/**
+ * How long after this process first sees a new version an answer computed under it is not kept for later
+ * requests. The trigger advances the sequence while the writer commits, a moment before its rows become
+ * visible: a read in that moment finds the new version with the old rows. Commits end well within this.
+ */
+export const FIGURES_SETTLE_MS = 250;
+
 interface Entry {
   version: string;
   storedAt: number;
+  /** Computed once its version had settled (FIGURES_SETTLE_MS): it may be served to any later request. */
+  settled: boolean;
   value: Promise<unknown>;
 }
 
@@ -25,13 +34,18 @@ interface Entry {
  * sequence that a deferred trigger on every table the figures read advances
  * once per committed transaction (migration FiguresVersion). A write shows in
  * the next request, and a read during a write still uncommitted keeps its
- * answer under the old version; a figure that moves with time alone is at most
- * FIGURES_MAX_AGE_MS old. Requests that arrive while an answer is being
- * computed share it. Also used for the home's work lists and list totals.
+ * answer under the old version. The sequence moves as the writer commits, a
+ * moment before its rows show: an answer computed just after a version
+ * appeared serves only requests of that moment (FIGURES_SETTLE_MS). A figure
+ * that moves with time alone is at most FIGURES_MAX_AGE_MS old. Requests that
+ * arrive while an answer is being computed share it. Also used for the home's
+ * work lists, list pages and list totals.
  */
 @Injectable()
 export class FiguresCache {
   private readonly entries = new Map<string, Entry>();
+  /** The latest version this process saw, and when it first saw it (null: none seen yet). */
+  private seen: { version: string; at: number } | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -47,14 +61,19 @@ export class FiguresCache {
     key = `${Math.floor(this.clock.now().getTime() / 60_000)}:${key}`;
     const version = await this.version();
     const now = Date.now();
+    // The first version a process sees is no news of a write; a later change is.
+    if (!this.seen) this.seen = { version, at: now - FIGURES_SETTLE_MS };
+    else if (this.seen.version !== version) this.seen = { version, at: now };
+    const settled = now - this.seen.at >= FIGURES_SETTLE_MS;
     const held = this.entries.get(key);
     this.entries.delete(key);
-    if (held && held.version === version && now - held.storedAt < FIGURES_MAX_AGE_MS) {
+    const fresh = held && held.version === version && now - held.storedAt < FIGURES_MAX_AGE_MS;
+    if (held && fresh && (held.settled || !settled)) {
       this.entries.set(key, held);
       return held.value as Promise<T>;
     }
     const value = compute();
-    this.entries.set(key, { version, storedAt: now, value });
+    this.entries.set(key, { version, storedAt: now, settled, value });
     // A failed computation is not kept: the next request tries again.
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
