@@ -3,7 +3,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
-import { startTestApp, TestApp } from './support/test-app';
+import { call, loginAs, startTestApp, TestApp } from './support/test-app';
 
 interface RawResponse {
   status: number;
@@ -13,9 +13,10 @@ interface RawResponse {
 }
 
 /** A GET that shows what was actually transferred (fetch would decode it silently). */
-function rawGet(base: string, path: string, acceptEncoding?: string): Promise<RawResponse> {
+function rawGet(base: string, path: string, acceptEncoding?: string, token?: string): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
-    const headers = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+    const headers: Record<string, string> = acceptEncoding ? { 'accept-encoding': acceptEncoding } : {};
+    if (token) headers['authorization'] = `Bearer ${token}`;
     const req = request(new URL(path, base), { headers }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -85,5 +86,59 @@ describe('compressed responses and cached assets', () => {
 
     const health = await rawGet(t.url, '/api/health', 'gzip');
     expect(health.headers['content-encoding']).toBeUndefined();
+  });
+
+  it('a large answer kept as JSON (capacity, the timeline) reads the same in every encoding, and changes after a write', async () => {
+    const admin = await loginAs(t.url, 'admin@stint.local', 'admin');
+    const host = await call<{ id: string }>(t.url, 'POST', '/api/users', {
+      token: admin,
+      body: {
+        email: `encoded.host.${Date.now()}@test.stint`,
+        name: 'Encoded Host',
+        role: 'manager',
+        password: 'a-long-password',
+      },
+    });
+    expect(host.status).toBe(201);
+    const managerId = host.body.id;
+    for (let i = 0; i < 8; i++) {
+      const team = await call(t.url, 'POST', '/api/teams', {
+        token: admin,
+        body: { name: `Encoded ${i} ${Date.now()}`, managerId, capacity: 2, region: 'Test', timezone: 'Europe/Berlin' },
+      });
+      expect(team.status).toBe(201);
+    }
+    for (const path of ['/api/stats/capacity?scope=all', '/api/timeline?from=2027-01-04&to=2027-03-28']) {
+      const plain = await rawGet(t.url, path, undefined, admin);
+      expect(plain.status).toBe(200);
+      expect(plain.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(plain.headers['content-encoding']).toBeUndefined();
+      const text = plain.body.toString('utf8');
+      expect(() => JSON.parse(text)).not.toThrow();
+      // The second of each is served from what the first kept.
+      for (let round = 0; round < 2; round++) {
+        const br = await rawGet(t.url, path, 'gzip, deflate, br', admin);
+        const gzip = await rawGet(t.url, path, 'gzip', admin);
+        if (Buffer.byteLength(text) >= 1024) {
+          expect(br.headers['content-encoding']).toBe('br');
+          expect(br.headers['vary']).toMatch(/accept-encoding/i);
+          expect(brotliDecompressSync(br.body).toString('utf8')).toBe(text);
+          expect(gzip.headers['content-encoding']).toBe('gzip');
+          expect(gunzipSync(gzip.body).toString('utf8')).toBe(text);
+        } else {
+          expect(br.body.toString('utf8')).toBe(text);
+        }
+      }
+    }
+    const capacity = async (): Promise<unknown[]> => {
+      const answer = await rawGet(t.url, '/api/stats/capacity?scope=all', 'br', admin);
+      return JSON.parse(brotliDecompressSync(answer.body).toString('utf8')) as unknown[];
+    };
+    const before = await capacity();
+    await call(t.url, 'POST', '/api/teams', {
+      token: admin,
+      body: { name: `Encoded late ${Date.now()}`, managerId, capacity: 2, region: 'Test', timezone: 'Europe/Berlin' },
+    });
+    expect((await capacity()).length).toBeGreaterThan(before.length);
   });
 });

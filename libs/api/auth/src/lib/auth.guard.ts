@@ -25,6 +25,18 @@ interface GuardedReply {
   header(name: string, value: string): unknown;
 }
 
+/** The caller's row as the guard reads it. */
+interface CallerRow {
+  id: string;
+  email: string;
+  role: UserRole;
+  manager_id: string | null;
+  timezone: string;
+  active: boolean;
+  token_version: number;
+  figures_version: string;
+}
+
 export const SESSION_ENDED_MESSAGE = 'Your session has ended; sign in again.';
 
 /**
@@ -68,14 +80,7 @@ export class AuthGuard implements CanActivate {
     try {
       const user = await this.authenticate(token);
       if (viaCookie && !passesCsrfCheck(request.method, request.headers)) throw ApiError.forbidden(CSRF_MESSAGE);
-      request.user = {
-        id: user.id,
-        email: user.email,
-        role: user.role,
-        managerId: user.managerId,
-        timezone: user.timezone,
-        tokenVersion: user.tokenVersion,
-      };
+      request.user = user;
 
       const roles = this.reflector.getAllAndOverride<UserRole[] | undefined>(ROLES, targets);
       if (roles && !roles.includes(user.role)) {
@@ -91,7 +96,7 @@ export class AuthGuard implements CanActivate {
     }
   }
 
-  private async authenticate(token: string): Promise<UserEntity> {
+  private async authenticate(token: string): Promise<AuthenticatedUser> {
     let claims: TokenClaims;
     try {
       claims = await this.jwt.verifyAsync<TokenClaims>(token, { algorithms: ['HS256'] });
@@ -106,9 +111,24 @@ export class AuthGuard implements CanActivate {
     const version = claims.ver ?? 0;
     if (!Number.isSafeInteger(version)) throw ApiError.unauthorized('The access token is not valid; sign in again.');
 
-    const user = await this.users.findOne({ where: { id: claims.sub } });
+    // The figures cache's version comes in the same round trip (FiguresCache uses it for this request's answers).
+    const rows: CallerRow[] = await this.users.query(
+      `SELECT id, email, role, manager_id, timezone, active, token_version,
+              (SELECT last_value::text || ':' || is_called::text FROM figures_version) AS figures_version
+         FROM users WHERE id = $1`,
+      [claims.sub],
+    );
+    const user = rows[0];
     if (!user || !user.active) throw ApiError.unauthorized('This account is not active; ask an admin.');
-    if (user.tokenVersion !== version) throw ApiError.unauthorized(SESSION_ENDED_MESSAGE);
-    return user;
+    if (user.token_version !== version) throw ApiError.unauthorized(SESSION_ENDED_MESSAGE);
+    return {
+      id: user.id,
+      email: user.email,
+      role: user.role,
+      managerId: user.manager_id,
+      timezone: user.timezone,
+      tokenVersion: user.token_version,
+      figuresVersion: user.figures_version,
+    };
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiArrayResponse, ApiErrorResponses, AuthenticatedUser, CurrentUser } from '@stint/api-core';
+import { ApiArrayResponse, ApiErrorResponses, AuthenticatedUser, CurrentUser, PreparedJson } from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
 import { addDays } from '@stint/shared-dates';
 import { CapacityQueryDto, CapacityWeekDto, StatsOverviewDto, StatsQueryDto } from './dto/stats.dto';
@@ -26,7 +26,10 @@ export class StatsController {
   })
   @ApiArrayResponse(CapacityWeekDto)
   @ApiErrorResponses(400, 401)
-  capacity(@CurrentUser() caller: AuthenticatedUser, @Query() q: CapacityQueryDto): Promise<CapacityWeek[]> {
+  capacity(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() q: CapacityQueryDto,
+  ): Promise<PreparedJson<CapacityWeek[]>> {
     const from = q.from ?? new Date().toISOString().slice(0, 10);
     return this.stats.capacity(caller, from, q.to ?? addDays(from, 83), q.scope ?? 'mine');
   }

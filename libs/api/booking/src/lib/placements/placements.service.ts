@@ -2,7 +2,9 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   ApiError,
   AuthenticatedUser,
+  cachedPage,
   Clock,
+  FiguresCache,
   PageWindow,
   PLACEMENT_CHECK_INS,
   PlacementCheckIns,
@@ -26,6 +28,7 @@ export class PlacementsService {
     private readonly repository: PlacementsRepository,
     @Inject(PLACEMENT_CHECK_INS) private readonly checkIns: PlacementCheckIns,
     private readonly clock: Clock,
+    private readonly figures: FiguresCache,
   ) {}
 
   /** One page; each item's check-ins only with `include.checkIns` (they are most of a page's weight). */
@@ -35,8 +38,16 @@ export class PlacementsService {
     window: PageWindow,
     include: { checkIns: boolean } = { checkIns: false },
   ): Promise<Page<PlacementListItem>> {
-    const [rows, total] = await this.repository.page(caller, filter, window);
-    return toPage(await this.views(rows, include.checkIns), total, window);
+    return cachedPage(
+      this.figures,
+      caller,
+      'placements',
+      { filter, window, cacheable: !include.checkIns },
+      async () => {
+        const [rows, total] = await this.repository.page(caller, filter, window);
+        return toPage(await this.views(rows, include.checkIns), total, window);
+      },
+    );
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<Placement> {

@@ -3,7 +3,9 @@ import { AuditService } from '@stint/api-audit';
 import {
   ApiError,
   AuthenticatedUser,
+  cachedPage,
   Clock,
+  FiguresCache,
   PageWindow,
   REQUEST_NOTICES,
   RequestNotices,
@@ -35,12 +37,15 @@ export class RequestsService {
     @Inject(REQUEST_NOTICES) private readonly notices: RequestNotices,
     private readonly clock: Clock,
     private readonly tx: TransactionRunner,
+    private readonly figures: FiguresCache,
   ) {}
 
-  async list(caller: AuthenticatedUser, filter: RequestFilter, window: PageWindow): Promise<Page<RotationRequest>> {
-    const m = this.repository.manager;
-    const [rows, total] = await this.repository.page(caller, filter, window);
-    return toPage(await this.repository.views(m, rows), total, window);
+  list(caller: AuthenticatedUser, filter: RequestFilter, window: PageWindow): Promise<Page<RotationRequest>> {
+    return cachedPage(this.figures, caller, 'requests', { filter, window }, async () => {
+      const m = this.repository.manager;
+      const [rows, total] = await this.repository.page(caller, filter, window);
+      return toPage(await this.repository.views(m, rows), total, window);
+    });
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<RotationRequest> {

@@ -1,7 +1,15 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiError, ApiErrorResponses, AuthenticatedUser, Clock, CurrentUser, FiguresCache } from '@stint/api-core';
+import {
+  ApiError,
+  ApiErrorResponses,
+  AuthenticatedUser,
+  Clock,
+  CurrentUser,
+  FiguresCache,
+  PreparedJson,
+} from '@stint/api-core';
 import { TIMELINE_MAX_DAYS, TIMELINE_MAX_ITEMS, type TimelineWindow } from '@stint/contracts';
 import { diffDays } from '@stint/shared-dates';
 import { DataSource } from 'typeorm';
@@ -25,12 +33,16 @@ export class TimelineController {
   })
   @ApiOkResponse({ type: TimelineWindowDto })
   @ApiErrorResponses(400, 401)
-  window(@CurrentUser() caller: AuthenticatedUser, @Query() q: TimelineQueryDto): Promise<TimelineWindow> {
+  window(
+    @CurrentUser() caller: AuthenticatedUser,
+    @Query() q: TimelineQueryDto,
+  ): Promise<PreparedJson<TimelineWindow>> {
     if (q.to < q.from) throw ApiError.validation({ to: 'to must be on or after from' });
     if (diffDays(q.from, q.to) >= TIMELINE_MAX_DAYS)
       throw ApiError.validation({ to: `the window may span at most ${TIMELINE_MAX_DAYS} days (53 weeks)` });
     const scope = { from: q.from, to: q.to, teamId: q.teamId ?? null };
-    return this.figures.get(caller, `timeline:${JSON.stringify(scope)}`, () => this.compute(caller, scope));
+    // Kept as JSON: an admin's window holds thousands of bars, which took longer to serialise than to look up.
+    return this.figures.getJson(caller, `timeline:${JSON.stringify(scope)}`, () => this.compute(caller, scope));
   }
 
   private async compute(

@@ -5,8 +5,10 @@ import {
   APP_CONFIG,
   AppConfig,
   AuthenticatedUser,
+  cachedPage,
   canSee,
   Clock,
+  FiguresCache,
   loadPolicy,
   PageWindow,
   toPage,
@@ -73,18 +75,21 @@ export class CheckInsService {
     private readonly scheduler: ReminderScheduler,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly figures: FiguresCache,
   ) {}
 
-  async list(caller: AuthenticatedUser, filter: CheckInFilter, window: PageWindow): Promise<Page<CheckIn>> {
-    const hours = await overdueHours(this.checkIns.manager);
-    const now = this.clock.now();
-    const [rows, total] = await this.checkIns.page(caller, filter, window, now, hours);
-    const extras = await this.checkIns.extrasOf(rows);
-    return toPage(
-      rows.map((r) => toCheckIn(r, extras, now, hours)),
-      total,
-      window,
-    );
+  list(caller: AuthenticatedUser, filter: CheckInFilter, window: PageWindow): Promise<Page<CheckIn>> {
+    return cachedPage(this.figures, caller, 'check-ins', { filter, window }, async () => {
+      const hours = await overdueHours(this.checkIns.manager);
+      const now = this.clock.now();
+      const [rows, total] = await this.checkIns.page(caller, filter, window, now, hours);
+      const extras = await this.checkIns.extrasOf(rows);
+      return toPage(
+        rows.map((r) => toCheckIn(r, extras, now, hours)),
+        total,
+        window,
+      );
+    });
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<CheckIn> {

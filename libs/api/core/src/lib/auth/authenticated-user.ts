@@ -10,6 +10,8 @@ export interface AuthenticatedUser {
   timezone: string;
   /** The token version the request's token carries; "sign out everywhere" ends exactly this one. */
   tokenVersion?: number;
+  /** `figures_version` as read with the caller at the start of the request (FiguresCache), when the guard read it. */
+  figuresVersion?: string;
 }
 
 export const CurrentUser = createParamDecorator((_: unknown, ctx: ExecutionContext): AuthenticatedUser => {

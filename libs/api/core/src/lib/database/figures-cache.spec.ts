@@ -70,6 +70,19 @@ describe('FiguresCache', () => {
     expect(store.queries[0]).toMatch(/figures_version/);
   });
 
+  it('uses the version the sign-in read with the caller, without asking again; another version computes again', async () => {
+    const c = counter();
+    const signedIn = (figuresVersion: string): AuthenticatedUser => ({ ...admin, figuresVersion });
+    expect(await cache.get(signedIn('5:true'), 'overview', c.compute)).toEqual({ n: 1 });
+    expect(await cache.get(signedIn('5:true'), 'overview', c.compute)).toEqual({ n: 1 });
+    expect(store.queries).toHaveLength(0);
+    // The same key as a caller without one (the worker, a test): the version read from PostgreSQL agrees.
+    expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 1 });
+    expect(store.queries).toHaveLength(1);
+    expect(await cache.get(signedIn('6:true'), 'overview', c.compute)).toEqual({ n: 2 });
+    expect(c.calls).toBe(2);
+  });
+
   it('computes again once the version moved (a write happened), and then serves the new answer', async () => {
     const c = counter();
     expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 1 });

@@ -3,6 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../clock/clock';
+import type { PageWindow } from '../http/page-query.dto';
+import { PreparedJson } from '../http/prepared-json';
 
 /** How long a cached figure may be served while nothing was written: it bounds time-dependent counts (overdue, due this week). */
 export const FIGURES_MAX_AGE_MS = 60_000;
@@ -53,13 +55,21 @@ export class FiguresCache {
   ) {}
 
   get<T>(caller: AuthenticatedUser, what: string, compute: () => Promise<T>): Promise<T> {
-    return this.remember(`${caller.role}:${caller.id}:${what}`, compute);
+    return this.remember(`${caller.role}:${caller.id}:${what}`, compute, caller.figuresVersion);
   }
 
-  /** As `get`, for an answer that `key` alone names (e.g. a count whose SQL and parameters carry the caller's visibility). */
-  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+  /** As `get`, kept as JSON text (a large answer served many times costs its serialisation once). */
+  getJson<T>(caller: AuthenticatedUser, what: string, compute: () => Promise<T>): Promise<PreparedJson<T>> {
+    return this.get(caller, `json:${what}`, async () => PreparedJson.of(await compute()));
+  }
+
+  /**
+   * As `get`, for an answer that `key` alone names (e.g. a count whose SQL and parameters carry the caller's
+   * visibility). `knownVersion`: the version as read earlier in this request (the sign-in reads it with the user).
+   */
+  async remember<T>(key: string, compute: () => Promise<T>, knownVersion?: string): Promise<T> {
     key = `${Math.floor(this.clock.now().getTime() / 60_000)}:${key}`;
-    const version = await this.version();
+    const version = knownVersion ?? (await this.version());
     const now = Date.now();
     // The first version a process sees is no news of a write; a later change is.
     if (!this.seen) this.seen = { version, at: now - FIGURES_SETTLE_MS };
@@ -93,4 +103,24 @@ export class FiguresCache {
     );
     return `${rows[0]?.v}:${rows[0]?.called}`;
   }
+}
+
+/** Largest page kept in the figures cache: with FIGURES_MAX_ENTRIES, it bounds the memory the pages take (tens of MB). */
+export const CACHED_PAGE_MAX_SIZE = 100;
+
+/**
+ * A page of a list, kept in the figures cache under the list's name and everything asked (filter, window,
+ * include), while nothing is written. Item statuses move with the date or an overdue moment, both on whole
+ * minutes, and the cache's key holds the minute. Pages larger than CACHED_PAGE_MAX_SIZE, and those asked in a
+ * heavy form (`cacheable` false, e.g. with every check-in), are computed every time.
+ */
+export function cachedPage<T>(
+  figures: FiguresCache,
+  caller: AuthenticatedUser,
+  list: string,
+  question: { window: PageWindow; cacheable?: boolean; [part: string]: unknown },
+  compute: () => Promise<T>,
+): Promise<T> {
+  if (question.cacheable === false || question.window.pageSize > CACHED_PAGE_MAX_SIZE) return compute();
+  return figures.get(caller, `page:${list}:${JSON.stringify(question)}`, compute);
 }
