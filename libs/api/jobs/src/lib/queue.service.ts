@@ -68,6 +68,28 @@ export class QueueService implements OnApplicationShutdown {
     await this.add(name, payload, { jobId, delay: Math.max(0, dueAt.getTime() - now.getTime()) });
   }
 
+  /**
+   * Adds several jobs, each due at its instant under its id, in one round trip to Redis per queue (addBulk):
+   * a booking's cadence or an event's emails, which the answer waits for after commit. Idempotent like `addAt`.
+   */
+  async addAllAt(jobs: readonly DueJob[], now: Date): Promise<void> {
+    const byQueue = new Map<QueueName, DueJob[]>();
+    for (const job of jobs) byQueue.set(JOB_QUEUE[job.name], [...(byQueue.get(JOB_QUEUE[job.name]) ?? []), job]);
+    await Promise.all(
+      [...byQueue].map(([queueName, queued]) =>
+        this.bounded(
+          this.queue(queueName).addBulk(
+            queued.map((j) => ({
+              name: j.name,
+              data: j.payload,
+              opts: optionsFor(j.name, { jobId: j.jobId, delay: Math.max(0, j.dueAt.getTime() - now.getTime()) }),
+            })),
+          ),
+        ),
+      ),
+    );
+  }
+
   async remove(queueName: QueueName, jobId: string): Promise<void> {
     await this.bounded(this.queue(queueName).remove(jobId));
   }

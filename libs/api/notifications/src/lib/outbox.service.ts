@@ -47,13 +47,18 @@ export class OutboxService {
     const ids = await insertNotifications(m, entries.map(outboxRow));
     const added = ids.filter((id): id is string => id !== null);
     if (added.length)
-      afterCommit(() =>
-        Promise.all(
-          added.map((id) =>
-            this.queues.add(JobName.SendEmail, { notificationId: id }, { jobId: jobIds.sendEmail(id, 0) }),
-          ),
-        ),
-      );
+      afterCommit(() => {
+        const now = new Date();
+        return this.queues.addAllAt(
+          added.map((id) => ({
+            name: JobName.SendEmail,
+            payload: { notificationId: id },
+            jobId: jobIds.sendEmail(id, 0),
+            dueAt: now,
+          })),
+          now,
+        );
+      });
     return ids;
   }
 }

@@ -57,16 +57,18 @@ export class ReminderScheduler {
   }
 
   /**
-   * The jobs of a newly laid-out cadence, added all at once: each add is its
-   * own Redis call, and a booking's answer waits for them after commit.
+   * The jobs of a newly laid-out cadence, added in one round trip to Redis:
+   * a booking's answer waits for them after commit.
    */
   async scheduleCheckIns(
     checkIns: ReadonlyArray<{ id: string; scheduledAt: Date }>,
     policy: ReminderPolicy,
   ): Promise<void> {
     const now = this.clock.now();
-    const jobs = checkIns.flatMap((c) => checkInJobs(c, policy, now));
-    await Promise.all(jobs.map((job) => this.queues.addAt(job.name, job.payload as never, job.jobId, job.dueAt, now)));
+    await this.queues.addAllAt(
+      checkIns.flatMap((c) => checkInJobs(c, policy, now)),
+      now,
+    );
   }
 
   /** Removes the jobs made for a check-in's old instant (a reschedule replaces, never adds). */
