@@ -28,7 +28,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { PreparedJsonInterceptor } from './prepared-json.interceptor';
 import { BASE_CSP, dashboardCsp, indexHtmlWithNonce, newCspNonce, swaggerUiCsp } from './content-security-policy';
 import { cacheControlFor, COMPRESSION, encodePage } from './static-assets';
 
@@ -83,7 +82,6 @@ export async function createApp(config: AppConfig): Promise<NestFastifyApplicati
   app.setGlobalPrefix('api');
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AllExceptionsFilter(dashboardFallback(config)));
-  app.useGlobalInterceptors(new PreparedJsonInterceptor());
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();

@@ -15,6 +15,7 @@ export * from './lib/core.module';
 export * from './lib/errors/api-error.dto';
 export * from './lib/dto/check-in-response.dto';
 export * from './lib/http/page-query.dto';
+export * from './lib/http/compression';
 export * from './lib/http/prepared-json';
 export * from './lib/http/validators';
 export * from './lib/http/uuid-param.pipe';

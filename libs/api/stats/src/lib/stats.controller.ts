@@ -1,6 +1,13 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiArrayResponse, ApiErrorResponses, AuthenticatedUser, CurrentUser, PreparedJson } from '@stint/api-core';
+import {
+  ApiArrayResponse,
+  ApiErrorResponses,
+  AuthenticatedUser,
+  CurrentUser,
+  PreparedJson,
+  PreparedJsonInterceptor,
+} from '@stint/api-core';
 import type { CapacityWeek, StatsOverview } from '@stint/contracts';
 import { addDays } from '@stint/shared-dates';
 import { CapacityQueryDto, CapacityWeekDto, StatsOverviewDto, StatsQueryDto } from './dto/stats.dto';
@@ -21,6 +28,7 @@ export class StatsController {
   }
 
   @Get('capacity')
+  @UseInterceptors(PreparedJsonInterceptor)
   @ApiOperation({
     summary: 'Per team and week: the most placements on any day (booked) beside capacity. Default: the next 12 weeks.',
   })

@@ -1,4 +1,4 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseInterceptors } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
@@ -9,6 +9,7 @@ import {
   CurrentUser,
   FiguresCache,
   PreparedJson,
+  PreparedJsonInterceptor,
 } from '@stint/api-core';
 import { TIMELINE_MAX_DAYS, TIMELINE_MAX_ITEMS, type TimelineWindow } from '@stint/contracts';
 import { diffDays } from '@stint/shared-dates';
@@ -27,6 +28,7 @@ export class TimelineController {
   ) {}
 
   @Get()
+  @UseInterceptors(PreparedJsonInterceptor)
   @ApiOperation({
     summary:
       'Everything the timeline draws for one window, in one answer: the placements the caller sees, the requests not yet booked, and the blackouts that touch it.',
