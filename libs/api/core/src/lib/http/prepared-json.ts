@@ -14,10 +14,21 @@ export class PreparedJson<T = unknown> {
   declare readonly shape?: T;
   private readonly variants = new Map<string, Buffer>();
 
-  constructor(readonly text: string) {}
+  /** `kept`: held for later requests, so its compressed forms are worth keeping; otherwise the plugin compresses it. */
+  constructor(
+    readonly text: string,
+    readonly kept = true,
+  ) {}
 
   static of<T>(value: T): PreparedJson<T> {
     return new PreparedJson<T>(JSON.stringify(value));
+  }
+
+  /** One request's answer: the fields of `fresh`, then those of a kept object answer (neither names the other's). */
+  static joined<T>(fresh: object, kept: PreparedJson<unknown>): PreparedJson<T> {
+    const head = JSON.stringify(fresh).slice(1, -1);
+    const tail = kept.text.slice(1, -1);
+    return new PreparedJson<T>(`{${head}${head && tail ? ',' : ''}${tail}}`, false);
   }
 
   /** The text in one encoding (`br`, `gzip`), encoded by `encode` the first time it is asked for. */
@@ -53,7 +64,7 @@ export class PreparedJsonInterceptor implements NestInterceptor {
         const reply = http.getResponse<JsonReply>();
         reply.header('content-type', 'application/json; charset=utf-8');
         const encoding = acceptedEncoding(http.getRequest<JsonRequest>().headers['accept-encoding']);
-        if (!encoding || body.text.length < COMPRESSION.threshold) return body.text;
+        if (!body.kept || !encoding || body.text.length < COMPRESSION.threshold) return body.text;
         reply.header('vary', 'accept-encoding');
         reply.header('content-encoding', encoding);
         return body.encoded(encoding, (plain) => compress(plain, encoding));

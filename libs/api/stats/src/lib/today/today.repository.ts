@@ -174,14 +174,22 @@ export class TodayRepository {
     );
   }
 
-  async operations(): Promise<OperationsRow> {
+  /** Emails that failed for good: read fresh on every request (sends do not advance the figures version). */
+  async failedEmails(): Promise<number> {
     const [row] = (await this.db.query(
-      `SELECT (SELECT count(*) FROM notifications WHERE status = 'failed')::int AS failed_emails,
-              (SELECT count(*) FROM users u LEFT JOIN users m ON m.id = u.manager_id
+      `SELECT count(*)::int AS n FROM notifications WHERE status = 'failed'`,
+    )) as Array<{ n: number }>;
+    return row?.n ?? 0;
+  }
+
+  /** Active PMs without an active manager, and active teams without one: kept with the figures (users, teams). */
+  async unmanaged(): Promise<Omit<OperationsRow, 'failed_emails'>> {
+    const [row] = (await this.db.query(
+      `SELECT (SELECT count(*) FROM users u LEFT JOIN users m ON m.id = u.manager_id
                 WHERE u.active AND u.role = 'pm' AND (m.id IS NULL OR NOT m.active))::int AS users_without_manager,
               (SELECT count(*) FROM teams t JOIN users m ON m.id = t.manager_id
                 WHERE t.active AND (NOT m.active OR m.role = 'pm'))::int AS teams_without_manager`,
-    )) as OperationsRow[];
-    return row as OperationsRow;
+    )) as Array<Omit<OperationsRow, 'failed_emails'>>;
+    return row ?? { users_without_manager: 0, teams_without_manager: 0 };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { AuthenticatedUser, Clock, FiguresCache, HealthService } from '@stint/api-core';
+import { AuthenticatedUser, Clock, FiguresCache, HealthService, PreparedJson } from '@stint/api-core';
 import type { Today, TodayCheckIn, TodayCheckInPart, TodayTeamLoad } from '@stint/contracts';
 import { dailyLoad } from '@stint/scheduling';
 import { addDays } from '@stint/shared-dates';
@@ -70,17 +70,32 @@ export class TodayService {
     private readonly figures: FiguresCache,
   ) {}
 
-  async forCaller(caller: AuthenticatedUser): Promise<Today> {
+  async forCaller(caller: AuthenticatedUser): Promise<PreparedJson<Today>> {
     const now = this.clock.now();
     const isAdmin = caller.role === 'admin';
-    // What needs the caller reads only tables the figures cache watches, so it is kept until a write (or the
-    // next minute); the admin's operations (failed emails, the worker's heartbeat) are read fresh every time.
-    const [work, operations, worker] = await Promise.all([
-      this.figures.get(caller, 'today', () => this.work(caller, now)),
-      isAdmin ? this.today.operations() : Promise.resolve(null),
-      isAdmin ? this.health.check() : Promise.resolve(null),
+    // What needs the caller (and, for an admin, who lacks a manager) reads only tables the figures cache watches,
+    // so it is kept, as JSON, until a write (or the next minute); the admin's failed emails and the worker's
+    // heartbeat are read fresh every time and written in front of it.
+    const [work, failedEmails, beat] = await Promise.all([
+      this.figures.getJson(caller, 'today', async () => this.view(caller, now, await this.work(caller, now))),
+      isAdmin ? this.today.failedEmails() : Promise.resolve(null),
+      isAdmin ? this.health.workerHeartbeat() : Promise.resolve(null),
     ]);
-    const [approvals, proposals, due, overdue, placements, teamsNearCapacity] = work;
+    const fresh: Pick<Today, 'generatedAt' | 'failedEmails' | 'worker'> = {
+      generatedAt: now.toISOString(),
+      failedEmails,
+      worker: isAdmin ? { status: this.health.workerState(beat), heartbeatAt: beat ? beat.toISOString() : null } : null,
+    };
+    return PreparedJson.joined<Today>(fresh, work);
+  }
+
+  /** The caller's work lists as the API answers them (all of Today but what is read fresh). */
+  private view(
+    caller: AuthenticatedUser,
+    now: Date,
+    work: Awaited<ReturnType<TodayService['work']>>,
+  ): Omit<Today, 'generatedAt' | 'failedEmails' | 'worker'> {
+    const [approvals, proposals, due, overdue, placements, teamsNearCapacity, unmanaged] = work;
     const checkIn = (row: CheckInRow): TodayCheckIn => ({
       checkInId: row.id,
       placementId: row.placement_id,
@@ -92,7 +107,6 @@ export class TodayService {
     });
     const total = (rows: Array<{ total: number }>) => rows[0]?.total ?? 0;
     return {
-      generatedAt: now.toISOString(),
       approvalsAwaitingMe: approvals.map((r) => ({
         requestId: r.id,
         pmName: r.pm_name,
@@ -134,10 +148,8 @@ export class TodayService {
         upcomingPlacements: total(placements),
       },
       teamsNearCapacity,
-      failedEmails: operations?.failed_emails ?? null,
-      worker: worker ? { status: worker.worker, heartbeatAt: worker.workerHeartbeatAt } : null,
-      usersWithoutManager: operations?.users_without_manager ?? null,
-      teamsWithoutManager: operations?.teams_without_manager ?? null,
+      usersWithoutManager: unmanaged?.users_without_manager ?? null,
+      teamsWithoutManager: unmanaged?.teams_without_manager ?? null,
     };
   }
 
@@ -149,6 +161,7 @@ export class TodayService {
       this.today.checkIns(caller, now, 'overdue'),
       this.today.upcomingPlacements(caller, now),
       caller.role === 'pm' ? Promise.resolve([]) : this.teamsNearCapacity(caller, now),
+      caller.role === 'admin' ? this.today.unmanaged() : Promise.resolve(null),
     ]);
   }
 
