@@ -204,6 +204,49 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     },
   );
 
+  it('a deep page starts from the nearest anchor and holds exactly the rows plain OFFSET gives, before and after a write', async () => {
+    const ids = async (path: string) =>
+      (await call<{ items: Array<{ id: string }> }>(t.url, 'GET', path, { token: tokens.admin })).body.items.map(
+        (i) => i.id,
+      );
+    const offsetPage = async (sql: string, offset: number) =>
+      (await direct.query<{ id: string }>(`${sql} OFFSET ${offset} LIMIT 50`)).rows.map((r) => r.id);
+    const checkIns = 'SELECT id FROM check_ins ORDER BY scheduled_at, id';
+    const requests = 'SELECT id FROM rotation_requests ORDER BY created_at DESC, id DESC';
+    // Pages 20 (rows 951–1,000, before the first anchor), 21 (the first after it), 47 and 1,000: each as OFFSET says.
+    for (const page of [20, 21, 47, 1000]) {
+      expect(await ids(`/api/check-ins?page=${page}&pageSize=50`)).toEqual(await offsetPage(checkIns, (page - 1) * 50));
+    }
+    for (const page of [21, 60, 200]) {
+      expect(await ids(`/api/rotation-requests?page=${page}&pageSize=50`)).toEqual(
+        await offsetPage(requests, (page - 1) * 50),
+      );
+    }
+    // The page's statement starts after an anchor (and only walks the rows between it and the page).
+    const statements = await record('admin', '/api/check-ins?page=48&pageSize=50');
+    expect(statements.some((st) => /anchor\.id = /.test(st.sql) && /OFFSET 350\b/.test(st.sql))).toBe(true);
+    // A filter numbers its own rows: upcoming check-ins past the first anchor.
+    const upcoming = await ids('/api/check-ins?status=upcoming&page=30&pageSize=50');
+    expect(upcoming).toHaveLength(50);
+    expect(upcoming).toEqual(
+      await offsetPage(
+        `SELECT id FROM check_ins WHERE completed_at IS NULL AND cancelled_at IS NULL
+            AND scheduled_at >= now() - make_interval(hours => (SELECT overdue_after_hours FROM policy WHERE id = 1))
+          ORDER BY scheduled_at, id`,
+        29 * 50,
+      ),
+    );
+    // A write moves every later row by one; the anchors are read again, and the pages follow.
+    await direct.query(
+      `INSERT INTO check_ins (placement_id, kind, due_date, scheduled_at)
+       SELECT placement_id, 'weekly', due_date, scheduled_at - interval '1 second' FROM check_ins ORDER BY scheduled_at, id LIMIT 1`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, FIGURES_SETTLE_MS + 50));
+    for (const page of [21, 47]) {
+      expect(await ids(`/api/check-ins?page=${page}&pageSize=50`)).toEqual(await offsetPage(checkIns, (page - 1) * 50));
+    }
+  });
+
   const busiest = ['/api/placements', '/api/placements?include=checkIns', '/api/rotation-requests', '/api/check-ins'];
   const roles = ['admin', 'manager', 'pm'] as const;
   const byRole = roles.flatMap((role) => busiest.map((endpoint) => ({ role, endpoint })));

@@ -74,7 +74,7 @@ export class RequestsRepository {
       );
     }
     const [items, total] = await Promise.all([
-      pageOfIds(query, 'r', NEWEST_FIRST, window),
+      pageOfIds(query, 'r', NEWEST_FIRST, window, this.figures),
       pageTotal(query, this.figures),
     ]);
     return [items, total];

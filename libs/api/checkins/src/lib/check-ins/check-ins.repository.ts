@@ -92,7 +92,10 @@ export class CheckInsRepository {
         query.andWhere(`c.completed_at IS NULL AND c.cancelled_at IS NULL AND c.scheduled_at >= ${overdueSince}`);
         break;
     }
-    const [items, total] = await Promise.all([pageOfIds(query, 'c', BY_TIME, window), pageTotal(query, this.figures)]);
+    const [items, total] = await Promise.all([
+      pageOfIds(query, 'c', BY_TIME, window, this.figures),
+      pageTotal(query, this.figures),
+    ]);
     return [items, total];
   }
 

@@ -62,24 +62,53 @@ async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, 
   return { total: Math.max(guess, cap + 1), estimated: true };
 }
 
+/** A deep page starts from the nearest kept anchor: the row at every ANCHOR_EVERY-th position of the list. */
+export const ANCHOR_EVERY = 1000;
+
 /**
  * One page of a list query's entities, chosen by id first: the OFFSET walks
  * the query's own (narrow, usually index-only) rows, and only the page's rows
  * are read whole, by primary key, in the same statement. `order` is the list's
  * order on the entity's own columns, ending in a unique column so that pages
  * never overlap.
+ *
+ * With `figures`, a page past the first ANCHOR_EVERY rows of a list ordered in
+ * one direction starts after the nearest anchor instead of walking every row
+ * before it: the anchors (the id at every ANCHOR_EVERY-th position) are read in
+ * one pass and kept like a total, until the next write. Page 2,000 of an
+ * admin's 200,000 check-ins then walks at most 999 rows.
  */
 export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
   query: SelectQueryBuilder<T>,
   alias: string,
   order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
   window: { offset: number; pageSize: number },
+  figures?: FiguresCache,
 ): Promise<T[]> {
   const ids = query.clone().select(`${alias}.id`, 'id').orderBy();
   for (const [column, direction] of order) ids.addOrderBy(column, direction);
-  ids.offset(window.offset).limit(window.pageSize);
   const target = query.expressionMap.mainAlias?.target;
   if (!target) throw new Error('pageOfIds needs a query built from an entity');
+  const direction = order[0]?.[1];
+  const oneWay = order.every(([column, d]) => d === direction && column.startsWith(`${alias}.`));
+  const block = Math.floor(window.offset / ANCHOR_EVERY);
+  let skip = window.offset;
+  if (figures && block > 0 && oneWay) {
+    const anchors = await listAnchors(ids, order, figures);
+    const anchor = anchors[block - 1];
+    if (anchor) {
+      // Rows after the anchor, in the list's order: the row comparison the (ordered columns) index answers.
+      const own = order.map(([column]) => column);
+      const theirs = own.map((column) => `anchor.${column.slice(alias.length + 1)}`);
+      const table = query.connection.getMetadata(target).tableName;
+      ids.andWhere(
+        `(${own.join(', ')}) ${direction === 'ASC' ? '>' : '<'} (SELECT ${theirs.join(', ')} FROM ${table} anchor WHERE anchor.id = :pageAnchor)`,
+        { pageAnchor: anchor },
+      );
+      skip = window.offset - block * ANCHOR_EVERY;
+    }
+  }
+  ids.offset(skip).limit(window.pageSize);
   const page = query.connection
     .getRepository<T>(target)
     .createQueryBuilder(alias)
@@ -87,4 +116,24 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
     .setParameters(ids.getParameters());
   for (const [column, direction] of order) page.addOrderBy(column, direction);
   return page.getMany();
+}
+
+/** The id at every ANCHOR_EVERY-th position of an ordered id query (position ANCHOR_EVERY, 2 × ANCHOR_EVERY, …). */
+function listAnchors<T extends ObjectLiteral>(
+  ids: SelectQueryBuilder<T>,
+  order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
+  figures: FiguresCache,
+): Promise<string[]> {
+  const keyed = ids.clone().orderBy();
+  order.forEach(([column], i) => keyed.addSelect(column, `k${i}`));
+  const [sql, params] = keyed.getQueryAndParameters();
+  const numbering = order.map(([, direction], i) => `listed."k${i}" ${direction}`).join(', ');
+  return figures.remember(`anchors:${ANCHOR_EVERY}:${sql}:${JSON.stringify(params)}`, async () => {
+    const rows: Array<{ id: string }> = await ids.connection.manager.query(
+      `SELECT id FROM (SELECT listed.id, row_number() OVER (ORDER BY ${numbering}) AS position FROM (${sql}) listed) numbered
+        WHERE position % ${ANCHOR_EVERY} = 0 ORDER BY position`,
+      params,
+    );
+    return rows.map((r) => r.id);
+  });
 }
