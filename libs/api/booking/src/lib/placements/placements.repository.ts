@@ -97,7 +97,7 @@ export class PlacementsRepository {
       .addOrderBy('p.id', 'ASC');
     const [{ entities, raw }, total] = await Promise.all([
       pageRows.getRawAndEntities<{ timezone: string }>(),
-      pageTotal(matching, this.figures),
+      pageTotal(matching, this.figures, caller),
     ]);
     const rows = entities.map((e, i) => Object.assign(e, { timezone: raw[i]?.timezone ?? 'UTC' }) as PlacementRow);
     return [rows, total];

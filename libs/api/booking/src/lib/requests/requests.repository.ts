@@ -74,8 +74,8 @@ export class RequestsRepository {
       );
     }
     const [items, total] = await Promise.all([
-      pageOfIds(query, 'r', NEWEST_FIRST, window, this.figures),
-      pageTotal(query, this.figures),
+      pageOfIds(query, 'r', NEWEST_FIRST, window, { figures: this.figures, caller }),
+      pageTotal(query, this.figures, caller),
     ]);
     return [items, total];
   }

@@ -93,8 +93,8 @@ export class CheckInsRepository {
         break;
     }
     const [items, total] = await Promise.all([
-      pageOfIds(query, 'c', BY_TIME, window, this.figures),
-      pageTotal(query, this.figures),
+      pageOfIds(query, 'c', BY_TIME, window, { figures: this.figures, caller }),
+      pageTotal(query, this.figures, caller),
     ]);
     return [items, total];
   }

@@ -80,7 +80,13 @@ export class CheckInsService {
 
   list(caller: AuthenticatedUser, filter: CheckInFilter, window: PageWindow): Promise<Page<CheckIn>> {
     return cachedPage(this.figures, caller, 'check-ins', { filter, window }, async () => {
-      const hours = await overdueHours(this.checkIns.manager);
+      // The policy changes rarely and advances the figures version when it does: kept like the page.
+      const policy = await this.figures.remember(
+        'policy',
+        () => loadPolicy(this.checkIns.manager),
+        caller.figuresVersion,
+      );
+      const hours = policy.overdueAfterHours;
       const now = this.clock.now();
       const [rows, total] = await this.checkIns.page(caller, filter, window, now, hours);
       const extras = await this.checkIns.extrasOf(rows);

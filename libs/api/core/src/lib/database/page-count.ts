@@ -1,4 +1,5 @@
 import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import type { AuthenticatedUser } from '../auth/authenticated-user';
 import type { FiguresCache } from './figures-cache';
 
 /**
@@ -25,15 +26,21 @@ export interface PageTotal {
  * joins are kept, so the count is of exactly what the list pages through.
  * The total is kept in `figures` under the statement and its parameters
  * (which carry the caller's visibility) until a write to the tables it reads:
- * paging through a list counts it once.
+ * paging through a list counts it once. `caller` brings the version the
+ * sign-in read, so the cache need not ask for it again.
  */
 export function pageTotal<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,
   figures: FiguresCache,
+  caller: AuthenticatedUser,
   cap = EXACT_TOTAL_UP_TO,
 ): Promise<PageTotal> {
   const [sql, params] = query.getQueryAndParameters();
-  return figures.remember(`total:${cap}:${sql}:${JSON.stringify(params)}`, () => countRows(query, cap));
+  return figures.remember(
+    `total:${cap}:${sql}:${JSON.stringify(params)}`,
+    () => countRows(query, cap),
+    caller.figuresVersion,
+  );
 }
 
 async function countRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>, cap: number): Promise<PageTotal> {
@@ -72,7 +79,7 @@ export const ANCHOR_EVERY = 1000;
  * order on the entity's own columns, ending in a unique column so that pages
  * never overlap.
  *
- * With `figures`, a page past the first ANCHOR_EVERY rows of a list ordered in
+ * With `anchored`, a page past the first ANCHOR_EVERY rows of a list ordered in
  * one direction starts after the nearest anchor instead of walking every row
  * before it: the anchors (the id at every ANCHOR_EVERY-th position) are read in
  * one pass and kept like a total, until the next write. Page 2,000 of an
@@ -83,7 +90,7 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
   alias: string,
   order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
   window: { offset: number; pageSize: number },
-  figures?: FiguresCache,
+  anchored?: { figures: FiguresCache; caller: AuthenticatedUser },
 ): Promise<T[]> {
   const ids = query.clone().select(`${alias}.id`, 'id').orderBy();
   for (const [column, direction] of order) ids.addOrderBy(column, direction);
@@ -93,8 +100,8 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
   const oneWay = order.every(([column, d]) => d === direction && column.startsWith(`${alias}.`));
   const block = Math.floor(window.offset / ANCHOR_EVERY);
   let skip = window.offset;
-  if (figures && block > 0 && oneWay) {
-    const anchors = await listAnchors(ids, order, figures);
+  if (anchored && block > 0 && oneWay) {
+    const anchors = await listAnchors(ids, order, anchored.figures, anchored.caller.figuresVersion);
     const anchor = anchors[block - 1];
     if (anchor) {
       // Rows after the anchor, in the list's order: the row comparison the (ordered columns) index answers.
@@ -123,17 +130,22 @@ function listAnchors<T extends ObjectLiteral>(
   ids: SelectQueryBuilder<T>,
   order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
   figures: FiguresCache,
+  version: string | undefined,
 ): Promise<string[]> {
   const keyed = ids.clone().orderBy();
   order.forEach(([column], i) => keyed.addSelect(column, `k${i}`));
   const [sql, params] = keyed.getQueryAndParameters();
   const numbering = order.map(([, direction], i) => `listed."k${i}" ${direction}`).join(', ');
-  return figures.remember(`anchors:${ANCHOR_EVERY}:${sql}:${JSON.stringify(params)}`, async () => {
-    const rows: Array<{ id: string }> = await ids.connection.manager.query(
-      `SELECT id FROM (SELECT listed.id, row_number() OVER (ORDER BY ${numbering}) AS position FROM (${sql}) listed) numbered
+  return figures.remember(
+    `anchors:${ANCHOR_EVERY}:${sql}:${JSON.stringify(params)}`,
+    async () => {
+      const rows: Array<{ id: string }> = await ids.connection.manager.query(
+        `SELECT id FROM (SELECT listed.id, row_number() OVER (ORDER BY ${numbering}) AS position FROM (${sql}) listed) numbered
         WHERE position % ${ANCHOR_EVERY} = 0 ORDER BY position`,
-      params,
-    );
-    return rows.map((r) => r.id);
-  });
+        params,
+      );
+      return rows.map((r) => r.id);
+    },
+    version,
+  );
 }
