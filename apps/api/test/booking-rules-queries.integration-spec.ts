@@ -115,6 +115,14 @@ describe('booking rules through HTTP', () => {
       const planned = await get<SlotSuggestion[]>(`/api/slots?${q({ ...window, pmId: pmB.user.id })}`, lm);
       expect(planned.status).toBe(200);
       expect(planned.body).toEqual(after.body);
+
+      // Another PM is booked into that week: the very next search (the teams' bookings are kept between writes)
+      // moves on a week.
+      await f.booked(await f.pm(lm), lm, host, team.id, addDays(start, 21), 1);
+      const taken = await get<SlotSuggestion[]>(`/api/slots?${q(window)}`, pmB);
+      expect(taken.body).toEqual([
+        { teamId: team.id, teamName: team.name, startDate: addDays(start, 28), endDate: addDays(start, 34) },
+      ]);
     });
 
     it('a window over 2 years is 400; a pmId of a PM the manager does not manage is 404', async () => {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, Clock, LATEST_DATE, loadPolicy } from '@stint/api-core';
+import { ApiError, Clock, FiguresCache, LATEST_DATE, loadPolicy } from '@stint/api-core';
 import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
 import { dailyLoad, findSlots, sortSlots } from '@stint/scheduling';
 import { addDays, diffDays, eachDay, maxDate, todayIn } from '@stint/shared-dates';
@@ -32,12 +32,23 @@ const FIRST_PASS_WEEKS = 16;
 type ActiveTeam = Awaited<ReturnType<typeof loadActiveTeams>>[number];
 type ProgrammePolicyRow = Awaited<ReturnType<typeof loadPolicy>>;
 
+/** Windows of every team's bookings kept at once (each up to a few MB at programme scale). */
+const KEPT_BOOKING_WINDOWS = 8;
+
 @Injectable()
 export class SlotsService {
+  /**
+   * The teams' bookings over a search's window, kept until the next write: every PM's default search (all
+   * teams, from today, two years) reads the same 20,000 bookings, which took most of its time to fetch and parse.
+   */
+  private readonly bookings: FiguresCache;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.bookings = FiguresCache.holding(KEPT_BOOKING_WINDOWS, db, clock);
+  }
 
   /**
    * Earliest feasible slots per team that pass every rule for that PM.
@@ -82,9 +93,14 @@ export class SlotsService {
       excludeRequestId: search.excludeRequestId ?? null,
       excludePlacementId: search.excludePlacementId ?? null,
     };
+    const load = () => loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, exclude);
+    // Kept only when read outside a transaction and for no move (a move leaves out its own booking).
+    const shared = m === this.db.manager && !exclude.excludeRequestId && !exclude.excludePlacementId;
     const [blackouts, bookings, pmBusy] = await Promise.all([
       loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
-      loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, exclude),
+      shared
+        ? this.bookings.remember(`bookings:${search.earliestStart}:${search.latestEnd}:${ids.join(',')}`, load)
+        : load(),
       search.pmId ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, exclude) : Promise.resolve([]),
     ]);
     const now = this.clock.now();

@@ -214,6 +214,20 @@ describe('FiguresCache', () => {
     expect(compute).toHaveBeenCalledTimes(2);
   });
 
+  it('a cache of its own holds only as many answers as it was given room for', async () => {
+    const small = FiguresCache.holding(2, store.db, clock);
+    const c = counter();
+    const a = await small.get(admin, 'a', c.compute);
+    await small.get(admin, 'b', c.compute);
+    await small.get(admin, 'c', c.compute);
+    expect(c.calls).toBe(3);
+    // 'a' was the least recently used of three: it went.
+    expect(await small.get(admin, 'a', c.compute)).not.toBe(a);
+    expect(c.calls).toBe(4);
+    // The shared cache is not affected by the small one.
+    expect(await cache.get(admin, 'a', c.compute)).toEqual({ n: 5 });
+  });
+
   it('keeps at most FIGURES_MAX_ENTRIES answers, dropping the least recently used first', async () => {
     const c = counter();
     const key = (i: number) => `overview:${i}`;

@@ -48,11 +48,19 @@ export class FiguresCache {
   private readonly entries = new Map<string, Entry>();
   /** The latest version this process saw, and when it first saw it (null: none seen yet). */
   private seen: { version: string; at: number } | null = null;
+  private maxEntries = FIGURES_MAX_ENTRIES;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
+
+  /** A cache of its own holding at most `maxEntries` answers: for answers too large to keep 500 of. */
+  static holding(maxEntries: number, db: DataSource, clock: Clock): FiguresCache {
+    const cache = new FiguresCache(db, clock);
+    cache.maxEntries = maxEntries;
+    return cache;
+  }
 
   get<T>(caller: AuthenticatedUser, what: string, compute: () => Promise<T>): Promise<T> {
     return this.remember(`${caller.role}:${caller.id}:${what}`, compute, caller.figuresVersion);
@@ -88,7 +96,7 @@ export class FiguresCache {
     value.catch(() => {
       if (this.entries.get(key)?.value === value) this.entries.delete(key);
     });
-    while (this.entries.size > FIGURES_MAX_ENTRIES) {
+    while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
