@@ -64,7 +64,9 @@ export class PreparedJsonInterceptor implements NestInterceptor {
         const reply = http.getResponse<JsonReply>();
         reply.header('content-type', 'application/json; charset=utf-8');
         const encoding = acceptedEncoding(http.getRequest<JsonRequest>().headers['accept-encoding']);
-        if (!body.kept || !encoding || body.text.length < COMPRESSION.threshold) return body.text;
+        if (!body.kept) return body.text;
+        // Kept: its bytes too, plain or compressed, so a repeat costs no encoding at all.
+        if (!encoding || body.text.length < COMPRESSION.threshold) return body.encoded('identity', (plain) => plain);
         reply.header('vary', 'accept-encoding');
         reply.header('content-encoding', encoding);
         return body.encoded(encoding, (plain) => compress(plain, encoding));
