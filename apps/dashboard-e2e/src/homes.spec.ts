@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { apiLogin, call, createPm } from './support/admin-api';
 import { MARIA, signIn } from './support/demo';
 import { screen } from './support/manager-screens';
-import { ADMIN, saveScreen } from './support/screens';
+import { ADMIN, dialogSettled, saveScreen } from './support/screens';
 
 /*
  * Issue 13: each role's home shows what needs them today (GET /api/me/today), each item linking where it is
@@ -109,6 +109,9 @@ test.describe('homes', () => {
     await page.getByTestId('edit-profile').click();
     const dialog = page.getByRole('dialog', { name: 'Your profile' });
     await expect(dialog).toBeVisible();
+    // The dialog puts the cursor in its first field once it has opened: typing before that lands in the wrong
+    // field (CI typed the time zone into Name), and an autocomplete left open then covers Save.
+    await dialogSettled(page);
     await dialog.getByLabel('Name').fill('Ana López');
     await dialog.getByLabel('Time zone').fill('America/Sao_Paulo');
     await dialog.getByLabel('Locale').fill('pt-BR');
@@ -122,6 +125,7 @@ test.describe('homes', () => {
     // A bad locale is refused under its field, and nothing changes.
     await expect(page.getByRole('dialog')).toHaveCount(0);
     await page.getByTestId('edit-profile').click();
+    await dialogSettled(page);
     await expect(dialog.getByLabel('Locale')).toHaveValue('pt-BR');
     const locale = dialog.getByRole('textbox', { name: 'Locale' });
     await locale.fill('not a locale!');
