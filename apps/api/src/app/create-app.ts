@@ -9,6 +9,7 @@ import {
   ApiError,
   AppConfig,
   clientErrorHandler,
+  COMPRESSION,
   createValidationPipe,
   CSV_BODY_ROUTE,
   csvContentType,
@@ -29,7 +30,7 @@ import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { BASE_CSP, dashboardCsp, indexHtmlWithNonce, newCspNonce, swaggerUiCsp } from './content-security-policy';
-import { cacheControlFor, COMPRESSION, encodePage } from './static-assets';
+import { cacheControlFor, encodePage } from './static-assets';
 
 /** The paths @nestjs/swagger answers with Swagger UI's HTML page (they get swaggerUiCsp). */
 const SWAGGER_UI_PAGES = new Set(['/api/docs', '/api/docs/', '/api/docs/index.html']);

@@ -1,5 +1,6 @@
 import { brotliDecompressSync } from 'node:zlib';
-import { acceptedEncoding, cacheControlFor, encodePage } from './static-assets';
+import { acceptedEncoding } from '@stint/api-core';
+import { cacheControlFor, encodePage } from './static-assets';
 
 describe('cacheControlFor', () => {
   it('caches files named after their content for a year, and revalidates the rest', () => {

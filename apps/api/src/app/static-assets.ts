@@ -1,7 +1,5 @@
 import { acceptedEncoding, compress, COMPRESSION } from '@stint/api-core';
 
-export { acceptedEncoding, COMPRESSION };
-
 /**
  * How the built dashboard's files are cached and compressed. Angular names
  * every built script, stylesheet and font after a hash of its content

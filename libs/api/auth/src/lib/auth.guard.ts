@@ -2,7 +2,17 @@ import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/commo
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
-import { APP_CONFIG, AppConfig, ApiError, AuthenticatedUser, IS_PUBLIC, ROLES } from '@stint/api-core';
+import {
+  APP_CONFIG,
+  AppConfig,
+  ApiError,
+  AuthenticatedUser,
+  FIGURES_VERSION_SELECT,
+  figuresVersionOf,
+  FiguresVersionRow,
+  IS_PUBLIC,
+  ROLES,
+} from '@stint/api-core';
 import type { UserRole } from '@stint/contracts';
 import { Repository } from 'typeorm';
 
@@ -26,7 +36,7 @@ interface GuardedReply {
 }
 
 /** The caller's row as the guard reads it. */
-interface CallerRow {
+interface CallerRow extends FiguresVersionRow {
   id: string;
   email: string;
   role: UserRole;
@@ -34,7 +44,6 @@ interface CallerRow {
   timezone: string;
   active: boolean;
   token_version: number;
-  figures_version: string;
 }
 
 export const SESSION_ENDED_MESSAGE = 'Your session has ended; sign in again.';
@@ -113,9 +122,8 @@ export class AuthGuard implements CanActivate {
 
     // The figures cache's version comes in the same round trip (FiguresCache uses it for this request's answers).
     const rows: CallerRow[] = await this.users.query(
-      `SELECT id, email, role, manager_id, timezone, active, token_version,
-              (SELECT last_value::text || ':' || is_called::text FROM figures_version) AS figures_version
-         FROM users WHERE id = $1`,
+      `SELECT u.id, u.email, u.role, u.manager_id, u.timezone, u.active, u.token_version, f.v, f.called
+         FROM users u CROSS JOIN (${FIGURES_VERSION_SELECT}) f WHERE u.id = $1`,
       [claims.sub],
     );
     const user = rows[0];
@@ -128,7 +136,7 @@ export class AuthGuard implements CanActivate {
       managerId: user.manager_id,
       timezone: user.timezone,
       tokenVersion: user.token_version,
-      figuresVersion: user.figures_version,
+      figuresVersion: figuresVersionOf(user),
     };
   }
 }

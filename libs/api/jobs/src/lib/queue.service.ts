@@ -74,7 +74,11 @@ export class QueueService implements OnApplicationShutdown {
    */
   async addAllAt(jobs: readonly DueJob[], now: Date): Promise<void> {
     const byQueue = new Map<QueueName, DueJob[]>();
-    for (const job of jobs) byQueue.set(JOB_QUEUE[job.name], [...(byQueue.get(JOB_QUEUE[job.name]) ?? []), job]);
+    for (const job of jobs) {
+      const queued = byQueue.get(JOB_QUEUE[job.name]);
+      if (queued) queued.push(job);
+      else byQueue.set(JOB_QUEUE[job.name], [job]);
+    }
     await Promise.all(
       [...byQueue].map(([queueName, queued]) =>
         this.bounded(

@@ -83,6 +83,17 @@ describe('FiguresCache', () => {
     expect(c.calls).toBe(2);
   });
 
+  it('a request that signed in before the latest write neither gets nor disturbs the newer answer', async () => {
+    const c = counter();
+    const signedIn = (figuresVersion: string): AuthenticatedUser => ({ ...admin, figuresVersion });
+    expect(await cache.get(signedIn('7:true'), 'overview', c.compute)).toEqual({ n: 1 });
+    // Its version is older than the one already seen: it computes its own answer.
+    expect(await cache.get(signedIn('6:true'), 'overview', c.compute)).toEqual({ n: 2 });
+    // The newer version's next reader still finds its answer.
+    expect(await cache.get(signedIn('7:true'), 'overview', c.compute)).toEqual({ n: 1 });
+    expect(c.calls).toBe(2);
+  });
+
   it('computes again once the version moved (a write happened), and then serves the new answer', async () => {
     const c = counter();
     expect(await cache.get(admin, 'overview', c.compute)).toEqual({ n: 1 });

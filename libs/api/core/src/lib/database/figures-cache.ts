@@ -79,9 +79,11 @@ export class FiguresCache {
     key = `${Math.floor(this.clock.now().getTime() / 60_000)}:${key}`;
     const version = knownVersion ?? (await this.version());
     const now = Date.now();
-    // The first version a process sees is no news of a write; a later change is.
+    // The first version a process sees is no news of a write; a later one is. A request that signed in before
+    // the latest write carries an older version: it computes its own answer and leaves the cache as it is.
     if (!this.seen) this.seen = { version, at: now - FIGURES_SETTLE_MS };
-    else if (this.seen.version !== version) this.seen = { version, at: now };
+    else if (position(version) > position(this.seen.version)) this.seen = { version, at: now };
+    else if (version !== this.seen.version) return compute();
     const settled = now - this.seen.at >= FIGURES_SETTLE_MS;
     const held = this.entries.get(key);
     this.entries.delete(key);
@@ -104,13 +106,29 @@ export class FiguresCache {
     return value;
   }
 
-  /** The sequence's position: `is_called` tells its first value from "never advanced". */
   private async version(): Promise<string> {
-    const rows: Array<{ v: string; called: boolean }> = await this.db.query(
-      `SELECT last_value::text AS v, is_called AS called FROM figures_version`,
-    );
-    return `${rows[0]?.v}:${rows[0]?.called}`;
+    const rows: FiguresVersionRow[] = await this.db.query(FIGURES_VERSION_SELECT);
+    return figuresVersionOf(rows[0]);
   }
+}
+
+/** The sequence's position as a statement (the sign-in joins it to the caller's row): `v` and `called`. */
+export const FIGURES_VERSION_SELECT = `SELECT last_value::text AS v, is_called AS called FROM figures_version`;
+
+export interface FiguresVersionRow {
+  v: string;
+  called: boolean;
+}
+
+/** How far the sequence has advanced, from a version string (`5:true` is 5, `1:false` is 0). */
+function position(version: string): number {
+  const [value, called] = version.split(':');
+  return Number(value) - (called === 'true' ? 0 : 1);
+}
+
+/** The version as FiguresCache compares it: `is_called` tells the sequence's first value from "never advanced". */
+export function figuresVersionOf(row: FiguresVersionRow | undefined): string {
+  return `${row?.v}:${row?.called}`;
 }
 
 /** Largest page kept in the figures cache: with FIGURES_MAX_ENTRIES, it bounds the memory the pages take (tens of MB). */

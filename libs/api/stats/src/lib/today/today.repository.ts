@@ -59,8 +59,8 @@ export interface PlacementRow {
   on: string;
 }
 
-export interface OperationsRow {
-  failed_emails: number;
+/** Who lacks a manager, for the admin's home. */
+export interface UnmanagedRow {
   users_without_manager: number;
   teams_without_manager: number;
 }
@@ -183,13 +183,13 @@ export class TodayRepository {
   }
 
   /** Active PMs without an active manager, and active teams without one: kept with the figures (users, teams). */
-  async unmanaged(): Promise<Omit<OperationsRow, 'failed_emails'>> {
+  async unmanaged(): Promise<UnmanagedRow> {
     const [row] = (await this.db.query(
       `SELECT (SELECT count(*) FROM users u LEFT JOIN users m ON m.id = u.manager_id
                 WHERE u.active AND u.role = 'pm' AND (m.id IS NULL OR NOT m.active))::int AS users_without_manager,
               (SELECT count(*) FROM teams t JOIN users m ON m.id = t.manager_id
                 WHERE t.active AND (NOT m.active OR m.role = 'pm'))::int AS teams_without_manager`,
-    )) as Array<Omit<OperationsRow, 'failed_emails'>>;
+    )) as Array<UnmanagedRow>;
     return row ?? { users_without_manager: 0, teams_without_manager: 0 };
   }
 }
