@@ -9,7 +9,9 @@
 // Environment: BENCH_DATABASE_URL (any database URL on the server to use; the
 // script creates and drops its own `stint_bench`), REDIS_URL, BENCH_PORT (3390),
 // BENCH_DURATION (seconds per measurement, 10), BENCH_CONNECTIONS (4),
-// BENCH_QUICK=1 (a small programme and 2 s runs, to try the script out; not written to the docs).
+// BENCH_QUICK=1 (a small programme and 2 s runs, to try the script out; not written to the docs),
+// BENCH_ONLY=<regular expression> (only the rows whose key matches: a list's key, approve, approve-serial,
+// transfer, reconciler; not written to the docs).
 //
 // Modules: api/config.mjs (settings), api/roles.mjs (who asks), api/lists.mjs and
 // api/endpoints.mjs, api/approvals.mjs, api/transfer.mjs, api/reconciler.mjs (what is
@@ -38,7 +40,7 @@ import {
 } from './lib.mjs';
 import { isoDate, seedProgramme, vacuumAnalyze } from './seed.mjs';
 import { measureContendedApprovals, measureSerialApprovals } from './api/approvals.mjs';
-import { BASE, DASHBOARD_DIR, DB_URL, PORT, PREFIX, REDIS_URL, SCALE } from './api/config.mjs';
+import { BASE, DASHBOARD_DIR, DB_URL, PORT, PREFIX, REDIS_URL, SCALE, wanted } from './api/config.mjs';
 import { measureEndpoints } from './api/endpoints.mjs';
 import { measureReconciler, startWorker } from './api/reconciler.mjs';
 import { report } from './api/report.mjs';
@@ -105,16 +107,19 @@ async function main() {
 
     const roles = await signInRoles();
     const { rows, probes } = await measureEndpoints(db, roles, today);
-    const roundOutcomes = await measureContendedApprovals(db, seeded, rows);
-    await measureSerialApprovals(db, seeded, rows);
-    const transfer = await measureTransfer(roles[0].token);
+    const roundOutcomes = wanted('approve') ? await measureContendedApprovals(db, seeded, rows) : [];
+    if (wanted('approve-serial')) await measureSerialApprovals(db, seeded, rows);
+    const transfer = wanted('transfer') ? await measureTransfer(roles[0].token) : null;
 
     // Last, so that the worker's jobs do not load the machine while the API is measured.
-    log(`starting the built worker (queue prefix ${PREFIX})`);
-    worker = startWorker(env);
-    const ticks = await measureReconciler(worker);
+    let ticks = [];
+    if (wanted('reconciler')) {
+      log(`starting the built worker (queue prefix ${PREFIX})`);
+      worker = startWorker(env);
+      ticks = await measureReconciler(worker);
+    }
 
-    const rss = { api: api.peakRssMiB(), worker: worker.peakRssMiB() };
+    const rss = { api: api.peakRssMiB(), worker: worker?.peakRssMiB() ?? null };
     log(`peak RSS: API ${fmt(rss.api)} MiB, worker ${fmt(rss.worker)} MiB`);
 
     summary = {

@@ -3,6 +3,11 @@ import { join } from 'node:path';
 import { databaseUrl, ROOT } from '../lib.mjs';
 
 export const QUICK = process.env.BENCH_QUICK === '1';
+// BENCH_ONLY=<regular expression>: measure only the rows whose key matches (e.g. `approve`, `check-ins \\(admin`,
+// `transfer`, `reconciler`); a partial run is printed, never written to the docs.
+const ONLY = process.env.BENCH_ONLY ? new RegExp(process.env.BENCH_ONLY, 'i') : null;
+export const PARTIAL = ONLY !== null;
+export const wanted = (key) => !ONLY || ONLY.test(key);
 export const SCALE = QUICK
   ? { teams: 20, lanes: 5, slots: 4, managers: 20, pms: 200, pendingRequests: 100 }
   : { teams: 200, lanes: 5, slots: 20, managers: 200, pms: 1800, pendingRequests: 1000 };

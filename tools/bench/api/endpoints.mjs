@@ -3,7 +3,7 @@
 import { fmt, http, log } from '../lib.mjs';
 import { addDays, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
-import { BASE, CONNECTIONS, DURATION, WARM_UP } from './config.mjs';
+import { BASE, CONNECTIONS, DURATION, WARM_UP, wanted } from './config.mjs';
 import { dashboardLists, LIST_TARGET, pagesIn } from './lists.mjs';
 
 const random = (n) => Math.floor(Math.random() * n);
@@ -105,8 +105,9 @@ export async function measureEndpoints(db, roles, today) {
     scenarios.push({ ...s, firstMs: Date.now() - started });
   }
   const rows = [];
-  for (const [i, s] of scenarios.entries()) {
-    log(`[${i + 1}/${scenarios.length}] ${s.label}, ${CONNECTIONS} connections, ${DURATION} s`);
+  const chosen = scenarios.filter((s) => wanted(s.key));
+  for (const [i, s] of chosen.entries()) {
+    log(`[${i + 1}/${chosen.length}] ${s.label}, ${CONNECTIONS} connections, ${DURATION} s`);
     rows.push(await measure(s));
   }
   return { rows, probes };

@@ -1,6 +1,6 @@
 // The results of `npm run bench`: tables on stdout and the "bench:api" section of docs/benchmarks.md.
 import { fmt, machineMarkdown, table, textTable, writeSection } from '../lib.mjs';
-import { CONNECTIONS, DURATION, PER_ROUND, PORT, QUICK, ROUND_CAPACITY, ROUNDS, WARM_UP } from './config.mjs';
+import { CONNECTIONS, DURATION, PARTIAL, PER_ROUND, PORT, QUICK, ROUND_CAPACITY, ROUNDS, WARM_UP } from './config.mjs';
 import { kB } from './transfer.mjs';
 
 const ENDPOINT_HEADER = [
@@ -74,8 +74,8 @@ function printSummary({ rows, rss, probes, transfer, ticks, counts, seedSeconds,
   );
   console.log(textTable(ENDPOINT_HEADER, endpointRows(rows)));
   for (const row of rows) if (row.note) console.log(`  ${row.key}: ${row.note}`);
-  console.log(`\n${textTable(TRANSFER_HEADER, transferRows(transfer))}`);
-  console.log(`\n${textTable(TICK_HEADER, tickRows(ticks))}\n`);
+  if (transfer) console.log(`\n${textTable(TRANSFER_HEADER, transferRows(transfer))}`);
+  if (ticks.length) console.log(`\n${textTable(TICK_HEADER, tickRows(ticks))}\n`);
   console.log(`  peak RSS: API ${fmt(rss.api)} MiB, worker ${fmt(rss.worker)} MiB`);
   for (const p of probes) console.log(`  not measured: ${p.what} → ${p.status} ${p.code} (${p.ms} ms)`);
   console.log(
@@ -85,8 +85,8 @@ function printSummary({ rows, rss, probes, transfer, ticks, counts, seedSeconds,
 
 export function report(summary) {
   printSummary(summary);
-  if (QUICK) {
-    console.log('\nBENCH_QUICK=1: docs/benchmarks.md left unchanged.');
+  if (QUICK || PARTIAL) {
+    console.log(`\n${QUICK ? 'BENCH_QUICK=1' : 'BENCH_ONLY'}: docs/benchmarks.md left unchanged.`);
     return;
   }
   const { machineInfo, date, counts, seedSeconds, vacuumSeconds, rows, rss, roundOutcomes, probes, transfer, ticks } =

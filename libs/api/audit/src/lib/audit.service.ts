@@ -16,6 +16,36 @@ export interface AuditRecord {
   after?: unknown;
 }
 
+/** An audit insert to run inside a larger statement (a CTE of a booking), with its parameters numbered from `first`. */
+export interface AuditInsert {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The INSERT of `records` (in order) as a statement fragment whose placeholders start at `$first`, for a write
+ * that lands in one round trip with the change it audits. The rows are the same as `recordAll` writes.
+ */
+export function auditInsert(records: AuditRecord[], first: number): AuditInsert {
+  const params: unknown[] = [];
+  const values = records.map((record) => {
+    const at = first + params.length;
+    params.push(
+      record.actorId,
+      record.action,
+      record.entityType,
+      record.entityId,
+      record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
+      record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
+    );
+    return `($${at}::uuid, $${at + 1}, $${at + 2}, $${at + 3}::uuid, $${at + 4}::jsonb, $${at + 5}::jsonb)`;
+  });
+  return {
+    sql: `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) VALUES ${values.join(', ')}`,
+    params,
+  };
+}
+
 /** One row per state change, written in the same transaction as the change itself. */
 @Injectable()
 export class AuditService {

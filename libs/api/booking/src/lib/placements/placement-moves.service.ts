@@ -14,7 +14,6 @@ import {
 import type { Placement } from '@stint/contracts';
 import { endDateFor, todayIn } from '@stint/shared-dates';
 import { placementSnapshot } from '../audit-snapshots';
-import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError } from '../rules/rule-errors';
 import { placementStatus } from './placement-status';
@@ -49,8 +48,7 @@ export class PlacementMovesService {
         const weeks = durationWeeks ?? placement.durationWeeks;
         // Moving to where it already is (a repeated submit) changes nothing and sends no new invites.
         if (placement.startDate === startDate && placement.durationWeeks === weeks) return;
-        const team = await this.rules.requireTeam(m, placement.teamId, true);
-        await lockPm(m, placement.pmId);
+        const { team } = await this.rules.lockForBooking(m, placement.teamId, placement.pmId);
         const exclude = { excludePlacementId: placement.id, excludeRequestId: placement.requestId };
         aim.target = { teamId: team.id, pmId: placement.pmId, startDate, durationWeeks: weeks, exclude };
         // Only a length change keeps the start chosen earlier: the start rules judge a new start only.

@@ -1,12 +1,12 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { AuditService } from '@stint/api-audit';
+import { auditInsert } from '@stint/api-audit';
 import { PLACEMENT_EFFECTS, PlacementEffects } from '@stint/api-core';
+import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
 import { PlacementEntity } from '../placement.entity';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { NO_PROPOSAL } from './proposal';
-import { updateRequest } from './request-writes';
 
 /**
  * Books a request whose rules have just been checked under the team lock:
@@ -19,10 +19,7 @@ import { updateRequest } from './request-writes';
 export class RequestBooker {
   private readonly logger = new Logger(RequestBooker.name);
 
-  constructor(
-    private readonly audit: AuditService,
-    @Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects,
-  ) {}
+  constructor(@Inject(PLACEMENT_EFFECTS) private readonly effects: PlacementEffects) {}
 
   async book(
     m: EntityManager,
@@ -30,40 +27,70 @@ export class RequestBooker {
     request: RotationRequestEntity,
     before: Record<string, unknown>,
   ): Promise<PlacementEntity> {
-    const placement = await m.save(
-      m.create(PlacementEntity, {
-        requestId: request.id,
-        pmId: request.pmId,
-        teamId: request.teamId,
-        startDate: request.startDate,
-        endDate: request.endDate,
-        durationWeeks: request.durationWeeks,
-        sequence: 0,
-      }),
-    );
-    await updateRequest(m, request, {
-      status: 'booked',
-      placementId: placement.id,
-      offerExpiresAt: null,
-      ...NO_PROPOSAL,
+    const placement = m.create(PlacementEntity, {
+      // The id is chosen here so that the placement, the request and their audit rows go in one statement.
+      id: randomUUID(),
+      requestId: request.id,
+      pmId: request.pmId,
+      teamId: request.teamId,
+      startDate: request.startDate,
+      endDate: request.endDate,
+      durationWeeks: request.durationWeeks,
+      cancelledAt: null,
+      cancelledReason: null,
+      cancelledBy: null,
+      sequence: 0,
     });
-    await this.audit.recordAll(m, [
-      {
-        actorId,
-        action: 'request.booked',
-        entityType: 'rotation_request',
-        entityId: request.id,
-        before,
-        after: requestSnapshot(request),
-      },
-      {
-        actorId,
-        action: 'placement.booked',
-        entityType: 'placement',
-        entityId: placement.id,
-        after: placementSnapshot(placement),
-      },
-    ]);
+    const booked = { status: 'booked' as const, placementId: placement.id, offerExpiresAt: null, ...NO_PROPOSAL };
+    const audit = auditInsert(
+      [
+        {
+          actorId,
+          action: 'request.booked',
+          entityType: 'rotation_request',
+          entityId: request.id,
+          before,
+          after: requestSnapshot({ ...request, ...booked }),
+        },
+        {
+          actorId,
+          action: 'placement.booked',
+          entityType: 'placement',
+          entityId: placement.id,
+          after: placementSnapshot(placement),
+        },
+      ],
+      8,
+    );
+    // Every statement here runs under the team lock, which every approval into the team waits for: the three
+    // writes are one round trip (data-modifying CTEs; the request's foreign key to the placement is checked at
+    // the statement's end, when the placement is there).
+    const rows: Array<{ created_at: Date; updated_at: Date; request_updated_at: Date }> = await m.query(
+      `WITH placement AS (
+         INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks, sequence)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING created_at, updated_at),
+       request AS (
+         UPDATE rotation_requests
+            SET status = 'booked', placement_id = $1, offer_expires_at = NULL,
+                proposed_start_date = NULL, proposed_by = NULL, proposed_at = NULL, updated_at = CURRENT_TIMESTAMP
+          WHERE id = $2 RETURNING updated_at),
+       audit AS (${audit.sql})
+       SELECT placement.created_at, placement.updated_at, request.updated_at AS request_updated_at FROM placement, request`,
+      [
+        placement.id,
+        request.id,
+        request.pmId,
+        request.teamId,
+        request.startDate,
+        request.endDate,
+        request.durationWeeks,
+        ...audit.params,
+      ],
+    );
+    const [row] = rows;
+    if (!row) throw new Error(`rotation request ${request.id} was not there to book`);
+    Object.assign(placement, { createdAt: row.created_at, updatedAt: row.updated_at });
+    Object.assign(request, booked, { updatedAt: row.request_updated_at });
     await this.effects.booked(m, placement, request);
     this.logger.log(`Booked placement ${placement.id} for request ${request.id} in team ${request.teamId}.`);
     return placement;

@@ -4,7 +4,6 @@ import {
   ApiError,
   AuthenticatedUser,
   Clock,
-  loadPolicy,
   PLACES_FREED,
   PlacesFreed,
   REQUEST_NOTICES,
@@ -15,7 +14,6 @@ import type { RotationRequest } from '@stint/contracts';
 import { EntityManager } from 'typeorm';
 import { recordRequest, requestSnapshot } from '../audit-snapshots';
 import { RequestApprovalEntity, RotationRequestEntity } from '../rotation-request.entity';
-import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError, ruleError } from '../rules/rule-errors';
 import { NO_PROPOSAL } from './proposal';
@@ -66,10 +64,8 @@ export class RequestDecisionsService {
           comment,
           at: now,
         });
-        const policy = await loadPolicy(m);
-        // Lock order everywhere: request row, then team row, then the PM's advisory lock.
-        const team = await this.rules.requireTeam(m, request.teamId, true);
-        await lockPm(m, request.pmId);
+        // Lock order everywhere: request row, then team row, then the PM's advisory lock (one round trip, with the policy).
+        const { team, policy } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
         const { pmId, startDate, durationWeeks } = request;
         aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
         const candidate = { ...aim.target, confirming: true };

@@ -13,7 +13,6 @@ import { endDateFor } from '@stint/shared-dates';
 import { EntityManager } from 'typeorm';
 import { recordRequest, requestSnapshot } from '../audit-snapshots';
 import { RotationRequestEntity } from '../rotation-request.entity';
-import { lockPm } from '../rules/booking-facts.queries';
 import { BookingRules, BookingTarget } from '../rules/booking-rules.service';
 import { overlapAsRuleError } from '../rules/rule-errors';
 import { NO_PROPOSAL } from './proposal';
@@ -116,8 +115,7 @@ export class RequestProposalsService {
     startDate: string,
     aim: { target?: BookingTarget },
   ): Promise<void> {
-    const team = await this.rules.requireTeam(m, request.teamId, true);
-    await lockPm(m, request.pmId);
+    const { team } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
     const exclude = { excludeRequestId: request.id };
     aim.target = { teamId: team.id, pmId: request.pmId, startDate, durationWeeks: request.durationWeeks, exclude };
     await this.rules.assert(m, team, aim.target, exclude);

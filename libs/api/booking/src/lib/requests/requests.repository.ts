@@ -91,23 +91,31 @@ export class RequestsRepository {
     id: string,
     lock = false,
   ): Promise<{ request: RotationRequestEntity; parties: Parties; pmActive: boolean }> {
-    const request = await m.findOne(RotationRequestEntity, {
-      where: { id },
-      ...(lock && { lock: { mode: 'pessimistic_write' as const } }),
-    });
-    if (!request) throw ApiError.notFound('rotation request', id);
-    const rows: Array<{ line: string | null; host: string; pm_active: boolean | null }> = await m.query(
-      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS line, (SELECT active FROM users WHERE id = $1) AS pm_active,
-              (SELECT manager_id FROM teams WHERE id = $2) AS host`,
-      [request.pmId, request.teamId],
-    );
+    // One statement: the request (locked when asked, its row only) with its PM's line manager and activity and its team's manager.
+    const query = m
+      .createQueryBuilder(RotationRequestEntity, 'r')
+      .leftJoin('users', 'pm', 'pm.id = r.pm_id')
+      .leftJoin('teams', 't', 't.id = r.team_id')
+      .addSelect('pm.manager_id', 'party_line')
+      .addSelect('pm.active', 'party_pm_active')
+      .addSelect('t.manager_id', 'party_host')
+      .where('r.id = :id', { id });
+    if (lock) query.setLock('pessimistic_write', undefined, ['r']);
+    const { entities, raw } = await query.getRawAndEntities<{
+      party_line: string | null;
+      party_pm_active: boolean | null;
+      party_host: string | null;
+    }>();
+    const request = entities[0];
+    const row = raw[0];
+    if (!request || !row) throw ApiError.notFound('rotation request', id);
     const parties: Parties = {
       pmId: request.pmId,
-      lineManagerId: rows[0]?.line ?? null,
-      hostManagerId: rows[0]?.host ?? '',
+      lineManagerId: row.party_line ?? null,
+      hostManagerId: row.party_host ?? '',
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
-    return { request, parties, pmActive: rows[0]?.pm_active === true };
+    return { request, parties, pmActive: row.party_pm_active === true };
   }
 
   /** Requests as the API answers them, with their approvals, names and places in line: four queries at most, whatever the page size. */

@@ -1,4 +1,4 @@
-import { loadPolicy } from '@stint/api-core';
+import { loadPolicy, POLICY_JSON, rememberPolicy } from '@stint/api-core';
 import {
   createHolidayCalendar,
   type BlackoutRange,
@@ -52,9 +52,36 @@ export function teamHolidays(team: Pick<TeamRow, 'holiday_country'>): HolidayCal
   }
 }
 
+/** The advisory lock that serialises all booking work for one PM (their requests and placements across teams). */
+const PM_LOCK = (pm: string) => `pg_advisory_xact_lock(hashtextextended(${pm}::text, 73))`;
+
 /** Serialises all booking work for one PM (their requests and placements across teams). */
 export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
-  await m.query(`SELECT pg_advisory_xact_lock(hashtextextended($1::text, 73))`, [pmId]);
+  await m.query(`SELECT ${PM_LOCK('$1')}`, [pmId]);
+}
+
+/**
+ * The locks of a booking in one round trip, in the order every path takes them: the team's row lock, then the
+ * PM's lock (taken on the row the CTE has already locked, so never before it); and the policy, read in the same
+ * statement (the locks do not guard it) and kept for the rest of the transaction. `team` is null (and the PM not
+ * locked) when there is no such team. What the locks guard (the bookings) is read in a later statement, whose
+ * snapshot is taken after they are held.
+ */
+export async function lockForBooking(
+  m: EntityManager,
+  teamId: string,
+  pmId: string,
+): Promise<{ team: TeamRow | null; policy: Policy }> {
+  const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy }> = await m.query(
+    `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
+     SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy FROM team`,
+    [teamId, pmId],
+  );
+  const row = rows[0];
+  if (!row) return { team: null, policy: await loadPolicy(m) };
+  const { pm_locked: _locked, policy, ...team } = row;
+  rememberPolicy(m, policy);
+  return { team, policy };
 }
 
 export interface FactsScope {

@@ -5,7 +5,7 @@ import { checkBooking, type BookingFacts, type Policy, type RuleViolation } from
 import { endDateFor, isIsoDate } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 import { SlotsService } from '../slots/slots.service';
-import { loadBookingFacts, loadTeam, type TeamRow } from './booking-facts.queries';
+import { loadBookingFacts, loadTeam, lockForBooking, type TeamRow } from './booking-facts.queries';
 import { capacityFullWithSuggestions, ruleError } from './rule-errors';
 
 /** A booking to judge: this PM, from this start, for this many weeks. */
@@ -57,6 +57,16 @@ export class BookingRules {
     const team = await loadTeam(m, teamId, lock);
     if (!team) throw ApiError.notFound('team', teamId);
     return team;
+  }
+
+  /**
+   * The team (or 404) under its row lock, the PM's lock and the policy, in one round trip (`lockForBooking`):
+   * what every booking into a team takes before it reads the bookings it is judged against.
+   */
+  async lockForBooking(m: EntityManager, teamId: string, pmId: string): Promise<{ team: TeamRow; policy: Policy }> {
+    const { team, policy } = await lockForBooking(m, teamId, pmId);
+    if (!team) throw ApiError.notFound('team', teamId);
+    return { team, policy };
   }
 
   /**

@@ -18,7 +18,7 @@ import { RequestBooker } from '../requests/request-booker';
 import { RequestsRepository } from '../requests/requests.repository';
 import { RequestsService } from '../requests/requests.service';
 import { RotationRequestEntity } from '../rotation-request.entity';
-import { lockPm, TeamRow } from '../rules/booking-facts.queries';
+import type { TeamRow } from '../rules/booking-facts.queries';
 import { BookingRules, type Candidate } from '../rules/booking-rules.service';
 import { ruleError } from '../rules/rule-errors';
 import { WaitlistMatcher } from './waitlist-matcher';
@@ -73,8 +73,7 @@ export class WaitlistService {
           { status: request.status },
         );
       // Lock order everywhere: request row, then team row, then the PM's advisory lock.
-      const team = await this.rules.requireTeam(m, request.teamId, true);
-      await lockPm(m, request.pmId);
+      const { team } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
       const { violations } = await this.rules.judge(m, team, confirmed(request), { excludeRequestId: id });
       if (!violations.length)
         throw ApiError.invalidState(
@@ -108,8 +107,7 @@ export class WaitlistService {
         await this.places.freed(m, [request.teamId]);
         return { lapsedAt: request.offerExpiresAt };
       }
-      const team = await this.rules.requireTeam(m, request.teamId, true);
-      await lockPm(m, request.pmId);
+      const { team } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
       // Every rule again, this offer's own hold left out so its place is not counted twice.
       await this.rules.assert(m, team, confirmed(request), { excludeRequestId: id });
       const before = requestSnapshot(request);
