@@ -28,13 +28,18 @@ export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
  * British and American English.
  */
 export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  const names = [locale, 'en-GB', 'en-US'].map(
-    (l) =>
-      dateTimeFormat(l, { timeZone, timeZoneName: 'short' })
-        .formatToParts(instant)
-        .find((p) => p.type === 'timeZoneName')?.value ?? timeZone,
-  );
-  return names.find((n) => /^[A-Z]{2,5}$/.test(n)) ?? names[1] ?? timeZone;
+  const nameIn = (l: string): string =>
+    dateTimeFormat(l, { timeZone, timeZoneName: 'short' })
+      .formatToParts(instant)
+      .find((p) => p.type === 'timeZoneName')?.value ?? timeZone;
+  const lettered = (name: string): boolean => /^[A-Z]{2,5}$/.test(name);
+  // Asked in turn, and only as far as needed: each asking formats the instant once (an email names 30 instants).
+  const own = nameIn(locale);
+  if (lettered(own)) return own;
+  const british = locale === 'en-GB' ? own : nameIn('en-GB');
+  if (lettered(british)) return british;
+  const american = nameIn('en-US');
+  return lettered(american) ? american : british;
 }
 
 /**

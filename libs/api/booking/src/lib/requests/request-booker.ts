@@ -8,6 +8,12 @@ import { PlacementEntity } from '../placement.entity';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { NO_PROPOSAL } from './proposal';
 
+/** The host's approval that books the request, written in the booking's own statement. */
+export interface BookingApproval {
+  comment: string;
+  at: Date;
+}
+
 /**
  * Books a request whose rules have just been checked under the team lock:
  * the placement, the request marked booked, both audited, then booking's
@@ -26,6 +32,7 @@ export class RequestBooker {
     actorId: string,
     request: RotationRequestEntity,
     before: Record<string, unknown>,
+    approval?: BookingApproval,
   ): Promise<PlacementEntity> {
     const placement = m.create(PlacementEntity, {
       // The id is chosen here so that the placement, the request and their audit rows go in one statement.
@@ -60,10 +67,10 @@ export class RequestBooker {
           after: placementSnapshot(placement),
         },
       ],
-      8,
+      11,
     );
-    // Every statement here runs under the team lock, which every approval into the team waits for: the three
-    // writes are one round trip (data-modifying CTEs; the request's foreign key to the placement is checked at
+    // Every statement here runs under the team lock, which every approval into the team waits for: the writes
+    // (with the host's approval, when an approval books it) are one round trip (data-modifying CTEs; the request's foreign key to the placement is checked at
     // the statement's end, when the placement is there).
     const rows: Array<{ created_at: Date; updated_at: Date; request_updated_at: Date }> = await m.query(
       `WITH placement AS (
@@ -74,7 +81,10 @@ export class RequestBooker {
             SET status = 'booked', placement_id = $1, offer_expires_at = NULL,
                 proposed_start_date = NULL, proposed_by = NULL, proposed_at = NULL, updated_at = CURRENT_TIMESTAMP
           WHERE id = $2 RETURNING updated_at),
-       audit AS (${audit.sql})
+       audit AS (${audit.sql}),
+       approval AS (
+         INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at)
+         SELECT $2::uuid, 'host', 'approved', $8::uuid, $9::text, $10::timestamptz WHERE $10::timestamptz IS NOT NULL)
        SELECT placement.created_at, placement.updated_at, request.updated_at AS request_updated_at FROM placement, request`,
       [
         placement.id,
@@ -84,6 +94,9 @@ export class RequestBooker {
         request.startDate,
         request.endDate,
         request.durationWeeks,
+        actorId,
+        approval?.comment ?? '',
+        approval?.at ?? null,
         ...audit.params,
       ],
     );

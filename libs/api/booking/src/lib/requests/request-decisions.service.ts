@@ -53,17 +53,6 @@ export class RequestDecisionsService {
         assertPmActive(pmActive);
         const before = requestSnapshot(request);
         const now = this.clock.now();
-        // The decision and the policy go before the team lock (which guards neither; a refusal
-        // below rolls the decision back): each statement under that lock is a wait for every
-        // approval queued behind it.
-        await m.insert(RequestApprovalEntity, {
-          requestId: id,
-          step,
-          decision: 'approved',
-          byId: caller.id,
-          comment,
-          at: now,
-        });
         // Lock order everywhere: request row, then team row, then the PM's advisory lock (one round trip, with the policy).
         const { team, policy } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
         const { pmId, startDate, durationWeeks } = request;
@@ -74,13 +63,23 @@ export class RequestDecisionsService {
         const waived = step === 'manager' && request.waitlistIfFull;
         const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
         if (broken.length) throw ruleError(broken);
+        // The decision is written once the rules have let it through (a refusal leaves nothing to roll back):
+        // the host's with the booking, in its one statement.
         if (step === 'manager') {
+          await m.insert(RequestApprovalEntity, {
+            requestId: id,
+            step,
+            decision: 'approved',
+            byId: caller.id,
+            comment,
+            at: now,
+          });
           await updateRequest(m, request, { status: 'pending_host', pendingSince: now });
           await this.record(m, caller, 'request.released', request, before);
           await this.notices.released(m, request);
           return request;
         }
-        await this.booker.book(m, caller.id, request, before);
+        await this.booker.book(m, caller.id, request, before, { comment, at: now });
         return request;
       });
     } catch (error) {
