@@ -27,6 +27,7 @@ export * from './lib/http/api-page.decorator';
 export * from './lib/database/page-count';
 export * from './lib/database/figures-cache';
 export * from './lib/database/policy';
+export * from './lib/database/sql-writes';
 export * from './lib/http/like-pattern';
 export * from './lib/http/input-gate';
 export * from './lib/ports/booking-ports';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { PageWindow, toPage } from '@stint/api-core';
+import { PageWindow, SqlFragment, toPage, valuesRow } from '@stint/api-core';
 import type { AuditEntry, Page } from '@stint/contracts';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditEntryEntity } from './audit-entry.entity';
@@ -16,17 +16,13 @@ export interface AuditRecord {
   after?: unknown;
 }
 
-/** An audit insert to run inside a larger statement (a CTE of a booking), with its parameters numbered from `first`. */
-export interface AuditInsert {
-  sql: string;
-  params: unknown[];
-}
+const AUDIT_CASTS = ['::uuid', '::text', '::text', '::uuid', '::jsonb', '::jsonb'];
 
 /**
  * The INSERT of `records` (in order) as a statement fragment whose placeholders start at `$first`, for a write
  * that lands in one round trip with the change it audits. The rows are the same as `recordAll` writes.
  */
-export function auditInsert(records: AuditRecord[], first: number): AuditInsert {
+export function auditInsert(records: AuditRecord[], first: number): SqlFragment {
   const params: unknown[] = [];
   const values = records.map((record) => {
     const at = first + params.length;
@@ -38,7 +34,7 @@ export function auditInsert(records: AuditRecord[], first: number): AuditInsert 
       record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
       record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
     );
-    return `($${at}::uuid, $${at + 1}, $${at + 2}, $${at + 3}::uuid, $${at + 4}::jsonb, $${at + 5}::jsonb)`;
+    return valuesRow(at, AUDIT_CASTS);
   });
   return {
     sql: `INSERT INTO audit_log (actor_id, action, entity_type, entity_id, before, after) VALUES ${values.join(', ')}`,

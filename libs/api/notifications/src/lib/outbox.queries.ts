@@ -1,4 +1,5 @@
 import type { NotificationKind } from '@stint/contracts';
+import { type SqlWrite, withWrites } from '@stint/api-core';
 import type { EntityManager } from 'typeorm';
 import type { StoredAttachment } from './notification.entity';
 
@@ -48,18 +49,27 @@ function outboxValues(row: OutboxRow): unknown[] {
  * dedupe key was already recorded. One round trip whatever the number of
  * recipients: a booking's emails are written while its team is locked.
  */
-export async function insertNotifications(m: Sql, rows: OutboxRow[]): Promise<Array<string | null>> {
-  if (!rows.length) return [];
+export async function insertNotifications(
+  m: Sql,
+  rows: OutboxRow[],
+  alongside: readonly SqlWrite[] = [],
+): Promise<Array<string | null>> {
+  if (!rows.length) {
+    if (alongside.length) await runWrites(m, alongside);
+    return [];
+  }
   const tuples = rows.map((_, r) => {
     const at = (c: number) => `$${r * OUTBOX_COLUMNS + c}`;
     return `(${at(1)}, ${at(2)}, ${at(3)}, ${at(4)}, ${at(5)}, ${at(6)}, ${at(7)}::jsonb, ${at(8)}, ${at(9)}, ${at(10)})`;
   });
+  // The writes that come with these emails (a booking's check-ins) go in front, in the same statement.
+  const writes = withWrites(alongside, rows.flatMap(outboxValues));
   const inserted: Array<{ id: string; dedupe_key: string }> = await m.query(
-    `INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
+    `${writes.sql}INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
      VALUES ${tuples.join(', ')}
      ON CONFLICT (dedupe_key) DO NOTHING
      RETURNING id, dedupe_key`,
-    rows.flatMap(outboxValues),
+    writes.params,
   );
   const ids = new Map(inserted.map((r) => [r.dedupe_key, r.id]));
   // A key given twice is inserted once: the first row of it gets the id, a repeat null.
@@ -68,6 +78,12 @@ export async function insertNotifications(m: Sql, rows: OutboxRow[]): Promise<Ar
     ids.delete(row.dedupeKey);
     return id;
   });
+}
+
+/** Writes with no email to go with: one statement all the same. */
+async function runWrites(m: Sql, writes: readonly SqlWrite[]): Promise<void> {
+  const gathered = withWrites(writes, []);
+  await m.query(`${gathered.sql}SELECT 1`, gathered.params);
 }
 
 /**

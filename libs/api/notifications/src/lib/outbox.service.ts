@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { afterCommit } from '@stint/api-core';
+import { afterCommit, type SqlWrite } from '@stint/api-core';
 import { JobName, jobIds, QueueService } from '@stint/api-jobs';
 import type { NotificationKind } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
@@ -42,9 +42,14 @@ export class OutboxService {
    * Records several emails in one statement (each recipient of one event,
    * say); returns their ids in order, null where the dedupe key was already
    * recorded. Their send jobs are enqueued together once the change commits.
+   * `alongside`: other writes of the change to make in the same statement.
    */
-  async recordAll(m: EntityManager, entries: OutboxEntry[]): Promise<Array<string | null>> {
-    const ids = await insertNotifications(m, entries.map(outboxRow));
+  async recordAll(
+    m: EntityManager,
+    entries: OutboxEntry[],
+    alongside: readonly SqlWrite[] = [],
+  ): Promise<Array<string | null>> {
+    const ids = await insertNotifications(m, entries.map(outboxRow), alongside);
     const added = ids.filter((id): id is string => id !== null);
     if (added.length)
       afterCommit(() => {

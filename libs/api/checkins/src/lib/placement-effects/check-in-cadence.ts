@@ -1,6 +1,7 @@
-import type { PlacementFacts } from '@stint/api-core';
+import { type PlacementFacts, type SqlWrite, valuesRow } from '@stint/api-core';
 import type { RotationParties } from '@stint/api-notifications';
 import { createHolidayCalendar, planCheckIns, type PlannedCheckIn, type Policy } from '@stint/scheduling';
+import { randomUUID } from 'node:crypto';
 import { EntityManager, In } from 'typeorm';
 import { CheckInEntity } from '../check-in.entity';
 
@@ -35,19 +36,43 @@ function newCheckIn(m: EntityManager, placementId: string, p: PlannedCheckIn): C
 }
 
 /**
- * Lays out and inserts the check-ins of a newly booked placement, in one
- * multi-row INSERT that hands back their ids (a plain insert: `save` would
- * also work out, row by row, what there is to update, for rows that are new).
+ * Lays out the check-ins of a newly booked placement, each with its id (so
+ * that its invite can name it before the row is written) and the values a
+ * new row starts with; `checkInsInsert` writes them.
  */
-export async function layOutCheckIns(
+export function layOutCheckIns(
   m: EntityManager,
   placement: PlacementFacts,
   parties: RotationParties,
   policy: Policy,
-): Promise<CheckInEntity[]> {
-  const checkIns = plan(placement, parties, policy).map((p) => newCheckIn(m, placement.id, p));
-  if (checkIns.length) await m.insert(CheckInEntity, checkIns);
-  return checkIns;
+): CheckInEntity[] {
+  return plan(placement, parties, policy).map((p) =>
+    Object.assign(newCheckIn(m, placement.id, p), {
+      id: randomUUID(),
+      completedAt: null,
+      cancelledAt: null,
+      ratingNegotiation: null,
+      ratingClosing: null,
+      ratingPersistence: null,
+      extraRatings: {},
+      notes: '',
+      wouldSendAgain: null,
+      goalOutcomes: null,
+      completedBy: null,
+    }),
+  );
+}
+
+const CHECK_IN_CASTS = ['::uuid', '::uuid', '::text', '::date', '::timestamptz', '::integer'];
+
+/** The INSERT of laid-out check-ins, as one write of a larger statement (the booking's emails carry it). */
+export function checkInsInsert(checkIns: readonly CheckInEntity[]): SqlWrite {
+  return (first) => ({
+    sql: `INSERT INTO check_ins (id, placement_id, kind, due_date, scheduled_at, invite_sequence) VALUES ${checkIns
+      .map((_, i) => valuesRow(first + i * CHECK_IN_CASTS.length, CHECK_IN_CASTS))
+      .join(', ')}`,
+    params: checkIns.flatMap((c) => [c.id, c.placementId, c.kind, c.dueDate, c.scheduledAt, c.inviteSequence]),
+  });
 }
 
 /**

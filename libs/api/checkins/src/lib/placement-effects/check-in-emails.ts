@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { APP_CONFIG, AppConfig, PlacementFacts, RequestFacts } from '@stint/api-core';
+import { APP_CONFIG, AppConfig, PlacementFacts, RequestFacts, type SqlWrite } from '@stint/api-core';
 import {
   EmailContent,
   localRange,
@@ -25,6 +25,14 @@ function checkInFact(c: CheckInEntity, person: Person): [string, string] {
   return [KIND_LABEL[c.kind] ?? c.kind, localTime(c.scheduledAt, person)];
 }
 
+/** One event's email to the parties of a placement: the invites attached, and other writes of the change. */
+interface PartiesMail {
+  placement: PlacementFacts;
+  parties: RotationParties;
+  attachments: StoredAttachment[];
+  alongside?: readonly SqlWrite[];
+}
+
 /**
  * The emails a placement's booking, move and cancellation send to the PM,
  * their line manager and the host manager, each with the calendar invites
@@ -37,14 +45,17 @@ export class CheckInEmails {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /** `alongside`: the booking's other writes, made in the emails' statement. */
   async booked(
     m: EntityManager,
     at: { placement: PlacementFacts; request: RequestFacts; parties: RotationParties; checkIns: CheckInEntity[] },
     now: Date,
+    alongside: readonly SqlWrite[] = [],
   ): Promise<void> {
     const { placement, request, parties, checkIns } = at;
     const attachments = inviteAttachments('REQUEST', this.events(placement, parties, checkIns), now);
-    await this.toParties(m, 'booked', `booked:${placement.id}`, placement, parties, attachments, (person) => ({
+    const mail = { placement, parties, attachments, alongside };
+    await this.toParties(m, 'booked', `booked:${placement.id}`, mail, (person) => ({
       subject: `Booked: ${parties.pm.name} joins ${parties.team.name} ${localRange(placement.startDate, placement.endDate, person)}`,
       heading: 'The rotation is booked',
       paragraphs: [
@@ -77,7 +88,8 @@ export class CheckInEmails {
         )
       : [];
     const dedupe = `rescheduled:${placement.id}:${placement.sequence}`;
-    await this.toParties(m, 'rescheduled', dedupe, placement, parties, [...updates, ...cancels], (person) => ({
+    const mail = { placement, parties, attachments: [...updates, ...cancels] };
+    await this.toParties(m, 'rescheduled', dedupe, mail, (person) => ({
       subject: `Moved: ${parties.pm.name} in ${parties.team.name}, now ${localRange(placement.startDate, placement.endDate, person)}`,
       heading: 'The rotation has new dates',
       paragraphs: [
@@ -97,15 +109,21 @@ export class CheckInEmails {
   ): Promise<void> {
     const { placement, parties, checkIns } = at;
     const attachments = inviteAttachments('CANCEL', this.events(placement, parties, checkIns), now);
-    await this.toParties(m, 'cancelled', `cancelled:${placement.id}`, placement, parties, attachments, (person) => ({
-      subject: `Cancelled: ${parties.pm.name} in ${parties.team.name} (${localRange(placement.startDate, placement.endDate, person)})`,
-      heading: 'The rotation is cancelled',
-      paragraphs: [
-        `The placement of ${parties.pm.name} in ${parties.team.name} has been cancelled.`,
-        `Reason: ${placement.cancelledReason ?? ''}`,
-        'The attached cancellations remove the events from your calendar.',
-      ],
-    }));
+    await this.toParties(
+      m,
+      'cancelled',
+      `cancelled:${placement.id}`,
+      { placement, parties, attachments },
+      (person) => ({
+        subject: `Cancelled: ${parties.pm.name} in ${parties.team.name} (${localRange(placement.startDate, placement.endDate, person)})`,
+        heading: 'The rotation is cancelled',
+        paragraphs: [
+          `The placement of ${parties.pm.name} in ${parties.team.name} has been cancelled.`,
+          `Reason: ${placement.cancelledReason ?? ''}`,
+          'The attached cancellations remove the events from your calendar.',
+        ],
+      }),
+    );
   }
 
   private events(placement: PlacementFacts, parties: RotationParties, checkIns: CheckInEntity[]) {
@@ -124,11 +142,10 @@ export class CheckInEmails {
     m: EntityManager,
     kind: NotificationKind,
     dedupePrefix: string,
-    placement: PlacementFacts,
-    parties: RotationParties,
-    attachments: StoredAttachment[],
+    mail: PartiesMail,
     content: (person: Person) => EmailContent,
   ): Promise<void> {
+    const { placement, parties, attachments, alongside } = mail;
     await this.outbox.recordAll(
       m,
       uniquePeople([parties.pm, parties.lineManager, parties.hostManager]).map((person) => ({
@@ -139,6 +156,7 @@ export class CheckInEmails {
         attachments,
         content: content(person),
       })),
+      alongside,
     );
   }
 }

@@ -3,7 +3,7 @@ import { afterCommit, Clock, loadPolicy, PlacementEffects, PlacementFacts, Reque
 import { loadParties } from '@stint/api-notifications';
 import type { EntityManager } from 'typeorm';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
-import { cancelOpenCheckIns, layOutCheckIns, relayCheckIns } from './check-in-cadence';
+import { cancelOpenCheckIns, checkInsInsert, layOutCheckIns, relayCheckIns } from './check-in-cadence';
 import { CheckInEmails } from './check-in-emails';
 
 /**
@@ -23,8 +23,11 @@ export class CheckInPlacementEffects implements PlacementEffects {
   async booked(m: EntityManager, placement: PlacementFacts, request: RequestFacts): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);
-    const checkIns = await layOutCheckIns(m, placement, parties, policy);
-    await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now());
+    const checkIns = layOutCheckIns(m, placement, parties, policy);
+    // The check-ins are written in the emails' statement (the booking holds its team's lock).
+    await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now(), [
+      checkInsInsert(checkIns),
+    ]);
     afterCommit(() => this.scheduler.scheduleCheckIns(checkIns, policy));
   }
 
