@@ -1,4 +1,11 @@
-import { loadPolicy, POLICY_JSON, rememberPolicy } from '@stint/api-core';
+import {
+  FIGURES_VERSION_SELECT,
+  figuresVersionOf,
+  type FiguresVersionRow,
+  loadPolicy,
+  POLICY_JSON,
+  rememberPolicy,
+} from '@stint/api-core';
 import {
   createHolidayCalendar,
   type BlackoutRange,
@@ -29,14 +36,6 @@ export async function loadTeam(m: EntityManager, teamId: string, lock = false): 
     teamId,
   ]);
   return rows[0] ?? null;
-}
-
-/** The active teams, by name; only those named when `teamIds` is given. */
-export async function loadActiveTeams(m: EntityManager, teamIds?: string[]): Promise<TeamRow[]> {
-  return m.query(
-    `SELECT ${TEAM_COLUMNS} FROM teams WHERE active AND ($1::uuid[] IS NULL OR id = ANY($1::uuid[])) ORDER BY name`,
-    [teamIds?.length ? teamIds : null],
-  );
 }
 
 /**
@@ -96,12 +95,14 @@ export interface FactsScope {
 
 type BlackoutRow = { id: string; team_id: string | null; starts_on: string; ends_on: string; reason: string };
 type BusyRow = { start_date: string; end_date: string; kind: string; id: string };
-type BookingRow = { team_id: string; start_date: string; end_date: string };
+/** A place taken in a team: a live placement, or a waitlist offer not yet answered (`id` the request's). */
+type BookingRow = { team_id: string; start_date: string; end_date: string; kind: 'placement' | 'offer'; id: string };
 
 /*
  * The range reads below are written once, with their parameters' placeholders
- * passed in, so each can run alone (the slot search runs them side by side on
- * the pool) or all three in one statement (loadBookingFacts, under the team lock).
+ * passed in, so each can run alone (a team's availability) or several in one
+ * statement (loadBookingFacts under the team lock; the slot search's teams
+ * window, and the PM's busy days with the figures version).
  */
 
 /** Blackouts of the teams (and the company-wide ones) overlapping the range. */
@@ -124,12 +125,12 @@ function pmBusySql(pm: string, from: string, to: string, placement: string, requ
 
 /** The teams' live placements and unanswered offers overlapping the range, less the excluded ones. */
 function teamBookingsSql(teams: string, from: string, to: string, placement: string, request: string): string {
-  return `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date FROM placements
+  return `SELECT team_id, ${DATE('start_date')} AS start_date, ${DATE('end_date')} AS end_date, 'placement' AS kind, id FROM placements
       WHERE team_id = ANY(${teams}::uuid[]) AND cancelled_at IS NULL
         AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
         AND (${placement}::uuid IS NULL OR id <> ${placement}::uuid)
      UNION ALL
-     SELECT team_id, ${DATE('start_date')}, ${DATE('end_date')} FROM rotation_requests
+     SELECT team_id, ${DATE('start_date')}, ${DATE('end_date')}, 'offer', id FROM rotation_requests
       WHERE team_id = ANY(${teams}::uuid[]) AND status = 'offered'
         AND daterange(start_date, end_date, '[]') && daterange(${from}::date, ${to}::date, '[]')
         AND (${request}::uuid IS NULL OR id <> ${request}::uuid)`;
@@ -158,24 +159,6 @@ export async function loadBlackouts(
   return toBlackouts(await m.query(blackoutsSql('$1', '$2', '$3'), [teamIds, from, to]));
 }
 
-/** The PM's live placements, pending requests and offers out overlapping the range. */
-export async function loadPmBusy(
-  m: EntityManager,
-  pmId: string,
-  from: string,
-  to: string,
-  scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
-): Promise<DateRange[]> {
-  const rows: BusyRow[] = await m.query(pmBusySql('$1', '$2', '$3', '$4', '$5'), [
-    pmId,
-    from,
-    to,
-    scope.excludePlacementId ?? null,
-    scope.excludeRequestId ?? null,
-  ]);
-  return toBusy(rows);
-}
-
 /**
  * What takes the teams' places over the range, grouped by team: live
  * placements, and the places held by waitlist offers not yet answered (the
@@ -197,6 +180,63 @@ export async function loadTeamBookings(
     exclude.excludeRequestId ?? null,
   ]);
   return byTeam(teamIds, rows);
+}
+
+/** What a slot search reads of its teams over its window, the same for every PM who searches it. */
+export interface TeamsWindow {
+  blackouts: BlackoutRange[];
+  /** Each team's places taken, with what took them (a kept window leaves out a move's own booking itself). */
+  bookings: Map<string, Array<DateRange & Pick<BookingRow, 'kind' | 'id'>>>;
+}
+
+/** The blackouts and places taken of these teams over the range, in one statement. */
+export async function loadTeamsWindow(
+  m: EntityManager,
+  teamIds: string[],
+  from: string,
+  to: string,
+): Promise<TeamsWindow> {
+  const rows: Array<{ blackouts: BlackoutRow[]; bookings: BookingRow[] }> = await m.query(
+    `SELECT ${jsonRows(blackoutsSql('$1', '$2', '$3'))} AS blackouts,
+            ${jsonRows(teamBookingsSql('$1', '$2', '$3', 'NULL', 'NULL'))} AS bookings`,
+    [teamIds, from, to],
+  );
+  const found = rows[0];
+  if (!found) throw new Error('the teams window read returned no row');
+  const bookings = new Map<string, Array<DateRange & Pick<BookingRow, 'kind' | 'id'>>>(teamIds.map((id) => [id, []]));
+  for (const r of found.bookings)
+    bookings.get(r.team_id)?.push({ startDate: r.start_date, endDate: r.end_date, kind: r.kind, id: r.id });
+  return { blackouts: toBlackouts(found.blackouts), bookings };
+}
+
+/** Every active team by name, and the policy: what a slot search starts from, in one statement. */
+export async function loadActiveTeamsAndPolicy(m: EntityManager): Promise<{ teams: TeamRow[]; policy: Policy }> {
+  const rows: Array<{ teams: Array<TeamRow & { sort: string }>; policy: Policy }> = await m.query(
+    `SELECT (SELECT coalesce(json_agg(t ORDER BY t.sort), '[]'::json)
+               FROM (SELECT ${TEAM_COLUMNS}, name AS sort FROM teams WHERE active) t) AS teams,
+            ${POLICY_JSON} AS policy`,
+  );
+  const found = rows[0];
+  if (!found?.policy) throw new Error('the policy row is missing');
+  return { teams: found.teams.map(({ sort: _sort, ...team }) => team), policy: found.policy };
+}
+
+/**
+ * The PM's busy days over the range (fresh: they differ per PM) and the figures version, which the kept team
+ * windows are checked against: one statement.
+ */
+export async function loadPmBusyAndVersion(
+  m: EntityManager,
+  pmId: string | null,
+  from: string,
+  to: string,
+  scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
+): Promise<{ version: string; pmBusy: DateRange[] }> {
+  const rows: Array<FiguresVersionRow & { busy: BusyRow[] }> = await m.query(
+    `SELECT f.v, f.called, ${jsonRows(pmBusySql('$1', '$2', '$3', '$4', '$5'))} AS busy FROM (${FIGURES_VERSION_SELECT}) f`,
+    [pmId, from, to, scope.excludePlacementId ?? null, scope.excludeRequestId ?? null],
+  );
+  return { version: figuresVersionOf(rows[0]), pmBusy: toBusy(rows[0]?.busy ?? []) };
 }
 
 /** Rows of a subquery as a JSON array (empty, not null, when there are none). */

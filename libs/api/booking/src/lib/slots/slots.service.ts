@@ -1,17 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { ApiError, Clock, FiguresCache, LATEST_DATE, loadPolicy } from '@stint/api-core';
+import { ApiError, Clock, FiguresCache, LATEST_DATE } from '@stint/api-core';
 import type { AvailabilityDay, SlotSuggestion } from '@stint/contracts';
-import { dailyLoad, findSlots, sortSlots } from '@stint/scheduling';
+import { dailyLoad, type DateRange, findSlots, type Policy as ProgrammePolicy, sortSlots } from '@stint/scheduling';
 import { addDays, diffDays, eachDay, maxDate, todayIn } from '@stint/shared-dates';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import {
-  loadActiveTeams,
+  loadActiveTeamsAndPolicy,
   loadBlackouts,
-  loadPmBusy,
+  loadPmBusyAndVersion,
   loadTeam,
   loadTeamBookings,
+  loadTeamsWindow,
   teamHolidays,
+  type TeamRow,
 } from '../rules/booking-facts.queries';
 
 export interface SlotSearch {
@@ -29,25 +31,38 @@ export interface SlotSearch {
 /** The first pass of a slot search looks this many weeks ahead (see `search`). */
 const FIRST_PASS_WEEKS = 16;
 
-type ActiveTeam = Awaited<ReturnType<typeof loadActiveTeams>>[number];
-type ProgrammePolicyRow = Awaited<ReturnType<typeof loadPolicy>>;
+/** Windows of many teams kept at once (each up to a few MB at programme scale). */
+const KEPT_WIDE_WINDOWS = 8;
+/** Windows of a few teams (a refusal's suggestions, one team's search) kept at once. */
+const KEPT_NARROW_WINDOWS = 200;
+/** A window over more teams than this is a wide one. */
+const NARROW_TEAMS = 10;
 
-/** Windows of every team's bookings kept at once (each up to a few MB at programme scale). */
-const KEPT_BOOKING_WINDOWS = 8;
+type Exclusions = Pick<SlotSearch, 'excludeRequestId' | 'excludePlacementId'>;
+
+/** What a search has read before its passes: the figures version its kept reads are checked against, the PM's busy days. */
+interface Fresh {
+  version: string;
+  pmBusy: DateRange[];
+}
 
 @Injectable()
 export class SlotsService {
   /**
-   * The teams' bookings over a search's window, kept until the next write: every PM's default search (all
-   * teams, from today, two years) reads the same 20,000 bookings, which took most of its time to fetch and parse.
+   * What a search reads of its teams, the same for every PM, kept until the next write: the active teams with the
+   * policy, and each window's blackouts and places taken. Every PM's default search (all teams, from today, two
+   * years) reads the same 20,000 bookings, and the refusals of a full team all ask for the same team's next year;
+   * only the PM's own busy days are read each time (with the version, in one statement).
    */
-  private readonly bookings: FiguresCache;
+  private readonly wide: FiguresCache;
+  private readonly narrow: FiguresCache;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
   ) {
-    this.bookings = FiguresCache.holding(KEPT_BOOKING_WINDOWS, db, clock);
+    this.wide = FiguresCache.holding(KEPT_WIDE_WINDOWS, db, clock);
+    this.narrow = FiguresCache.holding(KEPT_NARROW_WINDOWS, db, clock);
   }
 
   /**
@@ -60,49 +75,51 @@ export class SlotsService {
    * same as one pass over the whole window: slots are found earliest first,
    * and a slot that fits the shorter window fits the longer one.
    */
-  async search(input: SlotSearch, m: EntityManager = this.db.manager): Promise<SlotSuggestion[]> {
+  async search(input: SlotSearch, read?: Fresh): Promise<SlotSuggestion[]> {
     // Stint works with dates up to 2100-12-31 only: no slot is offered beyond it.
     const search = { ...input, latestEnd: input.latestEnd > LATEST_DATE ? LATEST_DATE : input.latestEnd };
     if (search.earliestStart > search.latestEnd) return [];
-    const teams = await loadActiveTeams(m, search.teamIds);
+    const fresh =
+      read ??
+      (await loadPmBusyAndVersion(this.db.manager, search.pmId, search.earliestStart, search.latestEnd, search));
+    const { teams: active, policy } = await this.activeTeams(fresh.version);
+    const wanted = search.teamIds ? new Set(search.teamIds) : null;
+    const teams = wanted ? active.filter((t) => wanted.has(t.id)) : active;
     if (!teams.length) return [];
-    const policy = await loadPolicy(m);
     const from = maxDate(search.earliestStart, todayIn('UTC', this.clock.now()));
     const horizon = addDays(from, 7 * (FIRST_PASS_WEEKS + search.durationWeeks));
-    if (horizon >= search.latestEnd) return this.searchIn(m, teams, search, policy);
-    const first = await this.searchIn(m, teams, { ...search, latestEnd: horizon }, policy);
+    const pass = (among: TeamRow[], latestEnd: string) => this.searchIn(among, { ...search, latestEnd }, policy, fresh);
+    if (horizon >= search.latestEnd) return pass(teams, search.latestEnd);
+    const first = await pass(teams, horizon);
     const found = new Map<string, number>();
     for (const slot of first) found.set(slot.teamId, (found.get(slot.teamId) ?? 0) + 1);
     const short = teams.filter((t) => (found.get(t.id) ?? 0) < search.limit);
     if (!short.length) return first;
     const shortIds = new Set(short.map((t) => t.id));
-    const rest = await this.searchIn(m, short, search, policy);
+    const rest = await pass(short, search.latestEnd);
     // Each pass answers in order; the merge of the two is sorted again.
     return sortSlots([...first.filter((slot) => !shortIds.has(slot.teamId)), ...rest]);
   }
 
+  /** Every active team and the policy, kept like the windows. */
+  private activeTeams(version: string): Promise<{ teams: TeamRow[]; policy: ProgrammePolicy }> {
+    return this.narrow.remember('active-teams', () => loadActiveTeamsAndPolicy(this.db.manager), version);
+  }
+
   /** One pass of `search` over these teams and the search's window. */
   private async searchIn(
-    m: EntityManager,
-    teams: ActiveTeam[],
+    teams: TeamRow[],
     search: SlotSearch,
-    policy: ProgrammePolicyRow,
+    policy: ProgrammePolicy,
+    fresh: Fresh,
   ): Promise<SlotSuggestion[]> {
     const ids = teams.map((t) => t.id);
-    const exclude = {
-      excludeRequestId: search.excludeRequestId ?? null,
-      excludePlacementId: search.excludePlacementId ?? null,
-    };
-    const load = () => loadTeamBookings(m, ids, search.earliestStart, search.latestEnd, exclude);
-    // Kept only when read outside a transaction and for no move (a move leaves out its own booking).
-    const shared = m === this.db.manager && !exclude.excludeRequestId && !exclude.excludePlacementId;
-    const [blackouts, bookings, pmBusy] = await Promise.all([
-      loadBlackouts(m, ids, search.earliestStart, search.latestEnd),
-      shared
-        ? this.bookings.remember(`bookings:${search.earliestStart}:${search.latestEnd}:${ids.join(',')}`, load)
-        : load(),
-      search.pmId ? loadPmBusy(m, search.pmId, search.earliestStart, search.latestEnd, exclude) : Promise.resolve([]),
-    ]);
+    const cache = ids.length > NARROW_TEAMS ? this.wide : this.narrow;
+    const window = await cache.remember(
+      `window:${search.earliestStart}:${search.latestEnd}:${ids.join(',')}`,
+      () => loadTeamsWindow(this.db.manager, ids, search.earliestStart, search.latestEnd),
+      fresh.version,
+    );
     const now = this.clock.now();
     return findSlots(
       teams.map((t) => ({
@@ -110,8 +127,8 @@ export class SlotsService {
         name: t.name,
         capacity: t.capacity,
         active: t.active,
-        blackouts: blackouts.filter((b) => b.teamId === null || b.teamId === t.id),
-        bookings: bookings.get(t.id) ?? [],
+        blackouts: window.blackouts.filter((b) => b.teamId === null || b.teamId === t.id),
+        bookings: withoutMoved(window.bookings.get(t.id) ?? [], search),
         today: todayIn(t.timezone, now),
         isHoliday: teamHolidays(t),
       })),
@@ -120,7 +137,7 @@ export class SlotsService {
         earliestStart: search.earliestStart,
         latestEnd: search.latestEnd,
         limit: search.limit,
-        pmBusy,
+        pmBusy: fresh.pmBusy,
         policy,
       },
     );
@@ -132,20 +149,34 @@ export class SlotsService {
     pmId: string,
     startDate: string,
     durationWeeks: number,
-    exclude: { excludeRequestId?: string; excludePlacementId?: string } = {},
+    exclude: Exclusions = {},
   ): Promise<SlotSuggestion[]> {
-    const team = await loadTeam(this.db.manager, teamId);
+    // The search starts on the wanted day or the team's today, whichever is later, and the team's today is a day
+    // either side of UTC's: the PM's busy days are read over every window that can be, with the version.
+    const todayUtc = todayIn('UTC', this.clock.now());
+    const span = 365 + 7 * durationWeeks;
+    const fresh = await loadPmBusyAndVersion(
+      this.db.manager,
+      pmId,
+      maxDate(startDate, addDays(todayUtc, -1)),
+      addDays(maxDate(startDate, addDays(todayUtc, 1)), span),
+      exclude,
+    );
+    const team = (await this.activeTeams(fresh.version)).teams.find((t) => t.id === teamId);
     if (!team) return [];
     const earliest = maxDate(startDate, todayIn(team.timezone, this.clock.now()));
-    return this.search({
-      durationWeeks,
-      earliestStart: earliest,
-      latestEnd: addDays(earliest, 365 + 7 * durationWeeks),
-      teamIds: [teamId],
-      pmId,
-      limit: 3,
-      ...exclude,
-    });
+    return this.search(
+      {
+        durationWeeks,
+        earliestStart: earliest,
+        latestEnd: addDays(earliest, span),
+        teamIds: [teamId],
+        pmId,
+        limit: 3,
+        ...exclude,
+      },
+      fresh,
+    );
   }
 
   async availability(teamId: string, from: string, to: string): Promise<AvailabilityDay[]> {
@@ -166,4 +197,17 @@ export class SlotsService {
       blackout: blackouts.some((b) => b.startsOn <= date && date <= b.endsOn),
     }));
   }
+}
+
+/** A window's places taken less the move's own booking (a kept window is read for every search, with none left out). */
+function withoutMoved(
+  bookings: Array<DateRange & { kind: 'placement' | 'offer'; id: string }>,
+  exclude: Exclusions,
+): DateRange[] {
+  if (!exclude.excludePlacementId && !exclude.excludeRequestId) return bookings;
+  return bookings.filter(
+    (b) =>
+      !(b.kind === 'placement' && b.id === exclude.excludePlacementId) &&
+      !(b.kind === 'offer' && b.id === exclude.excludeRequestId),
+  );
 }
