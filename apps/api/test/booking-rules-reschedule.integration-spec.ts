@@ -134,5 +134,33 @@ describe('booking rules through HTTP', () => {
       });
       expect(taken.status).toBe(200);
     });
+
+    it("a kept team window leaves a move's own booking out for that move only: another PM's search still finds it taken", async () => {
+      const [pm, pm2, pm3] = await Promise.all([f.pm(lm), f.pm(lm), f.pm(lm)]);
+      const team = await f.team(host, { capacity: 1 });
+      const start = futureMonday(65);
+      await f.booked(pm2, lm, host, team.id, start, 1);
+      const booked = await f.booked(pm, lm, host, team.id, addDays(start, 7), 1);
+      const placementId = booked.placementId ?? '';
+      // The window a two-week move to `start` is answered from: a year (and the rotation) from its start.
+      const window = { teamId: team.id, durationWeeks: '2', earliestStart: start, latestEnd: addDays(start, 379) };
+      const othersFirst = async (): Promise<string | undefined> => {
+        const found = await get<SlotSuggestion[]>(`/api/slots?${q({ ...window, limit: '3' })}`, pm3);
+        expect(found.status).toBe(200);
+        return found.body[0]?.startDate;
+      };
+
+      // Another PM reads the window first: both weeks are taken for them.
+      expect(await othersFirst()).toBe(addDays(start, 14));
+      const full = await post(`/api/placements/${placementId}/reschedule`, host, {
+        startDate: start,
+        durationWeeks: 2,
+      });
+      expectError(full, 409, 'CAPACITY_FULL');
+      const suggestions = (full.body as { details: { suggestions: SlotSuggestion[] } }).details.suggestions;
+      expect(suggestions[0]?.startDate).toBe(addDays(start, 7));
+      // And after the move's answer, the same window is unchanged for everyone else.
+      expect(await othersFirst()).toBe(addDays(start, 14));
+    });
   });
 });
