@@ -1,38 +1,54 @@
 import type { EntityManager } from 'typeorm';
-import type { Person, RotationParties } from './rotation-parties';
+import type { RotationParties } from './rotation-parties';
+
+const person = (alias: string) =>
+  `json_build_object('id', ${alias}.id, 'name', ${alias}.name, 'email', ${alias}.email::text,
+                     'timezone', ${alias}.timezone, 'locale', ${alias}.locale)`;
+
+/**
+ * The PM (`pm`, a placeholder or column), their line manager, the team (`team`) and its host manager as one JSON
+ * value shaped as `RotationParties` (null when there is no such PM or team): for `loadParties`, and for a
+ * statement that reads the parties beside something else (a booking's locks), with `rememberParties` after it.
+ */
+export function partiesJson(pm: string, team: string): string {
+  return `(SELECT json_build_object('pm', ${person('pm')},
+            'lineManager', CASE WHEN lm.id IS NULL THEN NULL ELSE ${person('lm')} END,
+            'hostManager', ${person('hm')},
+            'team', json_build_object('id', t.id, 'name', t.name::text, 'timezone', t.timezone, 'holidayCountry', t.holiday_country))
+       FROM users pm
+       JOIN teams t ON t.id = ${team}
+       JOIN users hm ON hm.id = t.manager_id
+       LEFT JOIN users lm ON lm.id = pm.manager_id
+      WHERE pm.id = ${pm})`;
+}
+
+/**
+ * Parties a transaction has read with its locks, for its later `loadParties` calls: a booking reads them with
+ * the team lock, and its emails need them again a moment later. Only a transaction's own manager is remembered,
+ * and only until it ends (the manager is then dropped); no transaction that takes a booking's locks changes a
+ * user or a team.
+ */
+const readInTransaction = new WeakMap<EntityManager, Map<string, RotationParties>>();
+
+const key = (pmId: string, teamId: string) => `${pmId}:${teamId}`;
+
+/** Keeps parties read in this transaction (see partiesJson) for its later `loadParties` calls. */
+export function rememberParties(m: EntityManager, pmId: string, teamId: string, parties: RotationParties): void {
+  if (!m.queryRunner?.isTransactionActive) return;
+  const held = readInTransaction.get(m) ?? new Map<string, RotationParties>();
+  held.set(key(pmId, teamId), parties);
+  readInTransaction.set(m, held);
+}
 
 /** The PM, their line manager, the team and its (host) manager. */
 export async function loadParties(m: EntityManager, pmId: string, teamId: string): Promise<RotationParties> {
-  const rows: Array<Record<string, string | null>> = await m.query(
-    `SELECT pm.id AS pm_id, pm.name AS pm_name, pm.email::text AS pm_email, pm.timezone AS pm_tz, pm.locale AS pm_locale,
-            lm.id AS lm_id, lm.name AS lm_name, lm.email::text AS lm_email, lm.timezone AS lm_tz, lm.locale AS lm_locale,
-            hm.id AS hm_id, hm.name AS hm_name, hm.email::text AS hm_email, hm.timezone AS hm_tz, hm.locale AS hm_locale,
-            t.id AS t_id, t.name::text AS t_name, t.timezone AS t_tz, t.holiday_country AS t_hc
-       FROM users pm
-       JOIN teams t ON t.id = $2
-       JOIN users hm ON hm.id = t.manager_id
-       LEFT JOIN users lm ON lm.id = pm.manager_id
-      WHERE pm.id = $1`,
+  const held = m.queryRunner?.isTransactionActive ? readInTransaction.get(m)?.get(key(pmId, teamId)) : undefined;
+  if (held) return held;
+  const rows: Array<{ parties: RotationParties | null }> = await m.query(
+    `SELECT ${partiesJson('$1::uuid', '$2::uuid')} AS parties`,
     [pmId, teamId],
   );
-  const r = rows[0];
-  if (!r) throw new Error(`No PM ${pmId} or team ${teamId}`);
-  const person = (prefix: string): Person => ({
-    id: String(r[`${prefix}_id`]),
-    name: String(r[`${prefix}_name`]),
-    email: String(r[`${prefix}_email`]),
-    timezone: String(r[`${prefix}_tz`]),
-    locale: r[`${prefix}_locale`] ?? null,
-  });
-  return {
-    pm: person('pm'),
-    lineManager: r['lm_id'] ? person('lm') : null,
-    hostManager: person('hm'),
-    team: {
-      id: String(r['t_id']),
-      name: String(r['t_name']),
-      timezone: String(r['t_tz']),
-      holidayCountry: r['t_hc'] ?? null,
-    },
-  };
+  const parties = rows[0]?.parties;
+  if (!parties) throw new Error(`No PM ${pmId} or team ${teamId}`);
+  return parties;
 }

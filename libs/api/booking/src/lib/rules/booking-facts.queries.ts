@@ -13,6 +13,7 @@ import {
   type DateRange,
   type Policy,
 } from '@stint/scheduling';
+import { partiesJson, rememberParties, type RotationParties } from '@stint/api-notifications';
 import { todayIn, type HolidayCalendar } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 
@@ -61,25 +62,27 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
 
 /**
  * The locks of a booking in one round trip, in the order every path takes them: the team's row lock, then the
- * PM's lock (taken on the row the CTE has already locked, so never before it); and the policy, read in the same
- * statement (the locks do not guard it) and kept for the rest of the transaction. `team` is null (and the PM not
- * locked) when there is no such team. What the locks guard (the bookings) is read in a later statement, whose
- * snapshot is taken after they are held.
+ * PM's lock (taken on the row the CTE has already locked, so never before it); and the policy and the rotation's
+ * parties, read in the same statement (the locks guard neither) and kept for the rest of the transaction (the
+ * booking's cadence and emails need them). `team` is null (and the PM not locked) when there is no such team.
+ * What the locks guard (the bookings) is read in a later statement, whose snapshot is taken after they are held.
  */
 export async function lockForBooking(
   m: EntityManager,
   teamId: string,
   pmId: string,
 ): Promise<{ team: TeamRow | null; policy: Policy }> {
-  const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy }> = await m.query(
+  const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy; parties: RotationParties | null }> = await m.query(
     `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
-     SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy FROM team`,
+     SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy,
+            ${partiesJson('$2::uuid', 'team.id')} AS parties FROM team`,
     [teamId, pmId],
   );
   const row = rows[0];
   if (!row) return { team: null, policy: await loadPolicy(m) };
-  const { pm_locked: _locked, policy, ...team } = row;
+  const { pm_locked: _locked, policy, parties, ...team } = row;
   rememberPolicy(m, policy);
+  if (parties) rememberParties(m, pmId, teamId, parties);
   return { team, policy };
 }
 

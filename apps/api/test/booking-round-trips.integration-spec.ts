@@ -1,0 +1,137 @@
+import { FIGURES_SETTLE_MS } from '@stint/api-core';
+import type { Placement, RotationRequest, SlotSuggestion } from '@stint/contracts';
+import { addDays } from './support/dates';
+import { Actor, Fixtures, futureMonday } from './support/fixtures';
+import { ownStore } from './support/own-store';
+import { RecordingPgProxy, Statement } from './support/recording-pg-proxy';
+import { call, startTestApp, TestApp } from './support/test-app';
+
+/*
+ * The round trips of an approval (issue 17). Every statement the API sends goes through the recording proxy
+ * (support/recording-pg-proxy.ts says why a proxy). Under the team lock, from the statement that takes it to the
+ * transaction's end, each statement is a wait for every approval queued behind it into the same team, so their
+ * number is held here, with the whole request's; a refusal writes nothing, and the suggestions it answers with
+ * cost one statement once its team's year is kept. Each test also checks what the user gets.
+ */
+
+const TAKES_TEAM_LOCK = /FROM teams WHERE id = \$1 FOR UPDATE/;
+const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
+/** INSERT, UPDATE or DELETE anywhere in a statement (a CTE's body too), not a row lock's FOR UPDATE. */
+const WRITES = /\bINSERT\s+INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE\s+FROM\b/i;
+
+describe('approval round trips', () => {
+  const store = ownStore('round_trips');
+  let t: TestApp;
+  let proxy: RecordingPgProxy;
+  let f: Fixtures;
+  let lm: Actor;
+  let host: Actor;
+
+  beforeAll(async () => {
+    const env = await store.open();
+    const own = new URL(env['DATABASE_URL'] as string);
+    proxy = new RecordingPgProxy({ host: own.hostname || 'localhost', port: Number(own.port || 5432) });
+    await proxy.start();
+    const viaProxy = new URL(own.toString());
+    viaProxy.hostname = '127.0.0.1';
+    viaProxy.port = String(proxy.port);
+    t = await startTestApp({ ...env, DATABASE_URL: viaProxy.toString() });
+    f = await Fixtures.create(t.url);
+    [lm, host] = await Promise.all([f.manager(), f.manager()]);
+  });
+
+  afterAll(async () => {
+    await t?.close();
+    await proxy?.stop();
+    await store.close();
+  });
+
+  /** The host's approval of a released request, and the statements it sent. */
+  async function approveRecorded(requestId: string) {
+    const from = proxy.statements.length;
+    const answer = await call<RotationRequest & { details?: { suggestions: SlotSuggestion[] } }>(
+      t.url,
+      'POST',
+      `/api/rotation-requests/${requestId}/approve`,
+      { token: host.token, body: { comment: 'Welcome aboard', step: 'host' } },
+    );
+    return { answer, statements: proxy.statements.slice(from) };
+  }
+
+  /** The statements from the one that takes the team lock to the transaction's end, both included. */
+  function underLock(statements: Statement[]): Statement[] {
+    const taken = statements.findIndex((s) => TAKES_TEAM_LOCK.test(s.sql));
+    expect(taken).toBeGreaterThanOrEqual(0);
+    const ended = statements.findIndex((s, i) => i > taken && ENDS_TRANSACTION.test(s.sql));
+    expect(ended).toBeGreaterThan(taken);
+    return statements.slice(taken, ended + 1);
+  }
+
+  async function released(pm: Actor, teamId: string, start: string): Promise<RotationRequest> {
+    const request = await f.request(pm, teamId, start, 2);
+    expect((await f.approve(lm, request.id)).status).toBe(200);
+    return request;
+  }
+
+  it('a booking: nine statements in all, five of them under the team lock, and everything it promised is there', async () => {
+    const pm = await f.pm(lm);
+    const team = await f.team(host, { capacity: 2 });
+    const start = futureMonday(12);
+    const request = await released(pm, team.id, start);
+
+    const { answer, statements } = await approveRecorded(request.id);
+    expect(answer.status).toBe(200);
+    expect(answer.body.status).toBe('booked');
+    expect(answer.body.approvals.map((a) => [a.step, a.decision, a.comment])).toEqual([
+      ['manager', 'approved', ''],
+      ['host', 'approved', 'Welcome aboard'],
+    ]);
+    // Sign-in, BEGIN, the request with who decides it, the locks with the policy and the parties, the facts, the
+    // booking's writes (with the approval), the emails with the check-ins, COMMIT, and the answer's names.
+    expect(statements).toHaveLength(9);
+    // The locks' statement, the facts, the booking's writes, the emails with the check-ins, COMMIT.
+    expect(underLock(statements)).toHaveLength(5);
+    expect(statements.filter((s) => WRITES.test(s.sql))).toHaveLength(2);
+
+    const placement = await call<Placement>(t.url, 'GET', `/api/placements/${answer.body.placementId}`, {
+      token: host.token,
+    });
+    expect(placement.body).toMatchObject({ startDate: start, endDate: addDays(start, 13), status: 'scheduled' });
+    expect(placement.body.checkIns?.map((c) => c.kind)).toEqual(['kickoff', 'midpoint', 'final', 'follow_up', 'pulse']);
+  });
+
+  it('a refusal writes nothing, and a second refusal into the same full team reads its suggestions in one statement', async () => {
+    const [holder, first, second] = await Promise.all([f.pm(lm), f.pm(lm), f.pm(lm)]);
+    const team = await f.team(host, { capacity: 1 });
+    const start = futureMonday(14);
+    // Both released while the team was free; then another PM takes its one place.
+    const [a, b] = [await released(first, team.id, start), await released(second, team.id, start)];
+    await f.booked(holder, lm, host, team.id, start, 2);
+    // Kept answers serve later requests once their version has settled (FiguresCache): let the process see the
+    // latest version (any cached read does) and wait that moment out, so that the first refusal's reads are kept.
+    expect((await call(t.url, 'GET', '/api/rotation-requests?pageSize=1', { token: f.admin.token })).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, FIGURES_SETTLE_MS + 50));
+
+    for (const [request, kept] of [
+      [a, false],
+      [b, true],
+    ] as const) {
+      const { answer, statements } = await approveRecorded(request.id);
+      expect(answer.status).toBe(409);
+      expect(answer.body).toMatchObject({ code: 'CAPACITY_FULL' });
+      // The next free fortnight is the one after the holder's.
+      expect(answer.body.details?.suggestions[0]).toMatchObject({ teamId: team.id, startDate: addDays(start, 14) });
+      expect(statements.filter((s) => WRITES.test(s.sql)).map((s) => s.sql.slice(0, 60))).toEqual([]);
+      // The locks' statement, the facts, ROLLBACK: a refusal holds the team for three statements.
+      expect(underLock(statements)).toHaveLength(3);
+      const after = statements.slice(statements.findIndex((s) => /^\s*ROLLBACK/i.test(s.sql)) + 1);
+      // The PM's busy days with the version; the first refusal also reads the teams and the team's year.
+      expect(after).toHaveLength(kept ? 1 : 3);
+      const unchanged = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
+        token: host.token,
+      });
+      expect(unchanged.body).toMatchObject({ status: 'pending_host', placementId: null });
+      expect(unchanged.body.approvals.map((x) => x.step)).toEqual(['manager']);
+    }
+  });
+});
