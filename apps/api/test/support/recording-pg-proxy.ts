@@ -8,9 +8,12 @@ import { createServer, Server, Socket } from 'node:net';
  *   a flush delay, so it cannot attribute statements to one request.
  * - So the API under test reaches PostgreSQL through this small recording proxy,
  *   which reads the frontend protocol: every simple Query ('Q') and every
- *   Parse ('P') is one statement the app sent (node-postgres parses each
- *   parameterised statement unnamed, once per execution), and each Bind ('B')
- *   carries that statement's parameters. The count per request is therefore
+ *   Parse ('P') of an unnamed statement is one statement the app sent
+ *   (node-postgres parses each parameterised statement unnamed, once per
+ *   execution), and its Bind ('B') carries the parameters; a named statement
+ *   (NamedStatement, prepared once per connection) is parsed once and then only
+ *   bound, so each Bind of a name is one execution, its SQL the text that name
+ *   was parsed with on that connection. The count per request is therefore
  *   exact, and the very SQL the endpoint ran, with its parameters, is what a
  *   spec can hand to EXPLAIN (FORMAT JSON): no hand-written "equivalent" queries.
  */
@@ -38,6 +41,7 @@ export class RecordingPgProxy {
       let buffer: Buffer = Buffer.alloc(0);
       let started = false;
       let lastUnnamed: Statement | null = null;
+      const prepared = new Map<string, string>();
       const parse = (): void => {
         for (;;) {
           if (!started) {
@@ -59,9 +63,13 @@ export class RecordingPgProxy {
             this.statements.push({ sql: cstring(body, 0).value, params: [] });
           } else if (type === 'P') {
             const name = cstring(body, 0);
-            const statement: Statement = { sql: cstring(body, name.next).value, params: [] };
-            this.statements.push(statement);
-            if (name.value === '') lastUnnamed = statement;
+            const sql = cstring(body, name.next).value;
+            if (name.value === '') {
+              lastUnnamed = { sql, params: [] };
+              this.statements.push(lastUnnamed);
+            } else {
+              prepared.set(name.value, sql);
+            }
           } else if (type === 'B') {
             const portal = cstring(body, 0);
             const name = cstring(body, portal.next);
@@ -86,6 +94,7 @@ export class RecordingPgProxy {
               params.push(format === 1 ? Buffer.from(raw) : raw.toString('utf8'));
             }
             if (name.value === '' && lastUnnamed) lastUnnamed.params = params;
+            else if (name.value !== '') this.statements.push({ sql: prepared.get(name.value) ?? '', params });
           }
         }
       };

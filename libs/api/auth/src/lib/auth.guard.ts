@@ -6,11 +6,13 @@ import {
   APP_CONFIG,
   AppConfig,
   ApiError,
+  asQuery,
   AuthenticatedUser,
   FIGURES_VERSION_SELECT,
   figuresVersionOf,
   FiguresVersionRow,
   IS_PUBLIC,
+  namedStatement,
   ROLES,
 } from '@stint/api-core';
 import type { UserRole } from '@stint/contracts';
@@ -34,6 +36,12 @@ interface GuardedRequest {
 interface GuardedReply {
   header(name: string, value: string): unknown;
 }
+
+/** The caller with the figures version: every authenticated request's first statement (named: parsed once). */
+const CALLER = namedStatement(
+  `SELECT u.id, u.email, u.role, u.manager_id, u.timezone, u.active, u.token_version, f.v, f.called
+     FROM users u CROSS JOIN (${FIGURES_VERSION_SELECT}) f WHERE u.id = $1`,
+);
 
 /** The caller's row as the guard reads it. */
 interface CallerRow extends FiguresVersionRow {
@@ -121,11 +129,7 @@ export class AuthGuard implements CanActivate {
     if (!Number.isSafeInteger(version)) throw ApiError.unauthorized('The access token is not valid; sign in again.');
 
     // The figures cache's version comes in the same round trip (FiguresCache uses it for this request's answers).
-    const rows: CallerRow[] = await this.users.query(
-      `SELECT u.id, u.email, u.role, u.manager_id, u.timezone, u.active, u.token_version, f.v, f.called
-         FROM users u CROSS JOIN (${FIGURES_VERSION_SELECT}) f WHERE u.id = $1`,
-      [claims.sub],
-    );
+    const rows: CallerRow[] = await this.users.query(asQuery(CALLER), [claims.sub]);
     const user = rows[0];
     if (!user || !user.active) throw ApiError.unauthorized('This account is not active; ask an admin.');
     if (user.token_version !== version) throw ApiError.unauthorized(SESSION_ENDED_MESSAGE);

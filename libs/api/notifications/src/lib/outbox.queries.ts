@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@stint/contracts';
-import { type SqlWrite, withWrites } from '@stint/api-core';
+import { namedQuery, type SqlWrite, withWrites } from '@stint/api-core';
 import type { EntityManager } from 'typeorm';
 import type { StoredAttachment } from './notification.entity';
 
@@ -64,11 +64,12 @@ export async function insertNotifications(
   });
   // The writes that come with these emails (a booking's check-ins) go in front, in the same statement.
   const writes = withWrites(alongside, rows.flatMap(outboxValues));
+  // Named: an insert's plan never depends on its values; one text per number of emails and of writes alongside.
   const inserted: Array<{ id: string; dedupe_key: string }> = await m.query(
-    `${writes.sql}INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
+    namedQuery(`${writes.sql}INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
      VALUES ${tuples.join(', ')}
      ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id, dedupe_key`,
+     RETURNING id, dedupe_key`),
     writes.params,
   );
   const ids = new Map(inserted.map((r) => [r.dedupe_key, r.id]));

@@ -1,3 +1,4 @@
+import { asQuery, namedStatement } from '@stint/api-core';
 import type { EntityManager } from 'typeorm';
 import type { RotationParties } from './rotation-parties';
 
@@ -40,14 +41,13 @@ export function rememberParties(m: EntityManager, pmId: string, teamId: string, 
   readInTransaction.set(m, held);
 }
 
+const LOAD_PARTIES = namedStatement(`SELECT ${partiesJson('$1::uuid', '$2::uuid')} AS parties`);
+
 /** The PM, their line manager, the team and its (host) manager. */
 export async function loadParties(m: EntityManager, pmId: string, teamId: string): Promise<RotationParties> {
   const held = m.queryRunner?.isTransactionActive ? readInTransaction.get(m)?.get(key(pmId, teamId)) : undefined;
   if (held) return held;
-  const rows: Array<{ parties: RotationParties | null }> = await m.query(
-    `SELECT ${partiesJson('$1::uuid', '$2::uuid')} AS parties`,
-    [pmId, teamId],
-  );
+  const rows: Array<{ parties: RotationParties | null }> = await m.query(asQuery(LOAD_PARTIES), [pmId, teamId]);
   const parties = rows[0]?.parties;
   if (!parties) throw new Error(`No PM ${pmId} or team ${teamId}`);
   return parties;

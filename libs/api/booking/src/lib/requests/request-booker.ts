@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { auditInsert } from '@stint/api-audit';
-import { PLACEMENT_EFFECTS, PlacementEffects } from '@stint/api-core';
+import { namedQuery, PLACEMENT_EFFECTS, PlacementEffects } from '@stint/api-core';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
@@ -73,7 +73,7 @@ export class RequestBooker {
     // (with the host's approval, when an approval books it) are one round trip (data-modifying CTEs; the request's foreign key to the placement is checked at
     // the statement's end, when the placement is there).
     const rows: Array<{ created_at: Date; updated_at: Date; request_updated_at: Date }> = await m.query(
-      `WITH placement AS (
+      namedQuery(`WITH placement AS (
          INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks, sequence)
          VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING created_at, updated_at),
        request AS (
@@ -85,7 +85,7 @@ export class RequestBooker {
        approval AS (
          INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at)
          SELECT $2::uuid, 'host', 'approved', $8::uuid, $9::text, $10::timestamptz WHERE $10::timestamptz IS NOT NULL)
-       SELECT placement.created_at, placement.updated_at, request.updated_at AS request_updated_at FROM placement, request`,
+       SELECT placement.created_at, placement.updated_at, request.updated_at AS request_updated_at FROM placement, request`),
       [
         placement.id,
         request.id,

@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticatedUser,
   FiguresCache,
+  namedQuery,
   pageOfIds,
   PageTotal,
   pageTotal,
@@ -143,13 +144,13 @@ export class RequestsRepository {
   async views(m: EntityManager, rows: RotationRequestEntity[]): Promise<RotationRequest[]> {
     if (!rows.length) return [];
     const [found] = await m.query<ViewsRow[]>(
-      `SELECT (SELECT coalesce(json_agg(json_build_object('requestId', a.request_id, 'step', a.step, 'decision', a.decision,
+      namedQuery(`SELECT (SELECT coalesce(json_agg(json_build_object('requestId', a.request_id, 'step', a.step, 'decision', a.decision,
                         'byId', a.by_id, 'comment', a.comment, 'at', a.at::text) ORDER BY a.at), '[]'::json)
                  FROM request_approvals a WHERE a.request_id = ANY($1::uuid[])) AS approvals,
               (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]'::json) FROM users u
                 WHERE u.id = ANY($2::uuid[] || ARRAY(SELECT by_id FROM request_approvals WHERE request_id = ANY($1::uuid[])))) AS people,
               (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name)), '[]'::json) FROM teams t
-                WHERE t.id = ANY($3::uuid[])) AS teams`,
+                WHERE t.id = ANY($3::uuid[])) AS teams`),
       [
         rows.map((r) => r.id),
         [...new Set(rows.flatMap((r) => (r.proposedBy ? [r.pmId, r.proposedBy] : [r.pmId])))],

@@ -4,6 +4,8 @@ import {
   type FiguresVersionRow,
   loadPolicy,
   POLICY_JSON,
+  namedStatement,
+  asQuery,
   rememberPolicy,
 } from '@stint/api-core';
 import {
@@ -67,15 +69,19 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
  * booking's cadence and emails need them). `team` is null (and the PM not locked) when there is no such team.
  * What the locks guard (the bookings) is read in a later statement, whose snapshot is taken after they are held.
  */
+const LOCK_FOR_BOOKING = namedStatement(
+  `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
+   SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy,
+          ${partiesJson('$2::uuid', 'team.id')} AS parties FROM team`,
+);
+
 export async function lockForBooking(
   m: EntityManager,
   teamId: string,
   pmId: string,
 ): Promise<{ team: TeamRow | null; policy: Policy }> {
   const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy; parties: RotationParties | null }> = await m.query(
-    `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
-     SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy,
-            ${partiesJson('$2::uuid', 'team.id')} AS parties FROM team`,
+    asQuery(LOCK_FOR_BOOKING),
     [teamId, pmId],
   );
   const row = rows[0];
@@ -224,6 +230,11 @@ export async function loadActiveTeamsAndPolicy(m: EntityManager): Promise<{ team
   return { teams: found.teams.map(({ sort: _sort, ...team }) => team), policy: found.policy };
 }
 
+// Named: its plan is the PM's index whatever the dates (one PM's rows).
+const PM_BUSY_AND_VERSION = namedStatement(
+  `SELECT f.v, f.called, ${jsonRows(pmBusySql('$1', '$2', '$3', '$4', '$5'))} AS busy FROM (${FIGURES_VERSION_SELECT}) f`,
+);
+
 /**
  * The PM's busy days over the range (fresh: they differ per PM) and the figures version, which the kept team
  * windows are checked against: one statement.
@@ -235,10 +246,13 @@ export async function loadPmBusyAndVersion(
   to: string,
   scope: Pick<FactsScope, 'excludeRequestId' | 'excludePlacementId'> = {},
 ): Promise<{ version: string; pmBusy: DateRange[] }> {
-  const rows: Array<FiguresVersionRow & { busy: BusyRow[] }> = await m.query(
-    `SELECT f.v, f.called, ${jsonRows(pmBusySql('$1', '$2', '$3', '$4', '$5'))} AS busy FROM (${FIGURES_VERSION_SELECT}) f`,
-    [pmId, from, to, scope.excludePlacementId ?? null, scope.excludeRequestId ?? null],
-  );
+  const rows: Array<FiguresVersionRow & { busy: BusyRow[] }> = await m.query(asQuery(PM_BUSY_AND_VERSION), [
+    pmId,
+    from,
+    to,
+    scope.excludePlacementId ?? null,
+    scope.excludeRequestId ?? null,
+  ]);
   return { version: figuresVersionOf(rows[0]), pmBusy: toBusy(rows[0]?.busy ?? []) };
 }
 

@@ -5,6 +5,7 @@ import type { AuthenticatedUser } from '../auth/authenticated-user';
 import { Clock } from '../clock/clock';
 import type { PageWindow } from '../http/page-query.dto';
 import { PreparedJson } from '../http/prepared-json';
+import { asQuery, namedStatement } from './named-statement';
 
 /** How long a cached figure may be served while nothing was written: it bounds time-dependent counts (overdue, due this week). */
 export const FIGURES_MAX_AGE_MS = 60_000;
@@ -107,7 +108,7 @@ export class FiguresCache {
   }
 
   private async version(): Promise<string> {
-    const rows: FiguresVersionRow[] = await this.db.query(FIGURES_VERSION_SELECT);
+    const rows: FiguresVersionRow[] = await this.db.query(asQuery(namedStatement(FIGURES_VERSION_SELECT)));
     return figuresVersionOf(rows[0]);
   }
 }

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { loadPolicy } from './policy';
+import { loadPolicy, rememberPolicy } from './policy';
 
 /** An EntityManager whose only query is the policy read; `inTransaction` stands for a transaction's own manager. */
 function manager(inTransaction: boolean): { m: EntityManager; reads: () => number } {
@@ -8,7 +8,7 @@ function manager(inTransaction: boolean): { m: EntityManager; reads: () => numbe
     queryRunner: inTransaction ? { isTransactionActive: true } : undefined,
     query: async () => {
       reads += 1;
-      return [{ minWeeks: 2 + reads, maxWeeks: 12 }];
+      return [{ policy: { minWeeks: 2 + reads, maxWeeks: 12 } }];
     },
   } as unknown as EntityManager;
   return { m, reads: () => reads };
@@ -41,10 +41,21 @@ describe('loadPolicy', () => {
       query: async () => {
         calls += 1;
         if (calls === 1) throw new Error('connection reset');
-        return [{ minWeeks: 2 }];
+        return [{ policy: { minWeeks: 2 } }];
       },
     } as unknown as EntityManager;
     await expect(loadPolicy(m)).rejects.toThrow('connection reset');
     expect((await loadPolicy(m)).minWeeks).toBe(2);
+  });
+
+  it('keeps a policy the transaction read beside its locks, and never one read outside a transaction', async () => {
+    const tx = manager(true);
+    const known = { minWeeks: 7, maxWeeks: 9 } as Awaited<ReturnType<typeof loadPolicy>>;
+    rememberPolicy(tx.m, known);
+    expect(await loadPolicy(tx.m)).toBe(known);
+    expect(tx.reads()).toBe(0);
+    const pool = manager(false);
+    rememberPolicy(pool.m, known);
+    expect((await loadPolicy(pool.m)).minWeeks).toBe(3);
   });
 });

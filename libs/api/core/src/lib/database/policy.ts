@@ -1,5 +1,6 @@
 import type { Policy } from '@stint/scheduling';
 import type { EntityManager } from 'typeorm';
+import { asQuery, namedStatement } from './named-statement';
 
 /**
  * The policy as each transaction first read it: a booking reads it for its rules and again for its cadence.
@@ -30,13 +31,15 @@ export const POLICY_JSON = `(SELECT json_build_object('minWeeks', min_weeks, 'ma
     'offerHoldHours', offer_hold_hours, 'skills', skills, 'pulseAfterDays', pulse_after_days, 'minLeadDays', min_lead_days)
    FROM policy WHERE id = 1)`;
 
+const READ_POLICY = namedStatement(`SELECT ${POLICY_JSON} AS policy`);
+
 /** Keeps a policy read in this transaction (see POLICY_JSON) for its later `loadPolicy` calls. */
 export function rememberPolicy(m: EntityManager, policy: Policy): void {
   if (m.queryRunner?.isTransactionActive) readInTransaction.set(m, Promise.resolve(policy));
 }
 
 async function readPolicy(m: EntityManager): Promise<Policy> {
-  const rows: Array<{ policy: Policy | null }> = await m.query(`SELECT ${POLICY_JSON} AS policy`);
+  const rows: Array<{ policy: Policy | null }> = await m.query(asQuery(READ_POLICY));
   const policy = rows[0]?.policy;
   if (!policy) throw new Error('the policy row is missing');
   return policy;

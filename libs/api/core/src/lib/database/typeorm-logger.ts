@@ -1,5 +1,6 @@
 import { Logger, LoggerService } from '@nestjs/common';
 import type { Logger as TypeOrmLoggerContract } from 'typeorm';
+import { queryText } from './named-statement';
 
 /** How much of a failed statement's SQL reaches the log. */
 export const LOGGED_QUERY_MAX_CHARS = 500;
@@ -31,12 +32,12 @@ export class SafeTypeOrmLogger implements TypeOrmLoggerContract {
     const message = error instanceof Error ? error.message : String(error);
     const code = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
     this.logger.error(
-      `Query failed${typeof code === 'string' ? ` [${code}]` : ''}: ${truncate(message, LOGGED_QUERY_MAX_CHARS)} | SQL: ${truncate(String(query), LOGGED_QUERY_MAX_CHARS)}`,
+      `Query failed${typeof code === 'string' ? ` [${code}]` : ''}: ${truncate(message, LOGGED_QUERY_MAX_CHARS)} | SQL: ${truncate(queryText(query), LOGGED_QUERY_MAX_CHARS)}`,
     );
   }
 
   logQuerySlow(time: number, query: string, _parameters?: unknown[]): void {
-    this.logger.warn(`Slow query (${time} ms) | SQL: ${truncate(String(query), LOGGED_QUERY_MAX_CHARS)}`);
+    this.logger.warn(`Slow query (${time} ms) | SQL: ${truncate(queryText(query), LOGGED_QUERY_MAX_CHARS)}`);
   }
 
   logSchemaBuild(): void {
