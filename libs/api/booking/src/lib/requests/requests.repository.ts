@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticatedUser,
   FiguresCache,
+  timestamptzFromText,
   namedQuery,
   pageOfIds,
   PageTotal,
@@ -13,7 +14,6 @@ import {
 } from '@stint/api-core';
 import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
-import { types } from 'pg';
 import { DataSource, EntityManager } from 'typeorm';
 import { RotationRequestEntity } from '../rotation-request.entity';
 import { waitlistPositions } from '../waitlist/waitlist.queries';
@@ -46,9 +46,6 @@ interface ViewsRow {
   people: Array<{ id: string; name: string }>;
   teams: Array<{ id: string; name: string }>;
 }
-
-/** A timestamptz as text, read into a Date exactly as node-postgres reads the column itself. */
-const parseTimestamptz: (text: string) => Date = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text');
 
 /** The request list's order: newest first, the id breaking ties. */
 const NEWEST_FIRST: Array<[string, 'ASC' | 'DESC']> = [
@@ -157,7 +154,7 @@ export class RequestsRepository {
         [...new Set(rows.map((r) => r.teamId))],
       ],
     );
-    const approvals = (found?.approvals ?? []).map((a) => ({ ...a, at: parseTimestamptz(a.at) }));
+    const approvals = (found?.approvals ?? []).map((a) => ({ ...a, at: timestamptzFromText(a.at) }));
     const names = {
       people: new Map((found?.people ?? []).map((p) => [p.id, p.name])),
       teams: new Map((found?.teams ?? []).map((t) => [t.id, t.name])),

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
+  asQuery,
   AuthenticatedUser,
   FiguresCache,
+  timestamptzFromText,
   managedCheckIns,
+  namedStatement,
   pageOfIds,
   PageTotal,
   pageTotal,
@@ -11,8 +14,8 @@ import {
   PLACEMENT_ALIASES,
   visibleRotations,
 } from '@stint/api-core';
-import type { CheckInStatus, HostAssessment } from '@stint/contracts';
-import type { CheckInExtras, NamedFeedback, PlacementNames } from './check-in-view';
+import type { CheckInStatus } from '@stint/contracts';
+import type { CheckInExtras } from './check-in-view';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
@@ -41,6 +44,34 @@ const BY_TIME: Array<[string, 'ASC' | 'DESC']> = [
   ['c.scheduled_at', 'ASC'],
   ['c.id', 'ASC'],
 ];
+
+/** What `extrasOf` reads in its one statement. */
+interface ExtrasRow {
+  feedback: Array<{ checkInId: string; byId: string; byName: string; text: string; at: string }>;
+  assessments: Array<{
+    checkInId: string;
+    byId: string;
+    byName: string;
+    ratings: Record<string, number>;
+    notes: string;
+    at: string;
+  }>;
+  names: Array<{ id: string; pmId: string; pmName: string; teamId: string; teamName: string }>;
+}
+
+// Named: each part is an index look-up by id, whatever the ids. Assessments exist on final check-ins only ($2).
+const EXTRAS = namedStatement(
+  `SELECT (SELECT coalesce(json_agg(json_build_object('checkInId', f.check_in_id, 'byId', f.by_id, 'byName', u.name,
+                  'text', f.text, 'at', f.at::text) ORDER BY f.at, f.id), '[]'::json)
+             FROM check_in_feedback f JOIN users u ON u.id = f.by_id WHERE f.check_in_id = ANY($1::uuid[])) AS feedback,
+          (SELECT coalesce(json_agg(json_build_object('checkInId', a.check_in_id, 'byId', a.by_id, 'byName', u.name,
+                  'ratings', a.ratings, 'notes', a.notes, 'at', a.created_at::text)), '[]'::json)
+             FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = ANY($2::uuid[])) AS assessments,
+          (SELECT coalesce(json_agg(json_build_object('id', p.id, 'pmId', p.pm_id, 'pmName', pm.name,
+                  'teamId', p.team_id, 'teamName', t.name::text)), '[]'::json)
+             FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
+            WHERE p.id = ANY($3::uuid[])) AS names`,
+);
 
 /** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
 @Injectable()
@@ -106,69 +137,28 @@ export class CheckInsRepository {
       .find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } });
   }
 
-  /** The feedback on these check-ins with its authors' names, oldest first (none asked, none read). */
-  async feedbackOn(checkInIds: string[]): Promise<NamedFeedback[]> {
-    if (!checkInIds.length) return [];
-    const rows: Array<{ check_in_id: string; by_id: string; by_name: string; text: string; at: Date }> =
-      await this.db.query(
-        `SELECT f.check_in_id, f.by_id, u.name AS by_name, f.text, f.at
-           FROM check_in_feedback f JOIN users u ON u.id = f.by_id
-          WHERE f.check_in_id = ANY($1::uuid[]) ORDER BY f.at, f.id`,
-        [checkInIds],
-      );
-    return rows.map((r) => ({ checkInId: r.check_in_id, byId: r.by_id, byName: r.by_name, text: r.text, at: r.at }));
-  }
-
   /**
-   * Feedback, host assessments and names of these check-ins (assessments read only when a final check-in is
-   * among them); one query each, whatever the number of check-ins.
+   * Feedback (with its authors' names, oldest first), host assessments and the placements' names of these
+   * check-ins: one statement, whatever their number (a page of 50 read them in three before 0.14.0).
    */
   async extrasOf(checkIns: CheckInEntity[]): Promise<CheckInExtras> {
-    const finals = checkIns.filter((c) => c.kind === 'final').map((c) => c.id);
-    const [feedback, assessments, names] = await Promise.all([
-      this.feedbackOn(checkIns.map((c) => c.id)),
-      this.assessmentsOf(finals),
-      this.namesOf(checkIns.map((c) => c.placementId)),
+    if (!checkIns.length) return { feedback: [], assessments: new Map(), names: new Map() };
+    const rows: ExtrasRow[] = await this.db.query(asQuery(EXTRAS), [
+      checkIns.map((c) => c.id),
+      checkIns.filter((c) => c.kind === 'final').map((c) => c.id),
+      [...new Set(checkIns.map((c) => c.placementId))],
     ]);
-    return { feedback, assessments, names };
-  }
-
-  /** The PM and the team of these placements, with their names, by placement id, in one query. */
-  async namesOf(placementIds: string[]): Promise<Map<string, PlacementNames>> {
-    if (!placementIds.length) return new Map();
-    const rows: Array<{ id: string; pm_id: string; pm_name: string; team_id: string; team_name: string }> =
-      await this.db.query(
-        `SELECT p.id, p.pm_id, pm.name AS pm_name, p.team_id, t.name::text AS team_name
-           FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-          WHERE p.id = ANY($1::uuid[])`,
-        [[...new Set(placementIds)]],
-      );
-    return new Map(
-      rows.map((r) => [r.id, { pmId: r.pm_id, pmName: r.pm_name, teamId: r.team_id, teamName: r.team_name }]),
-    );
-  }
-
-  /** The host assessments filed on these check-ins, by check-in id. */
-  async assessmentsOf(checkInIds: string[]): Promise<Map<string, HostAssessment>> {
-    if (!checkInIds.length) return new Map();
-    const rows: Array<{
-      check_in_id: string;
-      by_id: string;
-      by_name: string;
-      ratings: Record<string, number>;
-      notes: string;
-      created_at: Date;
-    }> = await this.db.query(
-      `SELECT a.check_in_id, a.by_id, u.name AS by_name, a.ratings, a.notes, a.created_at
-           FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = ANY($1::uuid[])`,
-      [checkInIds],
-    );
-    return new Map(
-      rows.map((r) => [
-        r.check_in_id,
-        { byId: r.by_id, byName: r.by_name, ratings: r.ratings, notes: r.notes, at: r.created_at.toISOString() },
-      ]),
-    );
+    const found = rows[0];
+    return {
+      feedback: (found?.feedback ?? []).map((f) => ({ ...f, at: timestamptzFromText(f.at) })),
+      assessments: new Map(
+        (found?.assessments ?? []).map(({ checkInId, at, ...a }) => [
+          checkInId,
+          { ...a, at: timestamptzFromText(at).toISOString() },
+        ]),
+      ),
+      names: new Map((found?.names ?? []).map(({ id, ...names }) => [id, names])),
+    };
   }
 
   /** The feedback on one check-in, oldest first. */

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { types } from 'pg';
 
 /**
  * A statement the API runs again and again (every sign-in check, every booking's locks and writes), which
@@ -43,3 +44,9 @@ export function namedQuery(text: string): string {
 export function queryText(query: unknown): string {
   return typeof query === 'object' && query !== null && 'text' in query ? String(query.text) : String(query);
 }
+
+/**
+ * A timestamptz that a statement returned as text (inside JSON built in SQL), read into a Date exactly as
+ * node-postgres reads the column itself: the same instant to the millisecond as any other answer shows.
+ */
+export const timestamptzFromText: (text: string) => Date = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text');
