@@ -175,6 +175,62 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     );
   }
 
+  /**
+   * The plan PostgreSQL keeps for a named statement once it settles on a generic one (after five runs on a
+   * connection, when that is no costlier): forced here, for the statement as the API prepared it.
+   */
+  async function explainGeneric(statement: Statement): Promise<PlanNode> {
+    await direct.query('BEGIN');
+    try {
+      await direct.query(`SET LOCAL plan_cache_mode = force_generic_plan`);
+      await direct.query(`PREPARE qh_generic AS ${statement.sql}`);
+      // EXECUTE's arguments are not bind parameters (EXPLAIN is a utility statement): quoted literals instead.
+      const args = statement.params
+        .map((value) => (value === null ? 'NULL' : direct.escapeLiteral(value.toString())))
+        .join(', ');
+      const result = await direct.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
+        `EXPLAIN (FORMAT JSON) EXECUTE qh_generic${args ? `(${args})` : ''}`,
+      );
+      const plan = result.rows[0]?.['QUERY PLAN'][0]?.Plan;
+      if (!plan) throw new Error(`no generic plan for ${statement.sql}`);
+      return plan;
+    } finally {
+      await direct.query('DEALLOCATE qh_generic').catch(() => undefined);
+      await direct.query('ROLLBACK');
+    }
+  }
+
+  it('named statements keep their index paths as generic plans (what PostgreSQL may settle on after five runs)', async () => {
+    const named = new Map<string, Statement>();
+    const slots = `/api/slots?durationWeeks=2&earliestStart=${today}&latestEnd=${addDays(today, 365)}&teamId=${ids.team}&pmId=${ids.pm}`;
+    for (const [role, path] of [
+      ['admin', '/api/check-ins?page=3&pageSize=50'],
+      ['manager', '/api/check-ins?page=2&pageSize=50'],
+      ['manager', '/api/rotation-requests?page=2&pageSize=50'],
+      ['pm', '/api/check-ins?pageSize=50'],
+      ['admin', slots],
+    ] as const) {
+      for (const statement of await record(role, path)) if (statement.named) named.set(statement.sql, statement);
+    }
+    // The sign-in check, the version, the policy, the extras of a check-in page, request views, a PM's busy days.
+    expect(named.size).toBeGreaterThanOrEqual(5);
+    const findings: Finding[] = [];
+    for (const statement of named.values()) {
+      const plan = await explainGeneric(statement);
+      const seq = scans(plan)
+        .filter((s) => s.type === 'Seq Scan' && WATCHED.includes(s.relation))
+        .map((s) => s.relation);
+      if (seq.length)
+        findings.push({
+          sql: statement.sql.replace(/\s+/g, ' '),
+          params: statement.params,
+          seqScans: seq,
+          plan: outline(plan),
+        });
+    }
+    if (findings.length) throw new Error(describeFindings(findings));
+  });
+
   /** Rows each watched table's scans read and threw away (EXPLAIN ANALYZE's "Rows Removed by Filter", over every loop). */
   async function rowsFilteredAway(statement: Statement): Promise<number> {
     const result = await direct.query<{ 'QUERY PLAN': Array<{ Plan: AnalyzedNode }> }>(

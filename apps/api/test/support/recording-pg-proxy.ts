@@ -21,6 +21,8 @@ import { createServer, Server, Socket } from 'node:net';
 export interface Statement {
   sql: string;
   params: Array<string | Buffer | null>;
+  /** Run as a named (prepared) statement: after a few runs PostgreSQL may keep one generic plan for it. */
+  named?: boolean;
 }
 
 /**
@@ -94,7 +96,8 @@ export class RecordingPgProxy {
               params.push(format === 1 ? Buffer.from(raw) : raw.toString('utf8'));
             }
             if (name.value === '' && lastUnnamed) lastUnnamed.params = params;
-            else if (name.value !== '') this.statements.push({ sql: prepared.get(name.value) ?? '', params });
+            else if (name.value !== '')
+              this.statements.push({ sql: prepared.get(name.value) ?? '', params, named: true });
           }
         }
       };

@@ -64,12 +64,13 @@ export async function insertNotifications(
   });
   // The writes that come with these emails (a booking's check-ins) go in front, in the same statement.
   const writes = withWrites(alongside, rows.flatMap(outboxValues));
-  // Named: an insert's plan never depends on its values; one text per number of emails and of writes alongside.
-  const inserted: Array<{ id: string; dedupe_key: string }> = await m.query(
-    namedQuery(`${writes.sql}INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
+  // Named when alone (one text per number of emails); with writes alongside, the text also varies with them.
+  const sql = `${writes.sql}INSERT INTO notifications (kind, recipient, recipient_id, subject, body_text, body_html, attachments, dedupe_key, related_type, related_id)
      VALUES ${tuples.join(', ')}
      ON CONFLICT (dedupe_key) DO NOTHING
-     RETURNING id, dedupe_key`),
+     RETURNING id, dedupe_key`;
+  const inserted: Array<{ id: string; dedupe_key: string }> = await m.query(
+    alongside.length ? sql : namedQuery(sql),
     writes.params,
   );
   const ids = new Map(inserted.map((r) => [r.dedupe_key, r.id]));

@@ -10,14 +10,15 @@ const person = (alias: string) =>
  * The PM (`pm`, a placeholder or column), their line manager, the team (`team`) and its host manager as one JSON
  * value shaped as `RotationParties` (null when there is no such PM or team): for `loadParties`, and for a
  * statement that reads the parties beside something else (a booking's locks), with `rememberParties` after it.
+ * `teams`: where the team row is read, `teams` or a CTE of it (the row a lock returned, as it is after the wait).
  */
-export function partiesJson(pm: string, team: string): string {
+export function partiesJson(pm: string, team: string, teams = 'teams'): string {
   return `(SELECT json_build_object('pm', ${person('pm')},
             'lineManager', CASE WHEN lm.id IS NULL THEN NULL ELSE ${person('lm')} END,
             'hostManager', ${person('hm')},
             'team', json_build_object('id', t.id, 'name', t.name::text, 'timezone', t.timezone, 'holidayCountry', t.holiday_country))
        FROM users pm
-       JOIN teams t ON t.id = ${team}
+       JOIN ${teams} t ON t.id = ${team}
        JOIN users hm ON hm.id = t.manager_id
        LEFT JOIN users lm ON lm.id = pm.manager_id
       WHERE pm.id = ${pm})`;

@@ -33,6 +33,13 @@ export interface PmCandidate {
   active: boolean;
 }
 
+/** Who decides a request, as `findVisible` reads it with the request. */
+interface PartiesRow {
+  party_line: string | null;
+  party_pm_active: boolean | null;
+  party_host: string | null;
+}
+
 /** What `views` reads in its one statement. */
 interface ViewsRow {
   approvals: Array<{
@@ -114,16 +121,16 @@ export class RequestsRepository {
       .addSelect('pm.manager_id', 'party_line')
       .addSelect('pm.active', 'party_pm_active')
       .addSelect('t.manager_id', 'party_host')
+      .addSelect('t.id', 'party_team')
       .where('r.id = :id', { id });
     if (lock) query.setLock('pessimistic_write', undefined, ['r']);
-    const { entities, raw } = await query.getRawAndEntities<{
-      party_line: string | null;
-      party_pm_active: boolean | null;
-      party_host: string | null;
-    }>();
+    const { entities, raw } = await query.getRawAndEntities<PartiesRow & { party_team: string | null }>();
     const request = entities[0];
-    const row = raw[0];
+    let row: PartiesRow | undefined = raw[0];
     if (!request || !row) throw ApiError.notFound('rotation request', id);
+    // A request moved to another team while this statement waited for its lock comes back as it is now, joined to
+    // the rows as they were: its parties are then read again, after the lock.
+    if (raw[0]?.party_team !== request.teamId) row = await this.partiesOf(m, request.pmId, request.teamId);
     const parties: Parties = {
       pmId: request.pmId,
       lineManagerId: row.party_line ?? null,
@@ -131,6 +138,15 @@ export class RequestsRepository {
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
     return { request, parties, pmActive: row.party_pm_active === true };
+  }
+
+  private async partiesOf(m: EntityManager, pmId: string, teamId: string): Promise<PartiesRow> {
+    const rows: PartiesRow[] = await m.query(
+      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS party_line, (SELECT active FROM users WHERE id = $1) AS party_pm_active,
+              (SELECT manager_id FROM teams WHERE id = $2) AS party_host`,
+      [pmId, teamId],
+    );
+    return rows[0] ?? { party_line: null, party_pm_active: null, party_host: null };
   }
 
   /**

@@ -65,14 +65,16 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
 /**
  * The locks of a booking in one round trip, in the order every path takes them: the team's row lock, then the
  * PM's lock (taken on the row the CTE has already locked, so never before it); and the policy and the rotation's
- * parties, read in the same statement (the locks guard neither) and kept for the rest of the transaction (the
- * booking's cadence and emails need them). `team` is null (and the PM not locked) when there is no such team.
- * What the locks guard (the bookings) is read in a later statement, whose snapshot is taken after they are held.
+ * parties, read in the same statement and kept for the rest of the transaction (the booking's cadence and emails
+ * need them). The parties' team is the locked row as it is after the wait (a team edit committed meanwhile shows,
+ * as in the rules); the people and the policy are as the statement began, which the locks do not guard anyway.
+ * `team` is null (and the PM not locked) when there is no such team. What the locks guard (the bookings) is read
+ * in a later statement, whose snapshot is taken after they are held.
  */
 const LOCK_FOR_BOOKING = namedStatement(
   `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
    SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy,
-          ${partiesJson('$2::uuid', 'team.id')} AS parties FROM team`,
+          ${partiesJson('$2::uuid', '$1::uuid', 'team')} AS parties FROM team`,
 );
 
 export async function lockForBooking(

@@ -153,7 +153,8 @@ export class SlotsService {
   ): Promise<SlotSuggestion[]> {
     // The search starts on the wanted day or the team's today, whichever is later, and the team's today is a day
     // either side of UTC's: the PM's busy days are read over every window that can be, with the version.
-    const todayUtc = todayIn('UTC', this.clock.now());
+    const now = this.clock.now();
+    const todayUtc = todayIn('UTC', now);
     const span = 365 + 7 * durationWeeks;
     const fresh = await loadPmBusyAndVersion(
       this.db.manager,
@@ -164,7 +165,7 @@ export class SlotsService {
     );
     const team = (await this.activeTeams(fresh.version)).teams.find((t) => t.id === teamId);
     if (!team) return [];
-    const earliest = maxDate(startDate, todayIn(team.timezone, this.clock.now()));
+    const earliest = maxDate(startDate, todayIn(team.timezone, now));
     return this.search(
       {
         durationWeeks,

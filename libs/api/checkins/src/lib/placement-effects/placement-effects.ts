@@ -25,9 +25,8 @@ export class CheckInPlacementEffects implements PlacementEffects {
     const policy = await loadPolicy(m);
     const checkIns = layOutCheckIns(m, placement, parties, policy);
     // The check-ins are written in the emails' statement (the booking holds its team's lock).
-    await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now(), [
-      checkInsInsert(checkIns),
-    ]);
+    const writes = checkIns.length ? [checkInsInsert(checkIns)] : [];
+    await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now(), writes);
     afterCommit(() => this.scheduler.scheduleCheckIns(checkIns, policy));
   }
 
