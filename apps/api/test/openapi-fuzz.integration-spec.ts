@@ -3,6 +3,7 @@ import type { Placement } from '@stint/contracts';
 import fc from 'fast-check';
 import { Actor, Fixtures, futureMonday, PASSWORD } from './support/fixtures';
 import { bodyFor, isContractError, OpenApi, pathFor, queryFor, toJson } from './support/openapi-inputs';
+import { removeKeys } from './support/redis-keys';
 import { call, loginAs, startTestApp, TestApp } from './support/test-app';
 
 /*
@@ -35,12 +36,15 @@ describe('OpenAPI fuzz: no input from any caller gives a 500', () => {
   const ids: string[] = [];
   const credentials: Record<string, { email: string; password: string }> = {};
 
+  // A queue prefix of its own: the run's teardown removes only the run's prefix, so this one is removed here.
+  const prefix = `${process.env['QUEUE_PREFIX']}-fuzz`;
+
   beforeAll(async () => {
     const url = new URL(String(process.env['DATABASE_URL']));
     url.pathname = `${url.pathname}_fuzz`;
     dbUrl = url.toString();
     await prepareDatabase(dbUrl);
-    t = await startTestApp({ DATABASE_URL: dbUrl, QUEUE_PREFIX: `${process.env['QUEUE_PREFIX']}-fuzz` });
+    t = await startTestApp({ DATABASE_URL: dbUrl, QUEUE_PREFIX: prefix });
     const f = await Fixtures.create(t.url);
     const manager = await f.manager();
     const host = await f.manager();
@@ -73,6 +77,7 @@ describe('OpenAPI fuzz: no input from any caller gives a 500', () => {
   afterAll(async () => {
     await t.close();
     await dropDatabase(dbUrl);
+    await removeKeys(process.env['REDIS_URL'] ?? 'redis://localhost:6379', prefix);
   });
 
   /** Fresh tokens before each operation: a fuzzed call may have ended a session (a role change, a deactivation). */
