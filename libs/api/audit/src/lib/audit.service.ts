@@ -20,7 +20,7 @@ const AUDIT_CASTS = ['::uuid', '::text', '::text', '::uuid', '::jsonb', '::jsonb
 
 /**
  * The INSERT of `records` (in order) as a statement fragment whose placeholders start at `$first`, for a write
- * that lands in one round trip with the change it audits. The rows are the same as `recordAll` writes.
+ * that lands in one round trip with the change it audits (`recordAll` writes the same insert alone).
  */
 export function auditInsert(records: AuditRecord[], first: number): SqlFragment {
   const params: unknown[] = [];
@@ -31,8 +31,8 @@ export function auditInsert(records: AuditRecord[], first: number): SqlFragment 
       record.action,
       record.entityType,
       record.entityId,
-      record.before === undefined || record.before === null ? null : JSON.stringify(record.before),
-      record.after === undefined || record.after === null ? null : JSON.stringify(record.after),
+      record.before == null ? null : JSON.stringify(record.before),
+      record.after == null ? null : JSON.stringify(record.after),
     );
     return valuesRow(at, AUDIT_CASTS);
   });
@@ -54,17 +54,8 @@ export class AuditService {
   /** Several entries of one change (a request booked and its placement) in one insert, in order. */
   async recordAll(manager: EntityManager, records: AuditRecord[]): Promise<void> {
     if (!records.length) return;
-    await manager.insert(
-      AuditEntryEntity,
-      records.map((record) => ({
-        actorId: record.actorId,
-        action: record.action,
-        entityType: record.entityType,
-        entityId: record.entityId,
-        before: (record.before ?? null) as object,
-        after: (record.after ?? null) as object,
-      })),
-    );
+    const insert = auditInsert(records, 1);
+    await manager.query(insert.sql, insert.params);
   }
 
   async list(filter: { entityType?: string; entityId?: string }, window: PageWindow): Promise<Page<AuditEntry>> {

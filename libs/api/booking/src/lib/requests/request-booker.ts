@@ -70,8 +70,8 @@ export class RequestBooker {
       11,
     );
     // Every statement here runs under the team lock, which every approval into the team waits for: the writes
-    // (with the host's approval, when an approval books it) are one round trip (data-modifying CTEs; the request's foreign key to the placement is checked at
-    // the statement's end, when the placement is there).
+    // (with the host's approval, when an approval books it) are one round trip of data-modifying CTEs. The
+    // request's foreign key to the placement is checked at the statement's end, when the placement is there.
     const rows: Array<{ created_at: Date; updated_at: Date; request_updated_at: Date }> = await m.query(
       namedQuery(`WITH placement AS (
          INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks, sequence)

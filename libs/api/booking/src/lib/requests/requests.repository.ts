@@ -140,6 +140,7 @@ export class RequestsRepository {
     return { request, parties, pmActive: row.party_pm_active === true };
   }
 
+  /** Who decides a request of this PM into this team, read on its own (after the request's lock). */
   private async partiesOf(m: EntityManager, pmId: string, teamId: string): Promise<PartiesRow> {
     const rows: PartiesRow[] = await m.query(
       `SELECT (SELECT manager_id FROM users WHERE id = $1) AS party_line, (SELECT active FROM users WHERE id = $1) AS party_pm_active,

@@ -68,7 +68,7 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
  * parties, read in the same statement and kept for the rest of the transaction (the booking's cadence and emails
  * need them). The parties' team is the locked row as it is after the wait (a team edit committed meanwhile shows,
  * as in the rules); the people and the policy are as the statement began, which the locks do not guard anyway.
- * `team` is null (and the PM not locked) when there is no such team. What the locks guard (the bookings) is read
+ * Null (and the PM not locked) when there is no such team. What the locks guard (the bookings) is read
  * in a later statement, whose snapshot is taken after they are held.
  */
 const LOCK_FOR_BOOKING = namedStatement(
@@ -81,13 +81,13 @@ export async function lockForBooking(
   m: EntityManager,
   teamId: string,
   pmId: string,
-): Promise<{ team: TeamRow | null; policy: Policy }> {
+): Promise<{ team: TeamRow; policy: Policy } | null> {
   const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy; parties: RotationParties | null }> = await m.query(
     asQuery(LOCK_FOR_BOOKING),
     [teamId, pmId],
   );
   const row = rows[0];
-  if (!row) return { team: null, policy: await loadPolicy(m) };
+  if (!row) return null;
   const { pm_locked: _locked, policy, parties, ...team } = row;
   rememberPolicy(m, policy);
   if (parties) rememberParties(m, pmId, teamId, parties);

@@ -64,9 +64,9 @@ export class BookingRules {
    * what every booking into a team takes before it reads the bookings it is judged against.
    */
   async lockForBooking(m: EntityManager, teamId: string, pmId: string): Promise<{ team: TeamRow; policy: Policy }> {
-    const { team, policy } = await lockForBooking(m, teamId, pmId);
-    if (!team) throw ApiError.notFound('team', teamId);
-    return { team, policy };
+    const locked = await lockForBooking(m, teamId, pmId);
+    if (!locked) throw ApiError.notFound('team', teamId);
+    return locked;
   }
 
   /**

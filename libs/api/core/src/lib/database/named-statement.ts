@@ -1,5 +1,4 @@
 import { createHash } from 'node:crypto';
-import { types } from 'pg';
 
 /**
  * A statement the API runs again and again (every sign-in check, every booking's locks and writes), which
@@ -10,8 +9,8 @@ import { types } from 'pg';
  * connection closes. A statement whose plan depends on its parameters (a date range over a team's bookings, a
  * page) stays unnamed, planned afresh each time.
  *
- * Passed where TypeORM takes SQL text (`manager.query(statement.sql, params)`): TypeORM hands it to
- * node-postgres as it is, and wraps its errors in QueryFailedError as for any query.
+ * Passed where TypeORM takes SQL text (`manager.query(asQuery(statement), params)`, or `namedQuery(text)`):
+ * TypeORM hands it to node-postgres as it is, and wraps its errors in QueryFailedError as for any query.
  */
 export interface NamedStatement {
   readonly name: string;
@@ -44,9 +43,3 @@ export function namedQuery(text: string): string {
 export function queryText(query: unknown): string {
   return typeof query === 'object' && query !== null && 'text' in query ? String(query.text) : String(query);
 }
-
-/**
- * A timestamptz that a statement returned as text (inside JSON built in SQL), read into a Date exactly as
- * node-postgres reads the column itself: the same instant to the millisecond as any other answer shows.
- */
-export const timestamptzFromText: (text: string) => Date = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text');
