@@ -14,7 +14,8 @@ import { call, startTestApp, TestApp } from './support/test-app';
  * cost one statement once its team's year is kept. Each test also checks what the user gets.
  */
 
-const TAKES_TEAM_LOCK = /FROM teams WHERE id = \$1 FOR UPDATE/;
+/** The team's row lock: by id, or (approving) by the id the request just locked names. */
+const TAKES_TEAM_LOCK = /FROM teams WHERE id = (\$1|\(SELECT team_id FROM request\)) FOR UPDATE/;
 const ENDS_TRANSACTION = /^\s*(COMMIT|ROLLBACK)\b/i;
 /** INSERT, UPDATE or DELETE anywhere in a statement (a CTE's body too), not a row lock's FOR UPDATE. */
 const WRITES = /\bINSERT\s+INTO\b|\bUPDATE\s+"?\w+"?\s+SET\b|\bDELETE\s+FROM\b/i;
@@ -73,7 +74,7 @@ describe('approval round trips', () => {
     return request;
   }
 
-  it('a booking: nine statements in all, five of them under the team lock, and everything it promised is there', async () => {
+  it('a booking: eight statements in all, five of them under the team lock, and everything it promised is there', async () => {
     const pm = await f.pm(lm);
     const team = await f.team(host, { capacity: 2 });
     const start = futureMonday(12);
@@ -86,12 +87,21 @@ describe('approval round trips', () => {
       ['manager', 'approved', ''],
       ['host', 'approved', 'Welcome aboard'],
     ]);
-    // Sign-in, BEGIN, the request with who decides it, the locks with the policy and the parties, the facts, the
-    // booking's writes (with the approval), the emails with the check-ins, COMMIT, and the answer's names.
-    expect(statements).toHaveLength(9);
-    // The locks' statement, the facts, the booking's writes, the emails with the check-ins, COMMIT.
+    // Sign-in, BEGIN, the locks (the request's, then its team's and the PM's) with who decides it, the policy and
+    // the parties, the facts, the booking's writes (with the approval), the emails with the check-ins, COMMIT, and
+    // the answer's names.
+    expect(statements).toHaveLength(8);
+    // The locks' statement (the team's lock is the wait), the facts, the booking's writes, the emails with the
+    // check-ins, COMMIT.
     expect(underLock(statements)).toHaveLength(5);
     expect(statements.filter((s) => WRITES.test(s.sql))).toHaveLength(2);
+
+    // The answer is built from the request row the locks' statement read (no second read): it is the request as
+    // a fresh read shows it, to every field.
+    const fresh = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
+      token: host.token,
+    });
+    expect(answer.body).toEqual(fresh.body);
 
     const placement = await call<Placement>(t.url, 'GET', `/api/placements/${answer.body.placementId}`, {
       token: host.token,

@@ -48,13 +48,13 @@ export class RequestDecisionsService {
     let decided: RotationRequestEntity;
     try {
       decided = await this.tx.run(async (m) => {
-        const { request, parties, pmActive } = await this.repository.findVisible(m, caller, id, true);
+        // Lock order everywhere: request row, then team row, then the PM's advisory lock (here all in one round trip,
+        // with the policy and the parties).
+        const { request, parties, pmActive, team, policy } = await this.repository.findVisibleForBooking(m, caller, id);
         const step = decisionStep(caller, request.status, parties, requested);
         assertPmActive(pmActive);
         const before = requestSnapshot(request);
         const now = this.clock.now();
-        // Lock order everywhere: request row, then team row, then the PM's advisory lock (one round trip, with the policy).
-        const { team, policy } = await this.rules.lockForBooking(m, request.teamId, request.pmId);
         const { pmId, startDate, durationWeeks } = request;
         aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
         const candidate = { ...aim.target, confirming: true };

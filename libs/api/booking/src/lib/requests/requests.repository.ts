@@ -4,6 +4,7 @@ import {
   ApiError,
   AuthenticatedUser,
   FiguresCache,
+  hydrate,
   timestamptzFromText,
   namedQuery,
   pageOfIds,
@@ -16,6 +17,8 @@ import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/ap
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { RotationRequestEntity } from '../rotation-request.entity';
+import { lockRequestForBooking, type TeamRow } from '../rules/booking-facts.queries';
+import type { Policy } from '@stint/scheduling';
 import { waitlistPositions } from '../waitlist/waitlist.queries';
 import { proposalView } from './proposal';
 
@@ -138,6 +141,27 @@ export class RequestsRepository {
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
     return { request, parties, pmActive: row.party_pm_active === true };
+  }
+
+  /**
+   * `findVisible` with the request locked, for approving: the request, then its team's and the PM's booking
+   * locks, with the policy and the parties, in one round trip (`lockRequestForBooking`). 404 as `findVisible`.
+   */
+  async findVisibleForBooking(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    id: string,
+  ): Promise<{ request: RotationRequestEntity; parties: Parties; pmActive: boolean; team: TeamRow; policy: Policy }> {
+    const locked = await lockRequestForBooking(m, id);
+    if (!locked) throw ApiError.notFound('rotation request', id);
+    const request = hydrate(m, RotationRequestEntity, locked.row);
+    const parties: Parties = {
+      pmId: request.pmId,
+      lineManagerId: locked.parties.lineManager?.id ?? null,
+      hostManagerId: locked.team.manager_id,
+    };
+    if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
+    return { request, parties, pmActive: locked.pmActive, team: locked.team, policy: locked.policy };
   }
 
   /** Who decides a request of this PM into this team, read on its own (after the request's lock). */

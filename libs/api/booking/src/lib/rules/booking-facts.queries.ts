@@ -94,6 +94,58 @@ export async function lockForBooking(
   return { team, policy };
 }
 
+/** What `lockRequestForBooking` holds and reads: the request's row as stored, and what `lockForBooking` gives. */
+export interface LockedRequest {
+  /** The request's row under its lock, with the table's own column names (see `hydrate`). */
+  row: Record<string, unknown>;
+  team: TeamRow;
+  policy: Policy;
+  parties: RotationParties;
+  pmActive: boolean;
+}
+
+/**
+ * Approving's locks in one round trip: the request's row lock, then its team's row lock and the PM's lock (as
+ * `lockForBooking` takes them, in the same order, behind the request's), with the policy, the rotation's parties
+ * and whether the PM is active. The team is the one the request names once its lock is held: a request moved to
+ * another team while this statement waited is locked into its new team, whose row and parties are read after
+ * that. One round trip fewer than `findVisible` and then `lockForBooking`.
+ */
+const LOCK_REQUEST_FOR_BOOKING = namedStatement(
+  `WITH request AS MATERIALIZED (SELECT * FROM rotation_requests WHERE id = $1 FOR UPDATE),
+        team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = (SELECT team_id FROM request) FOR UPDATE)
+   SELECT request.*, row_to_json(team) AS locked_team, ${PM_LOCK('request.pm_id')} AS pm_locked,
+          ${POLICY_JSON} AS locked_policy, ${partiesJson('request.pm_id', 'team.id', 'team')} AS locked_parties,
+          (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active
+     FROM request JOIN team ON true`,
+);
+
+/** Null when there is no such request (nor its team); the locks and reads are kept as `lockForBooking` keeps them. */
+export async function lockRequestForBooking(m: EntityManager, requestId: string): Promise<LockedRequest | null> {
+  const rows: Array<
+    Record<string, unknown> & {
+      locked_team: TeamRow;
+      pm_locked: unknown;
+      locked_policy: Policy;
+      locked_parties: RotationParties | null;
+      locked_pm_active: boolean | null;
+    }
+  > = await m.query(asQuery(LOCK_REQUEST_FOR_BOOKING), [requestId]);
+  const found = rows[0];
+  if (!found?.locked_parties) return null;
+  const {
+    locked_team: team,
+    pm_locked: _locked,
+    locked_policy: policy,
+    locked_parties: parties,
+    locked_pm_active: pmActive,
+    ...row
+  } = found;
+  rememberPolicy(m, policy);
+  rememberParties(m, parties.pm.id, team.id, parties);
+  return { row, team, policy, parties, pmActive: pmActive === true };
+}
+
 export interface FactsScope {
   /** Range to load overlapping facts for (the candidate's dates, or a whole search window). */
   from: string;
