@@ -107,8 +107,8 @@ async function main() {
 
     const roles = await signInRoles();
     const { rows, probes } = await measureEndpoints(db, roles, today);
-    const roundOutcomes = wanted('approve') ? await measureContendedApprovals(db, seeded, rows) : [];
-    if (wanted('approve-serial')) await measureSerialApprovals(db, seeded, rows);
+    const roundOutcomes = wanted('approve') ? await measureContendedApprovals(db, seeded, rows, api) : [];
+    if (wanted('approve-serial')) await measureSerialApprovals(db, seeded, rows, api);
     const transfer = wanted('transfer') ? await measureTransfer(roles[0].token) : null;
 
     // Last, so that the worker's jobs do not load the machine while the API is measured.

@@ -1,11 +1,25 @@
 // Host approvals for `npm run bench`: under contention, and one at a time for reference.
-import { fmt, log, login, summarize } from '../lib.mjs';
+import { fmt, log, login, postgresCpuMs, summarize } from '../lib.mjs';
 import { addDays, BENCH_PASSWORD, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
 import { BASE, PER_ROUND, ROUND_CAPACITY, ROUNDS, SCALE } from './config.mjs';
 
-/** Measures host approvals under contention, adding its row to `rows`; returns each round's outcome. */
-export async function measureContendedApprovals(db, seeded, rows) {
+/** CPU used by the API process and by PostgreSQL's processes while `work` runs, in ms (/proc counters). */
+async function cpuDuring(api, work) {
+  const before = { api: api.cpuMs(), postgres: postgresCpuMs() };
+  const result = await work();
+  return { result, cpu: { api: api.cpuMs() - before.api, postgres: postgresCpuMs() - before.postgres } };
+}
+
+function cpuText(cpu, count) {
+  return `CPU per approval: API ${fmt(cpu.api / count)} ms, PostgreSQL ${fmt(cpu.postgres / count)} ms (/proc, 10 ms ticks over ${count})`;
+}
+
+/**
+ * Measures host approvals under contention, adding its row to `rows`; returns each round's outcome. `api`: the
+ * API's process, whose CPU time (and PostgreSQL's) per approval the row's note gives.
+ */
+export async function measureContendedApprovals(db, seeded, rows, api) {
   // Host approval under contention: rounds of 20 pending_host requests (20 PMs, same dates)
   // into a fresh capacity-3 team, approved at once by the host manager.
   log(
@@ -45,6 +59,7 @@ export async function measureContendedApprovals(db, seeded, rows) {
   const codes = {};
   const roundOutcomes = [];
   const unexpected = new Map();
+  const cpu = { api: 0, postgres: 0 };
   for (const { r, ids, hostToken } of rounds) {
     const health = await cannon({
       title: 'health burst',
@@ -54,29 +69,31 @@ export async function measureContendedApprovals(db, seeded, rows) {
     });
     let next = 0;
     const roundCodes = {};
-    const result = await cannon({
-      title: `approve round ${r}`,
-      method: 'POST',
-      body: { comment: 'Welcome aboard', step: 'host' },
-      token: hostToken,
-      connections: PER_ROUND,
-      amount: PER_ROUND,
-      onePathPerConnection: true,
-      pathFor: () => `/api/rotation-requests/${ids[next++]}/approve`,
-      onResponse: (status, body) => {
-        let code = String(status);
-        try {
-          code = status === 200 ? JSON.parse(body).status : JSON.parse(body).code;
-        } catch {
-          // keep the status
-        }
-        roundCodes[code] = (roundCodes[code] ?? 0) + 1;
-        if (status !== 200 && code !== 'CAPACITY_FULL' && !unexpected.has(code)) {
-          unexpected.set(code, body.slice(0, 300));
-          log(`  unexpected answer ${status} ${code}: ${body.slice(0, 300)}`);
-        }
-      },
-    });
+    const { result, cpu: used } = await cpuDuring(api, () =>
+      cannon({
+        title: `approve round ${r}`,
+        method: 'POST',
+        body: { comment: 'Welcome aboard', step: 'host' },
+        token: hostToken,
+        connections: PER_ROUND,
+        amount: PER_ROUND,
+        onePathPerConnection: true,
+        pathFor: () => `/api/rotation-requests/${ids[next++]}/approve`,
+        onResponse: (status, body) => {
+          let code = String(status);
+          try {
+            code = status === 200 ? JSON.parse(body).status : JSON.parse(body).code;
+          } catch {
+            // keep the status
+          }
+          roundCodes[code] = (roundCodes[code] ?? 0) + 1;
+          if (status !== 200 && code !== 'CAPACITY_FULL' && !unexpected.has(code)) {
+            unexpected.set(code, body.slice(0, 300));
+            log(`  unexpected answer ${status} ${code}: ${body.slice(0, 300)}`);
+          }
+        },
+      }),
+    );
     const live = (
       await db.query(
         `SELECT count(*)::int AS n FROM placements WHERE team_id = ${userId('cteam', '$1::int')} AND cancelled_at IS NULL`,
@@ -92,6 +109,8 @@ export async function measureContendedApprovals(db, seeded, rows) {
       `  round ${r}${r === 0 ? ' (warm-up)' : ''}: ${statusText(result.statuses)} [${statusText(roundCodes)}], live placements ${live}, p50 ${fmt(result.p50)} ms, max ${fmt(result.max)} ms${ok ? '' : '  << UNEXPECTED'}`,
     );
     if (r === 0) continue;
+    cpu.api += used.api;
+    cpu.postgres += used.postgres;
     healthBursts.push(...health.latencies);
     approvalLatencies.push(...result.latencies);
     for (const [k, v] of Object.entries(result.statuses)) approvalStatuses[k] = (approvalStatuses[k] ?? 0) + v;
@@ -106,13 +125,13 @@ export async function measureContendedApprovals(db, seeded, rows) {
     health: approvalHealth,
     target: 'p95 < 60 ms, exactly the capacity booked',
     check: (r) => r.p95 < 60 && roundOutcomes.slice(1).every((o) => o.ok),
-    note: `${statusText(codes)}; every round exactly 3 booked and 17 refused (409): ${roundOutcomes.slice(1).every((o) => o.ok) ? 'yes' : 'NO'}`,
+    note: `${statusText(codes)}; every round exactly 3 booked and 17 refused (409): ${roundOutcomes.slice(1).every((o) => o.ok) ? 'yes' : 'NO'}; ${cpuText(cpu, approvalLatencies.length)}`,
   });
   return roundOutcomes;
 }
 
 /** For reference: the same approval without contention, one at a time into a roomy team; adds its row to `rows`. */
-export async function measureSerialApprovals(db, seeded, rows) {
+export async function measureSerialApprovals(db, seeded, rows, api) {
   const r = ROUNDS + 1;
   const start = addDays(seeded.gridEnd, 210 + r * 14);
   const pmBase = SCALE.pendingRequests + r * PER_ROUND;
@@ -138,15 +157,17 @@ export async function measureSerialApprovals(db, seeded, rows) {
     amount: PER_ROUND,
   });
   let next = 0;
-  const result = await cannon({
-    title: 'approve serial',
-    method: 'POST',
-    body: { comment: 'Welcome aboard', step: 'host' },
-    token: hostToken,
-    connections: 1,
-    amount: PER_ROUND,
-    pathFor: () => `/api/rotation-requests/${ids[next++ % ids.length]}/approve`,
-  });
+  const { result, cpu } = await cpuDuring(api, () =>
+    cannon({
+      title: 'approve serial',
+      method: 'POST',
+      body: { comment: 'Welcome aboard', step: 'host' },
+      token: hostToken,
+      connections: 1,
+      amount: PER_ROUND,
+      pathFor: () => `/api/rotation-requests/${ids[next++ % ids.length]}/approve`,
+    }),
+  );
   log(`  one at a time: ${statusText(result.statuses)}, p50 ${fmt(result.p50)} ms, max ${fmt(result.max)} ms`);
   rows.push({
     key: 'approve-serial',
@@ -155,6 +176,6 @@ export async function measureSerialApprovals(db, seeded, rows) {
     health,
     target: 'p50 ≤ 10× health',
     check: (r, h) => r.p50 <= 10 * h.p50,
-    note: `${statusText(result.statuses)}`,
+    note: `${statusText(result.statuses)}; ${cpuText(cpu, PER_ROUND)}`,
   });
 }

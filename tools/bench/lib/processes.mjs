@@ -1,6 +1,6 @@
 // Processes: a benchmark script itself, and the built API and worker as its children.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { sleep } from './log.mjs';
 import { ROOT } from './paths.mjs';
 
@@ -21,7 +21,9 @@ export class Child {
     this.name = name;
     this.output = [];
     this.exited = null;
-    this.process = spawn(process.execPath, [script], {
+    // BENCH_NODE_ARGS: extra Node.js flags for the API and worker, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof".
+    const flags = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+    this.process = spawn(process.execPath, [...flags, script], {
       cwd: ROOT,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -54,6 +56,11 @@ export class Child {
     } catch {
       // gone
     }
+  }
+
+  /** CPU time the process has used so far (user and system), in ms; null once it is gone. */
+  cpuMs() {
+    return processCpuMs(this.pid);
   }
 
   get pid() {
@@ -116,4 +123,34 @@ export function runScript(main) {
     console.error(error instanceof Error ? error.stack : error);
     process.exit(1);
   });
+}
+
+/** Clock ticks per second of /proc's CPU counters (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time a process has used (user and system, /proc/<pid>/stat), in ms; null when it is gone. */
+export function processCpuMs(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU time used so far by every PostgreSQL server process on this machine (a local server only), in ms. */
+export function postgresCpuMs() {
+  let total = 0;
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (!readFileSync(`/proc/${entry}/comm`, 'utf8').startsWith('postgres')) continue;
+    } catch {
+      continue;
+    }
+    total += processCpuMs(entry) ?? 0;
+  }
+  return total;
 }
