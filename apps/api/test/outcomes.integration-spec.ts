@@ -279,4 +279,51 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
       await call(t.url, 'PUT', '/api/policy', { token: f.admin.token, body: { skills: before.skills } });
     }
   });
+
+  it('the check-in list shows each check-in exactly as its own page does, for every role (issue 17: built in SQL)', async () => {
+    // Feedback from two managers on the final (it already has the PM's reflection, goals and the host's assessment).
+    const final = byKind('final');
+    for (const [actor, text] of [
+      [lineManager, 'Strong finish; keep the discovery questions.'],
+      [host, 'Welcome back any time.'],
+    ] as const)
+      expect(
+        (await call(t.url, 'POST', `/api/check-ins/${final.id}/feedback`, { token: actor.token, body: { text } }))
+          .status,
+      ).toBe(201);
+    // Another PM's rotation, untouched: long after both, its check-ins are overdue, on the list as on their pages.
+    const other = await f.pm(lineManager);
+    const second = await f.booked(other, lineManager, host, teamId, futureMonday(60), 1);
+    const secondId = (second as { placementId?: string }).placementId ?? '';
+    controlClock(t.app, new Date(`${addDays(futureMonday(60), 120)}T12:00:00Z`));
+    const seen = new Set<string>();
+    for (const [placementId, actors] of [
+      [placement.id, [pm, host, lineManager, f.admin]],
+      [secondId, [other, host, f.admin]],
+    ] as const) {
+      for (const actor of actors) {
+        const list = await call<Page<CheckIn>>(t.url, 'GET', `/api/check-ins?placementId=${placementId}&pageSize=50`, {
+          token: actor.token,
+        });
+        expect(list.status).toBe(200);
+        expect(list.body.items.length).toBeGreaterThanOrEqual(4);
+        for (const item of list.body.items) {
+          const own = await call<CheckIn>(t.url, 'GET', `/api/check-ins/${item.id}`, { token: actor.token });
+          expect(item).toEqual(own.body);
+          seen.add(item.status);
+        }
+      }
+    }
+    expect(seen).toEqual(new Set(['completed', 'overdue']));
+    const listed = await call<Page<CheckIn>>(t.url, 'GET', `/api/check-ins?placementId=${placement.id}&pageSize=50`, {
+      token: host.token,
+    });
+    expect(listed.body.items.map((c) => c.id)).toEqual(placement.checkIns.map((c) => c.id));
+    const listedFinal = listed.body.items.find((c) => c.id === final.id);
+    expect(listedFinal?.feedback.map((x) => x.byName)).toEqual([lineManager.user.name, host.user.name]);
+    expect(listedFinal?.assessment?.byId).toBe(host.user.id);
+    expect(listedFinal?.goalOutcomes?.length).toBeGreaterThan(0);
+    expect(listed.body.items.find((c) => c.kind === 'pulse')?.wouldSendAgain).not.toBeNull();
+    expect(listed.body.items.find((c) => c.kind === 'follow_up')?.ratings).toHaveProperty(['customer empathy'], 5);
+  });
 });

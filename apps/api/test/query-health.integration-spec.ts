@@ -208,11 +208,12 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
       ['manager', '/api/check-ins?page=2&pageSize=50'],
       ['manager', '/api/rotation-requests?page=2&pageSize=50'],
       ['pm', '/api/check-ins?pageSize=50'],
+      ['admin', `/api/placements/${ids.placement}`],
       ['admin', slots],
     ] as const) {
       for (const statement of await record(role, path)) if (statement.named) named.set(statement.sql, statement);
     }
-    // The sign-in check, the version, the policy, the extras of a check-in page, request views, a PM's busy days.
+    // The sign-in check, the version, the policy, request views, a placement's check-ins' extras, a PM's busy days.
     expect(named.size).toBeGreaterThanOrEqual(5);
     const findings: Finding[] = [];
     for (const statement of named.values()) {

@@ -48,5 +48,3 @@ export const skipReason = {
   superseded: (hours: number) => SKIP_TEMPLATES.superseded.replace('{at}', String(hours)),
 };
 
-/** SQL for an instant as `toISOString()` writes it (milliseconds included), to fill `{at}` in bulk. */
-export const SQL_ISO = (column: string) => `to_char((${column}) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;

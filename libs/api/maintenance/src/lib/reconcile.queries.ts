@@ -1,4 +1,5 @@
-import { OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES, SQL_ISO } from '@stint/api-jobs';
+import { SQL_ISO } from '@stint/api-core';
+import { OVERDUE_LATE_LIMIT_MS, SKIP_TEMPLATES } from '@stint/api-jobs';
 import type { EntityManager } from 'typeorm';
 
 type Sql = Pick<EntityManager, 'query'>;

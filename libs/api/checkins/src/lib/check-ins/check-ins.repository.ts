@@ -7,16 +7,17 @@ import {
   timestamptzFromText,
   managedCheckIns,
   namedStatement,
-  pageOfIds,
+  pageIdsQuery,
   PageTotal,
   pageTotal,
   PageWindow,
   PLACEMENT_ALIASES,
+  SQL_ISO,
   visibleRotations,
 } from '@stint/api-core';
-import type { CheckInStatus } from '@stint/contracts';
+import type { CheckIn, CheckInStatus } from '@stint/contracts';
 import type { CheckInExtras } from './check-in-view';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
 export interface CheckInFilter {
@@ -73,6 +74,47 @@ const EXTRAS = namedStatement(
             WHERE p.id = ANY($3::uuid[])) AS names`,
 );
 
+/**
+ * A check-in (`c`, its placement `p`, PM `pm` and team `t` joined) as the API answers it, built in SQL: the same
+ * fields and values as `toCheckIn` gives for the entity with its extras, so that a page of them is one statement
+ * and reaches the API as one JSON value (no entities, no dates parsed). `now` and `hours` are the placeholders of
+ * the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the status filter
+ * above writes it too.
+ */
+function checkInJson(now: string, hours: string): string {
+  return `json_build_object(
+    'id', c.id, 'placementId', c.placement_id, 'kind', c.kind, 'scheduledAt', ${SQL_ISO('c.scheduled_at')},
+    'status', CASE WHEN c.completed_at IS NOT NULL THEN 'completed' WHEN c.cancelled_at IS NOT NULL THEN 'cancelled'
+                   WHEN ${now}::timestamptz > c.scheduled_at + make_interval(hours => ${hours}::int) THEN 'overdue'
+                   ELSE 'upcoming' END,
+    'completedAt', ${SQL_ISO('c.completed_at')},
+    'ratings', CASE WHEN c.rating_negotiation IS NULL OR c.rating_closing IS NULL OR c.rating_persistence IS NULL THEN NULL
+                    ELSE jsonb_build_object('negotiation', c.rating_negotiation, 'closing', c.rating_closing,
+                                            'persistence', c.rating_persistence) || coalesce(c.extra_ratings, '{}'::jsonb) END,
+    'notes', c.notes,
+    'feedback', (SELECT coalesce(json_agg(json_build_object('byId', f.by_id, 'byName', u.name, 'text', f.text,
+                                                            'at', ${SQL_ISO('f.at')}) ORDER BY f.at, f.id), '[]'::json)
+                   FROM check_in_feedback f JOIN users u ON u.id = f.by_id WHERE f.check_in_id = c.id),
+    'opensOn', to_char(c.due_date, 'YYYY-MM-DD'),
+    'owner', CASE WHEN c.kind = 'pulse' THEN 'line_manager' ELSE 'pm' END,
+    'wouldSendAgain', CASE WHEN c.kind = 'pulse' THEN c.would_send_again END,
+    'goalOutcomes', CASE WHEN c.kind = 'final' THEN c.goal_outcomes END,
+    'assessment', CASE WHEN c.kind = 'final' THEN
+                    (SELECT json_build_object('byId', a.by_id, 'byName', u.name, 'ratings', a.ratings, 'notes', a.notes,
+                                              'at', ${SQL_ISO('a.created_at')})
+                       FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = c.id) END,
+    'pmName', pm.name, 'teamName', t.name::text, 'pmId', p.pm_id, 'teamId', p.team_id)`;
+}
+
+// Named: planned once per connection (the JSON's expressions cost more to plan than to run for a page), and the
+// same plan whatever the ids (primary-key look-ups).
+const PAGE_ITEMS = namedStatement(
+  `SELECT coalesce(json_agg(${checkInJson('$2', '$3')} ORDER BY c.scheduled_at, c.id), '[]'::json) AS items
+     FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id
+     JOIN teams t ON t.id = p.team_id
+    WHERE c.id = ANY($1::uuid[])`,
+);
+
 /** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
 @Injectable()
 export class CheckInsRepository {
@@ -86,14 +128,18 @@ export class CheckInsRepository {
     return this.db.manager;
   }
 
-  /** One page of the check-ins the caller can see, by time, and how many there are in all. */
+  /**
+   * One page of the check-ins the caller can see, by time, as the API answers them, and how many there are in
+   * all: two statements whatever the page's size, its ids (from the nearest anchor, see `pageIdsQuery`), then
+   * each check-in with its feedback, assessment and names built as JSON in SQL (`checkInJson`).
+   */
   async page(
     caller: AuthenticatedUser,
     filter: CheckInFilter,
     window: PageWindow,
     now: Date,
     overdueAfterHours: number,
-  ): Promise<[CheckInEntity[], PageTotal]> {
+  ): Promise<[CheckIn[], PageTotal]> {
     const query = this.db.getRepository(CheckInEntity).createQueryBuilder('c');
     // Visibility is on the placement's own columns (PLACEMENT_ALIASES): an admin's list needs no join at all.
     if (caller.role !== 'admin') query.innerJoin('placements', 'p', 'p.id = c.placement_id');
@@ -124,10 +170,29 @@ export class CheckInsRepository {
         break;
     }
     const [items, total] = await Promise.all([
-      pageOfIds(query, 'c', BY_TIME, window, { figures: this.figures, caller }),
+      this.pageItems(query, window, now, overdueAfterHours, caller),
       pageTotal(query, this.figures, caller),
     ]);
     return [items, total];
+  }
+
+  /** The page's ids (their query's text varies with the caller, filter and anchor), then the page itself. */
+  private async pageItems(
+    query: SelectQueryBuilder<CheckInEntity>,
+    window: PageWindow,
+    now: Date,
+    overdueAfterHours: number,
+    caller: AuthenticatedUser,
+  ): Promise<CheckIn[]> {
+    const ids = await pageIdsQuery(query, 'c', BY_TIME, window, { figures: this.figures, caller });
+    const found: Array<{ id: string }> = await ids.getRawMany();
+    if (!found.length) return [];
+    const rows: Array<{ items: CheckIn[] }> = await this.db.query(asQuery(PAGE_ITEMS), [
+      found.map((r) => r.id),
+      now.toISOString(),
+      overdueAfterHours,
+    ]);
+    return rows[0]?.items ?? [];
   }
 
   /** The check-ins of these placements, earliest first. */

@@ -88,13 +88,8 @@ export class CheckInsService {
       );
       const hours = policy.overdueAfterHours;
       const now = this.clock.now();
-      const [rows, total] = await this.checkIns.page(caller, filter, window, now, hours);
-      const extras = await this.checkIns.extrasOf(rows);
-      return toPage(
-        rows.map((r) => toCheckIn(r, extras, now, hours)),
-        total,
-        window,
-      );
+      const [items, total] = await this.checkIns.page(caller, filter, window, now, hours);
+      return toPage(items, total, window);
     });
   }
 

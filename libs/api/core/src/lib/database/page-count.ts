@@ -92,10 +92,33 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
   window: { offset: number; pageSize: number },
   anchored?: { figures: FiguresCache; caller: AuthenticatedUser },
 ): Promise<T[]> {
+  const ids = await pageIdsQuery(query, alias, order, window, anchored);
+  const target = query.expressionMap.mainAlias?.target;
+  if (!target) throw new Error('pageOfIds needs a query built from an entity');
+  const page = query.connection
+    .getRepository<T>(target)
+    .createQueryBuilder(alias)
+    .where(`${alias}.id IN (${ids.getQuery()})`)
+    .setParameters(ids.getParameters());
+  for (const [column, direction] of order) page.addOrderBy(column, direction);
+  return page.getMany();
+}
+
+/**
+ * The query of one page's ids, as `pageOfIds` chooses them (from the nearest anchor when `anchored`), for a
+ * statement that reads the page's rows its own way (one that builds the page's JSON in SQL, say).
+ */
+export async function pageIdsQuery<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  alias: string,
+  order: ReadonlyArray<[column: string, direction: 'ASC' | 'DESC']>,
+  window: { offset: number; pageSize: number },
+  anchored?: { figures: FiguresCache; caller: AuthenticatedUser },
+): Promise<SelectQueryBuilder<T>> {
   const ids = query.clone().select(`${alias}.id`, 'id').orderBy();
   for (const [column, direction] of order) ids.addOrderBy(column, direction);
   const target = query.expressionMap.mainAlias?.target;
-  if (!target) throw new Error('pageOfIds needs a query built from an entity');
+  if (!target) throw new Error('pageIdsQuery needs a query built from an entity');
   const direction = order[0]?.[1];
   const oneWay = order.every(([column, d]) => d === direction && column.startsWith(`${alias}.`));
   const block = Math.floor(window.offset / ANCHOR_EVERY);
@@ -115,14 +138,7 @@ export async function pageOfIds<T extends ObjectLiteral & { id: string }>(
       skip = window.offset - block * ANCHOR_EVERY;
     }
   }
-  ids.offset(skip).limit(window.pageSize);
-  const page = query.connection
-    .getRepository<T>(target)
-    .createQueryBuilder(alias)
-    .where(`${alias}.id IN (${ids.getQuery()})`)
-    .setParameters(ids.getParameters());
-  for (const [column, direction] of order) page.addOrderBy(column, direction);
-  return page.getMany();
+  return ids.offset(skip).limit(window.pageSize);
 }
 
 /** The id at every ANCHOR_EVERY-th position of an ordered id query (position ANCHOR_EVERY, 2 × ANCHOR_EVERY, …). */
