@@ -47,4 +47,3 @@ export const skipReason = {
   tooLate: (dueAt: Date) => SKIP_TEMPLATES.tooLate.replace('{at}', dueAt.toISOString()),
   superseded: (hours: number) => SKIP_TEMPLATES.superseded.replace('{at}', String(hours)),
 };
-
