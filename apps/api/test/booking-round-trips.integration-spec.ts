@@ -74,7 +74,7 @@ describe('approval round trips', () => {
     return request;
   }
 
-  it('a booking: eight statements in all, five of them under the team lock, and everything it promised is there', async () => {
+  it('a booking: seven statements in all, four of them under the team lock, and everything it promised is there', async () => {
     const pm = await f.pm(lm);
     const team = await f.team(host, { capacity: 2 });
     const start = futureMonday(12);
@@ -88,13 +88,12 @@ describe('approval round trips', () => {
       ['host', 'approved', 'Welcome aboard'],
     ]);
     // Sign-in, BEGIN, the locks (the request's, then its team's and the PM's) with who decides it, the policy and
-    // the parties, the facts, the booking's writes (with the approval), the emails with the check-ins, COMMIT, and
-    // the answer's names.
-    expect(statements).toHaveLength(8);
-    // The locks' statement (the team's lock is the wait), the facts, the booking's writes, the emails with the
-    // check-ins, COMMIT.
-    expect(underLock(statements)).toHaveLength(5);
-    expect(statements.filter((s) => WRITES.test(s.sql))).toHaveLength(2);
+    // the parties, the facts, the writes (the placement, the request, the approval and the audit rows with the
+    // emails and the check-ins), COMMIT, and the answer's names.
+    expect(statements).toHaveLength(7);
+    // The locks' statement (the team's lock is the wait), the facts, the writes, COMMIT.
+    expect(underLock(statements)).toHaveLength(4);
+    expect(statements.filter((s) => WRITES.test(s.sql))).toHaveLength(1);
 
     // The answer is built from the request row the locks' statement read (no second read): it is the request as
     // a fresh read shows it, to every field.

@@ -2,7 +2,7 @@
 import { fmt, log, login, postgresCpuMs, summarize } from '../lib.mjs';
 import { addDays, BENCH_PASSWORD, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
-import { BASE, PER_ROUND, ROUND_CAPACITY, ROUNDS, SCALE } from './config.mjs';
+import { BASE, PER_ROUND, ROUND_CAPACITY, ROUNDS, SCALE, SERIAL_APPROVALS } from './config.mjs';
 
 /** CPU used by the API process and by PostgreSQL's processes while `work` runs, in ms (/proc counters). */
 async function cpuDuring(api, work) {
@@ -138,7 +138,7 @@ export async function measureSerialApprovals(db, seeded, rows, api) {
   await db.query(
     `INSERT INTO teams (id, name, region, segment, manager_id, capacity, timezone)
      VALUES (${userId('cteam', '$1::int')}, 'Serial team', 'EMEA', 'Enterprise', ${userId('mgr', '$1::int')}, $2::int, 'UTC')`,
-    [r, PER_ROUND],
+    [r, SERIAL_APPROVALS],
   );
   const inserted = await db.query(
     `INSERT INTO rotation_requests (pm_id, team_id, start_date, end_date, duration_weeks, goals, motivation, status, created_by, pending_since)
@@ -146,7 +146,7 @@ export async function measureSerialApprovals(db, seeded, rows, api) {
             'Bench: serial', 'pending_host', ${userId('pm', '($1::int + j)')}, now()
        FROM generate_series(0, $4::int - 1) j
      RETURNING id`,
-    [pmBase, r, start, PER_ROUND],
+    [pmBase, r, start, SERIAL_APPROVALS],
   );
   const ids = inserted.rows.map((row) => row.id);
   const hostToken = await login(BASE, `manager${r}@bench.stint`, BENCH_PASSWORD);
@@ -154,7 +154,7 @@ export async function measureSerialApprovals(db, seeded, rows, api) {
     title: 'health serial',
     pathFor: () => '/api/health',
     connections: 1,
-    amount: PER_ROUND,
+    amount: SERIAL_APPROVALS,
   });
   let next = 0;
   const { result, cpu } = await cpuDuring(api, () =>
@@ -164,7 +164,7 @@ export async function measureSerialApprovals(db, seeded, rows, api) {
       body: { comment: 'Welcome aboard', step: 'host' },
       token: hostToken,
       connections: 1,
-      amount: PER_ROUND,
+      amount: SERIAL_APPROVALS,
       pathFor: () => `/api/rotation-requests/${ids[next++ % ids.length]}/approve`,
     }),
   );
@@ -176,6 +176,6 @@ export async function measureSerialApprovals(db, seeded, rows, api) {
     health,
     target: 'p50 ≤ 10× health',
     check: (r, h) => r.p50 <= 10 * h.p50,
-    note: `${statusText(result.statuses)}; ${cpuText(cpu, PER_ROUND)}`,
+    note: `${statusText(result.statuses)}; ${cpuText(cpu, SERIAL_APPROVALS)}`,
   });
 }

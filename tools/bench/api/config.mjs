@@ -17,6 +17,8 @@ export const PORT = Number(process.env.BENCH_PORT ?? 3390);
 export const REDIS_URL = process.env.REDIS_URL ?? 'redis://localhost:6379';
 export const ROUNDS = QUICK ? 3 : 10; // measured contention rounds (plus one warm-up round)
 export const PER_ROUND = 20;
+// Approvals one at a time (each a PM of its own into a roomy team), beside as many health checks.
+export const SERIAL_APPROVALS = QUICK ? 20 : 100;
 export const ROUND_CAPACITY = 3;
 export const PAGE_SIZE = 50;
 // Each lists' warm-up before it is measured (seconds).

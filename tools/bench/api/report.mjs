@@ -1,6 +1,17 @@
 // The results of `npm run bench`: tables on stdout and the "bench:api" section of docs/benchmarks.md.
 import { fmt, machineMarkdown, table, textTable, writeSection } from '../lib.mjs';
-import { CONNECTIONS, DURATION, PARTIAL, PER_ROUND, PORT, QUICK, ROUND_CAPACITY, ROUNDS, WARM_UP } from './config.mjs';
+import {
+  CONNECTIONS,
+  DURATION,
+  PARTIAL,
+  PER_ROUND,
+  PORT,
+  QUICK,
+  ROUND_CAPACITY,
+  ROUNDS,
+  SERIAL_APPROVALS,
+  WARM_UP,
+} from './config.mjs';
 import { kB } from './transfer.mjs';
 
 const ENDPOINT_HEADER = [
@@ -107,7 +118,7 @@ ${machineMarkdown(machineInfo, date)}
   Each endpoint's \`GET /api/health\` was measured just before it with the same load; the ratio of the p50s is the figure that holds on a noisy machine.
   Approvals: ${ROUNDS} rounds (after one warm-up round) of ${PER_ROUND} simultaneous host approvals (one connection each, each sent once, with \`step: "host"\`: the host is also one PM's line manager) of \`pending_host\` requests for the same fortnight
   into a fresh capacity-${ROUND_CAPACITY} team; their health figure is ${ROUNDS} bursts of ${PER_ROUND} simultaneous \`GET /api/health\`.
-  The uncontended approval is ${PER_ROUND} approvals one at a time, beside ${PER_ROUND} health checks one at a time.
+  The uncontended approval is ${SERIAL_APPROVALS} approvals one at a time (each a PM of its own), beside ${SERIAL_APPROVALS} health checks one at a time.
   Percentiles are exact (nearest rank over every response).
   "first ms" is the list's first request for that role, made before any load (the probe, page 1): nothing was cached for it, so
   it is what the first reader after a write waits. Under load the same answer is served from the figures cache until the next write

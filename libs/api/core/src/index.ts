@@ -31,6 +31,7 @@ export * from './lib/database/sql-writes';
 export * from './lib/database/named-statement';
 export * from './lib/database/timestamps';
 export * from './lib/database/hydrate';
+export * from './lib/database/transaction-now';
 export * from './lib/http/like-pattern';
 export * from './lib/http/input-gate';
 export * from './lib/ports/booking-ports';

@@ -1,5 +1,5 @@
 import type { NotificationKind } from '@stint/contracts';
-import { namedQuery, type SqlWrite, withWrites } from '@stint/api-core';
+import { namedQuery, runWrites, type SqlWrite, withWrites } from '@stint/api-core';
 import type { EntityManager } from 'typeorm';
 import type { StoredAttachment } from './notification.entity';
 
@@ -80,12 +80,6 @@ export async function insertNotifications(
     ids.delete(row.dedupeKey);
     return id;
   });
-}
-
-/** Writes with no email to go with: one statement all the same. */
-async function runWrites(m: Sql, writes: readonly SqlWrite[]): Promise<void> {
-  const gathered = withWrites(writes, []);
-  await m.query(`${gathered.sql}SELECT 1`, gathered.params);
 }
 
 /**

@@ -1,6 +1,13 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { auditInsert } from '@stint/api-audit';
-import { namedQuery, PLACEMENT_EFFECTS, PlacementEffects } from '@stint/api-core';
+import {
+  handedWrites,
+  PLACEMENT_EFFECTS,
+  PlacementEffects,
+  runWrites,
+  transactionNow,
+  valuesRow,
+} from '@stint/api-core';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { placementSnapshot, requestSnapshot } from '../audit-snapshots';
@@ -49,62 +56,65 @@ export class RequestBooker {
       sequence: 0,
     });
     const booked = { status: 'booked' as const, placementId: placement.id, offerExpiresAt: null, ...NO_PROPOSAL };
-    const audit = auditInsert(
-      [
-        {
-          actorId,
-          action: 'request.booked',
-          entityType: 'rotation_request',
-          entityId: request.id,
-          before,
-          after: requestSnapshot({ ...request, ...booked }),
-        },
-        {
-          actorId,
-          action: 'placement.booked',
-          entityType: 'placement',
-          entityId: placement.id,
-          after: placementSnapshot(placement),
-        },
-      ],
-      11,
-    );
-    // Every statement here runs under the team lock, which every approval into the team waits for: the writes
-    // (with the host's approval, when an approval books it) are one round trip of data-modifying CTEs. The
-    // request's foreign key to the placement is checked at the statement's end, when the placement is there.
-    const rows: Array<{ created_at: Date; updated_at: Date; request_updated_at: Date }> = await m.query(
-      namedQuery(`WITH placement AS (
-         INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks, sequence)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, 0) RETURNING created_at, updated_at),
-       request AS (
-         UPDATE rotation_requests
-            SET status = 'booked', placement_id = $1, offer_expires_at = NULL,
-                proposed_start_date = NULL, proposed_by = NULL, proposed_at = NULL, updated_at = CURRENT_TIMESTAMP
-          WHERE id = $2 RETURNING updated_at),
-       audit AS (${audit.sql}),
-       approval AS (
-         INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at)
-         SELECT $2::uuid, 'host', 'approved', $8::uuid, $9::text, $10::timestamptz WHERE $10::timestamptz IS NOT NULL)
-       SELECT placement.created_at, placement.updated_at, request.updated_at AS request_updated_at FROM placement, request`),
-      [
-        placement.id,
-        request.id,
-        request.pmId,
-        request.teamId,
-        request.startDate,
-        request.endDate,
-        request.durationWeeks,
+    const records = [
+      {
         actorId,
-        approval?.comment ?? '',
-        approval?.at ?? null,
-        ...audit.params,
-      ],
-    );
-    const [row] = rows;
-    if (!row) throw new Error(`rotation request ${request.id} was not there to book`);
-    Object.assign(placement, { createdAt: row.created_at, updatedAt: row.updated_at });
-    Object.assign(request, booked, { updatedAt: row.request_updated_at });
-    await this.effects.booked(m, placement, request);
+        action: 'request.booked',
+        entityType: 'rotation_request',
+        entityId: request.id,
+        before,
+        after: requestSnapshot({ ...request, ...booked }),
+      },
+      {
+        actorId,
+        action: 'placement.booked',
+        entityType: 'placement',
+        entityId: placement.id,
+        after: placementSnapshot(placement),
+      },
+    ];
+    // Every statement here runs under the team lock, which every approval into the team waits for: the placement,
+    // the request booked, both audit rows and the host's approval go to the effects, which make them in their own
+    // first statement (the booked emails with the check-ins), or alone when they make none. The request's foreign
+    // key to the placement is checked at the statement's end, when the placement is there.
+    const handed = handedWrites([
+      (first) => ({
+        sql: `INSERT INTO placements (id, request_id, pm_id, team_id, start_date, end_date, duration_weeks)
+              VALUES ${valuesRow(first, ['::uuid', '::uuid', '::uuid', '::uuid', '::date', '::date', '::int'])}`,
+        params: [
+          placement.id,
+          request.id,
+          request.pmId,
+          request.teamId,
+          request.startDate,
+          request.endDate,
+          request.durationWeeks,
+        ],
+      }),
+      (first) => ({
+        sql: `UPDATE rotation_requests
+                 SET status = 'booked', placement_id = $${first}::uuid, offer_expires_at = NULL, proposed_start_date = NULL,
+                     proposed_by = NULL, proposed_at = NULL, updated_at = CURRENT_TIMESTAMP
+               WHERE id = $${first + 1}::uuid`,
+        params: [placement.id, request.id],
+      }),
+      (first) => auditInsert(records, first),
+      ...(approval
+        ? [
+            (first: number) => ({
+              sql: `INSERT INTO request_approvals (request_id, step, decision, by_id, comment, at)
+                    VALUES ($${first}::uuid, 'host', 'approved', $${first + 1}::uuid, $${first + 2}::text, $${first + 3}::timestamptz)`,
+              params: [request.id, actorId, approval.comment, approval.at],
+            }),
+          ]
+        : []),
+    ]);
+    // The rows' timestamps are the transaction's (their defaults and CURRENT_TIMESTAMP), which its locks read.
+    const at = await transactionNow(m);
+    Object.assign(placement, { createdAt: at, updatedAt: at });
+    Object.assign(request, booked, { updatedAt: at });
+    await this.effects.booked(m, placement, request, handed.writes);
+    if (!handed.made()) await runWrites(m, handed.writes);
     this.logger.log(`Booked placement ${placement.id} for request ${request.id} in team ${request.teamId}.`);
     return placement;
   }

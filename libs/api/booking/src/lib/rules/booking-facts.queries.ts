@@ -7,6 +7,7 @@ import {
   namedStatement,
   asQuery,
   rememberPolicy,
+  rememberTransactionNow,
 } from '@stint/api-core';
 import {
   createHolidayCalendar,
@@ -74,7 +75,7 @@ export async function lockPm(m: EntityManager, pmId: string): Promise<void> {
 const LOCK_FOR_BOOKING = namedStatement(
   `WITH team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = $1 FOR UPDATE)
    SELECT team.*, ${PM_LOCK('$2')} AS pm_locked, ${POLICY_JSON} AS policy,
-          ${partiesJson('$2::uuid', '$1::uuid', 'team')} AS parties FROM team`,
+          ${partiesJson('$2::uuid', '$1::uuid', 'team')} AS parties, now() AS locked_now FROM team`,
 );
 
 export async function lockForBooking(
@@ -82,13 +83,13 @@ export async function lockForBooking(
   teamId: string,
   pmId: string,
 ): Promise<{ team: TeamRow; policy: Policy } | null> {
-  const rows: Array<TeamRow & { pm_locked: unknown; policy: Policy; parties: RotationParties | null }> = await m.query(
-    asQuery(LOCK_FOR_BOOKING),
-    [teamId, pmId],
-  );
+  const rows: Array<
+    TeamRow & { pm_locked: unknown; policy: Policy; parties: RotationParties | null; locked_now: Date }
+  > = await m.query(asQuery(LOCK_FOR_BOOKING), [teamId, pmId]);
   const row = rows[0];
   if (!row) return null;
-  const { pm_locked: _locked, policy, parties, ...team } = row;
+  const { pm_locked: _locked, policy, parties, locked_now: now, ...team } = row;
+  rememberTransactionNow(m, now);
   rememberPolicy(m, policy);
   if (parties) rememberParties(m, pmId, teamId, parties);
   return { team, policy };
@@ -116,7 +117,7 @@ const LOCK_REQUEST_FOR_BOOKING = namedStatement(
         team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = (SELECT team_id FROM request) FOR UPDATE)
    SELECT request.*, row_to_json(team) AS locked_team, ${PM_LOCK('request.pm_id')} AS pm_locked,
           ${POLICY_JSON} AS locked_policy, ${partiesJson('request.pm_id', 'team.id', 'team')} AS locked_parties,
-          (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active
+          (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active, now() AS locked_now
      FROM request JOIN team ON true`,
 );
 
@@ -129,6 +130,7 @@ export async function lockRequestForBooking(m: EntityManager, requestId: string)
       locked_policy: Policy;
       locked_parties: RotationParties | null;
       locked_pm_active: boolean | null;
+      locked_now: Date;
     }
   > = await m.query(asQuery(LOCK_REQUEST_FOR_BOOKING), [requestId]);
   const found = rows[0];
@@ -139,8 +141,10 @@ export async function lockRequestForBooking(m: EntityManager, requestId: string)
     locked_policy: policy,
     locked_parties: parties,
     locked_pm_active: pmActive,
+    locked_now: now,
     ...row
   } = found;
+  rememberTransactionNow(m, now);
   rememberPolicy(m, policy);
   rememberParties(m, parties.pm.id, team.id, parties);
   return { row, team, policy, parties, pmActive: pmActive === true };

@@ -1,5 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { afterCommit, Clock, loadPolicy, PlacementEffects, PlacementFacts, RequestFacts } from '@stint/api-core';
+import {
+  afterCommit,
+  Clock,
+  loadPolicy,
+  PlacementEffects,
+  PlacementFacts,
+  RequestFacts,
+  type SqlWrite,
+} from '@stint/api-core';
 import { loadParties } from '@stint/api-notifications';
 import type { EntityManager } from 'typeorm';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
@@ -20,12 +28,18 @@ export class CheckInPlacementEffects implements PlacementEffects {
     private readonly clock: Clock,
   ) {}
 
-  async booked(m: EntityManager, placement: PlacementFacts, request: RequestFacts): Promise<void> {
+  async booked(
+    m: EntityManager,
+    placement: PlacementFacts,
+    request: RequestFacts,
+    bookingWrites: readonly SqlWrite[] = [],
+  ): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);
     const checkIns = layOutCheckIns(m, placement, parties, policy);
-    // The check-ins are written in the emails' statement (the booking holds its team's lock).
-    const writes = checkIns.length ? [checkInsInsert(checkIns)] : [];
+    // The booking's own writes and the check-ins are made in the emails' statement (the booking holds its team's
+    // lock): one round trip for all of it.
+    const writes = [...bookingWrites, ...(checkIns.length ? [checkInsInsert(checkIns)] : [])];
     await this.emails.booked(m, { placement, request, parties, checkIns }, this.clock.now(), writes);
     afterCommit(() => this.scheduler.scheduleCheckIns(checkIns, policy));
   }

@@ -29,3 +29,28 @@ export function withWrites(writes: readonly SqlWrite[], ownParams: readonly unkn
 export function valuesRow(first: number, casts: readonly string[]): string {
   return `(${casts.map((cast, i) => `$${first + i}${cast}`).join(', ')})`;
 }
+
+/** Writes with nothing else to go with them: one statement all the same. */
+export async function runWrites(
+  m: { query(sql: string, params?: unknown[]): Promise<unknown> },
+  writes: readonly SqlWrite[],
+) {
+  if (!writes.length) return;
+  const gathered = withWrites(writes, []);
+  await m.query(`${gathered.sql}SELECT 1`, gathered.params);
+}
+
+/**
+ * The writes, and whether any statement has taken them yet (`made`): a change that hands its writes to another
+ * part (to go in that part's statement) makes them itself when that part wrote nothing.
+ */
+export function handedWrites(writes: readonly SqlWrite[]): { writes: SqlWrite[]; made: () => boolean } {
+  let taken = false;
+  return {
+    writes: writes.map((write) => (first: number) => {
+      taken = true;
+      return write(first);
+    }),
+    made: () => taken,
+  };
+}

@@ -1,3 +1,4 @@
+import type { SqlWrite } from '../database/sql-writes';
 import type { CheckIn, RequestStatus } from '@stint/contracts';
 import type { EntityManager } from 'typeorm';
 
@@ -38,7 +39,17 @@ export interface RequestFacts {
 
 /** Runs inside the booking transaction when a placement is booked, moved or cancelled. */
 export interface PlacementEffects {
-  booked(m: EntityManager, placement: PlacementFacts, request: RequestFacts): Promise<void>;
+  /**
+   * `bookingWrites`: the booking's own writes (its placement among them), handed over to go in the effects' first
+   * statement; nothing may read the placement before they are made. The booker makes them itself if no
+   * statement took them.
+   */
+  booked(
+    m: EntityManager,
+    placement: PlacementFacts,
+    request: RequestFacts,
+    bookingWrites?: readonly SqlWrite[],
+  ): Promise<void>;
   rescheduled(
     m: EntityManager,
     placement: PlacementFacts,
