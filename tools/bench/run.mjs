@@ -106,7 +106,7 @@ async function main() {
     log(`dataset: ${JSON.stringify(counts)} (vacuum ${vacuumSeconds.toFixed(1)} s)`);
 
     const roles = await signInRoles();
-    const { rows, probes } = await measureEndpoints(db, roles, today);
+    const { rows, probes } = await measureEndpoints(db, roles, today, api);
     const roundOutcomes = wanted('approve') ? await measureContendedApprovals(db, seeded, rows, api) : [];
     if (wanted('approve-serial')) await measureSerialApprovals(db, seeded, rows, api);
     const transfer = wanted('transfer') ? await measureTransfer(roles[0].token) : null;

@@ -1,6 +1,6 @@
 // The read endpoints of `npm run bench`: every dashboard list for each role, and slot search; each measured
 // beside a bare GET /api/health under the same load, just before it.
-import { fmt, http, log } from '../lib.mjs';
+import { fmt, http, log, postgresCpuMs } from '../lib.mjs';
 import { addDays, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
 import { BASE, CONNECTIONS, DURATION, WARM_UP, wanted } from './config.mjs';
@@ -69,32 +69,34 @@ async function listScenarios(roles, today) {
   return { scenarios, probes };
 }
 
+/** CPU used by the API process and PostgreSQL per request while `work` runs, as text for the log (/proc counters). */
+async function cpuPerRequest(api, work) {
+  const before = { api: api.cpuMs(), postgres: postgresCpuMs() };
+  const result = await work();
+  const n = result.latencies.length || 1;
+  const text = `CPU per request: API ${fmt((api.cpuMs() - before.api) / n, 2)} ms, PostgreSQL ${fmt((postgresCpuMs() - before.postgres) / n, 2)} ms`;
+  return { result, text };
+}
+
 /** Health, then the endpoint, under the same load; returns the row of the table. */
-async function measure(s) {
+async function measure(s, api) {
   log(`warm-up: ${s.label} (${WARM_UP} s)`);
   await cannon({ title: 'warm-up', pathFor: s.pathFor, token: s.token, connections: CONNECTIONS, duration: WARM_UP });
-  const health = await cannon({
-    title: 'health',
-    pathFor: () => '/api/health',
-    connections: CONNECTIONS,
-    duration: DURATION,
-  });
-  log(`  health p50 ${fmt(health.p50)} ms, ${fmt(health.rps, 0)} req/s`);
-  const result = await cannon({
-    title: s.key,
-    pathFor: s.pathFor,
-    token: s.token,
-    connections: CONNECTIONS,
-    duration: DURATION,
-  });
+  const { result: health, text: healthCpu } = await cpuPerRequest(api, () =>
+    cannon({ title: 'health', pathFor: () => '/api/health', connections: CONNECTIONS, duration: DURATION }),
+  );
+  log(`  health p50 ${fmt(health.p50)} ms, ${fmt(health.rps, 0)} req/s; ${healthCpu}`);
+  const { result, text: cpu } = await cpuPerRequest(api, () =>
+    cannon({ title: s.key, pathFor: s.pathFor, token: s.token, connections: CONNECTIONS, duration: DURATION }),
+  );
   log(
-    `  ${s.key}: p50 ${fmt(result.p50)} ms (${fmt(result.p50 / health.p50, 1)}× health), p95 ${fmt(result.p95)} ms, ${fmt(result.rps, 0)} req/s, ${statusText(result.statuses)}`,
+    `  ${s.key}: p50 ${fmt(result.p50)} ms (${fmt(result.p50 / health.p50, 1)}× health), p95 ${fmt(result.p95)} ms, ${fmt(result.rps, 0)} req/s, ${statusText(result.statuses)}; ${cpu}`,
   );
   return { ...s, result, health };
 }
 
 /** Probes, then measures, every list for every role and the slot searches; returns their rows and the probes. */
-export async function measureEndpoints(db, roles, today) {
+export async function measureEndpoints(db, roles, today, api) {
   const { scenarios, probes } = await listScenarios(roles, today);
   const pm = roles.find((r) => r.role === 'PM');
   for (const s of await slotScenarios(db, today, pm)) {
@@ -108,7 +110,7 @@ export async function measureEndpoints(db, roles, today) {
   const chosen = scenarios.filter((s) => wanted(s.key));
   for (const [i, s] of chosen.entries()) {
     log(`[${i + 1}/${chosen.length}] ${s.label}, ${CONNECTIONS} connections, ${DURATION} s`);
-    rows.push(await measure(s));
+    rows.push(await measure(s, api));
   }
   return { rows, probes };
 }
