@@ -3,7 +3,7 @@ export { onInterrupt } from './lib/interrupt.mjs';
 export { http, login } from './lib/http.mjs';
 export { log, progress, sleep } from './lib/log.mjs';
 export { API_MAIN, BENCH_DOC, ROOT, WORKER_MAIN } from './lib/paths.mjs';
-export { Child, postgresCpuMs, requireBuild, runScript, waitForHealth } from './lib/processes.mjs';
+export { Child, cpuDuring, requireBuild, runScript, waitForHealth } from './lib/processes.mjs';
 export { fmt, machine, machineMarkdown, percentile, summarize, table, textTable, writeSection } from './lib/report.mjs';
 export {
   clearRedisPrefix,

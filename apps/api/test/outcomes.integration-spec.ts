@@ -291,30 +291,49 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
         (await call(t.url, 'POST', `/api/check-ins/${final.id}/feedback`, { token: actor.token, body: { text } }))
           .status,
       ).toBe(201);
-    // Another PM's rotation, untouched: long after both, its check-ins are overdue, on the list as on their pages.
-    const other = await f.pm(lineManager);
-    const second = await f.booked(other, lineManager, host, teamId, futureMonday(60), 1);
-    const secondId = (second as { placementId?: string }).placementId ?? '';
-    controlClock(t.app, new Date(`${addDays(futureMonday(60), 120)}T12:00:00Z`));
+    // Two more rotations: one untouched (upcoming now, overdue long after), one cancelled by its host.
+    const [other, third] = [await f.pm(lineManager), await f.pm(lineManager)];
+    const secondId = (await f.booked(other, lineManager, host, teamId, futureMonday(60), 1)).placementId ?? '';
+    const thirdId = (await f.booked(third, lineManager, host, teamId, futureMonday(62), 1)).placementId ?? '';
+    const cancelled = await call(t.url, 'POST', `/api/placements/${thirdId}/cancel`, {
+      token: host.token,
+      body: { reason: 'The team moved office.' },
+    });
+    expect(cancelled.status).toBe(200);
     const seen = new Set<string>();
-    for (const [placementId, actors] of [
-      [placement.id, [pm, host, lineManager, f.admin]],
-      [secondId, [other, host, f.admin]],
-    ] as const) {
-      for (const actor of actors) {
-        const list = await call<Page<CheckIn>>(t.url, 'GET', `/api/check-ins?placementId=${placementId}&pageSize=50`, {
-          token: actor.token,
-        });
-        expect(list.status).toBe(200);
-        expect(list.body.items.length).toBeGreaterThanOrEqual(4);
-        for (const item of list.body.items) {
-          const own = await call<CheckIn>(t.url, 'GET', `/api/check-ins/${item.id}`, { token: actor.token });
-          expect(item).toEqual(own.body);
-          seen.add(item.status);
+    /** Each listed check-in is its own GET's answer to the byte (the same fields, values and key order). */
+    const compare = async (cases: ReadonlyArray<readonly [string, readonly Actor[]]>) => {
+      for (const [placementId, actors] of cases) {
+        for (const actor of actors) {
+          const list = await call<Page<CheckIn>>(
+            t.url,
+            'GET',
+            `/api/check-ins?placementId=${placementId}&pageSize=50`,
+            {
+              token: actor.token,
+            },
+          );
+          expect(list.status).toBe(200);
+          expect(list.body.items.length).toBeGreaterThanOrEqual(4);
+          for (const item of list.body.items) {
+            const own = await call<CheckIn>(t.url, 'GET', `/api/check-ins/${item.id}`, { token: actor.token });
+            expect(JSON.stringify(item)).toBe(JSON.stringify(own.body));
+            seen.add(item.status);
+          }
         }
       }
-    }
-    expect(seen).toEqual(new Set(['completed', 'overdue']));
+    };
+    await compare([
+      [secondId, [other, host]],
+      [thirdId, [third, f.admin]],
+    ]);
+    // Long after them all: what is still open is overdue, on the list as on each check-in's page.
+    controlClock(t.app, new Date(`${addDays(futureMonday(62), 120)}T12:00:00Z`));
+    await compare([
+      [placement.id, [pm, host, lineManager, f.admin]],
+      [secondId, [other, host, f.admin]],
+    ]);
+    expect(seen).toEqual(new Set(['upcoming', 'cancelled', 'completed', 'overdue']));
     const listed = await call<Page<CheckIn>>(t.url, 'GET', `/api/check-ins?placementId=${placement.id}&pageSize=50`, {
       token: host.token,
     });

@@ -1,18 +1,12 @@
 // Host approvals for `npm run bench`: under contention, and one at a time for reference.
-import { fmt, log, login, postgresCpuMs, summarize } from '../lib.mjs';
+import { cpuDuring, fmt, log, login, summarize } from '../lib.mjs';
 import { addDays, BENCH_PASSWORD, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
 import { BASE, PER_ROUND, ROUND_CAPACITY, ROUNDS, SCALE, SERIAL_APPROVALS } from './config.mjs';
 
-/** CPU used by the API process and by PostgreSQL's processes while `work` runs, in ms (/proc counters). */
-async function cpuDuring(api, work) {
-  const before = { api: api.cpuMs(), postgres: postgresCpuMs() };
-  const result = await work();
-  return { result, cpu: { api: api.cpuMs() - before.api, postgres: postgresCpuMs() - before.postgres } };
-}
-
 function cpuText(cpu, count) {
-  return `CPU per approval: API ${fmt(cpu.api / count)} ms, PostgreSQL ${fmt(cpu.postgres / count)} ms (/proc, 10 ms ticks over ${count})`;
+  const postgres = cpu.postgres === null ? 'not seen' : `${fmt(cpu.postgres / count)} ms`;
+  return `CPU per approval request (booked or refused): API ${fmt(cpu.api / count)} ms, PostgreSQL ${postgres} (/proc, 10 ms ticks over ${count})`;
 }
 
 /**
@@ -110,7 +104,7 @@ export async function measureContendedApprovals(db, seeded, rows, api) {
     );
     if (r === 0) continue;
     cpu.api += used.api;
-    cpu.postgres += used.postgres;
+    cpu.postgres = cpu.postgres === null || used.postgres === null ? null : cpu.postgres + used.postgres;
     healthBursts.push(...health.latencies);
     approvalLatencies.push(...result.latencies);
     for (const [k, v] of Object.entries(result.statuses)) approvalStatuses[k] = (approvalStatuses[k] ?? 0) + v;

@@ -1,6 +1,6 @@
 // The read endpoints of `npm run bench`: every dashboard list for each role, and slot search; each measured
 // beside a bare GET /api/health under the same load, just before it.
-import { fmt, http, log, postgresCpuMs } from '../lib.mjs';
+import { cpuDuring, fmt, http, log } from '../lib.mjs';
 import { addDays, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
 import { BASE, CONNECTIONS, DURATION, WARM_UP, wanted } from './config.mjs';
@@ -71,11 +71,10 @@ async function listScenarios(roles, today) {
 
 /** CPU used by the API process and PostgreSQL per request while `work` runs, as text for the log (/proc counters). */
 async function cpuPerRequest(api, work) {
-  const before = { api: api.cpuMs(), postgres: postgresCpuMs() };
-  const result = await work();
+  const { result, cpu } = await cpuDuring(api, work);
   const n = result.latencies.length || 1;
-  const text = `CPU per request: API ${fmt((api.cpuMs() - before.api) / n, 2)} ms, PostgreSQL ${fmt((postgresCpuMs() - before.postgres) / n, 2)} ms`;
-  return { result, text };
+  const postgres = cpu.postgres === null ? 'not seen' : `${fmt(cpu.postgres / n, 2)} ms`;
+  return { result, text: `CPU per request: API ${fmt(cpu.api / n, 2)} ms, PostgreSQL ${postgres}` };
 }
 
 /** Health, then the endpoint, under the same load; returns the row of the table. */

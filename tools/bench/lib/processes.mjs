@@ -128,21 +128,31 @@ export function runScript(main) {
 /** Clock ticks per second of /proc's CPU counters (USER_HZ, 100 on Linux). */
 const TICKS_PER_SECOND = 100;
 
-/** CPU time a process has used (user and system, /proc/<pid>/stat), in ms; null when it is gone. */
-export function processCpuMs(pid) {
+/** The CPU counters of /proc/<pid>/stat, in ms: its own (user and system) and its reaped children's; null when gone. */
+function cpuCounters(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after the command's closing parenthesis: state is the 3rd field, utime the 14th, stime the 15th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
+    // Fields after the command's closing parenthesis start at the 3rd (state): utime is the 14th, stime the 15th,
+    // cutime the 16th, cstime the 17th.
+    const fields = stat
+      .slice(stat.lastIndexOf(')') + 2)
+      .split(' ')
+      .map(Number);
+    const ms = (ticks) => (ticks * 1000) / TICKS_PER_SECOND;
+    return { own: ms(fields[11] + fields[12]), children: ms(fields[13] + fields[14]) };
   } catch {
     return null;
   }
 }
 
-/** CPU time used so far by every PostgreSQL server process on this machine (a local server only), in ms. */
-export function postgresCpuMs() {
-  let total = 0;
+/** CPU time a process has used (user and system), in ms; null when it is gone. */
+export function processCpuMs(pid) {
+  return cpuCounters(pid)?.own ?? null;
+}
+
+/** Every PostgreSQL server process on this machine (a local server only): pid → its CPU counters. */
+function postgresProcesses() {
+  const found = new Map();
   for (const entry of readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
     try {
@@ -150,7 +160,37 @@ export function postgresCpuMs() {
     } catch {
       continue;
     }
-    total += processCpuMs(entry) ?? 0;
+    const counters = cpuCounters(entry);
+    if (counters) found.set(entry, counters);
   }
-  return total;
+  return found;
+}
+
+/**
+ * A reading of PostgreSQL's CPU on this machine; `since(reading)` is the CPU its processes used from then on, in
+ * ms, taken per process: a backend that exited meanwhile (the pool closes idle connections) counts through its
+ * parent's reaped-children time rather than taking its whole life out of the sum. Null when no server process is
+ * visible here (PostgreSQL elsewhere).
+ */
+export function postgresCpu() {
+  const before = postgresProcesses();
+  return {
+    since() {
+      if (!before.size) return null;
+      let used = 0;
+      for (const [pid, now] of postgresProcesses()) {
+        const then = before.get(pid) ?? { own: 0, children: 0 };
+        used += now.own - then.own + (now.children - then.children);
+      }
+      return used;
+    },
+  };
+}
+
+/** CPU used by the API process (`api`, a Child) and by PostgreSQL while `work` runs, in ms (postgres null if unseen). */
+export async function cpuDuring(api, work) {
+  const apiBefore = api.cpuMs();
+  const postgres = postgresCpu();
+  const result = await work();
+  return { result, cpu: { api: api.cpuMs() - apiBefore, postgres: postgres.since() } };
 }

@@ -285,7 +285,7 @@ export class DemoSeedService {
     const placementId = await insertPlacement(m, p, requestId, ids.userId(p.pmKey), ids.teamId(p.teamKey));
     const placement = await m.findOneByOrFail(PlacementEntity, { id: placementId });
     const request = await m.findOneByOrFail(RotationRequestEntity, { id: requestId });
-    await this.effects.booked(m, placement, request);
+    await this.effects.booked(m, placement, request, []);
 
     if (p.cancellation) {
       await cancelPlacement(m, placementId, p.cancellation, ids.userId(p.cancellation.byKey));

@@ -23,9 +23,10 @@ export interface BookingApproval {
 
 /**
  * Books a request whose rules have just been checked under the team lock:
- * the placement, the request marked booked, both audited, then booking's
- * effects (check-ins, invites, the booked email). The host's approval and an
- * accepted waitlist offer both end here, so a booking is the same whichever
+ * the placement, the request marked booked, the host's approval (when an
+ * approval books it), both audited, and booking's effects (check-ins,
+ * invites, the booked email), all in one statement. The host's approval and
+ * an accepted waitlist offer both end here, so a booking is the same whichever
  * way it came.
  */
 @Injectable()

@@ -39,7 +39,6 @@ export interface PmCandidate {
 /** Who decides a request, as `findVisible` reads it with the request. */
 interface PartiesRow {
   party_line: string | null;
-  party_pm_active: boolean | null;
   party_host: string | null;
 }
 
@@ -108,21 +107,19 @@ export class RequestsRepository {
   /**
    * The request and the people who decide it; 404 when there is none or the
    * caller may not see it. With `lock`, its row lock for the transaction.
-   * `pmActive` comes in the same look-up as the parties: approving needs it.
    */
   async findVisible(
     m: EntityManager,
     caller: AuthenticatedUser,
     id: string,
     lock = false,
-  ): Promise<{ request: RotationRequestEntity; parties: Parties; pmActive: boolean }> {
-    // One statement: the request (locked when asked, its row only) with its PM's line manager and activity and its team's manager.
+  ): Promise<{ request: RotationRequestEntity; parties: Parties }> {
+    // One statement: the request (locked when asked, its row only) with its PM's line manager and its team's manager.
     const query = m
       .createQueryBuilder(RotationRequestEntity, 'r')
       .leftJoin('users', 'pm', 'pm.id = r.pm_id')
       .leftJoin('teams', 't', 't.id = r.team_id')
       .addSelect('pm.manager_id', 'party_line')
-      .addSelect('pm.active', 'party_pm_active')
       .addSelect('t.manager_id', 'party_host')
       .addSelect('t.id', 'party_team')
       .where('r.id = :id', { id });
@@ -140,12 +137,14 @@ export class RequestsRepository {
       hostManagerId: row.party_host ?? '',
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
-    return { request, parties, pmActive: row.party_pm_active === true };
+    return { request, parties };
   }
 
   /**
    * `findVisible` with the request locked, for approving: the request, then its team's and the PM's booking
    * locks, with the policy and the parties, in one round trip (`lockRequestForBooking`). 404 as `findVisible`.
+   * The locks come before the caller's right to see the request and its state are judged (a refused or repeated
+   * approval holds them for that moment, then rolls back): one round trip fewer for every approval.
    */
   async findVisibleForBooking(
     m: EntityManager,
@@ -167,11 +166,10 @@ export class RequestsRepository {
   /** Who decides a request of this PM into this team, read on its own (after the request's lock). */
   private async partiesOf(m: EntityManager, pmId: string, teamId: string): Promise<PartiesRow> {
     const rows: PartiesRow[] = await m.query(
-      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS party_line, (SELECT active FROM users WHERE id = $1) AS party_pm_active,
-              (SELECT manager_id FROM teams WHERE id = $2) AS party_host`,
+      `SELECT (SELECT manager_id FROM users WHERE id = $1) AS party_line, (SELECT manager_id FROM teams WHERE id = $2) AS party_host`,
       [pmId, teamId],
     );
-    return rows[0] ?? { party_line: null, party_pm_active: null, party_host: null };
+    return rows[0] ?? { party_line: null, party_host: null };
   }
 
   /**

@@ -5,6 +5,7 @@ import {
   loadPolicy,
   POLICY_JSON,
   namedStatement,
+  type NamedStatement,
   asQuery,
   rememberPolicy,
   rememberTransactionNow,
@@ -19,6 +20,7 @@ import {
 import { partiesJson, rememberParties, type RotationParties } from '@stint/api-notifications';
 import { todayIn, type HolidayCalendar } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
+import { RotationRequestEntity } from '../rotation-request.entity';
 
 export interface TeamRow {
   id: string;
@@ -112,14 +114,28 @@ export interface LockedRequest {
  * another team while this statement waited is locked into its new team, whose row and parties are read after
  * that. One round trip fewer than `findVisible` and then `lockForBooking`.
  */
-const LOCK_REQUEST_FOR_BOOKING = namedStatement(
-  `WITH request AS MATERIALIZED (SELECT * FROM rotation_requests WHERE id = $1 FOR UPDATE),
+function lockRequestForBookingSql(requestColumns: string[]): string {
+  return `WITH request AS MATERIALIZED (SELECT ${requestColumns.join(', ')} FROM rotation_requests WHERE id = $1 FOR UPDATE),
         team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = (SELECT team_id FROM request) FOR UPDATE)
    SELECT request.*, row_to_json(team) AS locked_team, ${PM_LOCK('request.pm_id')} AS pm_locked,
           ${POLICY_JSON} AS locked_policy, ${partiesJson('request.pm_id', 'team.id', 'team')} AS locked_parties,
           (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active, now() AS locked_now
-     FROM request JOIN team ON true`,
-);
+     FROM request JOIN team ON true`;
+}
+
+/**
+ * The statement, made once: the request's columns are named (the entity's), never `*`, so that a column added to
+ * the table does not change the result of a statement the pool's connections have already prepared (PostgreSQL
+ * refuses to run a prepared statement whose result type changed).
+ */
+let lockRequestStatement: NamedStatement | undefined;
+
+function lockRequestForBookingStatement(m: EntityManager): NamedStatement {
+  lockRequestStatement ??= namedStatement(
+    lockRequestForBookingSql(m.connection.getMetadata(RotationRequestEntity).columns.map((c) => c.databaseName)),
+  );
+  return lockRequestStatement;
+}
 
 /** Null when there is no such request (nor its team); the locks and reads are kept as `lockForBooking` keeps them. */
 export async function lockRequestForBooking(m: EntityManager, requestId: string): Promise<LockedRequest | null> {
@@ -132,7 +148,7 @@ export async function lockRequestForBooking(m: EntityManager, requestId: string)
       locked_pm_active: boolean | null;
       locked_now: Date;
     }
-  > = await m.query(asQuery(LOCK_REQUEST_FOR_BOOKING), [requestId]);
+  > = await m.query(asQuery(lockRequestForBookingStatement(m)), [requestId]);
   const found = rows[0];
   if (!found?.locked_parties) return null;
   const {

@@ -78,8 +78,10 @@ const EXTRAS = namedStatement(
  * A check-in (`c`, its placement `p`, PM `pm` and team `t` joined) as the API answers it, built in SQL: the same
  * fields and values as `toCheckIn` gives for the entity with its extras, so that a page of them is one statement
  * and reaches the API as one JSON value (no entities, no dates parsed). `now` and `hours` are the placeholders of
- * the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the status filter
- * above writes it too.
+ * the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the status filter in
+ * `page` writes it too. The ratings come out of jsonb (their keys in jsonb's order): `inRatingsOrder` puts them
+ * back in `ratingsOf`'s. `apps/api/test/outcomes.integration-spec.ts` holds every listed check-in equal, to the
+ * byte, to its own GET.
  */
 function checkInJson(now: string, hours: string): string {
   return `json_build_object(
@@ -114,6 +116,13 @@ const PAGE_ITEMS = namedStatement(
      JOIN teams t ON t.id = p.team_id
     WHERE c.id = ANY($1::uuid[])`,
 );
+
+/** A check-in whose ratings were built in jsonb, with them in `ratingsOf`'s order: the core three, then the rest. */
+function inRatingsOrder(c: CheckIn): CheckIn {
+  if (!c.ratings) return c;
+  const { negotiation, closing, persistence, ...added } = c.ratings;
+  return { ...c, ratings: { negotiation, closing, persistence, ...added } };
+}
 
 /** Reads and writes of check-ins and their feedback beyond what the entity manager does alone. */
 @Injectable()
@@ -187,12 +196,14 @@ export class CheckInsRepository {
     const ids = await pageIdsQuery(query, 'c', BY_TIME, window, { figures: this.figures, caller });
     const found: Array<{ id: string }> = await ids.getRawMany();
     if (!found.length) return [];
+    // A second statement, so a check-in written between the two shows as it is by then (a page filtered by status
+    // may show one that has just left that status, until the next read).
     const rows: Array<{ items: CheckIn[] }> = await this.db.query(asQuery(PAGE_ITEMS), [
       found.map((r) => r.id),
       now.toISOString(),
       overdueAfterHours,
     ]);
-    return rows[0]?.items ?? [];
+    return (rows[0]?.items ?? []).map(inRatingsOrder);
   }
 
   /** The check-ins of these placements, earliest first. */

@@ -32,7 +32,7 @@ export class CheckInPlacementEffects implements PlacementEffects {
     m: EntityManager,
     placement: PlacementFacts,
     request: RequestFacts,
-    bookingWrites: readonly SqlWrite[] = [],
+    bookingWrites: readonly SqlWrite[],
   ): Promise<void> {
     const parties = await loadParties(m, placement.pmId, placement.teamId);
     const policy = await loadPolicy(m);

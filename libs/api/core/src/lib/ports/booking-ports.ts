@@ -40,15 +40,15 @@ export interface RequestFacts {
 /** Runs inside the booking transaction when a placement is booked, moved or cancelled. */
 export interface PlacementEffects {
   /**
-   * `bookingWrites`: the booking's own writes (its placement among them), handed over to go in the effects' first
-   * statement; nothing may read the placement before they are made. The booker makes them itself if no
-   * statement took them.
+   * `bookingWrites`: the booking's own writes (its placement among them; none when the placement is already
+   * written), handed over to go in the effects' first statement, which must come before any statement that reads
+   * or references the placement. The booker makes them itself if no statement took them.
    */
   booked(
     m: EntityManager,
     placement: PlacementFacts,
     request: RequestFacts,
-    bookingWrites?: readonly SqlWrite[],
+    bookingWrites: readonly SqlWrite[],
   ): Promise<void>;
   rescheduled(
     m: EntityManager,
