@@ -15,6 +15,9 @@ export async function expectAccessible(page: Page, screen: string): Promise<void
   await expect(page.locator('mat-progress-bar')).toHaveCount(0, { timeout: 15_000 });
   // Material's snack bar keeps its live region aria-hidden for a moment while it announces; scan once it has settled.
   await expect(page.locator('.mat-mdc-snack-bar-container [aria-hidden="true"]')).toHaveCount(0, { timeout: 5_000 });
+  // Let fades (error messages, dialogs) finish, as the manager screens' scan does: half-faded text is not what a
+  // user reads (the policy editor's errors were once caught mid-fade, a flaky color-contrast finding).
+  await page.waitForFunction(() => document.getAnimations().every((a) => a.playState !== 'running'));
   const results = await new AxeBuilder({ page }).analyze();
   expect(blocking(results.violations), `axe on ${screen}`).toEqual([]);
 }
