@@ -213,7 +213,7 @@ describe('query health at scale (plans use indexes; no query per row)', () => {
     ] as const) {
       for (const statement of await record(role, path)) if (statement.named) named.set(statement.sql, statement);
     }
-    // The sign-in check, the version, the policy, request views, a placement's check-ins' extras, a PM's busy days.
+    // The sign-in check, the version, the policy, request views, check-ins by id and by placement, a PM's busy days.
     expect(named.size).toBeGreaterThanOrEqual(5);
     const findings: Finding[] = [];
     for (const statement of named.values()) {

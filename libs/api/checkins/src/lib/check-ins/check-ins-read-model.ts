@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, loadPolicy, PlacementCheckIns } from '@stint/api-core';
 import type { CheckIn } from '@stint/contracts';
-import { toCheckIn } from './check-in-view';
 import { CheckInsRepository } from './check-ins.repository';
 
 /** Booking's `PLACEMENT_CHECK_INS` port: the check-ins of placements, for placement responses. */
@@ -15,13 +14,9 @@ export class CheckInsReadModel implements PlacementCheckIns {
   async checkInsFor(placementIds: string[]): Promise<Map<string, CheckIn[]>> {
     const result = new Map<string, CheckIn[]>(placementIds.map((id) => [id, []]));
     if (!placementIds.length) return result;
-    const [checkIns, policy] = await Promise.all([
-      this.checkIns.ofPlacements(placementIds),
-      loadPolicy(this.checkIns.manager),
-    ]);
-    const extras = await this.checkIns.extrasOf(checkIns);
-    const now = this.clock.now();
-    for (const c of checkIns) result.get(c.placementId)?.push(toCheckIn(c, extras, now, policy.overdueAfterHours));
+    const policy = await loadPolicy(this.checkIns.manager);
+    const checkIns = await this.checkIns.views('placement', placementIds, this.clock.now(), policy.overdueAfterHours);
+    for (const c of checkIns) result.get(c.placementId)?.push(c);
     return result;
   }
 }

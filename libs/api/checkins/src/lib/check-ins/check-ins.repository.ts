@@ -4,7 +4,6 @@ import {
   asQuery,
   AuthenticatedUser,
   FiguresCache,
-  timestamptzFromText,
   managedCheckIns,
   namedStatement,
   pageIdsQuery,
@@ -16,8 +15,7 @@ import {
   visibleRotations,
 } from '@stint/api-core';
 import type { CheckIn, CheckInStatus } from '@stint/contracts';
-import type { CheckInExtras } from './check-in-view';
-import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 
 export interface CheckInFilter {
@@ -46,42 +44,13 @@ const BY_TIME: Array<[string, 'ASC' | 'DESC']> = [
   ['c.id', 'ASC'],
 ];
 
-/** What `extrasOf` reads in its one statement. */
-interface ExtrasRow {
-  feedback: Array<{ checkInId: string; byId: string; byName: string; text: string; at: string }>;
-  assessments: Array<{
-    checkInId: string;
-    byId: string;
-    byName: string;
-    ratings: Record<string, number>;
-    notes: string;
-    at: string;
-  }>;
-  names: Array<{ id: string; pmId: string; pmName: string; teamId: string; teamName: string }>;
-}
-
-// Named: each part is an index look-up by id, whatever the ids. Assessments exist on final check-ins only ($2).
-const EXTRAS = namedStatement(
-  `SELECT (SELECT coalesce(json_agg(json_build_object('checkInId', f.check_in_id, 'byId', f.by_id, 'byName', u.name,
-                  'text', f.text, 'at', f.at::text) ORDER BY f.at, f.id), '[]'::json)
-             FROM check_in_feedback f JOIN users u ON u.id = f.by_id WHERE f.check_in_id = ANY($1::uuid[])) AS feedback,
-          (SELECT coalesce(json_agg(json_build_object('checkInId', a.check_in_id, 'byId', a.by_id, 'byName', u.name,
-                  'ratings', a.ratings, 'notes', a.notes, 'at', a.created_at::text)), '[]'::json)
-             FROM check_in_assessments a JOIN users u ON u.id = a.by_id WHERE a.check_in_id = ANY($2::uuid[])) AS assessments,
-          (SELECT coalesce(json_agg(json_build_object('id', p.id, 'pmId', p.pm_id, 'pmName', pm.name,
-                  'teamId', p.team_id, 'teamName', t.name::text)), '[]'::json)
-             FROM placements p JOIN users pm ON pm.id = p.pm_id JOIN teams t ON t.id = p.team_id
-            WHERE p.id = ANY($3::uuid[])) AS names`,
-);
-
 /**
- * A check-in (`c`, its placement `p`, PM `pm` and team `t` joined) as the API answers it, built in SQL: the same
- * fields and values as `toCheckIn` gives for the entity with its extras, so that a page of them is one statement
- * and reaches the API as one JSON value (no entities, no dates parsed). `now` and `hours` are the placeholders of
- * the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the status filter in
- * `page` writes it too. The ratings come out of jsonb (their keys in jsonb's order): `inRatingsOrder` puts them
- * back in `ratingsOf`'s. `apps/api/test/outcomes.integration-spec.ts` holds every listed check-in equal, to the
- * byte, to its own GET.
+ * A check-in (`c`, its placement `p`, PM `pm` and team `t` joined) as the API answers it, built in SQL: the one
+ * definition of the answer, for a page, a single check-in and a placement's check-ins alike, so that any number of
+ * them is one statement and reaches the API as one JSON value (no entities, no dates parsed). `now` and `hours` are
+ * the placeholders of the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the
+ * status filter in `page` writes it too. The ratings come out of jsonb (their keys in jsonb's order):
+ * `inRatingsOrder` puts the core three first, as clients show them.
  */
 function checkInJson(now: string, hours: string): string {
   return `json_build_object(
@@ -108,14 +77,25 @@ function checkInJson(now: string, hours: string): string {
     'pmName', pm.name, 'teamName', t.name::text, 'pmId', p.pm_id, 'teamId', p.team_id)`;
 }
 
-// Named: planned once per connection (the JSON's expressions cost more to plan than to run for a page), and the
-// same plan whatever the ids (primary-key look-ups).
-const PAGE_ITEMS = namedStatement(
-  `SELECT coalesce(json_agg(${checkInJson('$2', '$3')} ORDER BY c.scheduled_at, c.id), '[]'::json) AS items
-     FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id
-     JOIN teams t ON t.id = p.team_id
-    WHERE c.id = ANY($1::uuid[])`,
-);
+/**
+ * Check-ins as the API answers them, earliest first: those named by id (`$1`), or those of the placements named
+ * (`$1`). Named: planned once per connection (the JSON's expressions cost more to plan than to run for a page), and
+ * the same plan whatever the ids (index look-ups).
+ */
+const VIEWS = {
+  id: viewsWhere('c.id = ANY($1::uuid[])'),
+  // The placements named on both sides, so that they are looked up by id, not scanned for the join.
+  placement: viewsWhere('c.placement_id = ANY($1::uuid[]) AND p.id = ANY($1::uuid[])'),
+};
+
+function viewsWhere(condition: string) {
+  return namedStatement(
+    `SELECT coalesce(json_agg(${checkInJson('$2', '$3')} ORDER BY c.scheduled_at, c.id), '[]'::json) AS items
+       FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id
+       JOIN teams t ON t.id = p.team_id
+      WHERE ${condition}`,
+  );
+}
 
 /** A check-in whose ratings were built in jsonb, with them in `ratingsOf`'s order: the core three, then the rest. */
 function inRatingsOrder(c: CheckIn): CheckIn {
@@ -195,46 +175,28 @@ export class CheckInsRepository {
   ): Promise<CheckIn[]> {
     const ids = await pageIdsQuery(query, 'c', BY_TIME, window, { figures: this.figures, caller });
     const found: Array<{ id: string }> = await ids.getRawMany();
-    if (!found.length) return [];
     // A second statement, so a check-in written between the two shows as it is by then (a page filtered by status
     // may show one that has just left that status, until the next read).
-    const rows: Array<{ items: CheckIn[] }> = await this.db.query(asQuery(PAGE_ITEMS), [
+    return this.views(
+      'id',
       found.map((r) => r.id),
+      now,
+      overdueAfterHours,
+    );
+  }
+
+  /**
+   * The check-ins with these ids, or those of these placements, as the API answers them, earliest first, in one
+   * statement (`checkInJson`).
+   */
+  async views(by: keyof typeof VIEWS, ids: string[], now: Date, overdueAfterHours: number): Promise<CheckIn[]> {
+    if (!ids.length) return [];
+    const rows: Array<{ items: CheckIn[] }> = await this.db.query(asQuery(VIEWS[by]), [
+      ids,
       now.toISOString(),
       overdueAfterHours,
     ]);
     return (rows[0]?.items ?? []).map(inRatingsOrder);
-  }
-
-  /** The check-ins of these placements, earliest first. */
-  ofPlacements(placementIds: string[]): Promise<CheckInEntity[]> {
-    return this.db
-      .getRepository(CheckInEntity)
-      .find({ where: { placementId: In(placementIds) }, order: { scheduledAt: 'ASC' } });
-  }
-
-  /**
-   * Feedback (with its authors' names, oldest first), host assessments and the placements' names of these
-   * check-ins: one statement, whatever their number (a page of 50 read them in three before 0.14.0).
-   */
-  async extrasOf(checkIns: CheckInEntity[]): Promise<CheckInExtras> {
-    if (!checkIns.length) return { feedback: [], assessments: new Map(), names: new Map() };
-    const rows: ExtrasRow[] = await this.db.query(asQuery(EXTRAS), [
-      checkIns.map((c) => c.id),
-      checkIns.filter((c) => c.kind === 'final').map((c) => c.id),
-      [...new Set(checkIns.map((c) => c.placementId))],
-    ]);
-    const found = rows[0];
-    return {
-      feedback: (found?.feedback ?? []).map((f) => ({ ...f, at: timestamptzFromText(f.at) })),
-      assessments: new Map(
-        (found?.assessments ?? []).map(({ checkInId, at, ...a }) => [
-          checkInId,
-          { ...a, at: timestamptzFromText(at).toISOString() },
-        ]),
-      ),
-      names: new Map((found?.names ?? []).map(({ id, ...names }) => [id, names])),
-    };
   }
 
   /** The feedback on one check-in, oldest first. */

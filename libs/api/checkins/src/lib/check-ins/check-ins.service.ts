@@ -21,7 +21,6 @@ import { checkInStatus, reflectionOpensOn } from '../check-in-status';
 import { CheckInEntity, CheckInFeedbackEntity } from '../check-in.entity';
 import { checkInEvent } from '../invites';
 import { ReminderScheduler } from '../reminders/reminder-scheduler.service';
-import { toCheckIn } from './check-in-view';
 import { CheckInFilter, CheckInsRepository } from './check-ins.repository';
 import { parseGoalOutcomes, parseRatings, type Parsed } from './skill-ratings';
 
@@ -94,9 +93,10 @@ export class CheckInsService {
   }
 
   async get(caller: AuthenticatedUser, id: string): Promise<CheckIn> {
-    const { checkIn } = await this.access(this.checkIns.manager, caller, id);
-    const extras = await this.checkIns.extrasOf([checkIn]);
-    return toCheckIn(checkIn, extras, this.clock.now(), await overdueHours(this.checkIns.manager));
+    await this.access(this.checkIns.manager, caller, id);
+    const [view] = await this.checkIns.views('id', [id], this.clock.now(), await overdueHours(this.checkIns.manager));
+    if (!view) throw ApiError.notFound('check-in', id);
+    return view;
   }
 
   /** The PM's reflection: a rating per skill, notes, and at the final the learning goals revisited. */
