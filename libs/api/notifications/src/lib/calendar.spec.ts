@@ -200,6 +200,34 @@ describe('buildInvite writes what ical-generator writes', () => {
     expect(buildInvite(method, specs.slice(1), stamp)).toBe(reference(method, specs.slice(1), stamp));
   });
 
+  it('byte for byte where values need escaping, a description is empty and a name holds a backslash', () => {
+    const odd: Parameters<typeof buildInvite>[1] = [
+      {
+        uid: 'checkin-3@stint',
+        sequence: 1,
+        summary: 'Midpoint; review, part\\two\r\nnext line\rlast',
+        description: '',
+        url: 'https://stint.example.com/check-ins/3?a=1,b=2;c',
+        when: { at: new Date('2027-03-28T00:59:59.999Z'), minutes: 45 },
+        organizer: { name: 'Back\\slash, Inc; "Org"', email: 'org,x@example.com' },
+        attendees: [{ name: 'Line\nbreak', email: 'a;b@example.com' }],
+      },
+      {
+        uid: 'placement-9@stint',
+        sequence: 12,
+        summary: 'Leap',
+        description: 'Over a month end and a leap day',
+        url: '',
+        when: { allDay: { startDate: '2028-02-28', endDate: '2028-02-29' } },
+        organizer: { name: 'Host', email: 'host@example.com' },
+        attendees: [],
+      },
+    ];
+    const stamp = new Date('2027-12-31T23:59:59.500Z');
+    for (const method of ['REQUEST', 'CANCEL'] as const)
+      expect(buildInvite(method, odd, stamp)).toBe(reference(method, odd, stamp));
+  });
+
   it('folds every line to at most 75 octets', () => {
     const lines = buildInvite('REQUEST', specs, new Date()).split('\r\n');
     expect(lines.length).toBeGreaterThan(20);

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventStatus } from 'ical-generator';
+import ical, { ICalEventStatus } from 'ical-generator';
 
 export interface CalendarPerson {
   name: string;
@@ -50,8 +50,6 @@ function timing(when: CalendarEventSpec['when']): { allDay?: true; start: Date; 
 
 const PRODUCT = { company: 'Stint', product: 'Stint', language: 'EN' } as const;
 
-const CALENDAR_END = 'END:VCALENDAR';
-
 /** The UTF-8 length of one character (a surrogate pair is one), as TextEncoder counts it. */
 function octets(char: string): number {
   return char.charCodeAt(0) < 0x80 ? 1 : Buffer.byteLength(char, 'utf8');
@@ -61,8 +59,7 @@ function octets(char: string): number {
  * Folds each line to at most 75 octets (RFC 5545 §3.1), exactly as
  * ical-generator does it (a line of 75 octets or more breaks before the
  * octet that would take it past 74, and the next part starts with a space),
- * without its TextEncoder per character: that alone was most of the time an
- * invite took to write, on every booking, while the team was locked.
+ * without its TextEncoder per character.
  */
 export function foldLines(text: string): string {
   return text
@@ -87,37 +84,71 @@ export function foldLines(text: string): string {
     .join('\r\n');
 }
 
+/** A TEXT value (RFC 5545 §3.3.11): backslash, semicolon and comma escaped, line breaks written as `\n`. */
+function text(value: string): string {
+  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** A quoted parameter value (CN="…"): calendarName has taken out what cannot be quoted; backslashes escaped as ical-generator does. */
+function quoted(value: string): string {
+  return value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
+}
+
+/** An instant as a UTC DATE-TIME: `20270111T090000Z`. */
+function utcDateTime(instant: Date): string {
+  return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
+}
+
+/** The day after an ISO date, as a DATE: `2027-01-17` → `20270118` (an all-day DTEND is exclusive). */
+function dayAfter(isoDate: string): string {
+  return new Date(Date.parse(`${isoDate}T00:00:00.000Z`) + 86_400_000).toISOString().slice(0, 10).replace(/-/g, '');
+}
+
+/**
+ * One VEVENT of an invite, unfolded: the same properties, in the same order,
+ * as ical-generator writes them for these fields (calendar.spec.ts holds the
+ * two byte for byte). Written here because an invite is written on every
+ * booking, in its transaction, and ical-generator's model cost most of that.
+ */
+function inviteEvent(method: 'REQUEST' | 'CANCEL', spec: CalendarEventSpec, stamp: string): string {
+  const lines = [`BEGIN:VEVENT`, `UID:${spec.uid}`, `SEQUENCE:${spec.sequence}`, `DTSTAMP:${stamp}`];
+  if ('allDay' in spec.when) {
+    lines.push(
+      `DTSTART;VALUE=DATE:${spec.when.allDay.startDate.replace(/-/g, '')}`,
+      `DTEND;VALUE=DATE:${dayAfter(spec.when.allDay.endDate)}`,
+      'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+      'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+    );
+  } else {
+    const end = new Date(spec.when.at.getTime() + spec.when.minutes * 60_000);
+    lines.push(`DTSTART:${utcDateTime(spec.when.at)}`, `DTEND:${utcDateTime(end)}`);
+  }
+  lines.push(`SUMMARY:${text(spec.summary)}`);
+  lines.push(`DESCRIPTION:${text(spec.description)}`);
+  lines.push(`ORGANIZER;CN="${quoted(calendarName(spec.organizer.name))}":mailto:${text(spec.organizer.email)}`);
+  for (const a of spec.attendees)
+    lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE;CN="${quoted(calendarName(a.name))}":MAILTO:${text(a.email)}`);
+  if (spec.url) lines.push(`URL;VALUE=URI:${text(spec.url)}`);
+  lines.push(`STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT');
+  return foldLines(lines.join('\r\n'));
+}
+
+/** The calendar around an invite's events, per METHOD (the lines ical-generator writes for it). */
+function inviteCalendar(method: 'REQUEST' | 'CANCEL', events: string[]): string {
+  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Stint//Stint//EN', `METHOD:${method}`, 'NAME:Stint'];
+  return [...head, 'X-WR-CALNAME:Stint', ...events, 'END:VCALENDAR'].join('\r\n');
+}
+
 /**
  * An iCalendar invite (RFC 5545, iTIP METHOD per RFC 5546): REQUEST for new
  * and updated events, CANCEL (with a higher SEQUENCE) when withdrawn.
- * ical-generator writes each part; the folding is foldLines' (see there).
  */
 export function buildInvite(method: 'REQUEST' | 'CANCEL', events: CalendarEventSpec[], stamp: Date): string {
-  const calendar = ical({
-    name: 'Stint',
-    prodId: PRODUCT,
-    method: method === 'CANCEL' ? ICalCalendarMethod.CANCEL : ICalCalendarMethod.REQUEST,
-  });
-  // The calendar without its events: a few short lines, which its own folding leaves as they are.
-  const shell = calendar.toString();
-  if (!shell.endsWith(CALENDAR_END)) throw new Error('ical-generator no longer ends a calendar with END:VCALENDAR');
-  const written: string[] = [];
-  for (const spec of events) {
-    const event = calendar.createEvent({
-      id: spec.uid,
-      sequence: spec.sequence,
-      stamp,
-      summary: spec.summary,
-      description: spec.description,
-      url: spec.url,
-      organizer: { name: calendarName(spec.organizer.name), email: spec.organizer.email },
-      attendees: spec.attendees.map((a) => ({ name: calendarName(a.name), email: a.email, rsvp: false })),
-      status: method === 'CANCEL' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      ...timing(spec.when),
-    });
-    written.push(event.toString());
-  }
-  return shell.slice(0, -CALENDAR_END.length) + foldLines(written.join('')) + CALENDAR_END;
+  const at = utcDateTime(stamp);
+  return inviteCalendar(
+    method,
+    events.map((spec) => inviteEvent(method, spec, at)),
+  );
 }
 
 /** An event of a subscribed calendar, with the moment it last changed (its DTSTAMP). */

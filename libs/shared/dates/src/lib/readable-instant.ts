@@ -11,13 +11,21 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
+/** Per locale: asking a format for its resolved options costs more than formatting. */
+const clockHours = new Map<string, Intl.DateTimeFormatOptions['hour']>();
+
 /**
  * The hour as the locale writes it on a clock: two digits where the day runs
  * 00–23 (`09:00` en-GB, de-DE), one where it runs in halves (`9:00 AM` en-US).
  */
 export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
-  const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
-  return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+  let hour = clockHours.get(locale);
+  if (!hour) {
+    const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
+    hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+    clockHours.set(locale, hour);
+  }
+  return hour;
 }
 
 /**
@@ -42,19 +50,31 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-G
   return lettered(american) ? american : british;
 }
 
+/** The instants last written, by instant, zone and locale; cleared when full, so it stays small. */
+const readInstants = new Map<string, string>();
+const READ_INSTANTS_KEPT = 2_000;
+
 /**
  * An instant in a zone and locale, the zone named: `Mon, 11 Jan 2027, 10:00 CET`
  * (en-GB), `Mon, Jan 11, 2027, 10:00 AM EST` (en-US), `Mo., 11. Jan. 2027, 10:00 MEZ` (de-DE).
  */
 export function readableInstant(instant: Date, timeZone: string, locale = 'en-GB'): string {
-  const text = dateTimeFormat(locale, {
-    weekday: 'short',
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: clockHour(locale),
-    minute: '2-digit',
-    timeZone,
-  }).format(instant);
-  return `${plainSpaces(text)} ${zoneAbbreviation(instant, timeZone, locale)}`;
+  // An email names each check-in once per reader, and the readers of one email mostly share a zone and a locale.
+  const key = `${instant.getTime()}|${timeZone}|${locale}`;
+  let text = readInstants.get(key);
+  if (text === undefined) {
+    const written = dateTimeFormat(locale, {
+      weekday: 'short',
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: clockHour(locale),
+      minute: '2-digit',
+      timeZone,
+    }).format(instant);
+    text = `${plainSpaces(written)} ${zoneAbbreviation(instant, timeZone, locale)}`;
+    if (readInstants.size >= READ_INSTANTS_KEPT) readInstants.clear();
+    readInstants.set(key, text);
+  }
+  return text;
 }

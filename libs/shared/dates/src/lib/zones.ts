@@ -140,6 +140,22 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
  * answer is the earlier one.
  */
 export function zonedDateTimeToInstant(date: IsoDate, time: ClockTime, timeZone: string): Date {
+  // A cadence asks for the same few times on the same dates again and again (each reading costs a few formats).
+  const key = `${date}|${time}|${timeZone}`;
+  let ms = zonedInstants.get(key);
+  if (ms === undefined) {
+    ms = wallClockToInstantMs(date, time, timeZone);
+    if (zonedInstants.size >= ZONED_INSTANTS_KEPT) zonedInstants.clear();
+    zonedInstants.set(key, ms);
+  }
+  return new Date(ms);
+}
+
+/** Instants already found, by date, time and zone; cleared when full, so it stays small. */
+const zonedInstants = new Map<string, number>();
+const ZONED_INSTANTS_KEPT = 5_000;
+
+function wallClockToInstantMs(date: IsoDate, time: ClockTime, timeZone: string): number {
   const wallMs = toDayNumber(date) * MS_PER_DAY + clockTimeToMinutes(time) * MS_PER_MINUTE;
   // Offsets a day either side cover both sides of any single transition.
   const offsetBefore = offsetAt(wallMs - MS_PER_DAY, timeZone);
@@ -150,20 +166,20 @@ export function zonedDateTimeToInstant(date: IsoDate, time: ClockTime, timeZone:
     const candidate = wallMs - offset;
     if (offsetAt(candidate, timeZone) === offset) matches.push(candidate);
   }
-  if (matches.length > 0) return new Date(Math.min(...matches));
+  if (matches.length > 0) return Math.min(...matches);
 
   // A gap: the offset grew across the requested time. Find the transition
   // instant, the first one whose offset is no longer the earlier offset.
   let lo = wallMs - Math.max(offsetBefore, offsetAfter);
   let hi = wallMs - Math.min(offsetBefore, offsetAfter);
   const loOffset = offsetAt(lo, timeZone);
-  if (offsetAt(hi, timeZone) === loOffset) return new Date(hi);
+  if (offsetAt(hi, timeZone) === loOffset) return hi;
   while (hi - lo > 1) {
     const mid = Math.floor((lo + hi) / 2);
     if (offsetAt(mid, timeZone) === loOffset) lo = mid;
     else hi = mid;
   }
-  return new Date(hi);
+  return hi;
 }
 
 /**
