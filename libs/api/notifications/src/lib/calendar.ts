@@ -55,6 +55,10 @@ function octets(char: string): number {
   return char.charCodeAt(0) < 0x80 ? 1 : Buffer.byteLength(char, 'utf8');
 }
 
+// eslint-disable-next-line no-control-regex
+const ASCII = /^[\u0000-\u007f]*$/;
+const ASCII_PARTS = /[^]{1,74}/g;
+
 /**
  * Folds each line to at most 75 octets (RFC 5545 §3.1), exactly as
  * ical-generator does it (a line of 75 octets or more breaks before the
@@ -66,6 +70,8 @@ export function foldLines(text: string): string {
     .split('\r\n')
     .map((line) => {
       if (Buffer.byteLength(line, 'utf8') <= 74) return line;
+      // ASCII only: every character one octet, so parts of 74 characters.
+      if (ASCII.test(line)) return (line.match(ASCII_PARTS) ?? []).join('\r\n ');
       let folded = '';
       let length = 0;
       for (let i = 0; i < line.length; i++) {
