@@ -45,43 +45,13 @@ export class RequestDecisionsService {
     requested?: ApprovalStep,
   ): Promise<RotationRequest> {
     const aim: { target?: BookingTarget } = {};
-    let decided: RotationRequestEntity;
     try {
-      decided = await this.tx.run(async (m) => {
-        // Lock order everywhere: request row, then team row, then the PM's advisory lock (here all in one round trip,
-        // with the policy and the parties).
-        const { request, parties, pmActive, team, policy } = await this.repository.findVisibleForBooking(m, caller, id);
-        const step = decisionStep(caller, request.status, parties, requested);
-        assertPmActive(pmActive);
-        const before = requestSnapshot(request);
-        const now = this.clock.now();
-        const { pmId, startDate, durationWeeks } = request;
-        aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
-        const candidate = { ...aim.target, confirming: true };
-        const { violations } = await this.rules.judge(m, team, candidate, aim.target.exclude, policy);
-        // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
-        const waived = step === 'manager' && request.waitlistIfFull;
-        const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
-        if (broken.length) throw ruleError(broken);
-        // The decision is written once the rules have let it through (a refusal leaves nothing to roll back):
-        // the host's with the booking, in its one statement.
-        if (step === 'manager') {
-          await m.insert(RequestApprovalEntity, {
-            requestId: id,
-            step,
-            decision: 'approved',
-            byId: caller.id,
-            comment,
-            at: now,
-          });
-          await updateRequest(m, request, { status: 'pending_host', pendingSince: now });
-          await this.record(m, caller, 'request.released', request, before);
-          await this.notices.released(m, request);
-          return request;
-        }
-        await this.booker.book(m, caller.id, request, before, { comment, at: now });
-        return request;
-      });
+      // The answer is made from the request as the transaction committed it (visibility checked under its lock),
+      // read while the booking's jobs go to Redis.
+      return await this.tx.runThen(
+        (m) => this.decide(m, caller, { id, comment, requested }, aim),
+        (decided) => this.answer(decided, id),
+      );
     } catch (error) {
       throw await this.rules.withSuggestions(
         overlapAsRuleError(error, 'placements_no_pm_overlap'),
@@ -89,8 +59,49 @@ export class RequestDecisionsService {
         'The request stays pending: offer the PM one of the free starts below, or put the request on the waitlist to be offered the next place that frees up.',
       );
     }
-    // The transaction holds the request as it committed it (visibility checked under its lock): no second read of it.
-    return this.answer(decided, id);
+  }
+
+  /** The approval in its transaction: the line manager's releases the request, the host's books it. */
+  private async decide(
+    m: EntityManager,
+    caller: AuthenticatedUser,
+    decision: { id: string; comment: string; requested?: ApprovalStep },
+    aim: { target?: BookingTarget },
+  ): Promise<RotationRequestEntity> {
+    const { id, comment, requested } = decision;
+    // Lock order everywhere: request row, then team row, then the PM's advisory lock (here all in one round trip,
+    // with the policy and the parties).
+    const { request, parties, pmActive, team, policy } = await this.repository.findVisibleForBooking(m, caller, id);
+    const step = decisionStep(caller, request.status, parties, requested);
+    assertPmActive(pmActive);
+    const before = requestSnapshot(request);
+    const now = this.clock.now();
+    const { pmId, startDate, durationWeeks } = request;
+    aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
+    const candidate = { ...aim.target, confirming: true };
+    const { violations } = await this.rules.judge(m, team, candidate, aim.target.exclude, policy);
+    // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
+    const waived = step === 'manager' && request.waitlistIfFull;
+    const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;
+    if (broken.length) throw ruleError(broken);
+    // The decision is written once the rules have let it through (a refusal leaves nothing to roll back):
+    // the host's with the booking, in its one statement.
+    if (step === 'manager') {
+      await m.insert(RequestApprovalEntity, {
+        requestId: id,
+        step,
+        decision: 'approved',
+        byId: caller.id,
+        comment,
+        at: now,
+      });
+      await updateRequest(m, request, { status: 'pending_host', pendingSince: now });
+      await this.record(m, caller, 'request.released', request, before);
+      await this.notices.released(m, request);
+      return request;
+    }
+    await this.booker.book(m, caller.id, request, before, { comment, at: now });
+    return request;
   }
 
   async reject(

@@ -32,13 +32,23 @@ export class TransactionRunner {
    * PMs, and a rare crossing of two of them must cost a retry, not an error.
    */
   async run<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    return this.runThen(work, async (result) => result);
+  }
+
+  /**
+   * As `run`, and then `next` with the committed result, alongside the after-commit effects rather than after
+   * them (reading the answer while the jobs go to Redis); resolves once both are done, with `next`'s result.
+   */
+  async runThen<T, R>(work: (m: EntityManager) => Promise<T>, next: (result: T) => Promise<R>): Promise<R> {
     for (let attempt = 1; ; attempt++) {
       const effects: Effect[] = [];
       try {
         const result = await context.run(effects, () => this.db.transaction(work));
-        await this.runEffects(effects);
-        return result;
+        const [answer] = await Promise.allSettled([next(result), this.runEffects(effects)]);
+        if (answer.status === 'rejected') throw new AfterCommitError(answer.reason);
+        return answer.value;
       } catch (error) {
+        if (error instanceof AfterCommitError) throw error.cause;
         if (attempt >= 3 || !isDeadlock(error)) throw error;
         this.logger.warn(`A transaction was chosen as a deadlock victim; running it again (attempt ${attempt + 1}).`);
       }
@@ -56,6 +66,11 @@ export class TransactionRunner {
       );
     }
   }
+}
+
+/** A failure of the step after commit: never a reason to run the committed transaction again. */
+class AfterCommitError {
+  constructor(readonly cause: unknown) {}
 }
 
 /** PostgreSQL's deadlock_detected (40P01), as the driver reports it. */

@@ -1,0 +1,83 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { afterCommit, TransactionRunner } from './transaction-runner';
+
+/** A data source whose transactions commit at once, or fail as told: the runner's edge. */
+function dataSource(failures: unknown[] = []) {
+  const calls = { transactions: 0 };
+  const db = {
+    transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
+      calls.transactions++;
+      const failure = failures.shift();
+      const result = await work({} as EntityManager);
+      if (failure) throw failure;
+      return result;
+    },
+  } as unknown as DataSource;
+  return { db, calls };
+}
+
+const later = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('TransactionRunner', () => {
+  it('runs the step after commit alongside the effects, and answers once both are done', async () => {
+    const { db } = dataSource();
+    const order: string[] = [];
+    const answer = await new TransactionRunner(db).runThen(
+      async () => {
+        afterCommit(async () => {
+          order.push('effect started');
+          await later(20);
+          order.push('effect done');
+        });
+        return 41;
+      },
+      async (committed) => {
+        order.push(`next started with ${committed}`);
+        return committed + 1;
+      },
+    );
+    order.push('answered');
+    expect(answer).toBe(42);
+    // The step did not wait for the effect, and the answer waited for both.
+    expect(order).toEqual(['next started with 41', 'effect started', 'effect done', 'answered']);
+  });
+
+  it("passes on the step's failure without running the committed transaction again", async () => {
+    const { db, calls } = dataSource();
+    const deadlockLike = Object.assign(new Error('after commit'), { code: '40P01' });
+    let effects = 0;
+    const run = new TransactionRunner(db).runThen(
+      async () => {
+        afterCommit(async () => {
+          effects++;
+        });
+        return 'committed';
+      },
+      async () => {
+        throw deadlockLike;
+      },
+    );
+    await expect(run).rejects.toBe(deadlockLike);
+    expect(calls.transactions).toBe(1);
+    expect(effects).toBe(1);
+  });
+
+  it('runs a transaction chosen as a deadlock victim again, then the step once', async () => {
+    const { db, calls } = dataSource([Object.assign(new Error('deadlock'), { code: '40P01' })]);
+    const next = jest.fn(async (n: number) => n);
+    await expect(new TransactionRunner(db).runThen(async () => calls.transactions, next)).resolves.toBe(2);
+    expect(calls.transactions).toBe(2);
+    expect(next).toHaveBeenCalledTimes(1);
+  });
+
+  it("never fails the answer for an effect's failure: the change is committed", async () => {
+    const { db } = dataSource();
+    const answer = new TransactionRunner(db).run(async () => {
+      afterCommit(async () => {
+        throw new Error('Redis away');
+      });
+      return 'booked';
+    });
+    await expect(answer).resolves.toBe('booked');
+  });
+});
