@@ -1,8 +1,8 @@
 // Figures and where they are written: percentiles, the machine, tables, docs/benchmarks.md.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, release, totalmem, platform } from 'node:os';
-import { dirname } from 'node:path';
+import { cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
 import Redis from 'ioredis';
 import { BENCH_DOC } from './paths.mjs';
 
@@ -123,6 +123,13 @@ export function writeSection(key, markdown) {
   const to = doc.indexOf(end);
   if (from !== -1 && to > from) {
     doc = doc.slice(0, from) + block + doc.slice(to + end.length);
+  } else if (from !== -1 || to !== -1) {
+    // One marker without the other (a hand edit took one away): appending would leave two sections of one run.
+    const aside = join(tmpdir(), `benchmarks-${key.replace(/[^a-z0-9-]/gi, '-')}.md`);
+    writeFileSync(aside, `${block}\n`);
+    throw new Error(
+      `docs/benchmarks.md has ${from === -1 ? end : start} without ${from === -1 ? start : end}: put the missing marker back around the old "${key}" section, then replace that section with ${aside}, where this run's is kept.`,
+    );
   } else {
     doc = `${doc.trimEnd()}\n\n${block}\n`;
   }
