@@ -124,11 +124,12 @@ export function writeSection(key, markdown) {
   if (from !== -1 && to > from) {
     doc = doc.slice(0, from) + block + doc.slice(to + end.length);
   } else if (from !== -1 || to !== -1) {
-    // One marker without the other (a hand edit took one away): appending would leave two sections of one run.
+    // One marker without the other, or the two out of order (a hand edit): appending would leave two sections.
     const aside = join(tmpdir(), `benchmarks-${key.replace(/[^a-z0-9-]/gi, '-')}.md`);
     writeFileSync(aside, `${block}\n`);
+    const wrong = from !== -1 && to !== -1 ? `${end} before ${start}` : `${from === -1 ? end : start} without its pair`;
     throw new Error(
-      `docs/benchmarks.md has ${from === -1 ? end : start} without ${from === -1 ? start : end}: put the missing marker back around the old "${key}" section, then replace that section with ${aside}, where this run's is kept.`,
+      `docs/benchmarks.md has ${wrong}: mend the markers around the old "${key}" section, then replace that section with ${aside}, where this run's is kept.`,
     );
   } else {
     doc = `${doc.trimEnd()}\n\n${block}\n`;

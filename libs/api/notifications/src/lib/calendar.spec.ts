@@ -228,6 +228,22 @@ describe('buildInvite writes what ical-generator writes', () => {
       expect(buildInvite(method, odd, stamp)).toBe(reference(method, odd, stamp));
   });
 
+  it('leaves out the name of a person with none left once made quotable, as ical-generator does for an attendee', () => {
+    const [, timed] = specs;
+    if (!timed) throw new Error('the specs hold a timed check-in second');
+    const unnamed: Parameters<typeof buildInvite>[1] = [
+      { ...timed, attendees: [{ name: '\u0001', email: 'nameless@example.com' }] },
+    ];
+    const stamp = new Date('2027-01-01T00:00:00Z');
+    expect(buildInvite('REQUEST', unnamed, stamp)).toBe(reference('REQUEST', unnamed, stamp));
+    const ics = buildInvite(
+      'REQUEST',
+      [{ ...timed, organizer: { name: ' \u0002 ', email: 'org@example.com' } }],
+      stamp,
+    );
+    expect(ics).toContain('\r\nORGANIZER:mailto:org@example.com\r\n');
+  });
+
   it('folds every line to at most 75 octets', () => {
     const lines = buildInvite('REQUEST', specs, new Date()).split('\r\n');
     expect(lines.length).toBeGreaterThan(20);

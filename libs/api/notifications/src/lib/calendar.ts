@@ -100,6 +100,15 @@ function quoted(value: string): string {
   return value.replace(/[\\"]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, '\\n');
 }
 
+/**
+ * A person's `;CN="…"` parameter, or nothing when no name is left once made quotable (ical-generator leaves an
+ * attendee's out then; an organizer's it refused, which would have failed a booking).
+ */
+function commonName(name: string): string {
+  const quotable = calendarName(name);
+  return quotable ? `;CN="${quoted(quotable)}"` : '';
+}
+
 /** An instant as a UTC DATE-TIME: `20270111T090000Z`. */
 function utcDateTime(instant: Date): string {
   return `${instant.toISOString().slice(0, 19).replace(/[-:]/g, '')}Z`;
@@ -131,9 +140,9 @@ function inviteEvent(method: 'REQUEST' | 'CANCEL', spec: CalendarEventSpec, stam
   }
   lines.push(`SUMMARY:${text(spec.summary)}`);
   lines.push(`DESCRIPTION:${text(spec.description)}`);
-  lines.push(`ORGANIZER;CN="${quoted(calendarName(spec.organizer.name))}":mailto:${text(spec.organizer.email)}`);
+  lines.push(`ORGANIZER${commonName(spec.organizer.name)}:mailto:${text(spec.organizer.email)}`);
   for (const a of spec.attendees)
-    lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE;CN="${quoted(calendarName(a.name))}":MAILTO:${text(a.email)}`);
+    lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE${commonName(a.name)}:MAILTO:${text(a.email)}`);
   if (spec.url) lines.push(`URL;VALUE=URI:${text(spec.url)}`);
   lines.push(`STATUS:${method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`, 'END:VEVENT');
   return foldLines(lines.join('\r\n'));

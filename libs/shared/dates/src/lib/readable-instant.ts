@@ -11,7 +11,7 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** Per locale: asking a format for its resolved options costs more than formatting. */
+/** Per locale (bounded, so made-up tags cannot grow it): asking a format for its resolved options costs more than formatting. */
 const clockHours = new Map<string, Intl.DateTimeFormatOptions['hour']>();
 
 /**
@@ -23,7 +23,7 @@ export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
   if (!hour) {
     const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
     hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
-    clockHours.set(locale, hour);
+    if (clockHours.size < 1000) clockHours.set(locale, hour);
   }
   return hour;
 }

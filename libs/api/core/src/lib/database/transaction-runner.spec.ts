@@ -33,34 +33,51 @@ describe('TransactionRunner', () => {
       },
       async (committed) => {
         order.push(`next started with ${committed}`);
+        await later(5);
+        order.push('next done');
         return committed + 1;
       },
     );
     order.push('answered');
     expect(answer).toBe(42);
-    // The step did not wait for the effect, and the answer waited for both.
-    expect(order).toEqual(['next started with 41', 'effect started', 'effect done', 'answered']);
+    // Both started before either was done (the step ran while the effect was under way); the answer waited for both.
+    expect(order.slice(0, 2).sort()).toEqual(['effect started', 'next started with 41']);
+    expect(order.slice(2)).toEqual(['next done', 'effect done', 'answered']);
   });
 
-  it("passes on the step's failure without running the committed transaction again", async () => {
-    const { db, calls } = dataSource();
-    const deadlockLike = Object.assign(new Error('after commit'), { code: '40P01' });
-    let effects = 0;
-    const run = new TransactionRunner(db).runThen(
+  // A step that fails with a deadlock's code, as a rejected promise or thrown before it awaits anything.
+  const deadlockLike = Object.assign(new Error('after commit'), { code: '40P01' });
+  const failingSteps: Array<[string, () => Promise<never>]> = [
+    [
+      'rejects',
       async () => {
+        throw deadlockLike;
+      },
+    ],
+    [
+      'throws before it awaits',
+      () => {
+        throw deadlockLike;
+      },
+    ],
+  ];
+
+  it.each(failingSteps)(
+    'runs the effects and passes the failure on, without running the committed transaction again, when the step %s',
+    async (_how, step) => {
+      const { db, calls } = dataSource();
+      let effects = 0;
+      const run = new TransactionRunner(db).runThen(async () => {
         afterCommit(async () => {
           effects++;
         });
         return 'committed';
-      },
-      async () => {
-        throw deadlockLike;
-      },
-    );
-    await expect(run).rejects.toBe(deadlockLike);
-    expect(calls.transactions).toBe(1);
-    expect(effects).toBe(1);
-  });
+      }, step);
+      await expect(run).rejects.toBe(deadlockLike);
+      expect(calls.transactions).toBe(1);
+      expect(effects).toBe(1);
+    },
+  );
 
   it('runs a transaction chosen as a deadlock victim again, then the step once', async () => {
     const { db, calls } = dataSource([Object.assign(new Error('deadlock'), { code: '40P01' })]);
@@ -68,6 +85,17 @@ describe('TransactionRunner', () => {
     await expect(new TransactionRunner(db).runThen(async () => calls.transactions, next)).resolves.toBe(2);
     expect(calls.transactions).toBe(2);
     expect(next).toHaveBeenCalledTimes(1);
+  });
+
+  it("never fails the answer for an effect's failure, even one thrown at once: the change is committed", async () => {
+    const { db } = dataSource();
+    const answer = new TransactionRunner(db).run(async () => {
+      afterCommit((() => {
+        throw new Error('Redis client closed');
+      }) as () => Promise<void>);
+      return 'booked';
+    });
+    await expect(answer).resolves.toBe('booked');
   });
 
   it("never fails the answer for an effect's failure: the change is committed", async () => {

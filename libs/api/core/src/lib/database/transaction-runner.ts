@@ -44,7 +44,8 @@ export class TransactionRunner {
       const effects: Effect[] = [];
       try {
         const result = await context.run(effects, () => this.db.transaction(work));
-        const [answer] = await Promise.allSettled([next(result), this.runEffects(effects)]);
+        // `next` is started from a resolved promise, so that even a synchronous throw waits for the effects.
+        const [answer] = await Promise.allSettled([Promise.resolve(result).then(next), this.runEffects(effects)]);
         if (answer.status === 'rejected') throw new AfterCommitError(answer.reason);
         return answer.value;
       } catch (error) {
@@ -57,7 +58,7 @@ export class TransactionRunner {
 
   private async runEffects(effects: Effect[]): Promise<void> {
     // Concurrently, and never failing the request: the change is committed whatever happens here.
-    const outcomes = await Promise.allSettled(effects.map((effect) => effect()));
+    const outcomes = await Promise.allSettled(effects.map(async (effect) => effect()));
     const failed = outcomes.filter((o): o is PromiseRejectedResult => o.status === 'rejected');
     if (failed.length) {
       const reason = failed[0]?.reason;
