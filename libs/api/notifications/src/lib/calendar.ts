@@ -138,9 +138,11 @@ function inviteEvent(method: 'REQUEST' | 'CANCEL', spec: CalendarEventSpec, stam
     const end = new Date(spec.when.at.getTime() + spec.when.minutes * 60_000);
     lines.push(`DTSTART:${utcDateTime(spec.when.at)}`, `DTEND:${utcDateTime(end)}`);
   }
-  lines.push(`SUMMARY:${text(spec.summary)}`);
-  lines.push(`DESCRIPTION:${text(spec.description)}`);
-  lines.push(`ORGANIZER${commonName(spec.organizer.name)}:mailto:${text(spec.organizer.email)}`);
+  lines.push(
+    `SUMMARY:${text(spec.summary)}`,
+    `DESCRIPTION:${text(spec.description)}`,
+    `ORGANIZER${commonName(spec.organizer.name)}:mailto:${text(spec.organizer.email)}`,
+  );
   for (const a of spec.attendees)
     lines.push(`ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=FALSE${commonName(a.name)}:MAILTO:${text(a.email)}`);
   if (spec.url) lines.push(`URL;VALUE=URI:${text(spec.url)}`);
@@ -150,8 +152,16 @@ function inviteEvent(method: 'REQUEST' | 'CANCEL', spec: CalendarEventSpec, stam
 
 /** The calendar around an invite's events, per METHOD (the lines ical-generator writes for it). */
 function inviteCalendar(method: 'REQUEST' | 'CANCEL', events: string[]): string {
-  const head = ['BEGIN:VCALENDAR', 'VERSION:2.0', 'PRODID:-//Stint//Stint//EN', `METHOD:${method}`, 'NAME:Stint'];
-  return [...head, 'X-WR-CALNAME:Stint', ...events, 'END:VCALENDAR'].join('\r\n');
+  return [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Stint//Stint//EN',
+    `METHOD:${method}`,
+    'NAME:Stint',
+    'X-WR-CALNAME:Stint',
+    ...events,
+    'END:VCALENDAR',
+  ].join('\r\n');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { dateTimeFormat } from './intl-format';
+import { remembered } from './remembered';
 
 /**
  * Instants as a person reads them, in their locale and zone, the zone named:
@@ -11,21 +12,18 @@ export function plainSpaces(text: string): string {
   return text.replace(/[\u00a0\u202f]/g, ' ');
 }
 
-/** Per locale (bounded, so made-up tags cannot grow it): asking a format for its resolved options costs more than formatting. */
-const clockHours = new Map<string, Intl.DateTimeFormatOptions['hour']>();
+/** Per locale: asking a format for its resolved options costs more than formatting. */
+const clockHours = remembered<Intl.DateTimeFormatOptions['hour']>(1_000);
 
 /**
  * The hour as the locale writes it on a clock: two digits where the day runs
  * 00–23 (`09:00` en-GB, de-DE), one where it runs in halves (`9:00 AM` en-US).
  */
 export function clockHour(locale: string): Intl.DateTimeFormatOptions['hour'] {
-  let hour = clockHours.get(locale);
-  if (!hour) {
+  return clockHours(locale, () => {
     const cycle = dateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hourCycle;
-    hour = cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
-    if (clockHours.size < 1000) clockHours.set(locale, hour);
-  }
-  return hour;
+    return cycle === 'h23' || cycle === 'h24' ? '2-digit' : 'numeric';
+  });
 }
 
 /**
@@ -50,9 +48,8 @@ export function zoneAbbreviation(instant: Date, timeZone: string, locale = 'en-G
   return lettered(american) ? american : british;
 }
 
-/** The instants last written, by instant, zone and locale; cleared when full, so it stays small. */
-const readInstants = new Map<string, string>();
-const READ_INSTANTS_KEPT = 2_000;
+/** The instants last written, by instant, zone and locale. */
+const readInstants = remembered<string>(2_000);
 
 /**
  * An instant in a zone and locale, the zone named: `Mon, 11 Jan 2027, 10:00 CET`
@@ -60,9 +57,7 @@ const READ_INSTANTS_KEPT = 2_000;
  */
 export function readableInstant(instant: Date, timeZone: string, locale = 'en-GB'): string {
   // An email names each check-in once per reader, and the readers of one email mostly share a zone and a locale.
-  const key = `${instant.getTime()}|${timeZone}|${locale}`;
-  let text = readInstants.get(key);
-  if (text === undefined) {
+  return readInstants(`${instant.getTime()}|${timeZone}|${locale}`, () => {
     const written = dateTimeFormat(locale, {
       weekday: 'short',
       day: 'numeric',
@@ -72,9 +67,6 @@ export function readableInstant(instant: Date, timeZone: string, locale = 'en-GB
       minute: '2-digit',
       timeZone,
     }).format(instant);
-    text = `${plainSpaces(written)} ${zoneAbbreviation(instant, timeZone, locale)}`;
-    if (readInstants.size >= READ_INSTANTS_KEPT) readInstants.clear();
-    readInstants.set(key, text);
-  }
-  return text;
+    return `${plainSpaces(written)} ${zoneAbbreviation(instant, timeZone, locale)}`;
+  });
 }

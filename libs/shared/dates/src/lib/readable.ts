@@ -1,5 +1,6 @@
 import { isIsoDate, MS_PER_DAY, toDayNumber, type IsoDate } from './calendar';
 import { dateTimeFormat } from './intl-format';
+import { remembered } from './remembered';
 
 const DAY: Intl.DateTimeFormatOptions = {
   weekday: 'short',
@@ -9,9 +10,8 @@ const DAY: Intl.DateTimeFormatOptions = {
   timeZone: 'UTC',
 };
 
-/** The dates last written, by date and locale; cleared when full, so it stays small. */
-const readDates = new Map<string, string>();
-const READ_DATES_KEPT = 2_000;
+/** The dates last written, by date and locale. */
+const readDates = remembered<string>(2_000);
 
 /**
  * A calendar date as a person reads it, in their locale: `2027-01-04` →
@@ -20,15 +20,10 @@ const READ_DATES_KEPT = 2_000;
  * Anything that is not a date comes back unchanged.
  */
 export function readableDate(iso: IsoDate, locale = 'en-GB'): string {
-  const key = `${iso}|${locale}`;
-  let text = readDates.get(key);
-  if (text === undefined) {
-    if (!isIsoDate(iso)) return iso;
-    text = dateTimeFormat(locale, DAY).format(new Date(toDayNumber(iso) * MS_PER_DAY));
-    if (readDates.size >= READ_DATES_KEPT) readDates.clear();
-    readDates.set(key, text);
-  }
-  return text;
+  if (!isIsoDate(iso)) return iso;
+  return readDates(`${iso}|${locale}`, () =>
+    dateTimeFormat(locale, DAY).format(new Date(toDayNumber(iso) * MS_PER_DAY)),
+  );
 }
 
 /** Two dates as a range (`Mon, 4 Jan 2027 – Fri, 15 Jan 2027`); one date alone when both are the same. */

@@ -6,6 +6,7 @@
  * zone database. The other direction (wall clock → instant) searches with
  * that primitive. The README explains why no date library does this instead.
  */
+import { remembered } from './remembered';
 import { daysFromCivil, fromDayNumber, MS_PER_DAY, toDayNumber, type IsoDate } from './calendar';
 import { clockTimeToMinutes, type ClockTime } from './clock';
 
@@ -141,19 +142,11 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
  */
 export function zonedDateTimeToInstant(date: IsoDate, time: ClockTime, timeZone: string): Date {
   // A cadence asks for the same few times on the same dates again and again (each reading costs a few formats).
-  const key = `${date}|${time}|${timeZone}`;
-  let ms = zonedInstants.get(key);
-  if (ms === undefined) {
-    ms = wallClockToInstantMs(date, time, timeZone);
-    if (zonedInstants.size >= ZONED_INSTANTS_KEPT) zonedInstants.clear();
-    zonedInstants.set(key, ms);
-  }
-  return new Date(ms);
+  return new Date(zonedInstants(`${date}|${time}|${timeZone}`, () => wallClockToInstantMs(date, time, timeZone)));
 }
 
-/** Instants already found, by date, time and zone; cleared when full, so it stays small. */
-const zonedInstants = new Map<string, number>();
-const ZONED_INSTANTS_KEPT = 5_000;
+/** Instants already found (as numbers: each caller gets a Date of its own), by date, time and zone. */
+const zonedInstants = remembered<number>(5_000);
 
 function wallClockToInstantMs(date: IsoDate, time: ClockTime, timeZone: string): number {
   const wallMs = toDayNumber(date) * MS_PER_DAY + clockTimeToMinutes(time) * MS_PER_MINUTE;
