@@ -38,13 +38,19 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
     const checkInIds = placement.body.checkIns.map((c) => c.id);
     const queues = worker.context.get(QueueService);
     const jobsFor = async () =>
-      [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed', 'waiting']))].filter((id) =>
-        checkInIds.some((c) => id.includes(c)),
-      );
-    await until(
-      async () => (await jobsFor()).length === checkInIds.length * 2,
-      'the reminder and overdue jobs of every check-in',
-    );
+      [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed', 'waiting']))]
+        .filter((id) => checkInIds.some((c) => id.includes(c)))
+        .sort();
+    // Booked 40 weeks ahead, the cadence waits in PostgreSQL: Redis holds only jobs due within 48 hours.
+    expect(await jobsFor()).toEqual([]);
+    // 40 hours before the kickoff, its reminder (24 hours ahead of it) is the one job within reach.
+    const kickoff = placement.body.checkIns[0];
+    if (kickoff?.kind !== 'kickoff') throw new Error('no kickoff');
+    const at = new Date(kickoff.scheduledAt).getTime();
+    controlClock(worker.context, new Date(at - 40 * HOUR));
+    const owed = [`checkin-reminder-${kickoff.id}-${at}-${at - 24 * HOUR}`];
+    await worker.context.get(ReconcileJob).run();
+    expect(await jobsFor()).toEqual(owed);
 
     const redis = new Redis(t.config.redisUrl);
     const keys = await redis.keys(`${t.config.queuePrefix}:*`);
@@ -62,8 +68,11 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
       'reconcile',
       'reconcile-changes',
     ]);
-    // The reconcile the watchdog queued puts back every job PostgreSQL implies.
-    await until(async () => (await jobsFor()).length === checkInIds.length * 2, 'the jobs rebuilt from PostgreSQL');
+    // The reconcile the watchdog queued puts back every job PostgreSQL implies within the horizon.
+    await until(
+      async () => JSON.stringify(await jobsFor()) === JSON.stringify(owed),
+      'the jobs rebuilt from PostgreSQL',
+    );
     // A second check finds nothing missing.
     expect(await worker.context.get(Watchdog).check()).toMatchObject({ dataLost: false, restoredSchedulers: [] });
   }, 60_000);
@@ -82,6 +91,9 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
       [...(await queues.jobIdsIn(QueueName.Reminders, ['delayed']))].filter((id) => id.includes(kickoff.id));
     const lead = Number(before.body['reminderLeadHours']);
     const overdue = Number(before.body['overdueAfterHours']);
+    // 70 hours before the kickoff: its reminder is within the 48-hour horizon at the old lead and at the new one.
+    const clock = controlClock(worker.context, new Date(at - (lead + 46) * HOUR));
+    await worker.context.get(ReconcileJob).run();
     await until(
       async () => (await reminderIds()).includes(`checkin-reminder-${kickoff.id}-${at}-${at - lead * HOUR}`),
       'the reminder at the old lead',
@@ -94,12 +106,12 @@ describe('durable delivery (real SMTP, Redis, PostgreSQL and worker; injected cl
       expect(saved.status).toBe(200);
       await until(async () => {
         const ids = await reminderIds();
-        return (
-          ids.includes(`checkin-reminder-${kickoff.id}-${at}-${at - (lead + 24) * HOUR}`) &&
-          ids.includes(`checkin-overdue-${kickoff.id}-${at}-${at + (overdue + 24) * HOUR}`) &&
-          ids.length === 2
-        );
-      }, 'the jobs at the new moments, and the old ones gone');
+        return ids.includes(`checkin-reminder-${kickoff.id}-${at}-${at - (lead + 24) * HOUR}`) && ids.length === 1;
+      }, 'the reminder at the new moment, and the old one gone');
+      // Once the kickoff has begun, its overdue escalation comes within reach, at the new moment.
+      clock.set(new Date(at + 30 * HOUR));
+      await worker.context.get(ReconcileJob).run();
+      expect(await reminderIds()).toEqual([`checkin-overdue-${kickoff.id}-${at}-${at + (overdue + 24) * HOUR}`]);
     } finally {
       await call(t.url, 'PUT', '/api/policy', {
         token: f.admin.token,

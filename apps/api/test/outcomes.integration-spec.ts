@@ -1,3 +1,4 @@
+import { ReconcileJob } from '@stint/api-maintenance';
 import { CheckInReminderJob } from '@stint/api-checkins';
 import type { CheckIn, OutcomesReport, Page, Placement, ProgrammePolicy, RotationOutcome } from '@stint/contracts';
 import { addDays } from '@stint/shared-dates';
@@ -70,15 +71,23 @@ describe('outcomes: the host’s assessment, the line manager’s pulse, goals r
     expect(byKind('final').owner).toBe('pm');
     expect(placement.checkIns.at(-1)?.kind).toBe('pulse');
 
-    // Its reminder and overdue jobs are scheduled like every other check-in's.
-    const redis = new Redis(t.config.redisUrl);
-    try {
-      const keys = await redis.keys(`${t.config.queuePrefix}:reminders:checkin-*-${pulse.id}-*`);
-      expect(keys.some((k) => k.includes('checkin-reminder-'))).toBe(true);
-      expect(keys.some((k) => k.includes('checkin-overdue-'))).toBe(true);
-    } finally {
-      redis.disconnect();
-    }
+    // Its reminder and overdue jobs are scheduled like every other check-in's: in PostgreSQL, and in Redis once due
+    // within 48 hours. 30 hours before the pulse, its reminder (24 hours ahead) is within reach, the escalation
+    // (48 hours after) not yet.
+    const jobKeys = async () => {
+      const redis = new Redis(t.config.redisUrl);
+      try {
+        return await redis.keys(`${t.config.queuePrefix}:reminders:checkin-*-${pulse.id}-*`);
+      } finally {
+        redis.disconnect();
+      }
+    };
+    expect(await jobKeys()).toEqual([]);
+    controlClock(worker.context, new Date(new Date(pulse.scheduledAt).getTime() - 30 * 3_600_000));
+    await worker.context.get(ReconcileJob).run();
+    const keys = await jobKeys();
+    expect(keys.some((k) => k.includes('checkin-reminder-'))).toBe(true);
+    expect(keys.some((k) => k.includes('checkin-overdue-'))).toBe(false);
 
     // The reminder goes to the line manager alone, with a link to the one-screen form.
     controlClock(worker.context, new Date(new Date(pulse.scheduledAt).getTime() - 24 * 3_600_000));

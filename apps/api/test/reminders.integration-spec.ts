@@ -251,7 +251,9 @@ describe('emails, invites and reminders (real SMTP, Redis and worker)', () => {
     redis.disconnect();
 
     const summary = await worker.context.get(ReconcileJob).run();
-    expect(summary.scheduled).toBeGreaterThanOrEqual(3);
+    // A day before the start, the kickoff's reminder is the placement's one job within the 48-hour horizon.
+    expect(summary.scheduled).toBeGreaterThanOrEqual(1);
+    expect(summary.added).toBeGreaterThanOrEqual(1);
     await sink.waitFor(() => sink.to(pm.user.email).some((m) => m.subject?.startsWith('Coming up: Kickoff')), 20_000);
     // Reconciling again changes nothing: ids are deterministic.
     await worker.context.get(ReconcileJob).run();

@@ -10,7 +10,7 @@ import { PREFIX, REDIS_URL } from './config.mjs';
 
 const TICK_TIMEOUT_MS = 10 * 60_000;
 const SUMMARY =
-  /Reconciled Redis with PostgreSQL \((\w+)\): (\d+) open check-ins .*? owe (\d+) jobs, (\d+) of them re-added/;
+  /Reconciled Redis with PostgreSQL \((\w+)\): (\d+) open check-ins .*? owe (\d+) jobs, (\d+) of them added/;
 
 /** Starts the worker; returns it with the reconcile summaries it logs, in order. */
 export function startWorker(env) {

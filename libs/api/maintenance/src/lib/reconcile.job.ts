@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { offerLapseJob, openOffers } from '@stint/api-booking';
 import { Clock, loadPolicy } from '@stint/api-core';
-import { checkInJobs } from '@stint/api-checkins';
+import { checkInJobs, horizonEnd, nearJobs, REMINDER_HORIZON_HOURS } from '@stint/api-checkins';
 import { DueJob, QueueName, QueueService } from '@stint/api-jobs';
 import { OutboxSweeper } from '@stint/api-notifications';
 import { NUDGE_HOURS, nudgeJobs } from '@stint/api-request-notices';
@@ -18,11 +18,11 @@ export const CHANGES_OVERLAP_MS = 10 * 60_000;
 export interface ReconcileSummary {
   /** `full`: every open check-in was looked at; `changes`: those written since the previous tick. */
   scope: 'full' | 'changes';
-  /** Open check-ins (of the scope) whose jobs are still owed. */
+  /** Open check-ins (of the scope) that owe a job due within the horizon (the next 48 hours). */
   scheduled: number;
   /** Owed jobs recorded as skipped, in bulk, as too late to help. */
   skipped: number;
-  /** Jobs that were missing from Redis and were added. */
+  /** Jobs that were missing from Redis (lost, or come within the horizon) and were added. */
   added: number;
   /** Jobs in Redis that nobody owes any more, removed. */
   orphansRemoved: number;
@@ -35,8 +35,10 @@ export interface ReconcileSummary {
 /**
  * The `reconcile` job (the reconciler): makes Redis mirror PostgreSQL. The
  * ledger (job_runs) says which reminder, overdue and nudge jobs are still
- * owed, however long ago they fell due; each of those gets its job (added if
- * missing, brought forward if due), jobs nobody owes any more are removed,
+ * owed, however long ago they fell due; each of those due within the next
+ * 48 hours (REMINDER_HORIZON_HOURS) gets its job (added if missing, brought
+ * forward if due), so Redis holds days of jobs, not the programme's years;
+ * jobs nobody owes within the horizon are removed,
  * and the outbox sweep queues every pending email. Every waitlist offer out
  * owes its expiry job: a lost one is added again, due at once when the
  * offer's hold has already ended, so the lapse is applied late, never lost. Owed jobs that can no
@@ -44,8 +46,9 @@ export interface ReconcileSummary {
  * reason. Runs in full at the worker's start, every hour, after a Redis
  * loss and after a policy change; every 10 minutes it looks only at what
  * changed since its previous tick (check-ins and waiting requests written
- * since, runs that became hopeless since), so that its cost follows the
- * changes, not the programme.
+ * since, check-ins whose moments came within the horizon since, runs that
+ * became hopeless since), so that its cost follows the changes and the
+ * horizon, not the programme.
  */
 @Injectable()
 export class ReconcileJob {
@@ -69,12 +72,23 @@ export class ReconcileJob {
     const skipped = await skipHopelessRuns(this.db, now, policy, since?.now ?? null);
 
     const changedSince = since ? new Date(since.dbNow.getTime() - CHANGES_OVERLAP_MS) : null;
-    const open = await owedCheckIns(this.db, changedSince);
-    const expected: DueJob[] = open.flatMap((c) =>
-      checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
-        reminder: !c.reminded,
-        overdue: true,
-      }),
+    const open = await owedCheckIns(this.db, {
+      horizonEnd: horizonEnd(now),
+      changes:
+        since && changedSince
+          ? { changedSince, previousEnd: horizonEnd(new Date(since.now.getTime() - CHANGES_OVERLAP_MS)) }
+          : null,
+      policy,
+    });
+    // Only the jobs due within the horizon go to Redis; a later tick adds the rest as their moments come near.
+    const expected: DueJob[] = nearJobs(
+      open.flatMap((c) =>
+        checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
+          reminder: !c.reminded,
+          overdue: true,
+        }),
+      ),
+      now,
     );
     const pending = await owedNudges(this.db, changedSince);
     for (const r of pending) {
@@ -100,7 +114,7 @@ export class ReconcileJob {
       offers: offers.length,
     };
     this.logger.log(
-      `Reconciled Redis with PostgreSQL (${summary.scope}): ${open.length} open check-ins and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them re-added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+      `Reconciled Redis with PostgreSQL (${summary.scope}): ${open.length} open check-ins with a moment in the next ${REMINDER_HORIZON_HOURS} hours and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
     );
     return summary;
   }

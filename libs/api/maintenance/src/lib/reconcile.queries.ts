@@ -64,19 +64,42 @@ export async function skipHopelessRuns(
   return (reminders ?? 0) + (overdue ?? 0);
 }
 
+/** Which open check-ins a tick looks at: those with a job due by `horizonEnd`, narrowed on a tick of changes. */
+export interface OwedScope {
+  /** The last moment whose jobs belong in Redis now. */
+  horizonEnd: Date;
+  /** A tick of changes: check-ins written since `changedSince` (the database's clock) or whose moments came within
+   * reach since `previousEnd` (the previous tick's horizon end, by the Clock). Null for a full tick. */
+  changes: { changedSince: Date; previousEnd: Date } | null;
+  policy: { reminderLeadHours: number; overdueAfterHours: number };
+}
+
 /**
- * Open check-ins of live placements whose overdue job the ledger does not show as run; with `changedSince`
- * (the database's clock), only those written since (created or moved), found on their own index.
+ * Open check-ins of live placements whose overdue job the ledger does not show as run and which owe a job due by
+ * the horizon's end (the reminder, lead hours before, is the earliest), found on the open check-ins' index. On a
+ * tick of changes, only those written since (created or moved, on their own index) and those whose reminder or
+ * overdue moment came within the horizon since the previous tick.
  */
-export function owedCheckIns(m: Sql, changedSince: Date | null = null): Promise<OwedCheckIn[]> {
+export function owedCheckIns(m: Sql, scope: OwedScope): Promise<OwedCheckIn[]> {
+  const { horizonEnd, changes, policy } = scope;
   return m.query(
     `SELECT c.id, c.scheduled_at,
             EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
        FROM check_ins c JOIN placements p ON p.id = c.placement_id
       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
-        AND ($1::timestamptz IS NULL OR c.updated_at >= $1::timestamptz)
+        AND c.scheduled_at <= $1::timestamptz + make_interval(hours => $4::int)
+        AND ($2::timestamptz IS NULL OR c.updated_at >= $2::timestamptz
+             OR c.scheduled_at > $3::timestamptz + make_interval(hours => $4::int)
+             OR (c.scheduled_at > $3::timestamptz - make_interval(hours => $5::int)
+                 AND c.scheduled_at <= $1::timestamptz - make_interval(hours => $5::int)))
         AND NOT EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_overdue' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at)`,
-    [changedSince?.toISOString() ?? null],
+    [
+      horizonEnd.toISOString(),
+      changes?.changedSince.toISOString() ?? null,
+      changes?.previousEnd.toISOString() ?? null,
+      policy.reminderLeadHours,
+      policy.overdueAfterHours,
+    ],
   );
 }
 

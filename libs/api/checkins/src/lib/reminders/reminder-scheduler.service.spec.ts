@@ -1,5 +1,12 @@
-import { JobName } from '@stint/api-jobs';
-import { checkInJobs } from './reminder-scheduler.service';
+import type { Clock } from '@stint/api-core';
+import { type DueJob, JobName, type QueueService } from '@stint/api-jobs';
+import {
+  checkInJobs,
+  horizonEnd,
+  nearJobs,
+  REMINDER_HORIZON_HOURS,
+  ReminderScheduler,
+} from './reminder-scheduler.service';
 
 describe('checkInJobs', () => {
   const scheduledAt = new Date('2027-01-11T10:00:00.000Z');
@@ -36,5 +43,47 @@ describe('checkInJobs', () => {
   it('leaves out what the caller says is no longer owed', () => {
     const jobs = checkInJobs(checkIn, policy, new Date(0), { reminder: false, overdue: true });
     expect(jobs.map((j) => j.name)).toEqual([JobName.CheckInOverdue]);
+  });
+});
+
+describe('the 48-hour horizon', () => {
+  const HOUR = 3_600_000;
+  const now = new Date('2027-01-01T00:00:00.000Z');
+  const policy = { reminderLeadHours: 24, overdueAfterHours: 48 };
+  const at = (hours: number) => new Date(now.getTime() + hours * HOUR);
+
+  it('keeps the jobs due up to 48 hours from now, past ones included, and leaves the later ones for the reconciler', () => {
+    const jobs = [-5, 0, 47, 48, 48.001, 500].map((h) => ({ jobId: `j${h}`, dueAt: at(h) }));
+    expect(horizonEnd(now)).toEqual(at(REMINDER_HORIZON_HOURS));
+    expect(nearJobs(jobs, now).map((j) => j.jobId)).toEqual(['j-5', 'j0', 'j47', 'j48']);
+  });
+
+  it('a new cadence sends Redis only the jobs within reach, in one call; one wholly beyond it sends nothing', async () => {
+    const added: string[][] = [];
+    const queues = { addAllAt: jest.fn(async (jobs: DueJob[]) => void added.push(jobs.map((j) => j.name))) };
+    const scheduler = new ReminderScheduler(queues as unknown as QueueService, { now: () => now } as Clock);
+    // A check-in 60 hours ahead: its reminder (36 hours ahead) is within reach, its escalation (108) is not.
+    await scheduler.scheduleCheckIns(
+      [
+        { id: 'near', scheduledAt: at(60) },
+        { id: 'far', scheduledAt: at(24 * 21) },
+      ],
+      policy,
+    );
+    expect(added).toEqual([[JobName.CheckInReminder]]);
+    expect(queues.addAllAt.mock.calls[0]?.[0].map((j: DueJob) => j.jobId)).toEqual([
+      `checkin-reminder-near-${at(60).getTime()}-${at(36).getTime()}`,
+    ]);
+    await scheduler.scheduleCheckIns([{ id: 'far', scheduledAt: at(24 * 21) }], policy);
+    expect(added.at(-1)).toEqual([]);
+  });
+
+  it('removing a moved check-in’s old jobs costs a round trip only for the near ones', async () => {
+    const queues = { remove: jest.fn(async (_queue: string, _jobId: string) => undefined) };
+    const scheduler = new ReminderScheduler(queues as unknown as QueueService, { now: () => now } as Clock);
+    await scheduler.unscheduleCheckIn('c', at(30), policy);
+    expect(queues.remove.mock.calls.map(([, id]) => String(id).split('-')[1])).toEqual(['reminder']);
+    await scheduler.unscheduleCheckIn('c', at(-10), policy);
+    expect(queues.remove).toHaveBeenCalledTimes(3);
   });
 });

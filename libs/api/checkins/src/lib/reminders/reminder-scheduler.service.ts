@@ -5,6 +5,26 @@ import type { Policy } from '@stint/scheduling';
 import { dueJobs } from '../check-in-status';
 
 const HOUR = 3_600_000;
+
+/**
+ * How far ahead a check-in's reminder and overdue jobs are kept in Redis. A job joins the queue once its moment
+ * is this near: on the request path when a change lays it out that close, otherwise from the reconciler's tick
+ * that sees it come within reach (every 10 minutes). Redis so holds days of jobs, not the programme's years, and
+ * a booking weeks ahead sends Redis nothing for its cadence.
+ */
+export const REMINDER_HORIZON_HOURS = 48;
+
+/** The last moment whose jobs belong in Redis now. */
+export function horizonEnd(now: Date): Date {
+  return new Date(now.getTime() + REMINDER_HORIZON_HOURS * HOUR);
+}
+
+/** The jobs due within the horizon: those Redis should hold now; the rest wait for a later reconciler tick. */
+export function nearJobs<J extends { dueAt: Date }>(jobs: readonly J[], now: Date): J[] {
+  const end = horizonEnd(now).getTime();
+  return jobs.filter((j) => j.dueAt.getTime() <= end);
+}
+
 export type ReminderPolicy = Pick<Policy, 'reminderLeadHours' | 'overdueAfterHours'>;
 
 /** The reminder and overdue jobs a check-in implies under a policy (the reminder only while the check-in is ahead). */
@@ -40,8 +60,10 @@ export function checkInJobs(
 
 /**
  * Mirrors into Redis, on the request path, the reminder and overdue jobs a
- * change to a check-in implies. Every add is idempotent (deterministic ids).
- * Whatever fails here (Redis away) the reconciler adds later from PostgreSQL.
+ * change to a check-in implies, as far as they fall within the horizon.
+ * Every add is idempotent (deterministic ids). Whatever fails here (Redis
+ * away), and whatever lies further ahead, the reconciler adds later from
+ * PostgreSQL.
  */
 @Injectable()
 export class ReminderScheduler {
@@ -52,13 +74,14 @@ export class ReminderScheduler {
 
   async scheduleCheckIn(checkIn: { id: string; scheduledAt: Date }, policy: ReminderPolicy): Promise<void> {
     const now = this.clock.now();
-    for (const job of checkInJobs(checkIn, policy, now))
+    for (const job of nearJobs(checkInJobs(checkIn, policy, now), now))
       await this.queues.addAt(job.name, job.payload as never, job.jobId, job.dueAt, now);
   }
 
   /**
-   * The jobs of a newly laid-out cadence, added in one round trip to Redis:
-   * a booking's answer waits for them after commit.
+   * The near jobs of a newly laid-out cadence, added in one round trip to
+   * Redis (none when the placement starts beyond the horizon): a booking's
+   * answer waits for them after commit.
    */
   async scheduleCheckIns(
     checkIns: ReadonlyArray<{ id: string; scheduledAt: Date }>,
@@ -66,14 +89,20 @@ export class ReminderScheduler {
   ): Promise<void> {
     const now = this.clock.now();
     await this.queues.addAllAt(
-      checkIns.flatMap((c) => checkInJobs(c, policy, now)),
+      nearJobs(
+        checkIns.flatMap((c) => checkInJobs(c, policy, now)),
+        now,
+      ),
       now,
     );
   }
 
-  /** Removes the jobs made for a check-in's old instant (a reschedule replaces, never adds). */
+  /**
+   * Removes the jobs made for a check-in's old instant (a reschedule replaces, never adds). Jobs beyond the
+   * horizon were never added, so only the near ones cost a round trip.
+   */
   async unscheduleCheckIn(checkInId: string, scheduledAt: Date, policy: ReminderPolicy): Promise<void> {
-    for (const job of checkInJobs({ id: checkInId, scheduledAt }, policy, new Date(0)))
+    for (const job of nearJobs(checkInJobs({ id: checkInId, scheduledAt }, policy, new Date(0)), this.clock.now()))
       await this.queues.remove(QueueName.Reminders, job.jobId);
   }
 }
