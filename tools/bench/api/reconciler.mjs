@@ -1,5 +1,5 @@
 // The reconciler's tick at programme scale: the built worker against the bench database. Its first tick
-// (queued by the worker at start, Redis empty: every owed job is added), then, with nothing changed, a tick of
+// (queued by the worker at start, Redis empty: every owed job due within the 48-hour horizon is added), then, with nothing changed, a tick of
 // changes (the 10-minute scheduler's: only what was written since the previous tick) and a full one (the hourly
 // scheduler's). Timed by BullMQ's own processedOn and finishedOn of each reconcile job; the counts are read from
 // the job's log line.
@@ -67,7 +67,7 @@ export async function measureReconciler(worker) {
   try {
     // At start the worker runs two full ticks: the 10-minute scheduler's first job (a process's first tick is full)
     // and the start-up reconcile. The first to run finds Redis empty; it is the one reported.
-    log('reconciler: waiting for the worker’s first ticks (empty Redis: every owed job is added) …');
+    log('reconciler: waiting for the worker’s first ticks (empty Redis: every owed job within 48 hours is added) …');
     await finishedTick(queue, worker, (id) => id.startsWith('reconcile-start-'));
     const first = await firstFinished(queue);
     const firstSummary = await summaryOf(worker, 1);

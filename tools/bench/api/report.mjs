@@ -150,8 +150,8 @@ ${table(TRANSFER_HEADER, transferRows(transfer))}
 
 ### Reconciler
 
-The built worker (\`dist/apps/worker\`) against the same database with an empty queue prefix: its first reconcile job at start (every owed job is missing and added),
-then, with nothing changed, a tick of changes (the 10-minute scheduler's: open check-ins written since the previous tick) and a full tick (the hourly scheduler's). Duration: BullMQ's \`finishedOn − processedOn\` of each reconcile job (the whole tick, offer-lapse sweep included);
+The built worker (\`dist/apps/worker\`) against the same database with an empty queue prefix: its first reconcile job at start (every owed job due within the 48-hour horizon is missing and added; later ones wait in PostgreSQL),
+then, with nothing changed, a tick of changes (the 10-minute scheduler's: open check-ins written since the previous tick, and those whose moments came within the horizon since) and a full tick (the hourly scheduler's). Duration: BullMQ's \`finishedOn − processedOn\` of each reconcile job (the whole tick, offer-lapse sweep included);
 counts from the tick's log line.
 
 ${table(TICK_HEADER, tickRows(ticks))}

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { offerLapseJob, openOffers } from '@stint/api-booking';
 import { Clock, loadPolicy } from '@stint/api-core';
 import { checkInJobs, horizonEnd, nearJobs, REMINDER_HORIZON_HOURS } from '@stint/api-checkins';
-import { DueJob, QueueName, QueueService } from '@stint/api-jobs';
+import { DueJob, OVERDUE_LATE_LIMIT_MS, QueueName, QueueService } from '@stint/api-jobs';
 import { OutboxSweeper } from '@stint/api-notifications';
 import { NUDGE_HOURS, nudgeJobs } from '@stint/api-request-notices';
 import { DataSource } from 'typeorm';
@@ -14,17 +14,24 @@ import { owedCheckIns, owedNudges, skipHopelessRuns } from './reconcile.queries'
  * have written a check-in then and committed after that tick read.
  */
 export const CHANGES_OVERLAP_MS = 10 * 60_000;
+const HOUR = 3_600_000;
 
 export interface ReconcileSummary {
-  /** `full`: every open check-in was looked at; `changes`: those written since the previous tick. */
+  /**
+   * `full`: every open check-in within reach was looked at; `changes`: those written since the previous tick and
+   * those whose moments came within reach since.
+   */
   scope: 'full' | 'changes';
-  /** Open check-ins (of the scope) that owe a job due within the horizon (the next 48 hours). */
+  /**
+   * Open check-ins read (of the scope): those with a moment up to the horizon's end (the next 48 hours), past ones
+   * included, whose overdue escalation is still owed.
+   */
   scheduled: number;
   /** Owed jobs recorded as skipped, in bulk, as too late to help. */
   skipped: number;
   /** Jobs that were missing from Redis (lost, or come within the horizon) and were added. */
   added: number;
-  /** Jobs in Redis that nobody owes any more, removed. */
+  /** Jobs in Redis that nobody owes within reach any more, removed. */
   orphansRemoved: number;
   /** Send jobs re-queued for pending emails. */
   emailsQueued: number;
@@ -72,24 +79,26 @@ export class ReconcileJob {
     const skipped = await skipHopelessRuns(this.db, now, policy, since?.now ?? null);
 
     const changedSince = since ? new Date(since.dbNow.getTime() - CHANGES_OVERLAP_MS) : null;
+    // Read a little beyond the horizon: a job the API added by a clock slightly ahead of this one is kept, not
+    // taken for an orphan.
     const open = await owedCheckIns(this.db, {
-      horizonEnd: horizonEnd(now),
+      horizonEnd: horizonEnd(new Date(now.getTime() + CHANGES_OVERLAP_MS)),
       changes:
         since && changedSince
           ? { changedSince, previousEnd: horizonEnd(new Date(since.now.getTime() - CHANGES_OVERLAP_MS)) }
           : null,
       policy,
+      lateSince: new Date(now.getTime() - policy.overdueAfterHours * HOUR - OVERDUE_LATE_LIMIT_MS),
     });
-    // Only the jobs due within the horizon go to Redis; a later tick adds the rest as their moments come near.
-    const expected: DueJob[] = nearJobs(
-      open.flatMap((c) =>
-        checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
-          reminder: !c.reminded,
-          overdue: true,
-        }),
-      ),
-      now,
+    const owedJobs = open.flatMap((c) =>
+      checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
+        reminder: !c.reminded,
+        overdue: true,
+      }),
     );
+    // Only the jobs due within the horizon go to Redis; a later tick adds the rest as their moments come near.
+    const expected: DueJob[] = nearJobs(owedJobs, now);
+    const kept = new Set(owedJobs.map((j) => j.jobId));
     const pending = await owedNudges(this.db, changedSince);
     for (const r of pending) {
       const owed = NUDGE_HOURS.filter((h) => !r.done.includes(h));
@@ -100,8 +109,9 @@ export class ReconcileJob {
     expected.push(...offers.map(offerLapseJob));
 
     const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
-    // Orphans are found against every owed job, so only a full tick can tell them.
-    const orphansRemoved = since ? 0 : await this.removeOrphans(new Set(expected.map((j) => j.jobId)));
+    // Orphans are found against every owed job within reach, so only a full tick can tell them.
+    for (const j of expected) kept.add(j.jobId);
+    const orphansRemoved = since ? 0 : await this.removeOrphans(kept);
     const emails = await this.sweeper.sweep();
     this.previous = { now, dbNow: new Date(dbNow) };
     const summary: ReconcileSummary = {
@@ -114,20 +124,22 @@ export class ReconcileJob {
       offers: offers.length,
     };
     this.logger.log(
-      `Reconciled Redis with PostgreSQL (${summary.scope}): ${open.length} open check-ins with a moment in the next ${REMINDER_HORIZON_HOURS} hours and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
+      `Reconciled Redis with PostgreSQL (${summary.scope}): ${open.length} open check-ins within reach (${REMINDER_HORIZON_HOURS} hours) and ${pending.length} pending requests and ${offers.length} offers out owe ${expected.length} jobs, ${added} of them added; ${skipped} skipped as too late; ${orphansRemoved} orphan jobs removed; ${emails.added} email jobs re-queued.`,
     );
     return summary;
   }
 
-  /** Removes the waiting reminder, nudge and offer-expiry jobs nobody owes any more; returns how many. */
+  /**
+   * Removes the waiting reminder, nudge and offer-expiry jobs nobody owes within reach any more, 500 at a time
+   * (after an upgrade from 0.16, a whole programme's far-off jobs leave Redis in the first full tick); returns how
+   * many.
+   */
   private async removeOrphans(wanted: Set<string>): Promise<number> {
-    let removed = 0;
-    for (const id of await this.queues.pendingJobIds(QueueName.Reminders)) {
-      if (!wanted.has(id) && /^(checkin-|approval-nudge-|offer-lapse-)/.test(id)) {
-        await this.queues.remove(QueueName.Reminders, id);
-        removed++;
-      }
-    }
-    return removed;
+    const orphans = [...(await this.queues.pendingJobIds(QueueName.Reminders))].filter(
+      (id) => !wanted.has(id) && /^(checkin-|approval-nudge-|offer-lapse-)/.test(id),
+    );
+    for (let i = 0; i < orphans.length; i += 500)
+      await Promise.all(orphans.slice(i, i + 500).map((id) => this.queues.remove(QueueName.Reminders, id)));
+    return orphans.length;
   }
 }

@@ -68,10 +68,14 @@ export async function skipHopelessRuns(
 export interface OwedScope {
   /** The last moment whose jobs belong in Redis now. */
   horizonEnd: Date;
-  /** A tick of changes: check-ins written since `changedSince` (the database's clock) or whose moments came within
-   * reach since `previousEnd` (the previous tick's horizon end, by the Clock). Null for a full tick. */
+  /**
+   * A tick of changes: check-ins written since `changedSince` (the database's clock) or whose moments came within
+   * reach since `previousEnd` (the previous tick's horizon end, by the Clock, less an overlap). Null for a full tick.
+   */
   changes: { changedSince: Date; previousEnd: Date } | null;
   policy: { reminderLeadHours: number; overdueAfterHours: number };
+  /** Check-ins before this are left out: their escalation is more than a week late, recorded skipped already. */
+  lateSince: Date;
 }
 
 /**
@@ -81,13 +85,13 @@ export interface OwedScope {
  * overdue moment came within the horizon since the previous tick.
  */
 export function owedCheckIns(m: Sql, scope: OwedScope): Promise<OwedCheckIn[]> {
-  const { horizonEnd, changes, policy } = scope;
+  const { horizonEnd, changes, policy, lateSince } = scope;
   return m.query(
     `SELECT c.id, c.scheduled_at,
             EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
        FROM check_ins c JOIN placements p ON p.id = c.placement_id
       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
-        AND c.scheduled_at <= $1::timestamptz + make_interval(hours => $4::int)
+        AND c.scheduled_at <= $1::timestamptz + make_interval(hours => $4::int) AND c.scheduled_at >= $6::timestamptz
         AND ($2::timestamptz IS NULL OR c.updated_at >= $2::timestamptz
              OR c.scheduled_at > $3::timestamptz + make_interval(hours => $4::int)
              OR (c.scheduled_at > $3::timestamptz - make_interval(hours => $5::int)
@@ -99,6 +103,7 @@ export function owedCheckIns(m: Sql, scope: OwedScope): Promise<OwedCheckIn[]> {
       changes?.previousEnd.toISOString() ?? null,
       policy.reminderLeadHours,
       policy.overdueAfterHours,
+      lateSince.toISOString(),
     ],
   );
 }

@@ -32,7 +32,8 @@ export class PolicyService {
     const { before, after } = await this.save(caller, input);
     if (REMINDER_FIELDS.some((field) => before[field] !== after[field])) {
       // After commit, one bounded call: the worker's reconciler moves every scheduled reminder and overdue job
-      // to the new moments. If Redis is away, the next scheduled reconcile (10 min) does it.
+      // to the new moments. If Redis is away, the next full reconcile (hourly) does it: a tick of changes sees
+      // written check-ins, not a new policy.
       await this.queues
         .add(JobName.Reconcile, {}, { jobId: `reconcile-policy-${Date.now()}` })
         .catch((error: Error) =>

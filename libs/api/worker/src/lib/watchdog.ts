@@ -42,7 +42,8 @@ export interface WatchdogReport {
  * pending emails that are more than 2 minutes overdue or whose claim expired
  * (their send job is gone). A sentinel key tells when Redis lost
  * this instance's data (FLUSHALL, keys deleted, a Redis without persistence
- * restarted); then a full reconcile rebuilds every job PostgreSQL implies.
+ * restarted); then a full reconcile rebuilds every job PostgreSQL implies
+ * within the 48-hour horizon (later ones are added as they come near).
  */
 @Injectable()
 export class Watchdog implements OnApplicationShutdown {

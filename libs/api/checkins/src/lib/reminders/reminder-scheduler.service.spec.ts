@@ -78,6 +78,21 @@ describe('the 48-hour horizon', () => {
     expect(added.at(-1)).toEqual([]);
   });
 
+  it('a moved check-in’s new jobs go to Redis only as far as they are within reach', async () => {
+    const queues = { addAt: jest.fn(async (_name: JobName, _payload: unknown, _jobId: string) => undefined) };
+    const scheduler = new ReminderScheduler(queues as unknown as QueueService, { now: () => now } as Clock);
+    await scheduler.scheduleCheckIn({ id: 'moved', scheduledAt: at(60) }, policy);
+    expect(queues.addAt.mock.calls.map(([name]) => name)).toEqual([JobName.CheckInReminder]);
+    await scheduler.scheduleCheckIn({ id: 'later', scheduledAt: at(24 * 14) }, policy);
+    expect(queues.addAt).toHaveBeenCalledTimes(1);
+    // Begun 10 hours ago: no reminder any more, and its escalation (38 hours ahead) is within reach.
+    await scheduler.scheduleCheckIn({ id: 'begun', scheduledAt: at(-10) }, policy);
+    expect(queues.addAt.mock.calls.map(([name, , id]) => [name, id.split('-')[2]])).toEqual([
+      [JobName.CheckInReminder, 'moved'],
+      [JobName.CheckInOverdue, 'begun'],
+    ]);
+  });
+
   it('removing a moved check-in’s old jobs costs a round trip only for the near ones', async () => {
     const queues = { remove: jest.fn(async (_queue: string, _jobId: string) => undefined) };
     const scheduler = new ReminderScheduler(queues as unknown as QueueService, { now: () => now } as Clock);
