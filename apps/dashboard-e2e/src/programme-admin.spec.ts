@@ -164,6 +164,31 @@ test.describe('programme admin', () => {
     await expect(page.getByTestId('max-weeks-error')).toHaveText('Maximum weeks must be at least the minimum (10).');
     await expect(page.getByText('Check-in time must be a 24-hour time written HH:MM, e.g. 10:00.')).toBeVisible();
     await expect(page.getByText('Reminder lead (hours) must be a whole number of hours, 0 or more.')).toBeVisible();
+    // Every error, however many lines it takes, stays clear of every other field's box (on a narrow window a
+    // three-line error used to run over the label of the field below).
+    const viewport = page.viewportSize();
+    await page.setViewportSize({ width: 820, height: 900 });
+    const overlaps = await page.evaluate(() => {
+      const fields = [...document.querySelectorAll('mat-form-field')];
+      const found: string[] = [];
+      for (const error of document.querySelectorAll('mat-error')) {
+        const own = error.closest('mat-form-field');
+        const e = error.getBoundingClientRect();
+        for (const field of fields) {
+          if (field === own) continue;
+          // The box and its floating label, which sits on the box's top edge and rises above it.
+          for (const part of field.querySelectorAll('.mat-mdc-text-field-wrapper, .mdc-floating-label')) {
+            const f = part.getBoundingClientRect();
+            if (e.left < f.right && f.left < e.right && e.top < f.bottom && f.top < e.bottom)
+              found.push(`${error.textContent?.trim()} over ${field.querySelector('mat-label')?.textContent?.trim()}`);
+          }
+        }
+      }
+      return found;
+    });
+    await saveScreen(page, 'admin-policy-narrow');
+    if (viewport) await page.setViewportSize(viewport);
+    expect(overlaps).toEqual([]);
     await saveScreen(page, 'admin-policy');
     await expectAccessible(page, 'admin policy');
     await page.getByRole('button', { name: 'Undo changes' }).click();
