@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { offerLapseJob, openOffers } from '@stint/api-booking';
 import { Clock, loadPolicy } from '@stint/api-core';
 import { checkInJobs, horizonEnd, nearJobs, REMINDER_HORIZON_HOURS } from '@stint/api-checkins';
-import { DueJob, OVERDUE_LATE_LIMIT_MS, QueueName, QueueService } from '@stint/api-jobs';
+import { DueJob, QueueName, QueueService } from '@stint/api-jobs';
 import { OutboxSweeper } from '@stint/api-notifications';
 import { NUDGE_HOURS, nudgeJobs } from '@stint/api-request-notices';
 import { DataSource } from 'typeorm';
@@ -14,7 +14,6 @@ import { owedCheckIns, owedNudges, skipHopelessRuns } from './reconcile.queries'
  * have written a check-in then and committed after that tick read.
  */
 export const CHANGES_OVERLAP_MS = 10 * 60_000;
-const HOUR = 3_600_000;
 
 export interface ReconcileSummary {
   /**
@@ -78,17 +77,20 @@ export class ReconcileJob {
     const policy = await loadPolicy(this.db.manager);
     const skipped = await skipHopelessRuns(this.db, now, policy, since?.now ?? null);
 
-    const changedSince = since ? new Date(since.dbNow.getTime() - CHANGES_OVERLAP_MS) : null;
+    const changes = since
+      ? {
+          changedSince: new Date(since.dbNow.getTime() - CHANGES_OVERLAP_MS),
+          previousEnd: horizonEnd(new Date(since.now.getTime() - CHANGES_OVERLAP_MS)),
+        }
+      : null;
+    const changedSince = changes?.changedSince ?? null;
     // Read a little beyond the horizon: a job the API added by a clock slightly ahead of this one is kept, not
     // taken for an orphan.
     const open = await owedCheckIns(this.db, {
       horizonEnd: horizonEnd(new Date(now.getTime() + CHANGES_OVERLAP_MS)),
-      changes:
-        since && changedSince
-          ? { changedSince, previousEnd: horizonEnd(new Date(since.now.getTime() - CHANGES_OVERLAP_MS)) }
-          : null,
+      changes,
       policy,
-      lateSince: new Date(now.getTime() - policy.overdueAfterHours * HOUR - OVERDUE_LATE_LIMIT_MS),
+      now,
     });
     const owedJobs = open.flatMap((c) =>
       checkInJobs({ id: c.id, scheduledAt: new Date(c.scheduled_at) }, policy, now, {
@@ -98,7 +100,6 @@ export class ReconcileJob {
     );
     // Only the jobs due within the horizon go to Redis; a later tick adds the rest as their moments come near.
     const expected: DueJob[] = nearJobs(owedJobs, now);
-    const kept = new Set(owedJobs.map((j) => j.jobId));
     const pending = await owedNudges(this.db, changedSince);
     for (const r of pending) {
       const owed = NUDGE_HOURS.filter((h) => !r.done.includes(h));
@@ -110,8 +111,9 @@ export class ReconcileJob {
 
     const { added } = await this.queues.ensureJobs(QueueName.Reminders, expected, now);
     // Orphans are found against every owed job within reach, so only a full tick can tell them.
-    for (const j of expected) kept.add(j.jobId);
-    const orphansRemoved = since ? 0 : await this.removeOrphans(kept);
+    const orphansRemoved = since
+      ? 0
+      : await this.removeOrphans(new Set([...owedJobs, ...expected].map((j) => j.jobId)));
     const emails = await this.sweeper.sweep();
     this.previous = { now, dbNow: new Date(dbNow) };
     const summary: ReconcileSummary = {

@@ -19,6 +19,13 @@ export interface OwedNudges {
   done: number[];
 }
 
+/**
+ * Check-ins scheduled before this instant (SQL over the given placeholders: a moment, the overdue hours, the late
+ * limit in ms) have an escalation more than OVERDUE_LATE_LIMIT_MS late: recorded as skipped, never owed.
+ */
+const hopelessBefore = (at: string, hours: string, lateMs: string) =>
+  `${at}::timestamptz - make_interval(hours => ${hours}::int) - make_interval(secs => ${lateMs}::double precision / 1000)`;
+
 const OPEN_CHECK_INS = `FROM check_ins c JOIN placements p ON p.id = c.placement_id
        WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL`;
 
@@ -50,8 +57,8 @@ export async function skipHopelessRuns(
     `INSERT INTO job_runs (kind, subject_id, subject_at, step, due_at, ran_at, outcome, reason)
      SELECT 'checkin_overdue', c.id, c.scheduled_at, 0, c.scheduled_at + make_interval(hours => $2::int), $1::timestamptz, 'skipped',
             replace($4, '{at}', ${SQL_ISO('c.scheduled_at + make_interval(hours => $2::int)')})
-       ${OPEN_CHECK_INS} AND c.scheduled_at < $1::timestamptz - make_interval(hours => $2::int) - make_interval(secs => $3::double precision / 1000)
-         AND ($5::timestamptz IS NULL OR c.scheduled_at >= $5::timestamptz - make_interval(hours => $2::int) - make_interval(secs => $3::double precision / 1000))
+       ${OPEN_CHECK_INS} AND c.scheduled_at < ${hopelessBefore('$1', '$2', '$3')}
+         AND ($5::timestamptz IS NULL OR c.scheduled_at >= ${hopelessBefore('$5', '$2', '$3')})
      ON CONFLICT DO NOTHING`,
     [
       now.toISOString(),
@@ -74,8 +81,8 @@ export interface OwedScope {
    */
   changes: { changedSince: Date; previousEnd: Date } | null;
   policy: { reminderLeadHours: number; overdueAfterHours: number };
-  /** Check-ins before this are left out: their escalation is more than a week late, recorded skipped already. */
-  lateSince: Date;
+  /** The tick's moment: check-ins whose escalation is hopeless by then are left out (skipHopelessRuns recorded them). */
+  now: Date;
 }
 
 /**
@@ -85,13 +92,13 @@ export interface OwedScope {
  * overdue moment came within the horizon since the previous tick.
  */
 export function owedCheckIns(m: Sql, scope: OwedScope): Promise<OwedCheckIn[]> {
-  const { horizonEnd, changes, policy, lateSince } = scope;
+  const { horizonEnd, changes, policy, now } = scope;
   return m.query(
     `SELECT c.id, c.scheduled_at,
             EXISTS (SELECT 1 FROM job_runs j WHERE j.kind = 'checkin_reminder' AND j.subject_id = c.id AND j.subject_at = c.scheduled_at) AS reminded
        FROM check_ins c JOIN placements p ON p.id = c.placement_id
       WHERE c.completed_at IS NULL AND c.cancelled_at IS NULL AND p.cancelled_at IS NULL
-        AND c.scheduled_at <= $1::timestamptz + make_interval(hours => $4::int) AND c.scheduled_at >= $6::timestamptz
+        AND c.scheduled_at <= $1::timestamptz + make_interval(hours => $4::int) AND c.scheduled_at >= ${hopelessBefore('$6', '$5', '$7')}
         AND ($2::timestamptz IS NULL OR c.updated_at >= $2::timestamptz
              OR c.scheduled_at > $3::timestamptz + make_interval(hours => $4::int)
              OR (c.scheduled_at > $3::timestamptz - make_interval(hours => $5::int)
@@ -103,7 +110,8 @@ export function owedCheckIns(m: Sql, scope: OwedScope): Promise<OwedCheckIn[]> {
       changes?.previousEnd.toISOString() ?? null,
       policy.reminderLeadHours,
       policy.overdueAfterHours,
-      lateSince.toISOString(),
+      now.toISOString(),
+      OVERDUE_LATE_LIMIT_MS,
     ],
   );
 }
