@@ -29,6 +29,7 @@ export * from './lib/database/figures-cache';
 export * from './lib/database/policy';
 export * from './lib/database/sql-writes';
 export * from './lib/database/named-statement';
+export * from './lib/database/statement-batch';
 export * from './lib/database/timestamps';
 export * from './lib/database/hydrate';
 export * from './lib/database/transaction-now';

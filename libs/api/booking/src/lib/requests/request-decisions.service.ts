@@ -70,8 +70,12 @@ export class RequestDecisionsService {
   ): Promise<RotationRequestEntity> {
     const { id, comment, requested } = decision;
     // Lock order everywhere: request row, then team row, then the PM's advisory lock (here all in one round trip,
-    // with the policy and the parties).
-    const { request, parties, pmActive, team, policy } = await this.repository.findVisibleForBooking(m, caller, id);
+    // with the policy, the parties, and the booking facts read once the locks are held).
+    const { request, parties, pmActive, team, policy, readAhead } = await this.repository.findVisibleForBooking(
+      m,
+      caller,
+      id,
+    );
     const step = decisionStep(caller, request.status, parties, requested);
     assertPmActive(pmActive);
     const before = requestSnapshot(request);
@@ -79,7 +83,7 @@ export class RequestDecisionsService {
     const { pmId, startDate, durationWeeks } = request;
     aim.target = { teamId: team.id, pmId, startDate, durationWeeks, exclude: { excludeRequestId: request.id } };
     const candidate = { ...aim.target, confirming: true };
-    const { violations } = await this.rules.judge(m, team, candidate, aim.target.exclude, policy);
+    const { violations } = await this.rules.judge(m, team, candidate, aim.target.exclude, policy, readAhead);
     // A request asked for a full team on purpose is released all the same: the host decides about the waitlist.
     const waived = step === 'manager' && request.waitlistIfFull;
     const broken = waived ? violations.filter((v) => v.code !== 'CAPACITY_FULL') : violations;

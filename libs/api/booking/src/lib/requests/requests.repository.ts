@@ -17,7 +17,7 @@ import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/ap
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
 import { DataSource, EntityManager } from 'typeorm';
 import { RotationRequestEntity } from '../rotation-request.entity';
-import { lockRequestForBooking, type TeamRow } from '../rules/booking-facts.queries';
+import { lockRequestWithFacts, type ReadAheadRanges, type TeamRow } from '../rules/booking-facts.queries';
 import type { Policy } from '@stint/scheduling';
 import { waitlistPositions } from '../waitlist/waitlist.queries';
 import { proposalView } from './proposal';
@@ -142,7 +142,7 @@ export class RequestsRepository {
 
   /**
    * `findVisible` with the request locked, for approving: the request, then its team's and the PM's booking
-   * locks, with the policy and the parties, in one round trip (`lockRequestForBooking`). 404 as `findVisible`.
+   * locks, with the policy and the parties, in one round trip with the booking facts (`lockRequestWithFacts`). 404 as `findVisible`.
    * The locks come before the caller's right to see the request and its state are judged (a refused or repeated
    * approval holds them for that moment, then rolls back): one round trip fewer for every approval.
    */
@@ -150,8 +150,15 @@ export class RequestsRepository {
     m: EntityManager,
     caller: AuthenticatedUser,
     id: string,
-  ): Promise<{ request: RotationRequestEntity; parties: Parties; pmActive: boolean; team: TeamRow; policy: Policy }> {
-    const locked = await lockRequestForBooking(m, id);
+  ): Promise<{
+    request: RotationRequestEntity;
+    parties: Parties;
+    pmActive: boolean;
+    team: TeamRow;
+    policy: Policy;
+    readAhead: ReadAheadRanges | null;
+  }> {
+    const locked = await lockRequestWithFacts(m, id);
     if (!locked) throw ApiError.notFound('rotation request', id);
     const request = hydrate(m, RotationRequestEntity, locked.row);
     const parties: Parties = {
@@ -160,7 +167,8 @@ export class RequestsRepository {
       hostManagerId: locked.team.manager_id,
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
-    return { request, parties, pmActive: locked.pmActive, team: locked.team, policy: locked.policy };
+    const { pmActive, team, policy, readAhead } = locked;
+    return { request, parties, pmActive, team, policy, readAhead };
   }
 
   /** Who decides a request of this PM into this team, read on its own (after the request's lock). */

@@ -5,10 +5,11 @@ import {
   loadPolicy,
   POLICY_JSON,
   namedStatement,
-  type NamedStatement,
   asQuery,
   rememberPolicy,
   rememberTransactionNow,
+  runStatementBatch,
+  uuidLiteral,
 } from '@stint/api-core';
 import {
   createHolidayCalendar,
@@ -97,7 +98,7 @@ export async function lockForBooking(
   return { team, policy };
 }
 
-/** What `lockRequestForBooking` holds and reads: the request's row as stored, and what `lockForBooking` gives. */
+/** What `lockRequestWithFacts` holds and reads: the request's row as stored, and what `lockForBooking` gives. */
 export interface LockedRequest {
   /** The request's row under its lock, with the table's own column names (see `hydrate`). */
   row: Record<string, unknown>;
@@ -112,10 +113,11 @@ export interface LockedRequest {
  * `lockForBooking` takes them, in the same order, behind the request's), with the policy, the rotation's parties
  * and whether the PM is active. The team is the one the request names once its lock is held: a request moved to
  * another team while this statement waited is locked into its new team, whose row and parties are read after
- * that. One round trip fewer than `findVisible` and then `lockForBooking`.
+ * that. One round trip fewer than `findVisible` and then `lockForBooking`. The request's columns are named (the
+ * entity's), never `*`. `id`: the request's id as SQL.
  */
-function lockRequestForBookingSql(requestColumns: string[]): string {
-  return `WITH request AS MATERIALIZED (SELECT ${requestColumns.join(', ')} FROM rotation_requests WHERE id = $1 FOR UPDATE),
+function lockRequestForBookingSql(requestColumns: string[], id: string): string {
+  return `WITH request AS MATERIALIZED (SELECT ${requestColumns.join(', ')} FROM rotation_requests WHERE id = ${id} FOR UPDATE),
         team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = (SELECT team_id FROM request) FOR UPDATE)
    SELECT request.*, row_to_json(team) AS locked_team, ${PM_LOCK('request.pm_id')} AS pm_locked,
           ${POLICY_JSON} AS locked_policy, ${partiesJson('request.pm_id', 'team.id', 'team')} AS locked_parties,
@@ -123,32 +125,16 @@ function lockRequestForBookingSql(requestColumns: string[]): string {
      FROM request JOIN team ON true`;
 }
 
-/**
- * The statement, made once: the request's columns are named (the entity's), never `*`, so that a column added to
- * the table does not change the result of a statement the pool's connections have already prepared (PostgreSQL
- * refuses to run a prepared statement whose result type changed).
- */
-let lockRequestStatement: NamedStatement | undefined;
+type LockedRow = Record<string, unknown> & {
+  locked_team: TeamRow;
+  pm_locked: unknown;
+  locked_policy: Policy;
+  locked_parties: RotationParties | null;
+  locked_pm_active: boolean | null;
+  locked_now: Date;
+};
 
-function lockRequestForBookingStatement(m: EntityManager): NamedStatement {
-  lockRequestStatement ??= namedStatement(
-    lockRequestForBookingSql(m.connection.getMetadata(RotationRequestEntity).columns.map((c) => c.databaseName)),
-  );
-  return lockRequestStatement;
-}
-
-/** Null when there is no such request (nor its team); the locks and reads are kept as `lockForBooking` keeps them. */
-export async function lockRequestForBooking(m: EntityManager, requestId: string): Promise<LockedRequest | null> {
-  const rows: Array<
-    Record<string, unknown> & {
-      locked_team: TeamRow;
-      pm_locked: unknown;
-      locked_policy: Policy;
-      locked_parties: RotationParties | null;
-      locked_pm_active: boolean | null;
-      locked_now: Date;
-    }
-  > = await m.query(asQuery(lockRequestForBookingStatement(m)), [requestId]);
+function lockedRequestOf(m: EntityManager, rows: LockedRow[]): LockedRequest | null {
   const found = rows[0];
   if (!found?.locked_parties) return null;
   const {
@@ -164,6 +150,58 @@ export async function lockRequestForBooking(m: EntityManager, requestId: string)
   rememberPolicy(m, policy);
   rememberParties(m, parties.pm.id, team.id, parties);
   return { row, team, policy, parties, pmActive: pmActive === true };
+}
+
+/** The booking facts' range reads for one scope, read ahead (before the rules ask for them). */
+export interface ReadAheadRanges {
+  scope: Required<Pick<FactsScope, 'from' | 'to' | 'pmId' | 'excludeRequestId'>> & { teamId: string };
+  ranges: RangesRow;
+}
+
+/**
+ * Approving's locks (`lockRequestForBookingSql`), and the booking facts of the request as it stands (its team, PM
+ * and dates, itself left out) read by a second statement of the same round trip, whose snapshot is taken once the
+ * locks are held. An approval thus goes back to the API once under its team's lock before it writes, not twice.
+ * Null when there is no such request (nor its team); the locks and reads are kept as `lockForBooking` keeps them.
+ */
+export async function lockRequestWithFacts(
+  m: EntityManager,
+  requestId: string,
+): Promise<(LockedRequest & { readAhead: ReadAheadRanges | null }) | null> {
+  const id = uuidLiteral(requestId);
+  const columns = m.connection.getMetadata(RotationRequestEntity).columns.map((c) => c.databaseName);
+  const [lockRows = [], factRows = []] = await runStatementBatch(m, [
+    lockRequestForBookingSql(columns, id),
+    `SELECT r.id AS scope_request, r.team_id AS scope_team, r.pm_id AS scope_pm, ${DATE('r.start_date')} AS scope_from,
+            ${DATE('r.end_date')} AS scope_to, ranges.*
+       FROM rotation_requests r,
+            LATERAL (${bookingRangesSql('ARRAY[r.team_id]', 'r.start_date', 'r.end_date', 'r.pm_id', 'NULL', 'r.id')}) ranges
+      WHERE r.id = ${id}`,
+  ]);
+  const locked = lockedRequestOf(m, lockRows as LockedRow[]);
+  if (!locked) return null;
+  const facts = factRows[0] as
+    | (RangesRow & {
+        scope_request: string;
+        scope_team: string;
+        scope_pm: string;
+        scope_from: string;
+        scope_to: string;
+      })
+    | undefined;
+  const readAhead: ReadAheadRanges | null = facts
+    ? {
+        scope: {
+          teamId: facts.scope_team,
+          pmId: facts.scope_pm,
+          from: facts.scope_from,
+          to: facts.scope_to,
+          excludeRequestId: facts.scope_request,
+        },
+        ranges: { blackouts: facts.blackouts, pm_busy: facts.pm_busy, team_bookings: facts.team_bookings },
+      }
+    : null;
+  return { ...locked, readAhead };
 }
 
 export interface FactsScope {
@@ -335,11 +373,21 @@ function jsonRows(sql: string): string {
   return `(SELECT coalesce(json_agg(x), '[]'::json) FROM (${sql}) x)`;
 }
 
+/** The three range reads of the booking facts as one SELECT, each placeholder given as SQL. */
+function bookingRangesSql(teams: string, from: string, to: string, pm: string, placement: string, request: string) {
+  return `SELECT ${jsonRows(blackoutsSql(teams, from, to))} AS blackouts,
+            ${jsonRows(pmBusySql(pm, from, to, placement, request))} AS pm_busy,
+            ${jsonRows(teamBookingsSql(teams, from, to, placement, request))} AS team_bookings`;
+}
+
+type RangesRow = { blackouts: BlackoutRow[]; pm_busy: BusyRow[]; team_bookings: BookingRow[] };
+
 /**
  * Everything the pure rules need to judge one candidate booking. The three
  * range reads go in one statement (one snapshot, one round trip): a booking
  * makes them while it holds its team's row lock, so every round trip there
- * is one more wait for the bookings queued behind it.
+ * is one more wait for the bookings queued behind it. Ranges `readAhead` for
+ * exactly this scope (`lockRequestWithFacts`) are used instead of reading.
  */
 export async function loadBookingFacts(
   m: EntityManager,
@@ -347,23 +395,9 @@ export async function loadBookingFacts(
   scope: FactsScope,
   now: Date,
   known?: Policy,
+  readAhead?: ReadAheadRanges | null,
 ): Promise<BookingFacts> {
-  const rows: Array<{ blackouts: BlackoutRow[]; pm_busy: BusyRow[]; team_bookings: BookingRow[] }> = await m.query(
-    `SELECT ${jsonRows(blackoutsSql('$1', '$2', '$3'))} AS blackouts,
-            ${jsonRows(pmBusySql('$4', '$2', '$3', '$5', '$6'))} AS pm_busy,
-            ${jsonRows(teamBookingsSql('$1', '$2', '$3', '$5', '$6'))} AS team_bookings`,
-    [
-      [team.id],
-      scope.from,
-      scope.to,
-      // Without a PM (a team's own facts) `pm_id = NULL` matches nothing: no busy days.
-      scope.pmId,
-      scope.excludePlacementId ?? null,
-      scope.excludeRequestId ?? null,
-    ],
-  );
-  const ranges = rows[0];
-  if (!ranges) throw new Error('the booking facts read returned no row');
+  const ranges = readAhead && coversScope(readAhead, team, scope) ? readAhead.ranges : await readRanges(m, team, scope);
   const policy = known ?? (await loadPolicy(m));
   return {
     team: { id: team.id, capacity: team.capacity, active: team.active },
@@ -374,6 +408,34 @@ export async function loadBookingFacts(
     today: todayIn(team.timezone, now),
     isHoliday: teamHolidays(team),
   };
+}
+
+/** Whether ranges read ahead were read for this very scope (else they are read again). */
+function coversScope(readAhead: ReadAheadRanges, team: TeamRow, scope: FactsScope): boolean {
+  const s = readAhead.scope;
+  return (
+    s.teamId === team.id &&
+    s.pmId === scope.pmId &&
+    s.from === scope.from &&
+    s.to === scope.to &&
+    s.excludeRequestId === (scope.excludeRequestId ?? null) &&
+    !scope.excludePlacementId
+  );
+}
+
+async function readRanges(m: EntityManager, team: TeamRow, scope: FactsScope): Promise<RangesRow> {
+  const rows: RangesRow[] = await m.query(bookingRangesSql('$1', '$2', '$3', '$4', '$5', '$6'), [
+    [team.id],
+    scope.from,
+    scope.to,
+    // Without a PM (a team's own facts) `pm_id = NULL` matches nothing: no busy days.
+    scope.pmId,
+    scope.excludePlacementId ?? null,
+    scope.excludeRequestId ?? null,
+  ]);
+  const ranges = rows[0];
+  if (!ranges) throw new Error('the booking facts read returned no row');
+  return ranges;
 }
 
 /** Names of PMs and teams for a page of results: one query, whatever the page size. */

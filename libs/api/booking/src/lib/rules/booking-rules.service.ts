@@ -5,7 +5,13 @@ import { checkBooking, type BookingFacts, type Policy, type RuleViolation } from
 import { endDateFor, isIsoDate } from '@stint/shared-dates';
 import type { EntityManager } from 'typeorm';
 import { SlotsService } from '../slots/slots.service';
-import { loadBookingFacts, loadTeam, lockForBooking, type TeamRow } from './booking-facts.queries';
+import {
+  loadBookingFacts,
+  loadTeam,
+  lockForBooking,
+  type ReadAheadRanges,
+  type TeamRow,
+} from './booking-facts.queries';
 import { capacityFullWithSuggestions, ruleError } from './rule-errors';
 
 /** A booking to judge: this PM, from this start, for this many weeks. */
@@ -72,7 +78,8 @@ export class BookingRules {
   /**
    * Loads what the rules need for the candidate and judges it. A `policy`
    * the caller read before taking the team lock is used as it is (the lock
-   * does not guard the policy), which leaves one read fewer under the lock.
+   * does not guard the policy), which leaves one read fewer under the lock;
+   * so do ranges read ahead under it for this very candidate.
    */
   async judge(
     m: EntityManager,
@@ -80,12 +87,13 @@ export class BookingRules {
     candidate: Candidate,
     exclude: Exclusions = {},
     policy?: Policy,
+    readAhead?: ReadAheadRanges | null,
   ): Promise<Judgement> {
     const { pmId, startDate, durationWeeks, confirming } = candidate;
     if (!isIsoDate(startDate)) throw ApiError.validation({ startDate: 'startDate must be a date like 2027-01-04' });
     const endDate = endDateFor(startDate, durationWeeks);
     const scope = { from: startDate, to: endDate, pmId, ...exclude };
-    const facts = await loadBookingFacts(m, team, scope, this.clock.now(), policy);
+    const facts = await loadBookingFacts(m, team, scope, this.clock.now(), policy, readAhead);
     return { facts, endDate, violations: checkBooking(facts, { startDate, durationWeeks, confirming }) };
   }
 
