@@ -104,8 +104,29 @@ describe('names, not ids', () => {
       { byId: maria.user.id, byName: maria.user.name, text: 'Ask about their pipeline.', at: expect.any(String) },
     ]);
 
+    // A second note, from the host: both show, oldest first, on the check-in alone, in its placement's check-ins
+    // and in a list page, and the other check-ins show none.
+    expect(
+      (
+        await call<CheckIn>(t.url, 'POST', `/api/check-ins/${first.id}/feedback`, {
+          token: hugo.token,
+          body: { text: 'Strong discovery calls.' },
+        })
+      ).status,
+    ).toBe(201);
+    const notes = (c: CheckIn | undefined) => c?.feedback.map((f) => [f.byName, f.text]);
+    const expected = [
+      [maria.user.name, 'Ask about their pipeline.'],
+      [hugo.user.name, 'Strong discovery calls.'],
+    ];
+    expect(notes((await get<CheckIn>(ana, `/api/check-ins/${first.id}`)).body)).toEqual(expected);
     const placement = await get<Placement>(hugo, `/api/placements/${placementId}`);
     for (const c of placement.body.checkIns) expect(c).toMatchObject({ pmName: 'Ana Lima', teamName });
+    expect(notes(placement.body.checkIns.find((c) => c.id === first.id))).toEqual(expected);
+    expect(placement.body.checkIns.filter((c) => c.id !== first.id).flatMap((c) => c.feedback)).toEqual([]);
+    const page = await get<Page<CheckIn>>(hugo, `/api/check-ins?placementId=${placementId}&pageSize=200`);
+    expect(notes(page.body.items.find((c) => c.id === first.id))).toEqual(expected);
+    expect(page.body.items.filter((c) => c.id !== first.id).flatMap((c) => c.feedback)).toEqual([]);
   });
 
   it('the OpenAPI document lists the names', async () => {

@@ -45,7 +45,7 @@ const BY_TIME: Array<[string, 'ASC' | 'DESC']> = [
 ];
 
 /**
- * A check-in (`c`, its placement `p`, PM `pm` and team `t` joined) as the API answers it, built in SQL: the one
+ * A check-in (`c`, its placement `p`, PM `pm`, team `t` and feedback `fb` joined) as the API answers it, built in SQL: the one
  * definition of the answer, for a page, a single check-in and a placement's check-ins alike, so that any number of
  * them is one statement and reaches the API as one JSON value (no entities, no dates parsed). `now` and `hours` are
  * the placeholders of the moment read and the policy's overdue hours: the status is `checkInStatus`'s rule, as the
@@ -63,9 +63,7 @@ function checkInJson(now: string, hours: string): string {
                     ELSE jsonb_build_object('negotiation', c.rating_negotiation, 'closing', c.rating_closing,
                                             'persistence', c.rating_persistence) || coalesce(c.extra_ratings, '{}'::jsonb) END,
     'notes', c.notes,
-    'feedback', (SELECT coalesce(json_agg(json_build_object('byId', f.by_id, 'byName', u.name, 'text', f.text,
-                                                            'at', ${SQL_ISO('f.at')}) ORDER BY f.at, f.id), '[]'::json)
-                   FROM check_in_feedback f JOIN users u ON u.id = f.by_id WHERE f.check_in_id = c.id),
+    'feedback', coalesce(fb.items, '[]'::json),
     'opensOn', to_char(c.due_date, 'YYYY-MM-DD'),
     'owner', CASE WHEN c.kind = 'pulse' THEN 'line_manager' ELSE 'pm' END,
     'wouldSendAgain', CASE WHEN c.kind = 'pulse' THEN c.would_send_again END,
@@ -83,16 +81,29 @@ function checkInJson(now: string, hours: string): string {
  * the same plan whatever the ids (index look-ups).
  */
 const VIEWS = {
-  id: viewsWhere('c.id = ANY($1::uuid[])'),
+  id: viewsWhere('c.id = ANY($1::uuid[])', '$1::uuid[]'),
   // The placements named on both sides, so that they are looked up by id, not scanned for the join.
-  placement: viewsWhere('c.placement_id = ANY($1::uuid[]) AND p.id = ANY($1::uuid[])'),
+  placement: viewsWhere(
+    'c.placement_id = ANY($1::uuid[]) AND p.id = ANY($1::uuid[])',
+    'ARRAY(SELECT id FROM check_ins WHERE placement_id = ANY($1::uuid[]))',
+  ),
 };
 
-function viewsWhere(condition: string) {
+/**
+ * `checkIns`: the same check-ins' ids as an array, for their feedback, which is read once for all of them and
+ * grouped (one look-up of the feedback index, where a subquery per check-in started a scan for each).
+ */
+function viewsWhere(condition: string, checkIns: string) {
   return namedStatement(
     `SELECT coalesce(json_agg(${checkInJson('$2', '$3')} ORDER BY c.scheduled_at, c.id), '[]'::json) AS items
        FROM check_ins c JOIN placements p ON p.id = c.placement_id JOIN users pm ON pm.id = p.pm_id
        JOIN teams t ON t.id = p.team_id
+       LEFT JOIN (SELECT f.check_in_id,
+                         json_agg(json_build_object('byId', f.by_id, 'byName', u.name, 'text', f.text,
+                                                    'at', ${SQL_ISO('f.at')}) ORDER BY f.at, f.id) AS items
+                    FROM check_in_feedback f JOIN users u ON u.id = f.by_id
+                   WHERE f.check_in_id = ANY(${checkIns})
+                   GROUP BY f.check_in_id) fb ON fb.check_in_id = c.id
       WHERE ${condition}`,
   );
 }
