@@ -1,4 +1,5 @@
 // Host approvals for `npm run bench`: under contention, and one at a time for reference.
+import { availableParallelism } from 'node:os';
 import { cpuDuring, fmt, log, login, summarize } from '../lib.mjs';
 import { addDays, BENCH_PASSWORD, userId } from '../seed.mjs';
 import { cannon, statusText } from './cannon.mjs';
@@ -7,6 +8,19 @@ import { BASE, PER_ROUND, ROUND_CAPACITY, ROUNDS, SCALE, SERIAL_APPROVALS } from
 function cpuText(cpu, count) {
   const postgres = cpu.postgres === null ? 'not seen' : `${fmt(cpu.postgres / count)} ms`;
   return `CPU per approval request (booked or refused): API ${fmt(cpu.api / count)} ms, PostgreSQL ${postgres} (/proc, 10 ms ticks over ${count})`;
+}
+
+/**
+ * What no approval code can beat on this machine, beside the row's figures: a bare health check sent the same way
+ * (20 at once on fresh connections, just before each round), and the CPU one round took. The API answers on one
+ * thread, so a round's last answers cannot come before the API's CPU for the round has been spent; nor before
+ * the API's and PostgreSQL's together, spread over every core.
+ */
+function floorText(cpu, health) {
+  const perRound = (ms) => ms / ROUNDS;
+  const cores = availableParallelism();
+  const both = cpu.postgres === null ? null : perRound(cpu.api + cpu.postgres) / cores;
+  return `floor on this machine: a bare health check ${PER_ROUND} at once p50 ${fmt(health.p50)} ms, p95 ${fmt(health.p95)} ms; CPU per round: API ${fmt(perRound(cpu.api))} ms on its one thread, API and PostgreSQL ${both === null ? 'not seen' : `${fmt(both)} ms`} over ${cores} cores`;
 }
 
 /**
@@ -119,7 +133,7 @@ export async function measureContendedApprovals(db, seeded, rows, api) {
     health: approvalHealth,
     target: 'p95 < 60 ms, exactly the capacity booked',
     check: (r) => r.p95 < 60 && roundOutcomes.slice(1).every((o) => o.ok),
-    note: `${statusText(codes)}; every round exactly 3 booked and 17 refused (409): ${roundOutcomes.slice(1).every((o) => o.ok) ? 'yes' : 'NO'}; ${cpuText(cpu, approvalLatencies.length)}`,
+    note: `${statusText(codes)}; every round exactly 3 booked and 17 refused (409): ${roundOutcomes.slice(1).every((o) => o.ok) ? 'yes' : 'NO'}; ${cpuText(cpu, approvalLatencies.length)}; ${floorText(cpu, approvalHealth)}`,
   });
   return roundOutcomes;
 }
