@@ -121,7 +121,8 @@ function lockRequestForBookingSql(requestColumns: string[], id: string): string 
         team AS MATERIALIZED (SELECT ${TEAM_COLUMNS} FROM teams WHERE id = (SELECT team_id FROM request) FOR UPDATE)
    SELECT request.*, row_to_json(team) AS locked_team, ${PM_LOCK('request.pm_id')} AS pm_locked,
           ${POLICY_JSON} AS locked_policy, ${partiesJson('request.pm_id', 'team.id', 'team')} AS locked_parties,
-          (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active, now() AS locked_now
+          (SELECT active FROM users WHERE id = request.pm_id) AS locked_pm_active, now() AS locked_now,
+          current_setting('transaction_isolation') AS locked_isolation
      FROM request JOIN team ON true`;
 }
 
@@ -132,6 +133,7 @@ type LockedRow = Record<string, unknown> & {
   locked_parties: RotationParties | null;
   locked_pm_active: boolean | null;
   locked_now: Date;
+  locked_isolation: string;
 };
 
 function lockedRequestOf(m: EntityManager, rows: LockedRow[]): LockedRequest | null {
@@ -144,8 +146,12 @@ function lockedRequestOf(m: EntityManager, rows: LockedRow[]): LockedRequest | n
     locked_parties: parties,
     locked_pm_active: pmActive,
     locked_now: now,
+    locked_isolation: isolation,
     ...row
   } = found;
+  // The facts' statement sees the bookings committed while the locks were awaited only with a snapshot of its own.
+  if (isolation !== 'read committed')
+    throw new Error(`approving reads its facts after its locks under READ COMMITTED, not ${isolation}`);
   rememberTransactionNow(m, now);
   rememberPolicy(m, policy);
   rememberParties(m, parties.pm.id, team.id, parties);
@@ -222,8 +228,9 @@ type BookingRow = { team_id: string; start_date: string; end_date: string; kind:
 /*
  * The range reads below are written once, with their parameters' placeholders
  * passed in, so each can run alone (a team's availability) or several in one
- * statement (loadBookingFacts under the team lock; the slot search's teams
- * window, and the PM's busy days with the figures version).
+ * statement (loadBookingFacts under the team lock, and lockRequestWithFacts
+ * after approving's locks; the slot search's teams window, and the PM's busy
+ * days with the figures version).
  */
 
 /** Blackouts of the teams (and the company-wide ones) overlapping the range. */

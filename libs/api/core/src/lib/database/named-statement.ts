@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 
 /**
- * A statement the API runs again and again (every sign-in check, every booking's locks and writes), which
+ * A statement the API runs again and again (every sign-in check, a booking's locks and writes), which
  * node-postgres prepares by name on each pooled connection: PostgreSQL parses it once per connection instead of
  * on every run, and, for one whose best plan does not depend on its parameters (a primary key, an insert), plans
  * it once too. Measured on the contended approval bench: PostgreSQL's CPU per round of 20 approvals fell by a

@@ -1,4 +1,4 @@
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 
 /** The part of node-postgres' client a batch needs: a text without parameters answers one result per statement. */
 interface BatchClient {
@@ -20,11 +20,13 @@ export function uuidLiteral(id: string): string {
 }
 
 /**
- * Runs several statements in one round trip, one after another, each with its own snapshot (PostgreSQL's simple
- * query protocol, in the transaction `m` holds): a later statement sees what an earlier one waited for. That is
- * what a booking needs under its team lock: the lock taken by the first statement, the places it guards read by
- * the second after the wait, without going back to the API in between (where the other bookings queued behind the
- * lock keep the event loop busy). The first failing statement ends the batch with its error.
+ * Runs several statements in one round trip, one after another (PostgreSQL's simple query protocol, in the
+ * transaction `m` holds). Under READ COMMITTED, every transaction's level here, each statement takes its own
+ * snapshot as it starts: a later statement sees what an earlier one waited for. That is what a booking needs
+ * under its team lock: the lock taken by the first statement, the places it guards read by the second after the
+ * wait, without going back to the API in between (where the other bookings queued behind the lock keep the event
+ * loop busy). The first failing statement ends the batch; its error is thrown as TypeORM's QueryFailedError (the
+ * driver's error, code included, as its `driverError`) and logged as any failed query is.
  *
  * The texts take no parameters: what they need from outside is written in with `uuidLiteral`.
  * Returns each statement's rows, in order.
@@ -36,7 +38,14 @@ export async function runStatementBatch(
   const runner = m.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('runStatementBatch() runs inside a transaction');
   const client = await (runner as unknown as { connect(): Promise<BatchClient> }).connect();
-  const results = await client.query(statements.join(';\n'));
+  const text = statements.join(';\n');
+  let results: BatchResult | BatchResult[];
+  try {
+    results = await client.query(text);
+  } catch (error) {
+    m.connection.logger.logQueryError(error as Error, text, [], runner);
+    throw new QueryFailedError(text, [], error as Error);
+  }
   const list = Array.isArray(results) ? results : [results];
   if (list.length !== statements.length)
     throw new Error(`a batch of ${statements.length} statements answered ${list.length} results`);
