@@ -1,5 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { QueryFailedError } from 'typeorm';
+import { deferBegin } from './deferred-begin';
 import { runStatementBatch, uuidLiteral } from './statement-batch';
 
 describe('uuidLiteral', () => {
@@ -38,6 +39,16 @@ describe('runStatementBatch', () => {
     const { m, sent } = managerAnswering(async () => [{ rows: [{ a: 1 }] }, { rows: [] }]);
     await expect(runStatementBatch(m, ['SELECT 1 AS a', 'SELECT 2 WHERE false'])).resolves.toEqual([[{ a: 1 }], []]);
     expect(sent).toEqual(['SELECT 1 AS a;\nSELECT 2 WHERE false']);
+  });
+
+  it("opens a transaction whose BEGIN was held back in the same round trip, and answers only the caller's rows", async () => {
+    const { m, sent } = managerAnswering(async () => [{ rows: [] }, { rows: [{ a: 1 }] }]);
+    const runner = m.queryRunner as unknown as { query: (sql: string) => Promise<unknown> };
+    runner.query = async () => [];
+    deferBegin(m.queryRunner as never);
+    await runner.query('START TRANSACTION');
+    await expect(runStatementBatch(m, ['SELECT 1 AS a'])).resolves.toEqual([[{ a: 1 }]]);
+    expect(sent).toEqual(['START TRANSACTION;\nSELECT 1 AS a']);
   });
 
   it('throws a failed statement as a QueryFailedError carrying the driver code, and logs it', async () => {

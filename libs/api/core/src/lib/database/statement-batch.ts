@@ -1,4 +1,5 @@
 import { type EntityManager, QueryFailedError } from 'typeorm';
+import { takeDeferredBegin } from './deferred-begin';
 
 /** The part of node-postgres' client a batch needs: a text without parameters answers one result per statement. */
 interface BatchClient {
@@ -38,7 +39,9 @@ export async function runStatementBatch(
   const runner = m.queryRunner;
   if (!runner?.isTransactionActive) throw new Error('runStatementBatch() runs inside a transaction');
   const client = await (runner as unknown as { connect(): Promise<BatchClient> }).connect();
-  const text = statements.join(';\n');
+  // A transaction whose BEGIN was held back (`deferBegin`) opens with this batch, in the same round trip.
+  const sent = takeDeferredBegin(runner) ? ['START TRANSACTION', ...statements] : statements;
+  const text = sent.join(';\n');
   let results: BatchResult | BatchResult[];
   try {
     results = await client.query(text);
@@ -47,7 +50,7 @@ export async function runStatementBatch(
     throw new QueryFailedError(text, [], error as Error);
   }
   const list = Array.isArray(results) ? results : [results];
-  if (list.length !== statements.length)
-    throw new Error(`a batch of ${statements.length} statements answered ${list.length} results`);
-  return list.map((r) => r.rows);
+  if (list.length !== sent.length)
+    throw new Error(`a batch of ${sent.length} statements answered ${list.length} results`);
+  return list.slice(sent.length - statements.length).map((r) => r.rows);
 }

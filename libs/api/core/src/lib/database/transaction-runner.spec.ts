@@ -2,16 +2,27 @@ import { Logger } from '@nestjs/common';
 import type { DataSource, EntityManager } from 'typeorm';
 import { afterCommit, TransactionRunner } from './transaction-runner';
 
-/** A data source whose transactions commit at once, or fail as told: the runner's edge. */
+/** A data source whose transactions commit at once, or fail at commit as told: the runner's edge. */
 function dataSource(failures: unknown[] = []) {
-  const calls = { transactions: 0 };
+  const calls = { transactions: 0, released: 0 };
   const db = {
-    transaction: async <T>(work: (m: EntityManager) => Promise<T>): Promise<T> => {
-      calls.transactions++;
-      const failure = failures.shift();
-      const result = await work({} as EntityManager);
-      if (failure) throw failure;
-      return result;
+    createQueryRunner: () => {
+      let failure: unknown;
+      return {
+        manager: {} as EntityManager,
+        query: async () => [],
+        startTransaction: async () => {
+          calls.transactions++;
+          failure = failures.shift();
+        },
+        commitTransaction: async () => {
+          if (failure) throw failure;
+        },
+        rollbackTransaction: async () => undefined,
+        release: async () => {
+          calls.released++;
+        },
+      };
     },
   } as unknown as DataSource;
   return { db, calls };
@@ -85,6 +96,8 @@ describe('TransactionRunner', () => {
     const next = jest.fn(async (n: number) => n);
     await expect(new TransactionRunner(db).runThen(async () => calls.transactions, next)).resolves.toBe(2);
     expect(calls.transactions).toBe(2);
+    // Each attempt let go of its connection, the failed one too.
+    expect(calls.released).toBe(2);
     expect(next).toHaveBeenCalledTimes(1);
   });
 

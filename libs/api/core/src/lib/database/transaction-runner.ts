@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { DataSource, EntityManager } from 'typeorm';
+import { deferBegin } from './deferred-begin';
 
 type Effect = () => Promise<unknown>;
 
@@ -43,7 +44,7 @@ export class TransactionRunner {
     for (let attempt = 1; ; attempt++) {
       const effects: Effect[] = [];
       try {
-        const result = await context.run(effects, () => this.db.transaction(work));
+        const result = await context.run(effects, () => this.transaction(work));
         // `next` is started from a resolved promise, so that even a synchronous throw waits for the effects.
         const [answer] = await Promise.allSettled([Promise.resolve(result).then(next), this.runEffects(effects)]);
         if (answer.status === 'rejected') throw new AfterCommitError(answer.reason);
@@ -53,6 +54,27 @@ export class TransactionRunner {
         if (attempt >= 3 || !isDeadlock(error)) throw error;
         this.logger.warn(`A transaction was chosen as a deadlock victim; running it again (attempt ${attempt + 1}).`);
       }
+    }
+  }
+
+  /**
+   * TypeORM's `DataSource.transaction`, on a runner whose BEGIN waits for the first statement (`deferBegin`): an
+   * approval's first statement is a batch that carries it.
+   */
+  private async transaction<T>(work: (m: EntityManager) => Promise<T>): Promise<T> {
+    const runner = this.db.createQueryRunner();
+    deferBegin(runner);
+    try {
+      await runner.startTransaction();
+      const result = await work(runner.manager);
+      await runner.commitTransaction();
+      return result;
+    } catch (error) {
+      // The error that ended the transaction is the one to throw, whatever the rollback meets.
+      await runner.rollbackTransaction().catch(() => undefined);
+      throw error;
+    } finally {
+      await runner.release();
     }
   }
 
