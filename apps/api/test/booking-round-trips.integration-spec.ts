@@ -74,7 +74,7 @@ describe('approval round trips', () => {
     return request;
   }
 
-  it('a booking: five round trips in all, three of them under the team lock, and everything it promised is there', async () => {
+  it('a booking: four round trips in all, three of them under the team lock, and everything it promised is there', async () => {
     const pm = await f.pm(lm);
     const team = await f.team(host, { capacity: 2 });
     const start = futureMonday(12);
@@ -88,9 +88,9 @@ describe('approval round trips', () => {
       ['host', 'approved', 'Welcome aboard'],
     ]);
     // Sign-in; BEGIN, the locks (the request's, then its team's and the PM's) with who decides it, the policy and
-    // the parties, and the facts, in one round trip; the writes (the placement, the request, the approval and the
-    // audit rows with the emails and the check-ins), COMMIT, and the answer's names.
-    expect(statements).toHaveLength(5);
+    // the parties, the facts, and the answer's approvals and names, in one round trip; the writes (the placement,
+    // the request, the approval and the audit rows with the emails and the check-ins); COMMIT. Nothing after it.
+    expect(statements).toHaveLength(4);
     // The locks' round trip (the team's lock is the wait) with the facts, the writes, COMMIT.
     expect(underLock(statements)).toHaveLength(3);
     // The facts are a second statement of the locks' round trip, so that their snapshot is taken once the locks
@@ -101,8 +101,8 @@ describe('approval round trips', () => {
     );
     expect(statements.filter((s) => WRITES.test(s.sql))).toHaveLength(1);
 
-    // The answer is built from the request row the locks' statement read (no second read): it is the request as
-    // a fresh read shows it, to every field.
+    // The answer is built from what the locks' round trip read and the approval written since (no read after the
+    // commit): it is the request as a fresh read shows it, to every field.
     const fresh = await call<RotationRequest>(t.url, 'GET', `/api/rotation-requests/${request.id}`, {
       token: host.token,
     });

@@ -20,7 +20,7 @@ import { NO_PROPOSAL } from './proposal';
 import { RequestBooker } from './request-booker';
 import { updateRequest } from './request-writes';
 import { ApprovalStep, assertOwnPending, decisionStep, WITHDRAWABLE_STATUSES } from './request-steps';
-import { RequestsRepository } from './requests.repository';
+import { type NewApproval, RequestsRepository, type ViewsRow } from './requests.repository';
 import { RequestsService } from './requests.service';
 
 /** Deciding a request: the line manager releases it, the host agrees (which books it), either rejects; the PM withdraws. */
@@ -47,10 +47,10 @@ export class RequestDecisionsService {
     const aim: { target?: BookingTarget } = {};
     try {
       // The answer is made from the request as the transaction committed it (visibility checked under its lock),
-      // read while the booking's jobs go to Redis.
+      // with the approvals and names read in the locks' round trip and the approval written since.
       return await this.tx.runThen(
         (m) => this.decide(m, caller, { id, comment, requested }, aim),
-        (decided) => this.answer(decided, id),
+        (decided) => this.answerDecided(decided, id),
       );
     } catch (error) {
       throw await this.rules.withSuggestions(
@@ -67,15 +67,12 @@ export class RequestDecisionsService {
     caller: AuthenticatedUser,
     decision: { id: string; comment: string; requested?: ApprovalStep },
     aim: { target?: BookingTarget },
-  ): Promise<RotationRequestEntity> {
+  ): Promise<Decided> {
     const { id, comment, requested } = decision;
     // Lock order everywhere: request row, then team row, then the PM's advisory lock (here all in one round trip,
     // with the policy, the parties, and the booking facts read once the locks are held).
-    const { request, parties, pmActive, team, policy, readAhead } = await this.repository.findVisibleForBooking(
-      m,
-      caller,
-      id,
-    );
+    const { request, parties, pmActive, team, policy, readAhead, viewFacts } =
+      await this.repository.findVisibleForBooking(m, caller, id);
     const step = decisionStep(caller, request.status, parties, requested);
     assertPmActive(pmActive);
     const before = requestSnapshot(request);
@@ -90,22 +87,16 @@ export class RequestDecisionsService {
     if (broken.length) throw ruleError(broken);
     // The decision is written once the rules have let it through (a refusal leaves nothing to roll back):
     // the host's with the booking, in its one statement.
+    const approval: NewApproval = { step, byId: caller.id, comment, at: now };
     if (step === 'manager') {
-      await m.insert(RequestApprovalEntity, {
-        requestId: id,
-        step,
-        decision: 'approved',
-        byId: caller.id,
-        comment,
-        at: now,
-      });
+      await m.insert(RequestApprovalEntity, { requestId: id, decision: 'approved', ...approval });
       await updateRequest(m, request, { status: 'pending_host', pendingSince: now });
       await this.record(m, caller, 'request.released', request, before);
       await this.notices.released(m, request);
-      return request;
+    } else {
+      await this.booker.book(m, caller.id, request, before, { comment, at: now });
     }
-    await this.booker.book(m, caller.id, request, before, { comment, at: now });
-    return request;
+    return { request, viewFacts, approval };
   }
 
   async reject(
@@ -159,12 +150,24 @@ export class RequestDecisionsService {
     return recordRequest(this.audit, m, { actorId: caller.id, action, request, before });
   }
 
+  /** An approval's answer: built from what the transaction read and wrote, or else read afresh. */
+  private async answerDecided({ request, viewFacts, approval }: Decided, id: string): Promise<RotationRequest> {
+    return this.repository.answerAfter(request, viewFacts, approval) ?? this.answer(request, id);
+  }
+
   /** The request as the API answers it, from the entity the transaction just committed. */
   private async answer(request: RotationRequestEntity, id: string): Promise<RotationRequest> {
     const [view] = await this.repository.views(this.repository.manager, [request]);
     if (!view) throw ApiError.notFound('rotation request', id);
     return view;
   }
+}
+
+/** What an approval's transaction hands to its answer. */
+interface Decided {
+  request: RotationRequestEntity;
+  viewFacts: ViewsRow | undefined;
+  approval: NewApproval;
 }
 
 /** A deactivated PM's request can no longer be released or booked. */

@@ -12,6 +12,7 @@ import {
   pageTotal,
   PageWindow,
   REQUEST_PAGE_ALIASES,
+  uuidLiteral,
 } from '@stint/api-core';
 import { awaitingDecisionBy, canSee, Parties, visibleRotations } from '@stint/api-core';
 import type { RequestStatus, RotationRequest } from '@stint/contracts';
@@ -42,8 +43,8 @@ interface PartiesRow {
   party_host: string | null;
 }
 
-/** What `views` reads in its one statement. */
-interface ViewsRow {
+/** What `views` reads in its one statement: the requests' approvals, and the names the answer shows. */
+export interface ViewsRow {
   approvals: Array<{
     requestId: string;
     step: 'manager' | 'host';
@@ -54,6 +55,30 @@ interface ViewsRow {
   }>;
   people: Array<{ id: string; name: string }>;
   teams: Array<{ id: string; name: string }>;
+}
+
+/**
+ * The `ViewsRow` of requests (`requests`, uuid[]), naming these people (`people`, uuid[]; the approvers are added)
+ * and teams (`teams`, uuid[]), each given as SQL.
+ */
+function viewsSql(requests: string, people: string, teams: string): string {
+  return `SELECT (SELECT coalesce(json_agg(json_build_object('requestId', a.request_id, 'step', a.step, 'decision', a.decision,
+                        'byId', a.by_id, 'comment', a.comment, 'at', a.at::text) ORDER BY a.at), '[]'::json)
+                 FROM request_approvals a WHERE a.request_id = ANY(${requests})) AS approvals,
+              (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]'::json) FROM users u
+                WHERE u.id = ANY(${people} || ARRAY(SELECT by_id FROM request_approvals WHERE request_id = ANY(${requests})))) AS people,
+              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name)), '[]'::json) FROM teams t
+                WHERE t.id = ANY(${teams})) AS teams`;
+}
+
+const VIEWS = namedQuery(viewsSql('$1::uuid[]', '$2::uuid[]', '$3::uuid[]'));
+
+/** An approval the caller is writing, for the answer built before it is read back. */
+export interface NewApproval {
+  step: 'manager' | 'host';
+  byId: string;
+  comment: string;
+  at: Date;
 }
 
 /** The request list's order: newest first, the id breaking ties. */
@@ -157,8 +182,21 @@ export class RequestsRepository {
     team: TeamRow;
     policy: Policy;
     readAhead: ReadAheadRanges | null;
+    /** The request's approvals and names before the decision, for its answer (`answerAfter`). */
+    viewFacts: ViewsRow | undefined;
   }> {
-    const locked = await lockRequestWithFacts(m, id);
+    // The answer's approvals and names are read in the locks' round trip too: the request's own, the PM's, a
+    // proposer's and the caller's (the approver-to-be), and its team's.
+    const facts = viewsSql(
+      'ARRAY[r.id]',
+      `ARRAY[r.pm_id, r.proposed_by, ${uuidLiteral(caller.id)}]`,
+      'ARRAY[r.team_id]',
+    );
+    const locked = await lockRequestWithFacts(
+      m,
+      id,
+      `${facts} FROM rotation_requests r WHERE r.id = ${uuidLiteral(id)}`,
+    );
     if (!locked) throw ApiError.notFound('rotation request', id);
     const request = hydrate(m, RotationRequestEntity, locked.row);
     const parties: Parties = {
@@ -168,7 +206,8 @@ export class RequestsRepository {
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
     const { pmActive, team, policy, readAhead } = locked;
-    return { request, parties, pmActive, team, policy, readAhead };
+    const viewFacts = locked.alongside[0]?.[0] as ViewsRow | undefined;
+    return { request, parties, pmActive, team, policy, readAhead, viewFacts };
   }
 
   /** Who decides a request of this PM into this team, read on its own (after the request's lock). */
@@ -187,59 +226,32 @@ export class RequestsRepository {
    */
   async views(m: EntityManager, rows: RotationRequestEntity[]): Promise<RotationRequest[]> {
     if (!rows.length) return [];
-    const [found] = await m.query<ViewsRow[]>(
-      namedQuery(`SELECT (SELECT coalesce(json_agg(json_build_object('requestId', a.request_id, 'step', a.step, 'decision', a.decision,
-                        'byId', a.by_id, 'comment', a.comment, 'at', a.at::text) ORDER BY a.at), '[]'::json)
-                 FROM request_approvals a WHERE a.request_id = ANY($1::uuid[])) AS approvals,
-              (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]'::json) FROM users u
-                WHERE u.id = ANY($2::uuid[] || ARRAY(SELECT by_id FROM request_approvals WHERE request_id = ANY($1::uuid[])))) AS people,
-              (SELECT coalesce(json_agg(json_build_object('id', t.id, 'name', t.name)), '[]'::json) FROM teams t
-                WHERE t.id = ANY($3::uuid[])) AS teams`),
-      [
-        rows.map((r) => r.id),
-        [...new Set(rows.flatMap((r) => (r.proposedBy ? [r.pmId, r.proposedBy] : [r.pmId])))],
-        [...new Set(rows.map((r) => r.teamId))],
-      ],
-    );
-    const approvals = (found?.approvals ?? []).map((a) => ({ ...a, at: timestamptzFromText(a.at) }));
-    const names = {
-      people: new Map((found?.people ?? []).map((p) => [p.id, p.name])),
-      teams: new Map((found?.teams ?? []).map((t) => [t.id, t.name])),
-    };
+    const [found] = await m.query<ViewsRow[]>(VIEWS, [
+      rows.map((r) => r.id),
+      [...new Set(rows.flatMap((r) => (r.proposedBy ? [r.pmId, r.proposedBy] : [r.pmId])))],
+      [...new Set(rows.map((r) => r.teamId))],
+    ]);
     const positions = await waitlistPositions(
       m,
       rows.filter((r) => r.status === 'waitlisted').map((r) => r.id),
     );
-    return rows.map((r) => ({
-      id: r.id,
-      pmId: r.pmId,
-      pmName: names.people.get(r.pmId) ?? '',
-      teamId: r.teamId,
-      teamName: names.teams.get(r.teamId) ?? '',
-      startDate: r.startDate,
-      endDate: r.endDate,
-      durationWeeks: r.durationWeeks,
-      goals: r.goals,
-      motivation: r.motivation,
-      status: r.status,
-      approvals: approvals
-        .filter((a) => a.requestId === r.id)
-        .map((a) => ({
-          step: a.step,
-          decision: a.decision,
-          byId: a.byId,
-          byName: names.people.get(a.byId) ?? '',
-          comment: a.comment,
-          at: a.at.toISOString(),
-        })),
-      placementId: r.placementId,
-      waitlistIfFull: r.waitlistIfFull,
-      waitlistPosition: positions.get(r.id) ?? null,
-      offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
-      proposal: proposalView(r, names.people),
-      createdAt: r.createdAt.toISOString(),
-      updatedAt: r.updatedAt.toISOString(),
-    }));
+    return composeViews(rows, parsed(found), positions);
+  }
+
+  /**
+   * A request's answer once the caller's approval has committed, built from what the locks' round trip read
+   * before it (`findVisibleForBooking`'s `viewFacts`) and the approval written since: no read after the commit.
+   * The request is released or booked, so it has no place in line. Undefined when the facts were not read.
+   */
+  answerAfter(
+    request: RotationRequestEntity,
+    facts: ViewsRow | undefined,
+    approval: NewApproval,
+  ): RotationRequest | undefined {
+    if (!facts || request.status === 'waitlisted') return undefined;
+    const { approvals, ...names } = parsed(facts);
+    const written = { requestId: request.id, decision: 'approved' as const, ...approval };
+    return composeViews([request], { ...names, approvals: [...approvals, written] }, new Map())[0];
   }
 
   async userExists(userId: string): Promise<boolean> {
@@ -261,4 +273,57 @@ export class RequestsRepository {
     ]);
     return rows[0];
   }
+}
+
+type Approval = Omit<ViewsRow['approvals'][number], 'at'> & { at: Date };
+type ViewFacts = Omit<ViewsRow, 'approvals'> & { approvals: Approval[] };
+
+/** What `views` read, its moments parsed (an empty read when there was none). */
+function parsed(found: ViewsRow | undefined): ViewFacts {
+  const approvals = (found?.approvals ?? []).map((a) => ({ ...a, at: timestamptzFromText(a.at) }));
+  return { approvals, people: found?.people ?? [], teams: found?.teams ?? [] };
+}
+
+/** Requests as the API answers them, from their rows, what `views` reads, and the waitlisted ones' places. */
+function composeViews(
+  rows: RotationRequestEntity[],
+  found: ViewFacts,
+  positions: Map<string, number>,
+): RotationRequest[] {
+  // In the order of their moments, as the statement reads them (an approval added by `answerAfter` among them).
+  const approvals = [...found.approvals].sort((a, b) => a.at.getTime() - b.at.getTime());
+  const names = {
+    people: new Map(found.people.map((p) => [p.id, p.name])),
+    teams: new Map(found.teams.map((t) => [t.id, t.name])),
+  };
+  return rows.map((r) => ({
+    id: r.id,
+    pmId: r.pmId,
+    pmName: names.people.get(r.pmId) ?? '',
+    teamId: r.teamId,
+    teamName: names.teams.get(r.teamId) ?? '',
+    startDate: r.startDate,
+    endDate: r.endDate,
+    durationWeeks: r.durationWeeks,
+    goals: r.goals,
+    motivation: r.motivation,
+    status: r.status,
+    approvals: approvals
+      .filter((a) => a.requestId === r.id)
+      .map((a) => ({
+        step: a.step,
+        decision: a.decision,
+        byId: a.byId,
+        byName: names.people.get(a.byId) ?? '',
+        comment: a.comment,
+        at: a.at.toISOString(),
+      })),
+    placementId: r.placementId,
+    waitlistIfFull: r.waitlistIfFull,
+    waitlistPosition: positions.get(r.id) ?? null,
+    offerExpiresAt: r.status === 'offered' && r.offerExpiresAt ? r.offerExpiresAt.toISOString() : null,
+    proposal: proposalView(r, names.people),
+    createdAt: r.createdAt.toISOString(),
+    updatedAt: r.updatedAt.toISOString(),
+  }));
 }

@@ -168,21 +168,27 @@ export interface ReadAheadRanges {
  * Approving's locks (`lockRequestForBookingSql`), and the booking facts of the request as it stands (its team, PM
  * and dates, itself left out) read by a second statement of the same round trip, whose snapshot is taken once the
  * locks are held. An approval thus goes back to the API once under its team's lock before it writes, not twice.
+ * `alongside`: statements the caller reads in the same round trip, after the facts (no parameters: see
+ * `runStatementBatch`); their rows come back in `alongside`, one list per statement.
  * Null when there is no such request (nor its team); the locks and reads are kept as `lockForBooking` keeps them.
  */
 export async function lockRequestWithFacts(
   m: EntityManager,
   requestId: string,
-): Promise<(LockedRequest & { readAhead: ReadAheadRanges | null }) | null> {
+  ...alongside: string[]
+): Promise<
+  (LockedRequest & { readAhead: ReadAheadRanges | null; alongside: Array<Array<Record<string, unknown>>> }) | null
+> {
   const id = uuidLiteral(requestId);
   const columns = m.connection.getMetadata(RotationRequestEntity).columns.map((c) => c.databaseName);
-  const [lockRows = [], factRows = []] = await runStatementBatch(m, [
+  const [lockRows = [], factRows = [], ...theirs] = await runStatementBatch(m, [
     lockRequestForBookingSql(columns, id),
     `SELECT r.id AS scope_request, r.team_id AS scope_team, r.pm_id AS scope_pm, ${DATE('r.start_date')} AS scope_from,
             ${DATE('r.end_date')} AS scope_to, ranges.*
        FROM rotation_requests r,
             LATERAL (${bookingRangesSql('ARRAY[r.team_id]', 'r.start_date', 'r.end_date', 'r.pm_id', 'NULL', 'r.id')}) ranges
       WHERE r.id = ${id}`,
+    ...alongside,
   ]);
   const locked = lockedRequestOf(m, lockRows as LockedRow[]);
   if (!locked) return null;
@@ -207,7 +213,7 @@ export async function lockRequestWithFacts(
         ranges: { blackouts: facts.blackouts, pm_busy: facts.pm_busy, team_bookings: facts.team_bookings },
       }
     : null;
-  return { ...locked, readAhead };
+  return { ...locked, readAhead, alongside: theirs };
 }
 
 export interface FactsScope {
