@@ -63,7 +63,7 @@ export interface ViewsRow {
  */
 function viewsSql(requests: string, people: string, teams: string): string {
   return `SELECT (SELECT coalesce(json_agg(json_build_object('requestId', a.request_id, 'step', a.step, 'decision', a.decision,
-                        'byId', a.by_id, 'comment', a.comment, 'at', a.at::text) ORDER BY a.at), '[]'::json)
+                        'byId', a.by_id, 'comment', a.comment, 'at', a.at::text) ORDER BY a.at, a.step = 'host'), '[]'::json)
                  FROM request_approvals a WHERE a.request_id = ANY(${requests})) AS approvals,
               (SELECT coalesce(json_agg(json_build_object('id', u.id, 'name', u.name)), '[]'::json) FROM users u
                 WHERE u.id = ANY(${people} || ARRAY(SELECT by_id FROM request_approvals WHERE request_id = ANY(${requests})))) AS people,
@@ -290,8 +290,11 @@ function composeViews(
   found: ViewFacts,
   positions: Map<string, number>,
 ): RotationRequest[] {
-  // In the order of their moments, as the statement reads them (an approval added by `answerAfter` among them).
-  const approvals = [...found.approvals].sort((a, b) => a.at.getTime() - b.at.getTime());
+  // In the order of their moments, the line manager's first at the same moment, as the statement reads them (an
+  // approval added by `answerAfter` among them).
+  const approvals = [...found.approvals].sort(
+    (a, b) => a.at.getTime() - b.at.getTime() || Number(a.step === 'host') - Number(b.step === 'host'),
+  );
   const names = {
     people: new Map(found.people.map((p) => [p.id, p.name])),
     teams: new Map(found.teams.map((t) => [t.id, t.name])),

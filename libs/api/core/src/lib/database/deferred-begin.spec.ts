@@ -1,5 +1,5 @@
 import type { QueryRunner } from 'typeorm';
-import { deferBegin, takeDeferredBegin } from './deferred-begin';
+import { claimDeferredBegin, deferBegin } from './deferred-begin';
 
 /** A runner that records what would reach PostgreSQL. */
 function recordingRunner(fail?: string) {
@@ -14,6 +14,8 @@ function recordingRunner(fail?: string) {
   deferBegin(runner);
   return { runner, sent };
 }
+
+const tick = () => new Promise((resolve) => setTimeout(resolve, 5));
 
 describe('deferBegin', () => {
   it('sends BEGIN just before the first statement, once', async () => {
@@ -43,21 +45,53 @@ describe('deferBegin', () => {
     }
   });
 
-  it('hands the BEGIN to a batch once, which then counts as sent; the end is sent', async () => {
+  it('hands the BEGIN to a batch once; a statement started meanwhile waits for the batch', async () => {
     const { runner, sent } = recordingRunner();
     await runner.query('START TRANSACTION');
-    expect(takeDeferredBegin(runner)).toBe(true);
-    expect(takeDeferredBegin(runner)).toBe(false);
-    await runner.query('SELECT 1');
+    const claim = claimDeferredBegin(runner);
+    expect(claim.carry).toBe(true);
+    expect(claimDeferredBegin(runner).carry).toBe(false);
+    const later = runner.query('SELECT 2');
+    await tick();
+    expect(sent).toEqual([]);
+    sent.push('START TRANSACTION;\nSELECT 1');
+    claim.done();
+    await later;
     await runner.query('ROLLBACK');
-    expect(sent).toEqual(['SELECT 1', 'ROLLBACK']);
+    expect(sent).toEqual(['START TRANSACTION;\nSELECT 1', 'SELECT 2', 'ROLLBACK']);
+  });
+
+  it('a batch started while a statement sends the BEGIN waits for that BEGIN, and carries none', async () => {
+    let finishBegin: () => void = () => undefined;
+    const sent: string[] = [];
+    const runner = {
+      query: (sql: string) => {
+        sent.push(sql);
+        return sql === 'START TRANSACTION'
+          ? new Promise<void>((resolve) => (finishBegin = resolve))
+          : Promise.resolve([]);
+      },
+    } as unknown as QueryRunner;
+    deferBegin(runner);
+    await runner.query('START TRANSACTION');
+    const first = runner.query('SELECT 1');
+    const claim = claimDeferredBegin(runner);
+    expect(claim.carry).toBe(false);
+    let waited = false;
+    const batch = claim.before.then(() => (waited = true));
+    await tick();
+    expect(waited).toBe(false);
+    finishBegin();
+    await Promise.all([first, batch]);
+    expect(waited).toBe(true);
+    expect(sent).toEqual(['START TRANSACTION', 'SELECT 1']);
   });
 
   it('a BEGIN already sent is not handed to a batch', async () => {
     const { runner } = recordingRunner();
     await runner.query('START TRANSACTION');
     await runner.query('SELECT 1');
-    expect(takeDeferredBegin(runner)).toBe(false);
+    expect(claimDeferredBegin(runner).carry).toBe(false);
   });
 
   it('a BEGIN that fails fails the statement waiting for it, and the statement is not sent', async () => {
@@ -68,6 +102,6 @@ describe('deferBegin', () => {
   });
 
   it('a runner not deferred has no BEGIN to hand over', () => {
-    expect(takeDeferredBegin({} as QueryRunner)).toBe(false);
+    expect(claimDeferredBegin({} as QueryRunner).carry).toBe(false);
   });
 });

@@ -22,12 +22,28 @@ class DeferredBegin {
     return this.sending ?? Promise.resolve();
   }
 
-  /** The BEGIN held back, to go at the head of a caller's batch instead (true: the caller sends it). */
-  take(): boolean {
-    if (this.state !== 'held') return false;
+  /**
+   * The BEGIN held back, to go at the head of a caller's batch instead (`carry`); statements started meanwhile wait
+   * until the batch calls `done`. Otherwise what the batch waits for first: the BEGIN already on its way, if any.
+   */
+  claim(): BeginClaim {
+    if (this.state !== 'held')
+      return { carry: false, before: this.sending ?? Promise.resolve(), done: () => undefined };
     this.state = 'sent';
-    return true;
+    let done: () => void = () => undefined;
+    this.sending = new Promise<void>((resolve) => (done = resolve));
+    return { carry: true, before: Promise.resolve(), done };
   }
+}
+
+/** What a batch does about its transaction's BEGIN (`claimDeferredBegin`). */
+export interface BeginClaim {
+  /** True: the batch sends the BEGIN, at its head. */
+  carry: boolean;
+  /** To await before sending: a BEGIN another statement has on its way. */
+  before: Promise<unknown>;
+  /** To call once the batch is answered (or failed): statements held behind it go on. */
+  done: () => void;
 }
 
 const deferred = new WeakMap<QueryRunner, DeferredBegin>();
@@ -38,6 +54,7 @@ const deferred = new WeakMap<QueryRunner, DeferredBegin>();
  * on BEGIN. TypeORM keeps its own account of the transaction (started, committed, rolled back, savepoints) as
  * usual; only the text it sends is intercepted on this runner: BEGIN is held, any other statement first sends the
  * BEGIN held, and a COMMIT or ROLLBACK of a transaction that never sent a statement is not sent either.
+ * (A `stream()` goes to the driver without `query`: nothing here streams inside a transaction.)
  */
 export function deferBegin(runner: QueryRunner): void {
   const query: Query = runner.query.bind(runner);
@@ -52,9 +69,9 @@ export function deferBegin(runner: QueryRunner): void {
 }
 
 /**
- * Whether the caller is to send the runner's BEGIN at the head of its own statements (then held back by
- * `deferBegin`, and from now on counted as sent). False when there is none held: sent already, or not deferred.
+ * A batch's part in its runner's BEGIN: it carries the BEGIN held back by `deferBegin` (the statements started
+ * meanwhile wait for it), or waits for the one already on its way. Nothing to do on a runner not deferred.
  */
-export function takeDeferredBegin(runner: QueryRunner): boolean {
-  return deferred.get(runner)?.take() ?? false;
+export function claimDeferredBegin(runner: QueryRunner): BeginClaim {
+  return deferred.get(runner)?.claim() ?? { carry: false, before: Promise.resolve(), done: () => undefined };
 }

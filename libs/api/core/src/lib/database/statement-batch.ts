@@ -1,5 +1,5 @@
 import { type EntityManager, QueryFailedError } from 'typeorm';
-import { takeDeferredBegin } from './deferred-begin';
+import { claimDeferredBegin } from './deferred-begin';
 
 /** The part of node-postgres' client a batch needs: a text without parameters answers one result per statement. */
 interface BatchClient {
@@ -40,14 +40,18 @@ export async function runStatementBatch(
   if (!runner?.isTransactionActive) throw new Error('runStatementBatch() runs inside a transaction');
   const client = await (runner as unknown as { connect(): Promise<BatchClient> }).connect();
   // A transaction whose BEGIN was held back (`deferBegin`) opens with this batch, in the same round trip.
-  const sent = takeDeferredBegin(runner) ? ['START TRANSACTION', ...statements] : statements;
+  const begin = claimDeferredBegin(runner);
+  const sent = begin.carry ? ['START TRANSACTION', ...statements] : statements;
   const text = sent.join(';\n');
   let results: BatchResult | BatchResult[];
   try {
+    await begin.before;
     results = await client.query(text);
   } catch (error) {
     m.connection.logger.logQueryError(error as Error, text, [], runner);
     throw new QueryFailedError(text, [], error as Error);
+  } finally {
+    begin.done();
   }
   const list = Array.isArray(results) ? results : [results];
   if (list.length !== sent.length)
