@@ -50,7 +50,7 @@ export class RequestDecisionsService {
       // with the approvals and names read in the locks' round trip and the approval written since.
       return await this.tx.runThen(
         (m) => this.decide(m, caller, { id, comment, requested }, aim),
-        (decided) => this.answerDecided(decided, id),
+        async ({ request, viewFacts, approval }) => this.repository.answerAfter(request, viewFacts, approval),
       );
     } catch (error) {
       throw await this.rules.withSuggestions(
@@ -149,24 +149,12 @@ export class RequestDecisionsService {
   ): Promise<void> {
     return recordRequest(this.audit, m, { actorId: caller.id, action, request, before });
   }
-
-  /** An approval's answer: built from what the transaction read and wrote, or else read afresh. */
-  private async answerDecided({ request, viewFacts, approval }: Decided, id: string): Promise<RotationRequest> {
-    return this.repository.answerAfter(request, viewFacts, approval) ?? this.answer(request, id);
-  }
-
-  /** The request as the API answers it, from the entity the transaction just committed. */
-  private async answer(request: RotationRequestEntity, id: string): Promise<RotationRequest> {
-    const [view] = await this.repository.views(this.repository.manager, [request]);
-    if (!view) throw ApiError.notFound('rotation request', id);
-    return view;
-  }
 }
 
 /** What an approval's transaction hands to its answer. */
 interface Decided {
   request: RotationRequestEntity;
-  viewFacts: ViewsRow | undefined;
+  viewFacts: ViewsRow;
   approval: NewApproval;
 }
 

@@ -183,7 +183,7 @@ export class RequestsRepository {
     policy: Policy;
     readAhead: ReadAheadRanges | null;
     /** The request's approvals and names before the decision, for its answer (`answerAfter`). */
-    viewFacts: ViewsRow | undefined;
+    viewFacts: ViewsRow;
   }> {
     // The answer's approvals and names are read in the locks' round trip too: the request's own, the PM's, a
     // proposer's and the caller's (the approver-to-be), and its team's.
@@ -206,7 +206,9 @@ export class RequestsRepository {
     };
     if (!canSee(caller, parties)) throw ApiError.notFound('rotation request', id);
     const { pmActive, team, policy, readAhead } = locked;
+    // Read in the same round trip as the request's lock, so there whenever the request is.
     const viewFacts = locked.alongside[0]?.[0] as ViewsRow | undefined;
+    if (!viewFacts) throw ApiError.notFound('rotation request', id);
     return { request, parties, pmActive, team, policy, readAhead, viewFacts };
   }
 
@@ -241,17 +243,14 @@ export class RequestsRepository {
   /**
    * A request's answer once the caller's approval has committed, built from what the locks' round trip read
    * before it (`findVisibleForBooking`'s `viewFacts`) and the approval written since: no read after the commit.
-   * The request is released or booked, so it has no place in line. Undefined when the facts were not read.
+   * The request is released or booked, so it has no place in line.
    */
-  answerAfter(
-    request: RotationRequestEntity,
-    facts: ViewsRow | undefined,
-    approval: NewApproval,
-  ): RotationRequest | undefined {
-    if (!facts || request.status === 'waitlisted') return undefined;
+  answerAfter(request: RotationRequestEntity, facts: ViewsRow, approval: NewApproval): RotationRequest {
     const { approvals, ...names } = parsed(facts);
     const written = { requestId: request.id, decision: 'approved' as const, ...approval };
-    return composeViews([request], { ...names, approvals: [...approvals, written] }, new Map())[0];
+    const [view] = composeViews([request], { ...names, approvals: [...approvals, written] }, new Map());
+    if (!view) throw new Error('a request composed no answer');
+    return view;
   }
 
   async userExists(userId: string): Promise<boolean> {
